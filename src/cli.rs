@@ -1,0 +1,262 @@
+//! The command line: clap definitions and the subcommands that do not need a terminal.
+
+use crate::export::{self, Format};
+use crate::model::{self, Model, Problem, sanitize};
+use clap::{Parser, Subcommand};
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+/// Exit codes: the contract in DESIGN.md.
+pub const EXIT_OK: u8 = 0;
+pub const EXIT_INVALID: u8 = 1;
+pub const EXIT_USAGE: u8 = 2;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "argscope",
+    version,
+    about = "A terminal explorer for the argument of a written piece",
+    long_about = "A terminal explorer for the argument of a written piece: what happened when, who \
+                  the actors are, what a policy says, what the author recommends, and how the \
+                  claims hang together.\n\nWith no FILE, explores the built-in map of the editorial \
+                  \"Is Mexico's Drug War Taking a Turn for the Worse?\".",
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    /// The document to explore (argscope/1 JSON); the built-in article when absent.
+    pub file: Option<String>,
+    /// Leave the mouse to the terminal, so its own text selection works.
+    #[arg(long, global = true)]
+    pub no_mouse: bool,
+    /// Draw borders and symbols in plain ASCII.
+    #[arg(long, global = true)]
+    pub ascii: bool,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate documents; exit 1 on errors (and on warnings with --strict).
+    Check {
+        /// Documents to validate; `-` reads standard input.
+        #[arg(required = true)]
+        files: Vec<String>,
+        /// Treat warnings as errors.
+        #[arg(long)]
+        strict: bool,
+        /// How to print the problems.
+        #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+        format: CheckFormat,
+    },
+    /// Write a document in another format.
+    Export {
+        /// The document; `-` reads standard input; the built-in article when absent.
+        file: Option<String>,
+        /// The format to write.
+        #[arg(long, short = 'f', value_enum)]
+        format: Format,
+        /// Write to this file (atomically) instead of standard output.
+        #[arg(long, short = 'o')]
+        output: Option<String>,
+    },
+    /// Run the explorer headless: feed KEYS, print the final screen as plain text.
+    Render {
+        /// The document; `-` reads standard input; the built-in article when absent.
+        file: Option<String>,
+        /// The screen size, COLSxROWS.
+        #[arg(long, default_value = "120x40")]
+        size: String,
+        /// Keys to feed, in vim notation: `4<Enter>j`, `<C-d>`, `<lt>` for a literal `<`.
+        #[arg(long, default_value = "")]
+        keys: String,
+    },
+    /// Print a skeleton document with ARTICLE's text embedded, ready to fill in.
+    New {
+        /// The article as a UTF-8 text file.
+        #[arg(long)]
+        text: String,
+    },
+}
+
+/// How `check` prints its problems.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CheckFormat {
+    Text,
+    Json,
+}
+
+/// Prints an error for the user, sanitized, and gives the exit code.
+pub fn fail(code: u8, message: &str) -> ExitCode {
+    eprintln!("argscope: {}", sanitize::text(message));
+    ExitCode::from(code)
+}
+
+/// Loads a document named on the command line (`None`: the built-in one). On failure the
+/// problems are printed and the exit code returned.
+pub fn load_document(file: Option<&str>) -> Result<Model, ExitCode> {
+    let Some(path) = file else {
+        return Ok(model::builtin());
+    };
+    let bytes = model::read_source(path).map_err(|e| fail(EXIT_USAGE, &e.to_string()))?;
+    model::load(&bytes).map_err(|problems| {
+        let name = display_name(path);
+        for p in problems.iter().filter(|p| p.is_error()) {
+            eprintln!("{}", sanitize::text(&format!("{name}:{}{p}", sep(p))));
+        }
+        let errors = problems.iter().filter(|p| p.is_error()).count();
+        eprintln!(
+            "argscope: {name}: {errors} error{} — run `argscope check {name}` for all problems",
+            plural(errors)
+        );
+        ExitCode::from(EXIT_INVALID)
+    })
+}
+
+fn display_name(path: &str) -> &str {
+    if path == "-" { "<stdin>" } else { path }
+}
+
+/// `file:3:14: msg` for positions, `file: path: msg` otherwise.
+fn sep(p: &Problem) -> &'static str {
+    if p.line.is_some() { "" } else { " " }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// `argscope check`.
+pub fn check(files: &[String], strict: bool, format: CheckFormat) -> ExitCode {
+    let mut worst = EXIT_OK;
+    let mut reports = Vec::new();
+    let mut out = std::io::stdout().lock();
+    for path in files {
+        let name = display_name(path);
+        let bytes = match model::read_source(path) {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("argscope: {}", sanitize::text(&e.to_string()));
+                worst = worst.max(EXIT_USAGE);
+                continue;
+            }
+        };
+        let (problems, items) = match model::load(&bytes) {
+            Ok(m) => (m.warnings, Some(m.doc.items.len())),
+            Err(p) => (p, None),
+        };
+        let errors = problems.iter().filter(|p| p.is_error()).count();
+        let warnings = problems.len() - errors;
+        if errors > 0 || (strict && warnings > 0) {
+            worst = worst.max(EXIT_INVALID);
+        }
+        match format {
+            CheckFormat::Text => {
+                for p in &problems {
+                    let _ = writeln!(out, "{}", sanitize::text(&format!("{name}:{}{p}", sep(p))));
+                }
+                let verdict = match items {
+                    Some(n) => format!("ok, {n} item{}", plural(n)),
+                    None => "invalid".to_owned(),
+                };
+                let _ = writeln!(
+                    out,
+                    "{}: {verdict} ({errors} error{}, {warnings} warning{})",
+                    sanitize::line(name),
+                    plural(errors),
+                    plural(warnings)
+                );
+            }
+            CheckFormat::Json => reports.push(serde_json::json!({
+                "file": name,
+                "valid": items.is_some() && !(strict && warnings > 0),
+                "items": items,
+                "errors": errors,
+                "warnings": warnings,
+                "problems": problems,
+            })),
+        }
+    }
+    if format == CheckFormat::Json {
+        let _ = writeln!(out, "{}", serde_json::Value::Array(reports));
+    }
+    ExitCode::from(worst)
+}
+
+/// `argscope export`.
+pub fn export(file: Option<&str>, format: Format, output: Option<&str>) -> ExitCode {
+    let model = match load_document(file) {
+        Ok(m) => m,
+        Err(code) => return code,
+    };
+    let rendered = export::export(&model, format);
+    match output {
+        None | Some("-") => {
+            let mut out = std::io::stdout().lock();
+            match out.write_all(rendered.as_bytes()).and_then(|_| out.flush()) {
+                Ok(()) => ExitCode::SUCCESS,
+                // A closed pipe (`| head`) is the reader's choice, not a failure.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+                Err(e) => fail(EXIT_USAGE, &format!("cannot write to standard output: {e}")),
+            }
+        }
+        Some(path) => match write_atomically(Path::new(path), rendered.as_bytes()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => fail(EXIT_USAGE, &format!("{path}: cannot write: {e}")),
+        },
+    }
+}
+
+/// Writes to a temporary file beside `path`, then renames it over `path`, so an existing file is
+/// either replaced whole or left as it was.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    if !dir.is_dir() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::NotFound,
+            format!("the directory {} does not exist", dir.display()),
+        ));
+    }
+    if path.is_dir() {
+        return Err(std::io::Error::other("it is a directory"));
+    }
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// `argscope new --text ARTICLE.txt`.
+pub fn new_skeleton(text_path: &str) -> ExitCode {
+    let bytes = match model::read_source(text_path) {
+        Ok(b) => b,
+        Err(e) => return fail(EXIT_USAGE, &e.to_string()),
+    };
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            return fail(
+                EXIT_USAGE,
+                &format!(
+                    "{text_path}: not UTF-8 text (invalid byte at offset {})",
+                    e.utf8_error().valid_up_to()
+                ),
+            );
+        }
+    };
+    match crate::skeleton::skeleton(&text) {
+        Some(doc) => {
+            println!("{doc}");
+            ExitCode::SUCCESS
+        }
+        None => fail(
+            EXIT_USAGE,
+            &format!("{text_path}: the text has too few words to quote from"),
+        ),
+    }
+}

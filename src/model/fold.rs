@@ -1,0 +1,193 @@
+//! Text folding: the normal forms that quotes and searches are matched in.
+//!
+//! Two folds share one character table. The *anchor* fold (for quotes) turns every whitespace run
+//! into one space and typographic punctuation into ASCII. The *search* fold does the same and also
+//! drops case and diacritics, so `lopez` finds "López". Both can record where each folded byte came
+//! from, so a match in folded text maps back to a span of the original.
+
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+
+/// How far a fold goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fold {
+    /// Whitespace runs and typographic punctuation only: how quotes are anchored.
+    Anchor,
+    /// `Anchor`, and also case and diacritics: how a lower-case search matches.
+    Loose,
+}
+
+/// The ASCII form of a typographic punctuation character, if it has one.
+pub fn ascii_punct(c: char) -> Option<char> {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{02BC}' => Some('\''),
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}'
+        | '\u{00BB}' => Some('"'),
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
+        | '\u{2212}' => Some('-'),
+        _ => None,
+    }
+}
+
+/// Maps byte offsets of a folded string back to the original.
+///
+/// Only the points where the offset difference changes are stored, so text that folds to itself
+/// costs nothing and the map stays small next to the text.
+#[derive(Debug, Default, Clone)]
+pub struct OffsetMap {
+    /// `(folded, original)` pairs, ascending in both; between two breakpoints the offsets advance
+    /// together.
+    breaks: Vec<(u32, u32)>,
+}
+
+impl OffsetMap {
+    fn mark(&mut self, folded: usize, original: usize) {
+        let (f, o) = (folded as u32, original as u32);
+        if let Some(&(lf, lo)) = self.breaks.last() {
+            if f.wrapping_sub(lf) == o.wrapping_sub(lo) && f >= lf {
+                return;
+            }
+            if lf == f {
+                self.breaks.pop();
+            }
+        }
+        self.breaks.push((f, o));
+    }
+
+    /// The original byte offset of folded byte offset `folded`.
+    pub fn original(&self, folded: usize) -> usize {
+        let f = folded as u32;
+        let at = self.breaks.partition_point(|&(bf, _)| bf <= f);
+        if at == 0 {
+            return folded;
+        }
+        let (bf, bo) = self.breaks[at - 1];
+        (bo + (f - bf)) as usize
+    }
+}
+
+/// Folds `src`, trimming whitespace at both ends.
+pub fn fold(src: &str, mode: Fold) -> String {
+    let mut out = String::with_capacity(src.len());
+    fold_into(src, mode, &mut out, None);
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+/// Folds `src` onto the end of `out`, optionally recording offsets. Leading whitespace is
+/// dropped; a whitespace run at the end leaves one trailing space.
+pub fn fold_into(src: &str, mode: Fold, out: &mut String, mut map: Option<&mut OffsetMap>) {
+    let base = out.len();
+    let mut pending_space = false;
+    let mut run_start = 0;
+    for (at, c) in src.char_indices() {
+        if c.is_whitespace() {
+            if !pending_space {
+                run_start = at;
+            }
+            pending_space = out.len() > base;
+            continue;
+        }
+        if pending_space {
+            if let Some(m) = map.as_deref_mut() {
+                // The space stands for the whole whitespace run before this character.
+                m.mark(out.len(), run_start);
+            }
+            out.push(' ');
+            pending_space = false;
+        }
+        if let Some(m) = map.as_deref_mut() {
+            m.mark(out.len(), at);
+        }
+        push_folded(c, mode, out);
+    }
+    if pending_space {
+        out.push(' ');
+    }
+}
+
+fn push_folded(c: char, mode: Fold, out: &mut String) {
+    if c.is_ascii() {
+        out.push(if mode == Fold::Loose {
+            c.to_ascii_lowercase()
+        } else {
+            c
+        });
+        return;
+    }
+    if let Some(a) = ascii_punct(c) {
+        out.push(a);
+        return;
+    }
+    match mode {
+        Fold::Anchor => out.push(c),
+        Fold::Loose => decompose_canonical(c, |d| {
+            if !is_combining_mark(d) {
+                out.extend(d.to_lowercase());
+            }
+        }),
+    }
+}
+
+/// True when a search query asks for an exact (case- and diacritic-sensitive) match: smart case.
+pub fn is_exact_query(query: &str) -> bool {
+    query.chars().any(char::is_uppercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn loose_fold_drops_case_and_diacritics() {
+        assert_eq!(
+            fold("Andrés Manuel López", Fold::Loose),
+            "andres manuel lopez"
+        );
+        assert_eq!(fold("Mérida", Fold::Loose), "merida");
+    }
+
+    #[test]
+    fn typographic_punctuation_and_nbsp_fold_to_ascii() {
+        assert_eq!(
+            fold("U.S.’s\u{a0}\u{a0}arrest — “fabricating”", Fold::Loose),
+            "u.s.'s arrest - \"fabricating\""
+        );
+        assert_eq!(fold("  a \n\t b  ", Fold::Anchor), "a b");
+    }
+
+    #[test]
+    fn anchor_fold_keeps_case_and_accents() {
+        assert_eq!(fold("López’s", Fold::Anchor), "López's");
+    }
+
+    #[test]
+    fn cjk_and_emoji_pass_through() {
+        assert_eq!(fold("北京 👍🏽 Ünïcode", Fold::Loose), "北京 👍🏽 unicode");
+    }
+
+    #[test]
+    fn offsets_map_back_through_folded_characters() {
+        let src = "a\u{a0}\u{a0}b’c  d";
+        let mut out = String::new();
+        let mut map = OffsetMap::default();
+        fold_into(src, Fold::Anchor, &mut out, Some(&mut map));
+        assert_eq!(out, "a b'c d");
+        for (folded, want) in [("a", "a"), ("b", "b"), ("c", "c"), ("d", "d")] {
+            let f = out.find(folded).unwrap();
+            let o = map.original(f);
+            assert_eq!(&src[o..o + 1], want, "folded {folded}");
+        }
+        // The apostrophe maps to the start of the typographic one.
+        let o = map.original(out.find('\'').unwrap());
+        assert!(src[o..].starts_with('’'));
+    }
+
+    #[test]
+    fn smart_case_detects_capitals() {
+        assert!(!is_exact_query("lopez"));
+        assert!(is_exact_query("López"));
+        assert!(!is_exact_query("u.s.'s"));
+    }
+}

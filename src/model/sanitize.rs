@@ -1,0 +1,80 @@
+//! The one sanitizer that every document string passes through before it reaches the screen or a
+//! message. Document text is data: control characters and bidirectional overrides are shown as
+//! visible symbols, never sent to the terminal.
+
+use std::borrow::Cow;
+
+/// The visible stand-in for a character that must not reach the terminal, or `None` if it is safe.
+/// Newline and tab are handled by the caller (kept in text, spaces in one-line contexts).
+fn stand_in(c: char) -> Option<char> {
+    match c {
+        // C0: the Unicode control pictures, ␀ to ␟ (so ESC is ␛).
+        '\u{0}'..='\u{1F}' => char::from_u32(0x2400 + c as u32),
+        '\u{7F}' => Some('␡'),
+        // C1 controls and the bidirectional overrides and isolates.
+        '\u{80}'..='\u{9F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => Some('�'),
+        _ => None,
+    }
+}
+
+/// True when `s` has nothing to replace in a one-line context.
+fn is_clean_line(s: &str) -> bool {
+    s.bytes().all(|b| b >= 0x20 && b != 0x7F && b < 0x80)
+        || s.chars().all(|c| stand_in(c).is_none())
+}
+
+/// A string for one line of the screen: controls become symbols, newlines and tabs spaces.
+pub fn line(s: &str) -> Cow<'_, str> {
+    if is_clean_line(s) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(
+        s.chars()
+            .map(|c| match c {
+                '\n' | '\t' | '\r' => ' ',
+                c => stand_in(c).unwrap_or(c),
+            })
+            .collect(),
+    )
+}
+
+/// A string that may hold line breaks: the same as [`line`] but newlines are kept; tabs become
+/// spaces so that no cell ever holds a control character.
+pub fn text(s: &str) -> Cow<'_, str> {
+    if s.chars().all(|c| c == '\n' || stand_in(c).is_none()) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(
+        s.chars()
+            .map(|c| match c {
+                '\n' => '\n',
+                '\t' => ' ',
+                c => stand_in(c).unwrap_or(c),
+            })
+            .collect(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_sequences_become_visible_symbols() {
+        assert_eq!(line("a\u{1b}]0;pwned\u{7}b"), "a␛]0;pwned␇b");
+        assert_eq!(line("\u{9b}31m\u{7f}"), "�31m␡");
+        assert_eq!(line("x\u{202E}y\u{2066}"), "x�y�");
+    }
+
+    #[test]
+    fn line_breaks_depend_on_the_context() {
+        assert_eq!(line("a\nb\tc"), "a b c");
+        assert_eq!(text("a\nb\tc\r"), "a\nb c␍");
+    }
+
+    #[test]
+    fn clean_strings_are_borrowed() {
+        assert!(matches!(line("López’s 北京"), Cow::Borrowed(_)));
+        assert!(matches!(text("two\nlines"), Cow::Borrowed(_)));
+    }
+}

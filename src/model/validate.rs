@@ -1,0 +1,750 @@
+//! Validation: turns parsed JSON into a [`Document`], collecting every problem with its place.
+//!
+//! The walk is by hand over `serde_json::Value` rather than through `#[derive(Deserialize)]`
+//! because serde stops at the first error, and authors need them all at once.
+
+use super::anchor::{Anchored, FoldedText, QuoteRef, anchor_all};
+use super::problem::{Problem, with_suggestion};
+use super::types::*;
+use serde_json::{Map, Value};
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+/// Suggestions are looked for on this many unknown ids at most (each is a scan of all ids).
+const MAX_SUGGESTIONS: usize = 100;
+
+/// The outcome of validation: the document (when it has no errors), every problem, and each
+/// item's quote spans in the text.
+pub struct Validated {
+    pub document: Option<Document>,
+    pub problems: Vec<Problem>,
+    pub spans: Vec<Vec<Range<usize>>>,
+}
+
+/// Validates a parsed document.
+pub fn validate(value: Value) -> Validated {
+    let mut v = Validator::default();
+    let document = v.document(value);
+    let mut spans = Vec::new();
+    if let Some(doc) = &document {
+        spans = v.check_references(doc);
+    }
+    let failed = v.problems.iter().any(Problem::is_error);
+    Validated {
+        document: if failed { None } else { document },
+        problems: v.problems,
+        spans,
+    }
+}
+
+#[derive(Default)]
+struct Validator {
+    problems: Vec<Problem>,
+    /// The item whose fields are being read, for messages.
+    item: Option<String>,
+    /// Set when a part of the document was unusable, so the whole is refused.
+    broken: bool,
+    suggestions_left: Option<usize>,
+}
+
+/// A JSON object being read: its fields are taken one by one and what is left is unknown.
+struct Fields {
+    map: Map<String, Value>,
+    path: String,
+}
+
+impl Validator {
+    fn error(&mut self, path: &str, message: impl Into<String>) {
+        let p = Problem::error(path, message).in_item(self.item.as_deref());
+        self.problems.push(p);
+    }
+
+    fn warn(&mut self, path: &str, message: impl Into<String>) {
+        let p = Problem::warning(path, message).in_item(self.item.as_deref());
+        self.problems.push(p);
+    }
+
+    fn suggestion<'a>(
+        &mut self,
+        message: String,
+        wanted: &str,
+        known: impl IntoIterator<Item = &'a str>,
+    ) -> String {
+        let left = self.suggestions_left.get_or_insert(MAX_SUGGESTIONS);
+        if *left == 0 {
+            return message;
+        }
+        *left -= 1;
+        with_suggestion(message, wanted, known)
+    }
+
+    fn object(&mut self, value: Value, path: &str) -> Option<Fields> {
+        match value {
+            Value::Object(map) => Some(Fields {
+                map,
+                path: path.to_owned(),
+            }),
+            other => {
+                self.error(
+                    path,
+                    format!("expected an object, found {}", type_name(&other)),
+                );
+                None
+            }
+        }
+    }
+
+    /// Reports every field not taken; call after taking the known ones.
+    fn finish(&mut self, fields: Fields, known: &[&str]) {
+        let mut rest: Vec<String> = fields.map.into_iter().map(|(k, _)| k).collect();
+        rest.sort();
+        for key in rest {
+            let path = join(&fields.path, &key);
+            let msg = self.suggestion(
+                format!("unknown field \"{key}\""),
+                &key,
+                known.iter().copied(),
+            );
+            self.error(&path, msg);
+        }
+    }
+
+    fn take(&mut self, f: &mut Fields, key: &str, required: bool) -> Option<Value> {
+        match f.map.remove(key) {
+            Some(Value::Null) | None if required => {
+                self.error(&f.path, format!("missing field \"{key}\""));
+                self.broken = true;
+                None
+            }
+            Some(Value::Null) | None => None,
+            Some(v) => Some(v),
+        }
+    }
+
+    fn string(&mut self, value: Value, path: &str) -> Option<String> {
+        match value {
+            Value::String(s) => {
+                if let Some(c) = s.chars().find(|&c| is_unsafe_control(c)) {
+                    self.warn(path, format!("control character U+{:04X} in a string; it is shown as a visible symbol", c as u32));
+                }
+                Some(s)
+            }
+            other => {
+                self.error(
+                    path,
+                    format!("expected a string, found {}", type_name(&other)),
+                );
+                self.broken = true;
+                None
+            }
+        }
+    }
+
+    fn take_string(&mut self, f: &mut Fields, key: &str, required: bool) -> Option<String> {
+        let v = self.take(f, key, required)?;
+        self.string(v, &join(&f.path, key))
+    }
+
+    fn array(&mut self, value: Value, path: &str) -> Vec<Value> {
+        match value {
+            Value::Array(a) => a,
+            other => {
+                self.error(
+                    path,
+                    format!("expected an array, found {}", type_name(&other)),
+                );
+                self.broken = true;
+                Vec::new()
+            }
+        }
+    }
+
+    fn strings(&mut self, value: Value, path: &str) -> Vec<String> {
+        let values = self.array(value, path);
+        values
+            .into_iter()
+            .enumerate()
+            .filter_map(|(i, v)| self.string(v, &format!("{path}[{i}]")))
+            .collect()
+    }
+
+    fn document(&mut self, value: Value) -> Option<Document> {
+        let mut top = self.object(value, "")?;
+        let format = self.take_string(&mut top, "format", true);
+        if let Some(fmt) = &format
+            && fmt != FORMAT
+        {
+            self.error(
+                "format",
+                format!("unsupported format \"{fmt}\": this version reads \"{FORMAT}\""),
+            );
+            self.broken = true;
+        }
+        let source = self
+            .take(&mut top, "document", true)
+            .and_then(|v| self.source(v));
+        let relations = match self.take(&mut top, "relations", false) {
+            Some(v) => self.relations(v),
+            None => Vec::new(),
+        };
+        let relations = if relations.is_empty() {
+            builtin_relations()
+        } else {
+            relations
+        };
+        let items = match self.take(&mut top, "items", true) {
+            Some(v) => {
+                let values = self.array(v, "items");
+                let mut items = Vec::with_capacity(values.len());
+                for (i, v) in values.into_iter().enumerate() {
+                    if let Some(item) = self.item(v, i) {
+                        items.push(item);
+                    } else {
+                        self.broken = true;
+                    }
+                }
+                self.item = None;
+                items
+            }
+            None => Vec::new(),
+        };
+        let comparisons = match self.take(&mut top, "comparisons", false) {
+            Some(v) => {
+                let values = self.array(v, "comparisons");
+                values
+                    .into_iter()
+                    .enumerate()
+                    .filter_map(|(i, v)| self.comparison(v, i))
+                    .collect()
+            }
+            None => Vec::new(),
+        };
+        self.finish(
+            top,
+            &["format", "document", "relations", "items", "comparisons"],
+        );
+        if self.broken {
+            return None;
+        }
+        Some(Document {
+            format: format?,
+            document: source?,
+            relations,
+            items,
+            comparisons,
+        })
+    }
+
+    fn source(&mut self, value: Value) -> Option<Source> {
+        let mut f = self.object(value, "document")?;
+        let title = self.take_string(&mut f, "title", true);
+        let source = self.take_string(&mut f, "source", false);
+        let published = self.take_string(&mut f, "published", false);
+        if let Some(p) = &published
+            && Date::parse(p).is_none()
+        {
+            self.error(
+                "document.published",
+                format!(
+                    "malformed date \"{p}\": use YYYY, YYYY-MM or YYYY-MM-DD, with ~ or ? after it"
+                ),
+            );
+        }
+        let text = self.take_string(&mut f, "text", true);
+        self.finish(f, &["title", "source", "published", "text"]);
+        Some(Source {
+            title: title?,
+            source,
+            published,
+            text: text?,
+        })
+    }
+
+    fn relations(&mut self, value: Value) -> Vec<Relation> {
+        let values = self.array(value, "relations");
+        let mut seen = HashSet::new();
+        let mut out = Vec::new();
+        for (i, v) in values.into_iter().enumerate() {
+            let path = format!("relations[{i}]");
+            let Some(mut f) = self.object(v, &path) else {
+                continue;
+            };
+            let id = self.take_string(&mut f, "id", true);
+            let label = self.take_string(&mut f, "label", true);
+            let inverse = self.take_string(&mut f, "inverse", true);
+            self.finish(f, &["id", "label", "inverse"]);
+            let (Some(id), Some(label), Some(inverse)) = (id, label, inverse) else {
+                continue;
+            };
+            if !is_valid_id(&id) {
+                self.error(&format!("{path}.id"), malformed_id(&id));
+            }
+            if !seen.insert(id.clone()) {
+                self.error(
+                    &format!("{path}.id"),
+                    format!("duplicate relation \"{id}\""),
+                );
+            }
+            out.push(Relation { id, label, inverse });
+        }
+        out
+    }
+
+    fn item(&mut self, value: Value, i: usize) -> Option<Item> {
+        let path = format!("items[{i}]");
+        self.item = value.get("id").and_then(Value::as_str).map(str::to_owned);
+        let mut f = self.object(value, &path)?;
+        let id = self.take_string(&mut f, "id", true);
+        if let Some(id) = &id
+            && !is_valid_id(id)
+        {
+            self.error(&format!("{path}.id"), malformed_id(id));
+        }
+        let kind_name = self.take_string(&mut f, "kind", true);
+        let kind = kind_name.as_deref().and_then(|k| {
+            let kind = Kind::parse(k);
+            if kind.is_none() {
+                let names = Kind::ALL.map(Kind::name);
+                let msg = self.suggestion(
+                    format!("unknown kind \"{k}\" (kinds: {})", names.join(", ")),
+                    k,
+                    names,
+                );
+                self.error(&format!("{path}.kind"), msg);
+            }
+            kind
+        });
+        let title = self.take_string(&mut f, "title", true);
+        if let Some(t) = &title
+            && t.contains('\n')
+        {
+            self.warn(
+                &format!("{path}.title"),
+                "a title is one line; its line breaks are shown as spaces",
+            );
+        }
+        let summary = self.take_string(&mut f, "summary", false);
+        let quotes = match self.take(&mut f, "quotes", true) {
+            Some(v) => self.quotes(v, &format!("{path}.quotes")),
+            None => Vec::new(),
+        };
+        let links = match self.take(&mut f, "links", false) {
+            Some(v) => self.links(v, &format!("{path}.links")),
+            None => Vec::new(),
+        };
+        let tags = match self.take(&mut f, "tags", false) {
+            Some(v) => self.strings(v, &format!("{path}.tags")),
+            None => Vec::new(),
+        };
+        let fields = kind.map(|k| self.kind_fields(k, &mut f));
+        let common = ["id", "kind", "title", "summary", "quotes", "links", "tags"];
+        // Fields of other kinds get a message that says whose they are.
+        let mut known: Vec<&str> = common.to_vec();
+        known.extend(kind.map_or(&[][..], kind_field_names));
+        for other in Kind::ALL {
+            if Some(other) == kind {
+                continue;
+            }
+            for name in kind_field_names(other) {
+                if known.contains(name) || kind.is_none() {
+                    f.map.remove(*name);
+                    continue;
+                }
+                if f.map.remove(*name).is_some() {
+                    let k = kind.map_or("?", Kind::name);
+                    self.error(
+                        &join(&path, name),
+                        format!("field \"{name}\" belongs to kind {other}, not {k}"),
+                    );
+                }
+            }
+        }
+        self.finish(f, &known);
+        Some(Item {
+            id: id?,
+            kind: kind?,
+            title: title?,
+            summary,
+            quotes,
+            links,
+            tags,
+            fields: fields??,
+        })
+    }
+
+    fn kind_fields(&mut self, kind: Kind, f: &mut Fields) -> Option<KindFields> {
+        Some(match kind {
+            Kind::Event => KindFields::Event {
+                when: match self.take(f, "when", false) {
+                    Some(v) => Some(self.when(v, &join(&f.path, "when"))?),
+                    None => None,
+                },
+            },
+            Kind::Actor => KindFields::Actor {
+                role: self.take_string(f, "role", false),
+                group: self.take_string(f, "group", false),
+            },
+            Kind::Provision => KindFields::Provision {
+                instrument: self.take_string(f, "instrument", false),
+            },
+            Kind::Recommendation => KindFields::Recommendation {},
+            Kind::Claim => {
+                let role = self.take_string(f, "role", true)?;
+                let path = join(&f.path, "role");
+                match ClaimRole::ALL.into_iter().find(|r| r.name() == role) {
+                    Some(role) => KindFields::Claim { role },
+                    None => {
+                        let names = ClaimRole::ALL.map(ClaimRole::name);
+                        let msg = self.suggestion(
+                            format!(
+                                "unknown claim role \"{role}\" (roles: thesis, premise, evidence)"
+                            ),
+                            &role,
+                            names,
+                        );
+                        self.error(&path, msg);
+                        return None;
+                    }
+                }
+            }
+        })
+    }
+
+    fn when(&mut self, value: Value, path: &str) -> Option<When> {
+        let mut f = self.object(value, path)?;
+        let label = self.take_string(&mut f, "label", true);
+        let date = self.take_string(&mut f, "date", false).and_then(|d| {
+            let parsed = Date::parse(&d);
+            if parsed.is_none() {
+                self.error(&join(path, "date"), format!("malformed date \"{d}\": use YYYY, YYYY-MM or YYYY-MM-DD, with ~ (approximate) or ? (uncertain) after it"));
+            }
+            parsed
+        });
+        self.finish(f, &["label", "date"]);
+        Some(When {
+            label: label?,
+            date,
+        })
+    }
+
+    fn quotes(&mut self, value: Value, path: &str) -> Vec<Quote> {
+        let values = self.array(value, path);
+        let mut out = Vec::with_capacity(values.len());
+        for (i, v) in values.into_iter().enumerate() {
+            let qpath = format!("{path}[{i}]");
+            let quote = match v {
+                Value::String(_) => self.string(v, &qpath).map(|exact| Quote {
+                    exact,
+                    prefix: None,
+                    suffix: None,
+                }),
+                Value::Object(_) => self.object(v, &qpath).and_then(|mut f| {
+                    let exact = self.take_string(&mut f, "exact", true);
+                    let prefix = self.take_string(&mut f, "prefix", false);
+                    let suffix = self.take_string(&mut f, "suffix", false);
+                    self.finish(f, &["exact", "prefix", "suffix"]);
+                    Some(Quote {
+                        exact: exact?,
+                        prefix,
+                        suffix,
+                    })
+                }),
+                other => {
+                    self.error(
+                        &qpath,
+                        format!(
+                            "expected a string or an {{exact, prefix, suffix}} object, found {}",
+                            type_name(&other)
+                        ),
+                    );
+                    None
+                }
+            };
+            match quote {
+                Some(q) => out.push(q),
+                None => self.broken = true,
+            }
+        }
+        out
+    }
+
+    fn links(&mut self, value: Value, path: &str) -> Vec<Link> {
+        let values = self.array(value, path);
+        let mut out = Vec::with_capacity(values.len());
+        for (i, v) in values.into_iter().enumerate() {
+            let lpath = format!("{path}[{i}]");
+            let Some(mut f) = self.object(v, &lpath) else {
+                self.broken = true;
+                continue;
+            };
+            let rel = self.take_string(&mut f, "rel", true);
+            let to = self.take_string(&mut f, "to", true);
+            let note = self.take_string(&mut f, "note", false);
+            self.finish(f, &["rel", "to", "note"]);
+            if let (Some(rel), Some(to)) = (rel, to) {
+                out.push(Link { rel, to, note });
+            }
+        }
+        out
+    }
+
+    fn comparison(&mut self, value: Value, i: usize) -> Option<Comparison> {
+        let path = format!("comparisons[{i}]");
+        let mut f = self.object(value, &path)?;
+        let id = self.take_string(&mut f, "id", true);
+        let title = self.take_string(&mut f, "title", true);
+        let mut side = |v: &mut Self, key: &str| -> Option<Side> {
+            let value = v.take(&mut f, key, true)?;
+            let spath = join(&path, key);
+            let mut s = v.object(value, &spath)?;
+            let label = v.take_string(&mut s, "label", true);
+            let items = match v.take(&mut s, "items", true) {
+                Some(x) => v.strings(x, &join(&spath, "items")),
+                None => Vec::new(),
+            };
+            v.finish(s, &["label", "items"]);
+            Some(Side {
+                label: label?,
+                items,
+            })
+        };
+        let left = side(self, "left");
+        let right = side(self, "right");
+        let mut pairs = Vec::new();
+        if let Some(v) = self.take(&mut f, "pairs", false) {
+            let ppath = join(&path, "pairs");
+            for (j, p) in self.array(v, &ppath).into_iter().enumerate() {
+                let pp = format!("{ppath}[{j}]");
+                let strs = self.strings(p, &pp);
+                match <[String; 2]>::try_from(strs) {
+                    Ok(pair) => pairs.push(pair),
+                    Err(_) => self.error(&pp, "a pair is an array of two item ids: [left, right]"),
+                }
+            }
+        }
+        self.finish(f, &["id", "title", "left", "right", "pairs"]);
+        if let Some(id) = &id
+            && !is_valid_id(id)
+        {
+            self.error(&join(&path, "id"), malformed_id(id));
+        }
+        Some(Comparison {
+            id: id?,
+            title: title?,
+            left: left?,
+            right: right?,
+            pairs,
+        })
+    }
+
+    /// Cross-references: ids, relations, link targets, comparisons, and quotes in the text.
+    fn check_references(&mut self, doc: &Document) -> Vec<Vec<Range<usize>>> {
+        let mut ids: HashMap<&str, usize> = HashMap::with_capacity(doc.items.len());
+        for (i, item) in doc.items.iter().enumerate() {
+            if let Some(first) = ids.insert(&item.id, i) {
+                // Keep the first as the one links resolve to.
+                ids.insert(&doc.items[first].id, first);
+                self.item = Some(item.id.clone());
+                self.error(
+                    &format!("items[{i}].id"),
+                    format!("duplicate id \"{}\" (first at items[{first}])", item.id),
+                );
+            }
+        }
+        let rels: HashSet<&str> = doc.relations.iter().map(|r| r.id.as_str()).collect();
+        let mut linked = vec![false; doc.items.len()];
+        for (i, item) in doc.items.iter().enumerate() {
+            self.item = Some(item.id.clone());
+            for (j, link) in item.links.iter().enumerate() {
+                if !rels.contains(link.rel.as_str()) {
+                    let known = doc.relations.iter().map(|r| r.id.as_str());
+                    let msg = self.suggestion(
+                        format!("unknown relation \"{}\"", link.rel),
+                        &link.rel,
+                        known,
+                    );
+                    self.error(&format!("items[{i}].links[{j}].rel"), msg);
+                }
+                match ids.get(link.to.as_str()) {
+                    Some(&t) => {
+                        linked[i] = true;
+                        linked[t] = true;
+                    }
+                    None => {
+                        let known = doc.items.iter().map(|it| it.id.as_str());
+                        let msg =
+                            self.suggestion(format!("unknown id \"{}\"", link.to), &link.to, known);
+                        self.error(&format!("items[{i}].links[{j}].to"), msg);
+                    }
+                }
+            }
+        }
+        for (i, item) in doc.items.iter().enumerate() {
+            if !linked[i] {
+                self.item = Some(item.id.clone());
+                self.warn(&format!("items[{i}]"), "the item has no links in or out");
+            }
+        }
+        self.item = None;
+        for (c, cmp) in doc.comparisons.iter().enumerate() {
+            for (side, s) in [("left", &cmp.left), ("right", &cmp.right)] {
+                for (k, id) in s.items.iter().enumerate() {
+                    if !ids.contains_key(id.as_str()) {
+                        let known = doc.items.iter().map(|it| it.id.as_str());
+                        let msg = self.suggestion(
+                            format!("unknown item \"{id}\" in comparison \"{}\"", cmp.id),
+                            id,
+                            known,
+                        );
+                        self.error(&format!("comparisons[{c}].{side}.items[{k}]"), msg);
+                    }
+                }
+            }
+            for (p, pair) in cmp.pairs.iter().enumerate() {
+                for (k, (id, side)) in pair.iter().zip([&cmp.left, &cmp.right]).enumerate() {
+                    if !side.items.contains(id) {
+                        let which = if k == 0 { "left" } else { "right" };
+                        self.error(
+                            &format!("comparisons[{c}].pairs[{p}][{k}]"),
+                            format!(
+                                "\"{id}\" is not in the {which} column of comparison \"{}\"",
+                                cmp.id
+                            ),
+                        );
+                    }
+                }
+            }
+        }
+        self.check_quotes(doc)
+    }
+
+    fn check_quotes(&mut self, doc: &Document) -> Vec<Vec<Range<usize>>> {
+        let text = FoldedText::new(&doc.document.text);
+        let refs: Vec<QuoteRef<'_>> = doc
+            .items
+            .iter()
+            .flat_map(|item| &item.quotes)
+            .map(|q| QuoteRef {
+                exact: &q.exact,
+                prefix: q.prefix.as_deref(),
+                suffix: q.suffix.as_deref(),
+            })
+            .collect();
+        let mut results = anchor_all(&text, &refs).into_iter();
+        let mut spans = Vec::with_capacity(doc.items.len());
+        let mut quoted_by: HashMap<Range<usize>, usize> = HashMap::new();
+        for (i, item) in doc.items.iter().enumerate() {
+            self.item = Some(item.id.clone());
+            let mut item_spans = Vec::with_capacity(item.quotes.len());
+            for (j, quote) in item.quotes.iter().enumerate() {
+                let path = format!("items[{i}].quotes[{j}]");
+                match results.next() {
+                    Some(Anchored::Found {
+                        span,
+                        occurrences,
+                        typographic,
+                    }) => {
+                        if occurrences > 1 {
+                            let how = if quote.prefix.is_some() || quote.suffix.is_some() {
+                                "even with its prefix and suffix; lengthen them"
+                            } else {
+                                "without a selector; give a prefix or suffix to say which"
+                            };
+                            self.warn(&path, format!("the quote is found {occurrences} times in the text, {how} (the first is used)"));
+                        }
+                        if let Some(form) = typographic {
+                            self.warn(&path, format!("the quote differs from the text in typographic punctuation; the text reads \"{form}\""));
+                        }
+                        match quoted_by.get(&span) {
+                            Some(&other) if other != i => {
+                                let other = &doc.items[other].id;
+                                self.warn(
+                                    &path,
+                                    format!("quotes exactly the same passage as item \"{other}\""),
+                                );
+                            }
+                            _ => {
+                                quoted_by.insert(span.clone(), i);
+                            }
+                        }
+                        item_spans.push(span);
+                    }
+                    Some(Anchored::Missing { closest }) => {
+                        let mut msg = format!(
+                            "quote not found in the text: \"{}\"",
+                            ellipsize(&quote.exact, 80)
+                        );
+                        if let Some(c) = closest {
+                            msg.push_str(&format!(" — the closest passage is \"{c}\""));
+                        }
+                        self.error(&path, msg);
+                    }
+                    Some(Anchored::Empty) | None => self.error(&path, "the quote is empty"),
+                }
+            }
+            spans.push(item_spans);
+        }
+        self.item = None;
+        spans
+    }
+}
+
+fn kind_field_names(kind: Kind) -> &'static [&'static str] {
+    match kind {
+        Kind::Event => &["when"],
+        Kind::Actor => &["role", "group"],
+        Kind::Provision => &["instrument"],
+        Kind::Recommendation => &[],
+        Kind::Claim => &["role"],
+    }
+}
+
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+fn type_name(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// Ids are `[a-z0-9][a-z0-9-]*`, at most 64 bytes.
+pub fn is_valid_id(id: &str) -> bool {
+    let b = id.as_bytes();
+    !b.is_empty()
+        && b.len() <= 64
+        && (b[0].is_ascii_lowercase() || b[0].is_ascii_digit())
+        && b.iter()
+            .all(|&c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-')
+}
+
+fn malformed_id(id: &str) -> String {
+    format!(
+        "malformed id \"{}\": an id is lower-case letters, digits and '-', starting with a letter or digit, at most 64 bytes",
+        ellipsize(id, 70)
+    )
+}
+
+/// Control characters that must never reach a terminal: C0 except newline and tab, DEL, C1.
+pub fn is_unsafe_control(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || ('\u{202A}'..='\u{202E}').contains(&c)
+        || ('\u{2066}'..='\u{2069}').contains(&c)
+}
+
+fn ellipsize(s: &str, max_chars: usize) -> String {
+    match s.char_indices().nth(max_chars) {
+        Some((at, _)) => format!("{}…", &s[..at]),
+        None => s.to_owned(),
+    }
+}
