@@ -260,3 +260,35 @@ pub fn new_skeleton(text_path: &str) -> ExitCode {
         ),
     }
 }
+
+/// `argscope render`.
+pub fn render(
+    file: Option<&str>,
+    size: &str,
+    keys: &str,
+    options: crate::app::Options,
+) -> ExitCode {
+    let size = match crate::render::parse_size(size) {
+        Ok(s) => s,
+        Err(e) => return fail(EXIT_USAGE, &format!("--size: {e}")),
+    };
+    // Check the keys before reading the document, so a typo is reported first.
+    if let Err(e) = crate::app::keys::parse(keys) {
+        return fail(EXIT_USAGE, &format!("--keys: {e}"));
+    }
+    let model = match load_document(file) {
+        Ok(m) => m,
+        Err(code) => return code,
+    };
+    match crate::render::render(model, size, keys, options) {
+        Ok(screen) => {
+            let mut out = std::io::stdout().lock();
+            match out.write_all(screen.as_bytes()) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+                Err(e) => fail(EXIT_USAGE, &format!("cannot write to standard output: {e}")),
+            }
+        }
+        Err(e) => fail(EXIT_USAGE, &e),
+    }
+}

@@ -1,6 +1,11 @@
 //! argscope: a terminal explorer for the argument of a written piece.
 
+pub mod app;
 pub mod cli;
 pub mod export;
 pub mod model;
+pub mod render;
 pub mod skeleton;
+pub mod terminal;
+pub mod ui;
+pub mod wrap;

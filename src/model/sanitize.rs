@@ -55,6 +55,14 @@ pub fn text(s: &str) -> Cow<'_, str> {
     )
 }
 
+/// The columns a character takes on screen after sanitizing: stand-ins and tabs take one.
+pub fn char_width(c: char) -> usize {
+    if c == '\t' || stand_in(c).is_some() {
+        return 1;
+    }
+    unicode_width::UnicodeWidthChar::width(c).unwrap_or(0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

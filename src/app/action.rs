@@ -1,0 +1,66 @@
+//! Everything a reader can do: the keymap produces these, `update` consumes them, tests speak in
+//! them.
+
+use super::Pane;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    /// Leave argscope.
+    Quit,
+    /// Open or close the help overlay.
+    Help,
+    /// Close the overlay, cancel the prompt, or leave the detail.
+    Escape,
+    /// Focus the next pane.
+    NextPane,
+    /// Focus the previous pane.
+    PrevPane,
+    /// Focus one pane by number.
+    Focus(Pane),
+    /// Move the selection down one.
+    Down,
+    /// Move the selection up one.
+    Up,
+    /// Go to the first entry.
+    First,
+    /// Go to the last entry.
+    Last,
+    /// Move down a page.
+    PageDown,
+    /// Move up a page.
+    PageUp,
+    /// Move down half a page.
+    HalfPageDown,
+    /// Move up half a page.
+    HalfPageUp,
+    /// Move focus into the selected item's links (or the passage's items, in the Text pane).
+    IntoLinks,
+    /// Back out of the links to the list.
+    OutOfLinks,
+    /// Follow the selected link to its item, into history.
+    FollowLink,
+    /// Go back in history.
+    Back,
+    /// Go forward in history.
+    Forward,
+    /// Show the selected item's first quote in the Text pane.
+    ShowInText,
+    /// Timeline: switch between chronological and article order.
+    ToggleOrder,
+    /// Copy the selected item's quotes with a citation to the clipboard.
+    Copy,
+    /// Text pane: go to the next quoted passage.
+    NextPassage,
+    /// Text pane: go to the previous quoted passage.
+    PrevPassage,
+    /// Suspend to the shell (Ctrl-z); `fg` resumes.
+    Suspend,
+    /// The terminal has a new size.
+    Resize(u16, u16),
+    /// A mouse click at a column and row.
+    Click(u16, u16),
+    /// The mouse wheel, down, at a column and row.
+    WheelDown(u16, u16),
+    /// The mouse wheel, up, at a column and row.
+    WheelUp(u16, u16),
+}

@@ -1,0 +1,183 @@
+//! The detail of one item as blocks of text: fields, summary, quotes, then links grouped by
+//! relation. Both `update` (to know where each link is) and the view (to draw) use it, so the
+//! link the reader selects is the one drawn selected.
+
+use crate::model::{KindFields, Model, sanitize};
+use crate::wrap::wrap;
+use std::ops::Range;
+
+/// A link as the detail lists it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DetailLink {
+    pub outgoing: bool,
+    pub rel: usize,
+    pub other: usize,
+    /// Position in the source item's `links`, for the note.
+    pub link: usize,
+}
+
+/// An item's links: outgoing grouped by relation (in order of first use), then incoming grouped by
+/// inverse relation.
+pub fn links(model: &Model, item: usize) -> Vec<DetailLink> {
+    let mut out = Vec::new();
+    for (outgoing, refs) in [
+        (true, &model.index.outgoing[item]),
+        (false, &model.index.incoming[item]),
+    ] {
+        let mut rels: Vec<usize> = Vec::new();
+        for l in refs {
+            if !rels.contains(&l.rel) {
+                rels.push(l.rel);
+            }
+        }
+        for rel in rels {
+            out.extend(refs.iter().filter(|l| l.rel == rel).map(|l| DetailLink {
+                outgoing,
+                rel,
+                other: l.other,
+                link: l.link,
+            }));
+        }
+    }
+    out
+}
+
+/// What a block of the detail is, for styling.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Title,
+    Field,
+    Heading,
+    Summary,
+    Quote,
+    /// The n-th entry of [`links`].
+    Link(usize),
+    Blank,
+}
+
+/// One paragraph of the detail, already sanitized.
+#[derive(Debug, Clone)]
+pub struct Block {
+    pub part: Part,
+    /// Drawn before the first row; continuation rows are indented by its width.
+    pub prefix: &'static str,
+    pub text: String,
+}
+
+fn block(part: Part, prefix: &'static str, text: impl AsRef<str>) -> Block {
+    Block {
+        part,
+        prefix,
+        text: sanitize::line(text.as_ref()).into_owned(),
+    }
+}
+
+/// The detail of `item` as blocks.
+pub fn blocks(model: &Model, item: usize, links: &[DetailLink], ascii: bool) -> Vec<Block> {
+    let it = model.item(item);
+    let mut out = vec![block(Part::Title, "", &it.title)];
+    let mut field =
+        |name: &str, value: &str| out.push(block(Part::Field, "", format!("{name}: {value}")));
+    field("Kind", it.kind.name());
+    match &it.fields {
+        KindFields::Event { when: Some(w) } => {
+            let date = w.date.map(|d| format!(" ({d})")).unwrap_or_default();
+            field("When", &format!("{}{date}", w.label));
+        }
+        KindFields::Actor { role, group } => {
+            if let Some(r) = role {
+                field("Role", r);
+            }
+            if let Some(g) = group {
+                field("Group", g);
+            }
+        }
+        KindFields::Provision {
+            instrument: Some(i),
+        } => field("Instrument", i),
+        KindFields::Claim { role } => field("Role", role.name()),
+        _ => {}
+    }
+    if !it.tags.is_empty() {
+        field("Tags", &it.tags.join(", "));
+    }
+    if let Some(s) = &it.summary {
+        out.push(block(Part::Blank, "", ""));
+        out.push(block(Part::Summary, "", s));
+    }
+    if !it.quotes.is_empty() {
+        out.push(block(Part::Blank, "", ""));
+        out.push(block(Part::Heading, "", "Quotes"));
+        let bar = if ascii { "| " } else { "│ " };
+        for q in &it.quotes {
+            out.push(block(Part::Quote, bar, &q.exact));
+        }
+    }
+    let mut last: Option<(bool, usize)> = None;
+    for (n, l) in links.iter().enumerate() {
+        if last != Some((l.outgoing, l.rel)) {
+            let rel = model.relation(l.rel);
+            out.push(block(Part::Blank, "", ""));
+            out.push(block(
+                Part::Heading,
+                "",
+                if l.outgoing { &rel.label } else { &rel.inverse },
+            ));
+            last = Some((l.outgoing, l.rel));
+        }
+        let arrow = match (l.outgoing, ascii) {
+            (true, false) => "→ ",
+            (false, false) => "← ",
+            (true, true) => "-> ",
+            (false, true) => "<- ",
+        };
+        let other = model.item(l.other);
+        let source = if l.outgoing { it } else { other };
+        let note = source.links.get(l.link).and_then(|k| k.note.as_deref());
+        let mut text = format!("{} ({})", other.title, other.kind);
+        if let Some(note) = note {
+            text.push_str(" — ");
+            text.push_str(note);
+        }
+        out.push(block(Part::Link(n), arrow, text));
+    }
+    out
+}
+
+/// One screen row of the detail: a block and the part of its text on this row.
+#[derive(Debug, Clone)]
+pub struct DetailRow {
+    pub block: usize,
+    pub text: Range<usize>,
+    pub first: bool,
+}
+
+/// Wraps the blocks to `width` columns (the prefix included).
+pub fn rows(blocks: &[Block], width: usize) -> Vec<DetailRow> {
+    let mut out = Vec::new();
+    for (b, blk) in blocks.iter().enumerate() {
+        let indent = crate::wrap::str_width(blk.prefix);
+        let lines = wrap(&blk.text, width.saturating_sub(indent).max(1));
+        if lines.is_empty() {
+            out.push(DetailRow {
+                block: b,
+                text: 0..0,
+                first: true,
+            });
+        }
+        for (k, r) in lines.into_iter().enumerate() {
+            out.push(DetailRow {
+                block: b,
+                text: r,
+                first: k == 0,
+            });
+        }
+    }
+    out
+}
+
+/// The first row of link `n`, for scrolling it into view.
+pub fn link_row(blocks: &[Block], rows: &[DetailRow], n: usize) -> Option<usize> {
+    rows.iter()
+        .position(|r| blocks[r.block].part == Part::Link(n))
+}

@@ -1,0 +1,520 @@
+//! The keymap: one table per mode, mapping keys to actions with a description each. The help
+//! overlay and the footer hints are generated from the same table, so they cannot drift.
+
+use super::Pane;
+use super::action::Action;
+use super::keys::{self, Key};
+
+/// The modes that have keys of their own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum KeyMode {
+    /// Browsing a list pane.
+    Normal,
+    /// Focus in the detail's links (or the Text pane's "quoted by" list).
+    Links,
+    /// Browsing the Text pane.
+    Text,
+    /// The help overlay.
+    Help,
+}
+
+impl KeyMode {
+    pub const ALL: [KeyMode; 4] = [
+        KeyMode::Normal,
+        KeyMode::Links,
+        KeyMode::Text,
+        KeyMode::Help,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            KeyMode::Normal => "Lists (every pane)",
+            KeyMode::Links => "Detail links",
+            KeyMode::Text => "Text pane",
+            KeyMode::Help => "Help",
+        }
+    }
+
+    /// The mode whose keys also apply when this one has none for a key.
+    fn fallback(self) -> Option<KeyMode> {
+        match self {
+            KeyMode::Links | KeyMode::Text => Some(KeyMode::Normal),
+            KeyMode::Normal | KeyMode::Help => None,
+        }
+    }
+}
+
+/// One binding: the keys, the action and what it does in the reader's words.
+#[derive(Debug, Clone)]
+pub struct Binding {
+    pub keys: Vec<Key>,
+    pub action: Action,
+    pub desc: &'static str,
+    /// Shown in the footer of its mode.
+    pub hint: bool,
+}
+
+/// The defaults: (mode, keys in vim notation, action, description, footer hint).
+type Row = (KeyMode, &'static [&'static str], Action, &'static str, bool);
+
+const DEFAULTS: &[Row] = &[
+    (KeyMode::Normal, &["q", "<C-c>"], Action::Quit, "quit", true),
+    (
+        KeyMode::Normal,
+        &["?"],
+        Action::Help,
+        "help: every key",
+        true,
+    ),
+    (
+        KeyMode::Normal,
+        &["<Esc>"],
+        Action::Escape,
+        "close, cancel, or leave the detail",
+        false,
+    ),
+    (
+        KeyMode::Normal,
+        &["<Tab>"],
+        Action::NextPane,
+        "next pane",
+        false,
+    ),
+    (
+        KeyMode::Normal,
+        &["<S-Tab>"],
+        Action::PrevPane,
+        "previous pane",
+        false,
+    ),
+    (
+        KeyMode::Normal,
+        &["1"],
+        Action::Focus(Pane::Timeline),
+        "Timeline",
+        false,
+    ),
+    (
+        KeyMode::Normal,
+        &["2"],
+        Action::Focus(Pane::Actors),
+        "Actors",
+        false,
+    ),
+    (
+        KeyMode::Normal,
+        &["3"],
+        Action::Focus(Pane::Provisions),
+        "Provisions",
+        false,
+    ),
+    (
+        KeyMode::Normal,
+        &["4"],
+        Action::Focus(Pane::Recommendations),
+        "Recommendations",
+        false,
+    ),
+    (
+        KeyMode::Normal,
+        &["5"],
+        Action::Focus(Pane::Argument),
+        "Argument",
+        false,
+    ),
+    (
+        KeyMode::Normal,
+        &["6"],
+        Action::Focus(Pane::Text),
+        "Text",
+        false,
+    ),
+    (
+        KeyMode::Normal,
+        &["j", "<Down>"],
+        Action::Down,
+        "move down",
+        true,
+    ),
+    (
+        KeyMode::Normal,
+        &["k", "<Up>"],
+        Action::Up,
+        "move up",
+        false,
+    ),
+    (
+        KeyMode::Normal,
+        &["g", "<Home>"],
+        Action::First,
+        "first",
+        false,
+    ),
+    (
+        KeyMode::Normal,
+        &["G", "<End>"],
+        Action::Last,
+        "last",
+        false,
+    ),
+    (
+        KeyMode::Normal,
+        &["<PgDn>"],
+        Action::PageDown,
+        "page down",
+        false,
+    ),
+    (
+        KeyMode::Normal,
+        &["<PgUp>"],
+        Action::PageUp,
+        "page up",
+        false,
+    ),
+    (
+        KeyMode::Normal,
+        &["<C-d>"],
+        Action::HalfPageDown,
+        "half a page down",
+        false,
+    ),
+    (
+        KeyMode::Normal,
+        &["<C-u>"],
+        Action::HalfPageUp,
+        "half a page up",
+        false,
+    ),
+    (
+        KeyMode::Normal,
+        &["<Enter>", "l", "<Right>"],
+        Action::IntoLinks,
+        "into the detail's links",
+        true,
+    ),
+    (
+        KeyMode::Normal,
+        &["<BS>", "["],
+        Action::Back,
+        "back in history",
+        true,
+    ),
+    (
+        KeyMode::Normal,
+        &["]"],
+        Action::Forward,
+        "forward in history",
+        false,
+    ),
+    (
+        KeyMode::Normal,
+        &["t"],
+        Action::ShowInText,
+        "show the item in the text",
+        true,
+    ),
+    (
+        KeyMode::Normal,
+        &["o"],
+        Action::ToggleOrder,
+        "Timeline: chronological / article order",
+        false,
+    ),
+    (
+        KeyMode::Normal,
+        &["y"],
+        Action::Copy,
+        "copy the quotes with a citation",
+        false,
+    ),
+    (
+        KeyMode::Normal,
+        &["<C-z>"],
+        Action::Suspend,
+        "suspend (fg resumes)",
+        false,
+    ),
+    (
+        KeyMode::Links,
+        &["j", "<Down>"],
+        Action::Down,
+        "next link",
+        true,
+    ),
+    (
+        KeyMode::Links,
+        &["k", "<Up>"],
+        Action::Up,
+        "previous link",
+        true,
+    ),
+    (
+        KeyMode::Links,
+        &["g", "<Home>"],
+        Action::First,
+        "first link",
+        false,
+    ),
+    (
+        KeyMode::Links,
+        &["G", "<End>"],
+        Action::Last,
+        "last link",
+        false,
+    ),
+    (
+        KeyMode::Links,
+        &["<Enter>"],
+        Action::FollowLink,
+        "follow the link (into history)",
+        true,
+    ),
+    (
+        KeyMode::Links,
+        &["h", "<Left>", "<Esc>"],
+        Action::OutOfLinks,
+        "back to the list",
+        true,
+    ),
+    (
+        KeyMode::Text,
+        &["j", "<Down>"],
+        Action::Down,
+        "scroll down",
+        false,
+    ),
+    (
+        KeyMode::Text,
+        &["k", "<Up>"],
+        Action::Up,
+        "scroll up",
+        false,
+    ),
+    (
+        KeyMode::Text,
+        &["}", "J"],
+        Action::NextPassage,
+        "next quoted passage",
+        true,
+    ),
+    (
+        KeyMode::Text,
+        &["{", "K"],
+        Action::PrevPassage,
+        "previous quoted passage",
+        true,
+    ),
+    (
+        KeyMode::Text,
+        &["<Enter>", "l", "<Right>"],
+        Action::IntoLinks,
+        "into the items quoting the passage",
+        true,
+    ),
+    (
+        KeyMode::Help,
+        &["j", "<Down>"],
+        Action::Down,
+        "scroll down",
+        false,
+    ),
+    (
+        KeyMode::Help,
+        &["k", "<Up>"],
+        Action::Up,
+        "scroll up",
+        false,
+    ),
+    (
+        KeyMode::Help,
+        &["<PgDn>", "<C-d>"],
+        Action::PageDown,
+        "page down",
+        false,
+    ),
+    (
+        KeyMode::Help,
+        &["<PgUp>", "<C-u>"],
+        Action::PageUp,
+        "page up",
+        false,
+    ),
+    (KeyMode::Help, &["g", "<Home>"], Action::First, "top", false),
+    (
+        KeyMode::Help,
+        &["G", "<End>"],
+        Action::Last,
+        "bottom",
+        false,
+    ),
+    (
+        KeyMode::Help,
+        &["<Esc>", "?", "q"],
+        Action::Escape,
+        "close help",
+        true,
+    ),
+    (KeyMode::Help, &["<C-c>"], Action::Quit, "quit", false),
+];
+
+/// The live keymap: the defaults, possibly rebound.
+#[derive(Debug, Clone)]
+pub struct Keymap {
+    modes: Vec<(KeyMode, Vec<Binding>)>,
+}
+
+impl Default for Keymap {
+    fn default() -> Keymap {
+        let mut modes: Vec<(KeyMode, Vec<Binding>)> =
+            KeyMode::ALL.iter().map(|&m| (m, Vec::new())).collect();
+        for &(mode, notations, action, desc, hint) in DEFAULTS {
+            let keys = notations
+                .iter()
+                .flat_map(|n| {
+                    keys::parse(n).unwrap_or_else(|e| panic!("default keymap notation {n:?}: {e}"))
+                })
+                .collect();
+            let bindings = &mut modes
+                .iter_mut()
+                .find(|(m, _)| *m == mode)
+                .expect("every mode is listed")
+                .1;
+            bindings.push(Binding {
+                keys,
+                action,
+                desc,
+                hint,
+            });
+        }
+        Keymap { modes }
+    }
+}
+
+impl Keymap {
+    /// The bindings of one mode, in table order.
+    pub fn bindings(&self, mode: KeyMode) -> &[Binding] {
+        self.modes
+            .iter()
+            .find(|(m, _)| *m == mode)
+            .map_or(&[], |(_, b)| b)
+    }
+
+    /// The action of `key` in `mode`, falling back to the general keys.
+    pub fn lookup(&self, mode: KeyMode, key: Key) -> Option<Action> {
+        let mut m = Some(mode);
+        while let Some(mode) = m {
+            if let Some(b) = self.bindings(mode).iter().find(|b| b.keys.contains(&key)) {
+                return Some(b.action);
+            }
+            m = mode.fallback();
+        }
+        None
+    }
+
+    /// The first key bound to `action` in `mode` (or its fallback), for hints and messages.
+    pub fn key_for(&self, mode: KeyMode, action: Action) -> Option<Key> {
+        let mut m = Some(mode);
+        while let Some(mode) = m {
+            if let Some(b) = self.bindings(mode).iter().find(|b| b.action == action) {
+                return b.keys.first().copied();
+            }
+            m = mode.fallback();
+        }
+        None
+    }
+
+    /// The footer: `key desc` pairs of the hinted bindings in effect in `mode`.
+    pub fn hints(&self, mode: KeyMode) -> Vec<(String, &'static str)> {
+        let mut out: Vec<(String, &'static str)> = Vec::new();
+        let mut layer = Some(mode);
+        while let Some(l) = layer {
+            for b in self.bindings(l).iter().filter(|b| b.hint) {
+                // Only a key that still does this in `mode` (not shadowed by the mode's own keys).
+                let Some(key) = b
+                    .keys
+                    .iter()
+                    .find(|&&k| self.lookup(mode, k) == Some(b.action))
+                else {
+                    continue;
+                };
+                if !out.iter().any(|(_, d)| *d == b.desc) {
+                    out.push((key.to_string(), b.desc));
+                }
+            }
+            layer = l.fallback();
+        }
+        out
+    }
+
+    /// Rebinds `action` in `mode` to `keys`, removing those keys from other actions of the mode.
+    pub fn rebind(&mut self, mode: KeyMode, action: Action, keys: Vec<Key>) -> bool {
+        let Some((_, bindings)) = self.modes.iter_mut().find(|(m, _)| *m == mode) else {
+            return false;
+        };
+        for b in bindings.iter_mut() {
+            b.keys.retain(|k| !keys.contains(k));
+        }
+        match bindings.iter_mut().find(|b| b.action == action) {
+            Some(b) => {
+                b.keys = keys;
+                true
+            }
+            None => false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crossterm::event::KeyCode;
+
+    #[test]
+    fn defaults_parse_and_resolve() {
+        let km = Keymap::default();
+        assert_eq!(
+            km.lookup(KeyMode::Normal, Key::char('q')),
+            Some(Action::Quit)
+        );
+        assert_eq!(
+            km.lookup(KeyMode::Links, Key::plain(KeyCode::Enter)),
+            Some(Action::FollowLink)
+        );
+        assert_eq!(
+            km.lookup(KeyMode::Normal, Key::plain(KeyCode::Enter)),
+            Some(Action::IntoLinks)
+        );
+        // Links falls back to the general keys.
+        assert_eq!(
+            km.lookup(KeyMode::Links, Key::char('3')),
+            Some(Action::Focus(Pane::Provisions))
+        );
+        // Help does not.
+        assert_eq!(km.lookup(KeyMode::Help, Key::char('3')), None);
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_mode() {
+        let km = Keymap::default();
+        for mode in KeyMode::ALL {
+            let mut seen = Vec::new();
+            for b in km.bindings(mode) {
+                for k in &b.keys {
+                    assert!(!seen.contains(k), "{k} is bound twice in {mode:?}");
+                    seen.push(*k);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn rebinding_moves_the_key() {
+        let mut km = Keymap::default();
+        assert!(km.rebind(KeyMode::Normal, Action::Quit, vec![Key::char('Q')]));
+        assert_eq!(
+            km.lookup(KeyMode::Normal, Key::char('Q')),
+            Some(Action::Quit)
+        );
+        assert_eq!(km.lookup(KeyMode::Normal, Key::char('q')), None);
+    }
+}

@@ -1,0 +1,218 @@
+//! Keys and vim's key notation (`4<Enter>j`, `<C-d>`, `<lt>`): the language of `render --keys`,
+//! of the tests, and of key names in help.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::fmt;
+
+/// A key as the keymap sees it: a code and the modifiers that matter (Ctrl, Alt).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Key {
+    pub code: KeyCode,
+    pub ctrl: bool,
+    pub alt: bool,
+}
+
+impl Key {
+    pub const fn plain(code: KeyCode) -> Key {
+        Key {
+            code,
+            ctrl: false,
+            alt: false,
+        }
+    }
+
+    pub const fn char(c: char) -> Key {
+        Key::plain(KeyCode::Char(c))
+    }
+
+    pub const fn ctrl(c: char) -> Key {
+        Key {
+            code: KeyCode::Char(c),
+            ctrl: true,
+            alt: false,
+        }
+    }
+
+    /// The key of a terminal event; Shift is folded into the character it produces.
+    pub fn from_event(e: KeyEvent) -> Key {
+        let code = match e.code {
+            KeyCode::Tab if e.modifiers.contains(KeyModifiers::SHIFT) => KeyCode::BackTab,
+            KeyCode::Char(c) if e.modifiers.contains(KeyModifiers::CONTROL) => {
+                KeyCode::Char(c.to_ascii_lowercase())
+            }
+            other => other,
+        };
+        Key {
+            code,
+            ctrl: e.modifiers.contains(KeyModifiers::CONTROL),
+            alt: e.modifiers.contains(KeyModifiers::ALT),
+        }
+    }
+
+    /// The character this key types into a prompt, if any.
+    pub fn typed(self) -> Option<char> {
+        match self.code {
+            KeyCode::Char(c) if !self.ctrl && !self.alt => Some(c),
+            _ => None,
+        }
+    }
+}
+
+/// The special names of the notation, and the codes they stand for.
+const NAMES: &[(&str, KeyCode)] = &[
+    ("Enter", KeyCode::Enter),
+    ("CR", KeyCode::Enter),
+    ("Esc", KeyCode::Esc),
+    ("Tab", KeyCode::Tab),
+    ("S-Tab", KeyCode::BackTab),
+    ("BS", KeyCode::Backspace),
+    ("Up", KeyCode::Up),
+    ("Down", KeyCode::Down),
+    ("Left", KeyCode::Left),
+    ("Right", KeyCode::Right),
+    ("PgUp", KeyCode::PageUp),
+    ("PgDn", KeyCode::PageDown),
+    ("Home", KeyCode::Home),
+    ("End", KeyCode::End),
+    ("Space", KeyCode::Char(' ')),
+    ("Del", KeyCode::Delete),
+    ("lt", KeyCode::Char('<')),
+];
+
+/// A key notation that could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum NotationError {
+    #[error("unknown key name <{name}>{}", suggestion.as_ref().map(|s| format!(" — did you mean <{s}>?")).unwrap_or_default())]
+    UnknownName {
+        name: String,
+        suggestion: Option<String>,
+    },
+    #[error("unclosed '<' at position {0}: write <lt> for a literal '<'")]
+    Unclosed(usize),
+}
+
+/// Parses vim key notation into keys.
+pub fn parse(notation: &str) -> Result<Vec<Key>, NotationError> {
+    let mut keys = Vec::new();
+    let mut rest = notation;
+    while let Some(c) = rest.chars().next() {
+        if c != '<' {
+            keys.push(Key::char(c));
+            rest = &rest[c.len_utf8()..];
+            continue;
+        }
+        let Some(close) = rest.find('>') else {
+            return Err(NotationError::Unclosed(notation.len() - rest.len()));
+        };
+        let name = &rest[1..close];
+        keys.push(parse_name(name)?);
+        rest = &rest[close + 1..];
+    }
+    Ok(keys)
+}
+
+/// One `<...>` name, without the brackets.
+pub fn parse_name(name: &str) -> Result<Key, NotationError> {
+    if let Some((_, code)) = NAMES.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)) {
+        return Ok(Key::plain(*code));
+    }
+    let mut chars = name.chars();
+    if let (Some(m), Some('-'), Some(c), None) =
+        (chars.next(), chars.next(), chars.next(), chars.next())
+    {
+        match m.to_ascii_uppercase() {
+            'C' if c.is_ascii_alphabetic() || "[]\\^_ ".contains(c) => {
+                return Ok(Key::ctrl(c.to_ascii_lowercase()));
+            }
+            'A' | 'M' => {
+                return Ok(Key {
+                    code: KeyCode::Char(c),
+                    ctrl: false,
+                    alt: true,
+                });
+            }
+            _ => {}
+        }
+    }
+    if let Some(n) = name
+        .strip_prefix(['F', 'f'])
+        .and_then(|n| n.parse::<u8>().ok())
+        .filter(|n| (1..=12).contains(n))
+    {
+        return Ok(Key::plain(KeyCode::F(n)));
+    }
+    let known = NAMES.iter().map(|(n, _)| *n).chain(["C-x", "A-x", "F1"]);
+    let suggestion = crate::model::problem::suggest(name, known).map(str::to_owned);
+    Err(NotationError::UnknownName {
+        name: crate::model::sanitize::line(name).into_owned(),
+        suggestion,
+    })
+}
+
+/// Keys print in the same notation they are parsed from.
+impl fmt::Display for Key {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let KeyCode::Char(c) = self.code {
+            return match (self.ctrl, self.alt, c) {
+                (true, _, c) => write!(f, "<C-{c}>"),
+                (_, true, c) => write!(f, "<A-{c}>"),
+                (_, _, '<') => f.write_str("<lt>"),
+                (_, _, ' ') => f.write_str("<Space>"),
+                (_, _, c) => write!(f, "{c}"),
+            };
+        }
+        if let KeyCode::F(n) = self.code {
+            return write!(f, "<F{n}>");
+        }
+        match NAMES
+            .iter()
+            .find(|(n, code)| *code == self.code && *n != "CR")
+        {
+            Some((name, _)) => write!(f, "<{name}>"),
+            None => write!(f, "{:?}", self.code),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_plain_characters_and_names() {
+        let keys = parse("4<Enter>j<C-d><lt><S-Tab>").unwrap();
+        assert_eq!(
+            keys,
+            vec![
+                Key::char('4'),
+                Key::plain(KeyCode::Enter),
+                Key::char('j'),
+                Key::ctrl('d'),
+                Key::char('<'),
+                Key::plain(KeyCode::BackTab)
+            ]
+        );
+    }
+
+    #[test]
+    fn unknown_names_are_errors_with_a_suggestion() {
+        let err = parse("<Entr>").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "unknown key name <Entr> — did you mean <Enter>?"
+        );
+        assert!(matches!(parse("ab<Enter"), Err(NotationError::Unclosed(2))));
+        assert!(parse("<C-1>").is_err());
+    }
+
+    #[test]
+    fn display_round_trips() {
+        for n in [
+            "<Enter>", "<C-d>", "<lt>", "<S-Tab>", "x", "<PgDn>", "<Space>", "<F5>",
+        ] {
+            let k = parse(n).unwrap();
+            assert_eq!(k.len(), 1);
+            assert_eq!(k[0].to_string(), n);
+        }
+    }
+}

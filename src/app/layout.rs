@@ -1,0 +1,180 @@
+//! The screen's layout as a pure function of its size and what is focused, shared by `update`
+//! (for paging, scrolling and mouse hits) and the view (for drawing).
+
+use super::Pane;
+use ratatui::layout::Rect;
+
+/// Wide terminals show the four reading panes at once.
+pub const WIDE_COLS: u16 = 140;
+pub const WIDE_ROWS: u16 = 32;
+/// Below this width the detail no longer fits beside a list.
+const SIDE_BY_SIDE_COLS: u16 = 70;
+
+/// Where everything goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Screen {
+    /// The pane tabs (narrow terminals).
+    pub tabs: Option<Rect>,
+    /// The panes on screen, with their areas (borders included).
+    pub panes: Vec<(Pane, Rect)>,
+    /// The detail (or, for the Text pane, the passage) beside the panes.
+    pub side: Option<Rect>,
+    pub status: Rect,
+    pub footer: Rect,
+}
+
+impl Screen {
+    pub fn pane(&self, pane: Pane) -> Option<Rect> {
+        self.panes.iter().find(|(p, _)| *p == pane).map(|(_, r)| *r)
+    }
+
+    /// Rows inside a pane's border.
+    pub fn inner_height(&self, pane: Pane) -> usize {
+        self.pane(pane)
+            .map_or(1, |r| r.height.saturating_sub(2).max(1) as usize)
+    }
+}
+
+/// Computes the layout for a terminal of `area`'s size.
+pub fn screen(area: Rect, focus: Pane, links_focused: bool) -> Screen {
+    let footer_rows = u16::from(area.height >= 3);
+    let status_rows = u16::from(area.height >= 2);
+    let body_h = area.height - footer_rows - status_rows;
+    let footer = Rect::new(
+        area.x,
+        area.y + area.height - footer_rows,
+        area.width,
+        footer_rows,
+    );
+    let status = Rect::new(area.x, footer.y - status_rows, area.width, status_rows);
+    let mut body = Rect::new(area.x, area.y, area.width, body_h);
+    let wide = area.width >= WIDE_COLS && area.height >= WIDE_ROWS;
+
+    let mut tabs = None;
+    if !wide && body.height >= 4 {
+        tabs = Some(Rect::new(body.x, body.y, body.width, 1));
+        body.y += 1;
+        body.height -= 1;
+    }
+    let (main, side) = if wide || body.width >= SIDE_BY_SIDE_COLS {
+        let side_w = if wide {
+            (body.width * 36 / 100).max(46)
+        } else if focus == Pane::Text {
+            body.width * 38 / 100
+        } else {
+            body.width * 55 / 100
+        };
+        let main = Rect::new(body.x, body.y, body.width - side_w, body.height);
+        (
+            main,
+            Some(Rect::new(body.x + main.width, body.y, side_w, body.height)),
+        )
+    } else if links_focused {
+        (Rect::new(body.x, body.y, 0, 0), Some(body))
+    } else {
+        (body, None)
+    };
+    let panes = if wide && focus.is_reading_pane() {
+        let top_h = main.height / 2;
+        let left_w = main.width / 2;
+        let cell = |col: u16, row: u16| {
+            let (x, w) = if col == 0 {
+                (main.x, left_w)
+            } else {
+                (main.x + left_w, main.width - left_w)
+            };
+            let (y, h) = if row == 0 {
+                (main.y, top_h)
+            } else {
+                (main.y + top_h, main.height - top_h)
+            };
+            Rect::new(x, y, w, h)
+        };
+        vec![
+            (Pane::Timeline, cell(0, 0)),
+            (Pane::Actors, cell(1, 0)),
+            (Pane::Provisions, cell(0, 1)),
+            (Pane::Recommendations, cell(1, 1)),
+        ]
+    } else if main.area() > 0 {
+        vec![(focus, main)]
+    } else {
+        Vec::new()
+    };
+    Screen {
+        tabs,
+        panes,
+        side,
+        status,
+        footer,
+    }
+}
+
+/// The tab labels of narrow terminals, with the columns each takes: ` 1 Timeline `.
+pub fn tabs(width: u16) -> Vec<(Pane, std::ops::Range<u16>)> {
+    let mut x = 0u16;
+    let mut out = Vec::new();
+    for pane in Pane::ALL {
+        // Short labels when the full ones do not fit.
+        let label_w = if width >= 80 {
+            pane.title().len() as u16 + 4
+        } else {
+            4
+        };
+        out.push((pane, x..x.saturating_add(label_w)));
+        x = x.saturating_add(label_w);
+    }
+    out
+}
+
+/// The label a tab shows at this width.
+pub fn tab_label(pane: Pane, width: u16) -> String {
+    if width >= 80 {
+        format!(" {} {} ", pane.number(), pane.title())
+    } else {
+        format!(" {} ", pane.number()) + &pane.title()[..1]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wide_terminals_show_the_four_reading_panes_and_the_detail() {
+        let s = screen(Rect::new(0, 0, 160, 45), Pane::Actors, false);
+        assert_eq!(s.panes.len(), 4);
+        assert!(s.side.is_some());
+        assert!(s.tabs.is_none());
+        let total: u32 = s.panes.iter().map(|(_, r)| r.area()).sum();
+        assert_eq!(
+            total,
+            (160 - s.side.unwrap().width) as u32 * 43,
+            "the four panes tile the area left of the detail"
+        );
+    }
+
+    #[test]
+    fn narrow_terminals_use_tabs() {
+        let s = screen(Rect::new(0, 0, 80, 24), Pane::Provisions, false);
+        assert_eq!(s.panes.len(), 1);
+        assert!(s.tabs.is_some());
+        assert!(s.side.is_some());
+    }
+
+    #[test]
+    fn argument_and_text_are_panes_of_their_own_even_when_wide() {
+        let s = screen(Rect::new(0, 0, 200, 60), Pane::Text, false);
+        assert_eq!(s.panes, vec![(Pane::Text, s.panes[0].1)]);
+    }
+
+    #[test]
+    fn tiny_sizes_lay_out() {
+        for (w, h) in [(1, 1), (0, 0), (2, 1), (1, 3), (10, 4), (69, 5)] {
+            let s = screen(Rect::new(0, 0, w, h), Pane::Timeline, true);
+            for (_, r) in &s.panes {
+                assert!(r.right() <= w && r.bottom() <= h);
+            }
+        }
+    }
+}

@@ -1,0 +1,296 @@
+//! The list panes' rows: which items each pane shows, in what order, with group headers (Actors)
+//! and tree depth (Argument). Rows are built once per change of order, never per frame.
+
+use crate::model::{ClaimRole, Kind, KindFields, Model};
+use std::collections::HashSet;
+
+/// One row of a list pane.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Row {
+    /// A group heading (Actors); the index is into `ListPane::groups`.
+    Group(usize),
+    /// An item, with its depth in a tree, the relation that put it there, and whether it was
+    /// already shown higher up (then its subtree is not repeated).
+    Item {
+        item: usize,
+        depth: u16,
+        via: Option<usize>,
+        repeat: bool,
+    },
+}
+
+impl Row {
+    pub fn item(self) -> Option<usize> {
+        match self {
+            Row::Item { item, .. } => Some(item),
+            Row::Group(_) => None,
+        }
+    }
+}
+
+/// A list pane's rows and selection.
+#[derive(Debug, Clone, Default)]
+pub struct ListPane {
+    pub rows: Vec<Row>,
+    pub groups: Vec<String>,
+    /// Index into `rows`; always an item row when the pane has items.
+    pub selected: usize,
+    /// The first row on screen.
+    pub offset: usize,
+}
+
+impl ListPane {
+    fn new(rows: Vec<Row>, groups: Vec<String>) -> ListPane {
+        let mut pane = ListPane {
+            rows,
+            groups,
+            selected: 0,
+            offset: 0,
+        };
+        pane.selected = pane.next_item_row(0, 1).unwrap_or(0);
+        pane
+    }
+
+    pub fn selected_item(&self) -> Option<usize> {
+        self.rows.get(self.selected).and_then(|r| r.item())
+    }
+
+    /// The first item row at or after `from` going in `dir` (+1 or -1).
+    fn next_item_row(&self, from: usize, dir: isize) -> Option<usize> {
+        let mut i = from as isize;
+        while i >= 0 && (i as usize) < self.rows.len() {
+            if self.rows[i as usize].item().is_some() {
+                return Some(i as usize);
+            }
+            i += dir;
+        }
+        None
+    }
+
+    /// Moves the selection by `delta` item rows, stopping at the ends.
+    pub fn move_by(&mut self, delta: isize) {
+        if self.rows.is_empty() {
+            return;
+        }
+        let dir = delta.signum();
+        let mut at = self.selected;
+        for _ in 0..delta.unsigned_abs() {
+            match self.next_item_row((at as isize + dir).max(0) as usize, dir) {
+                Some(next) if next != at => at = next,
+                _ => break,
+            }
+        }
+        self.selected = at;
+    }
+
+    /// Moves by about `rows` screen rows (a page), landing on an item row.
+    pub fn move_rows(&mut self, rows: isize) {
+        if self.rows.is_empty() {
+            return;
+        }
+        let target =
+            (self.selected as isize + rows).clamp(0, self.rows.len() as isize - 1) as usize;
+        let dir = if rows >= 0 { 1 } else { -1 };
+        self.selected = self
+            .next_item_row(target, dir)
+            .or_else(|| self.next_item_row(target, -dir))
+            .unwrap_or(self.selected);
+    }
+
+    pub fn first(&mut self) {
+        self.selected = self.next_item_row(0, 1).unwrap_or(0);
+    }
+
+    pub fn last(&mut self) {
+        self.selected = self
+            .next_item_row(self.rows.len().saturating_sub(1), -1)
+            .unwrap_or(0);
+    }
+
+    /// Selects the first row showing `item`; false when the pane does not show it.
+    pub fn select_item(&mut self, item: usize) -> bool {
+        match self.rows.iter().position(|r| r.item() == Some(item)) {
+            Some(at) => {
+                self.selected = at;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Keeps the selection on screen for a list `height` rows tall, scrolling as little as
+    /// possible.
+    pub fn scroll_into_view(&mut self, height: usize) {
+        let height = height.max(1);
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + height {
+            self.offset = self.selected + 1 - height;
+        }
+        // Show a group heading right above the first item when there is room.
+        if self.offset > 0
+            && self.offset == self.selected
+            && matches!(self.rows[self.offset - 1], Row::Group(_))
+        {
+            self.offset -= 1;
+        }
+        self.offset = self.offset.min(self.rows.len().saturating_sub(1));
+    }
+}
+
+fn items_of(model: &Model, kind: Kind) -> impl Iterator<Item = usize> + '_ {
+    model
+        .doc
+        .items
+        .iter()
+        .enumerate()
+        .filter(move |(_, it)| it.kind == kind)
+        .map(|(i, _)| i)
+}
+
+fn plain(item: usize) -> Row {
+    Row::Item {
+        item,
+        depth: 0,
+        via: None,
+        repeat: false,
+    }
+}
+
+/// Where an item first appears in the article (its first quote), for article order.
+pub fn article_position(model: &Model, item: usize) -> usize {
+    model
+        .spans
+        .get(item)
+        .and_then(|s| s.first())
+        .map_or(usize::MAX, |s| s.start)
+}
+
+/// Timeline: events by date (undated last), or in the order the article tells them.
+pub fn timeline(model: &Model, chronological: bool) -> ListPane {
+    let mut events: Vec<usize> = items_of(model, Kind::Event).collect();
+    if chronological {
+        events.sort_by_key(|&i| {
+            let date = match &model.item(i).fields {
+                KindFields::Event { when: Some(w) } => w.date.map(|d| d.key()),
+                _ => None,
+            };
+            (date.is_none(), date, article_position(model, i))
+        });
+    } else {
+        events.sort_by_key(|&i| article_position(model, i));
+    }
+    ListPane::new(events.into_iter().map(plain).collect(), Vec::new())
+}
+
+/// Actors, grouped by `group` in order of first appearance; ungrouped last under "Other".
+pub fn actors(model: &Model) -> ListPane {
+    let mut groups: Vec<String> = Vec::new();
+    let mut members: Vec<Vec<usize>> = Vec::new();
+    let mut ungrouped = Vec::new();
+    for i in items_of(model, Kind::Actor) {
+        let group = match &model.item(i).fields {
+            KindFields::Actor { group: Some(g), .. } => g,
+            _ => {
+                ungrouped.push(i);
+                continue;
+            }
+        };
+        match groups.iter().position(|g| g == group) {
+            Some(at) => members[at].push(i),
+            None => {
+                groups.push(group.clone());
+                members.push(vec![i]);
+            }
+        }
+    }
+    if !ungrouped.is_empty() {
+        groups.push("Other".into());
+        members.push(ungrouped);
+    }
+    let mut rows = Vec::new();
+    for (g, items) in members.into_iter().enumerate() {
+        rows.push(Row::Group(g));
+        rows.extend(items.into_iter().map(plain));
+    }
+    ListPane::new(rows, groups)
+}
+
+/// A pane of one kind in the document's order.
+pub fn in_order(model: &Model, kind: Kind) -> ListPane {
+    ListPane::new(items_of(model, kind).map(plain).collect(), Vec::new())
+}
+
+/// Argument: a tree from each thesis down through `supports`/`opposes`; claims outside every
+/// tree follow as roots of their own. An item reached twice is marked and not expanded again.
+pub fn argument(model: &Model, collapsed: &HashSet<usize>) -> ListPane {
+    let rel = |id: &str| model.doc.relations.iter().position(|r| r.id == id);
+    let argument_rels: Vec<usize> = [rel("supports"), rel("opposes")]
+        .into_iter()
+        .flatten()
+        .collect();
+    let is_thesis = |i: usize| {
+        matches!(
+            model.item(i).fields,
+            KindFields::Claim {
+                role: ClaimRole::Thesis
+            }
+        )
+    };
+    let mut roots: Vec<usize> = items_of(model, Kind::Claim)
+        .filter(|&i| is_thesis(i))
+        .collect();
+    let mut seen = vec![false; model.doc.items.len()];
+    let mut rows = Vec::new();
+    let walk = |root: usize, rows: &mut Vec<Row>, seen: &mut Vec<bool>| {
+        // Depth-first with an explicit stack: argument chains can be long.
+        let mut stack = vec![(root, 0u16, None)];
+        while let Some((item, depth, via)) = stack.pop() {
+            let repeat = seen[item];
+            seen[item] = true;
+            rows.push(Row::Item {
+                item,
+                depth,
+                via,
+                repeat,
+            });
+            if repeat || collapsed.contains(&item) {
+                continue;
+            }
+            let children = model.index.incoming[item]
+                .iter()
+                .filter(|l| argument_rels.contains(&l.rel));
+            let children: Vec<_> = children
+                .map(|l| (l.other, depth.saturating_add(1), Some(l.rel)))
+                .collect();
+            stack.extend(children.into_iter().rev());
+        }
+    };
+    for &root in &roots {
+        walk(root, &mut rows, &mut seen);
+    }
+    // Claims no thesis reaches: the tops of their own chains first, then any left.
+    roots = items_of(model, Kind::Claim).filter(|&i| !seen[i]).collect();
+    let tops: Vec<usize> = roots
+        .iter()
+        .copied()
+        .filter(|&i| {
+            !model.index.outgoing[i]
+                .iter()
+                .any(|l| argument_rels.contains(&l.rel))
+        })
+        .collect();
+    for root in tops.into_iter().chain(roots) {
+        if !seen[root] {
+            walk(root, &mut rows, &mut seen);
+        }
+    }
+    ListPane::new(rows, Vec::new())
+}
+
+/// Whether an item is shown in a tree row with children hidden under it.
+pub fn has_children(model: &Model, item: usize) -> bool {
+    model.index.incoming[item]
+        .iter()
+        .any(|l| matches!(model.relation(l.rel).id.as_str(), "supports" | "opposes"))
+}

@@ -1,0 +1,222 @@
+//! The application state, in one `App` value, and the pure `update` that changes it. Nothing here
+//! touches the terminal: effects that need I/O (the clipboard, suspending) are queued for the
+//! event loop.
+
+pub mod action;
+pub mod detail;
+pub mod history;
+pub mod keymap;
+pub mod keys;
+pub mod layout;
+pub mod lists;
+pub mod textpane;
+mod update;
+
+pub use action::Action;
+pub use history::{History, Place};
+pub use keymap::{KeyMode, Keymap};
+pub use keys::Key;
+
+use crate::model::{Kind, Model};
+use lists::ListPane;
+use ratatui::layout::Rect;
+use std::collections::HashSet;
+use textpane::TextPane;
+
+/// The six panes, numbered as on screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Pane {
+    Timeline,
+    Actors,
+    Provisions,
+    Recommendations,
+    Argument,
+    Text,
+}
+
+impl Pane {
+    pub const ALL: [Pane; 6] = [
+        Pane::Timeline,
+        Pane::Actors,
+        Pane::Provisions,
+        Pane::Recommendations,
+        Pane::Argument,
+        Pane::Text,
+    ];
+
+    pub fn number(self) -> usize {
+        Pane::ALL.iter().position(|&p| p == self).unwrap_or(0) + 1
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Pane::Timeline => "Timeline",
+            Pane::Actors => "Actors",
+            Pane::Provisions => "Provisions",
+            Pane::Recommendations => "Recommendations",
+            Pane::Argument => "Argument",
+            Pane::Text => "Text",
+        }
+    }
+
+    /// The pane an item of `kind` lives in.
+    pub fn of_kind(kind: Kind) -> Pane {
+        match kind {
+            Kind::Event => Pane::Timeline,
+            Kind::Actor => Pane::Actors,
+            Kind::Provision => Pane::Provisions,
+            Kind::Recommendation => Pane::Recommendations,
+            Kind::Claim => Pane::Argument,
+        }
+    }
+
+    /// The four panes a wide terminal shows together.
+    pub fn is_reading_pane(self) -> bool {
+        !matches!(self, Pane::Argument | Pane::Text)
+    }
+
+    fn list_index(self) -> Option<usize> {
+        (self != Pane::Text).then(|| self.number() - 1)
+    }
+}
+
+/// Display options from the command line.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    pub ascii: bool,
+    pub mouse: bool,
+    pub color: bool,
+}
+
+/// What the reader is doing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Moving in a pane.
+    Browse,
+    /// In the detail's links (or the Text pane's "quoted by" list).
+    Links,
+    /// Reading the help overlay, scrolled this far.
+    Help { scroll: usize },
+}
+
+/// I/O that `update` asks the event loop to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Put this text on the clipboard (OSC 52).
+    Copy(String),
+    /// Suspend to the shell.
+    Suspend,
+}
+
+/// The whole state of the explorer.
+#[derive(Debug, Clone)]
+pub struct App {
+    pub model: Model,
+    pub keymap: Keymap,
+    pub options: Options,
+    pub size: Rect,
+    pub focus: Pane,
+    /// Timeline, Actors, Provisions, Recommendations, Argument.
+    pub lists: [ListPane; 5],
+    pub text: TextPane,
+    pub mode: Mode,
+    /// The selected link in the detail.
+    pub link: usize,
+    pub history: History,
+    pub chronological: bool,
+    /// Argument nodes whose children are hidden.
+    pub collapsed: HashSet<usize>,
+    /// A message for the status line; cleared by the next key.
+    pub message: Option<String>,
+    pub effects: Vec<Effect>,
+    pub quit: bool,
+}
+
+impl App {
+    pub fn new(model: Model, options: Options) -> App {
+        let collapsed = HashSet::new();
+        let lists = [
+            lists::timeline(&model, true),
+            lists::actors(&model),
+            lists::in_order(&model, Kind::Provision),
+            lists::in_order(&model, Kind::Recommendation),
+            lists::argument(&model, &collapsed),
+        ];
+        let text = TextPane::new(&model);
+        let mut app = App {
+            model,
+            keymap: Keymap::default(),
+            options,
+            size: Rect::new(0, 0, 80, 24),
+            focus: Pane::Timeline,
+            lists,
+            text,
+            mode: Mode::Browse,
+            link: 0,
+            history: History::default(),
+            chronological: true,
+            collapsed,
+            message: None,
+            effects: Vec::new(),
+            quit: false,
+        };
+        app.update(Action::Resize(80, 24));
+        app
+    }
+
+    /// The list of a list pane.
+    pub fn list(&self, pane: Pane) -> Option<&ListPane> {
+        pane.list_index().map(|i| &self.lists[i])
+    }
+
+    fn list_mut(&mut self, pane: Pane) -> Option<&mut ListPane> {
+        pane.list_index().map(|i| &mut self.lists[i])
+    }
+
+    /// The item the reader is on: the selection of a list pane, or the Text pane's item.
+    pub fn selected_item(&self) -> Option<usize> {
+        match self.list(self.focus) {
+            Some(list) => list.selected_item(),
+            None => self.text.item,
+        }
+    }
+
+    /// The layout of the current screen.
+    pub fn screen(&self) -> layout::Screen {
+        layout::screen(self.size, self.focus, self.mode == Mode::Links)
+    }
+
+    /// Which keymap applies now.
+    pub fn key_mode(&self) -> KeyMode {
+        match self.mode {
+            Mode::Help { .. } => KeyMode::Help,
+            Mode::Links => KeyMode::Links,
+            Mode::Browse if self.focus == Pane::Text => KeyMode::Text,
+            Mode::Browse => KeyMode::Normal,
+        }
+    }
+
+    /// Maps a key through the keymap and applies it. Unbound keys say so in the status line.
+    pub fn handle_key(&mut self, key: Key) {
+        self.message = None;
+        match self.keymap.lookup(self.key_mode(), key) {
+            Some(action) => self.update(action),
+            None => self.message = Some(format!("{key} does nothing here — ? lists the keys")),
+        }
+    }
+
+    /// The links of the item in the detail.
+    pub fn detail_links(&self) -> Vec<detail::DetailLink> {
+        self.selected_item()
+            .map(|i| detail::links(&self.model, i))
+            .unwrap_or_default()
+    }
+
+    /// Where the reader is, for history.
+    pub fn place(&self) -> Option<Place> {
+        self.selected_item().map(|item| Place {
+            pane: self.focus,
+            item,
+        })
+    }
+}

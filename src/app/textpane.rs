@@ -1,0 +1,149 @@
+//! The Text pane: the article wrapped to the pane's width, its quoted passages, and where the
+//! reader is in it.
+
+use crate::model::Model;
+use std::ops::Range;
+
+/// A span of the text that one or more items quote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Passage {
+    pub span: Range<usize>,
+    pub items: Vec<usize>,
+}
+
+/// The Text pane's state. The wrapped lines are recomputed only when the width changes.
+#[derive(Debug, Clone, Default)]
+pub struct TextPane {
+    /// Every quoted passage, by start (then end).
+    pub passages: Vec<Passage>,
+    /// `max_end[i]`: the furthest end among `passages[..=i]`, to find passages overlapping a line.
+    max_end: Vec<usize>,
+    /// The text wrapped at `width`.
+    pub lines: Vec<Range<usize>>,
+    pub width: usize,
+    /// The first line on screen.
+    pub top: usize,
+    /// The selected passage.
+    pub current: Option<usize>,
+    /// The item whose passages stand out (the one `t` was pressed on).
+    pub item: Option<usize>,
+    /// The selection in the "quoted by" list.
+    pub link: usize,
+}
+
+impl TextPane {
+    pub fn new(model: &Model) -> TextPane {
+        let mut all: Vec<(Range<usize>, usize)> = Vec::new();
+        for (item, spans) in model.spans.iter().enumerate() {
+            all.extend(spans.iter().map(|s| (s.clone(), item)));
+        }
+        all.sort_by_key(|(s, item)| (s.start, s.end, *item));
+        let mut passages: Vec<Passage> = Vec::new();
+        for (span, item) in all {
+            match passages.last_mut() {
+                Some(p) if p.span == span => {
+                    if !p.items.contains(&item) {
+                        p.items.push(item);
+                    }
+                }
+                _ => passages.push(Passage {
+                    span,
+                    items: vec![item],
+                }),
+            }
+        }
+        let mut max_end = Vec::with_capacity(passages.len());
+        let mut furthest = 0;
+        for p in &passages {
+            furthest = furthest.max(p.span.end);
+            max_end.push(furthest);
+        }
+        TextPane {
+            passages,
+            max_end,
+            ..TextPane::default()
+        }
+    }
+
+    /// Rewraps for a new width (nothing happens when the width is unchanged).
+    pub fn set_width(&mut self, text: &str, width: usize) {
+        if width == self.width && !self.lines.is_empty() {
+            return;
+        }
+        // Keep the same text at the top of the pane across a rewrap.
+        let anchor = self.lines.get(self.top).map(|l| l.start);
+        self.width = width;
+        self.lines = crate::wrap::wrap(text, width);
+        self.top = anchor.map_or(0, |a| self.line_of(a));
+    }
+
+    /// The line holding byte `at`.
+    pub fn line_of(&self, at: usize) -> usize {
+        self.lines
+            .partition_point(|l| l.start <= at)
+            .saturating_sub(1)
+    }
+
+    /// Passages overlapping `range`, in order.
+    pub fn overlapping(&self, range: Range<usize>) -> impl Iterator<Item = usize> + '_ {
+        let end = self.passages.partition_point(|p| p.span.start < range.end);
+        let mut first = end;
+        while first > 0 && self.max_end[first - 1] > range.start {
+            first -= 1;
+        }
+        (first..end).filter(move |&i| {
+            self.passages[i].span.end > range.start || self.passages[i].span.is_empty()
+        })
+    }
+
+    /// Scrolls so that passage `p` is on screen, a little below the top when it moves.
+    pub fn show_passage(&mut self, p: usize, height: usize) {
+        self.current = Some(p);
+        self.link = 0;
+        let Some(passage) = self.passages.get(p) else {
+            return;
+        };
+        let first = self.line_of(passage.span.start);
+        let last = self.line_of(passage.span.end.saturating_sub(1).max(passage.span.start));
+        if first < self.top || last >= self.top + height.max(1) {
+            self.top = first.saturating_sub(height / 4);
+        }
+        self.clamp(height);
+    }
+
+    /// The first passage quoted by `item`.
+    pub fn passage_of(&self, model: &Model, item: usize) -> Option<usize> {
+        let span = model.spans.get(item)?.first()?;
+        self.passages.iter().position(|p| p.span == *span)
+    }
+
+    /// The next (`dir` = 1) or previous (-1) passage from the current one, or from the top of the
+    /// screen when none is selected.
+    pub fn step_passage(&self, dir: isize) -> Option<usize> {
+        if self.passages.is_empty() {
+            return None;
+        }
+        match self.current {
+            Some(c) if dir > 0 => (c + 1 < self.passages.len()).then_some(c + 1),
+            Some(c) => c.checked_sub(1),
+            None => {
+                let top = self.lines.get(self.top).map_or(0, |l| l.start);
+                let at = self.passages.partition_point(|p| p.span.start < top);
+                if dir > 0 {
+                    (at < self.passages.len()).then_some(at)
+                } else {
+                    at.checked_sub(1)
+                }
+            }
+        }
+    }
+
+    pub fn scroll(&mut self, delta: isize, height: usize) {
+        self.top = (self.top as isize + delta).max(0) as usize;
+        self.clamp(height);
+    }
+
+    pub fn clamp(&mut self, height: usize) {
+        self.top = self.top.min(self.lines.len().saturating_sub(height.max(1)));
+    }
+}

@@ -1,0 +1,392 @@
+//! `App::update`: every action's effect on the state. No I/O happens here.
+
+use super::detail::{self, DetailRow, Part};
+use super::layout::{self, Screen};
+use super::{Action, App, Effect, Mode, Pane, Place, lists};
+
+impl App {
+    /// Applies one action.
+    pub fn update(&mut self, action: Action) {
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Help => {
+                self.mode = match self.mode {
+                    Mode::Help { .. } => Mode::Browse,
+                    _ => Mode::Help { scroll: 0 },
+                }
+            }
+            Action::Escape => self.mode = Mode::Browse,
+            Action::NextPane | Action::PrevPane => {
+                let n = Pane::ALL.len();
+                let at = self.focus.number() - 1;
+                let next = if action == Action::NextPane {
+                    (at + 1) % n
+                } else {
+                    (at + n - 1) % n
+                };
+                self.focus_pane(Pane::ALL[next]);
+            }
+            Action::Focus(pane) => self.focus_pane(pane),
+            Action::Down => self.step(1),
+            Action::Up => self.step(-1),
+            Action::PageDown => self.step(self.page() as isize),
+            Action::PageUp => self.step(-(self.page() as isize)),
+            Action::HalfPageDown => self.step((self.page() / 2).max(1) as isize),
+            Action::HalfPageUp => self.step(-((self.page() / 2).max(1) as isize)),
+            Action::First => self.step(isize::MIN),
+            Action::Last => self.step(isize::MAX),
+            Action::IntoLinks => self.enter_links(),
+            Action::OutOfLinks => self.mode = Mode::Browse,
+            Action::FollowLink => self.follow_link(),
+            Action::Back => match self.history.back() {
+                Some(place) => self.go_to(place),
+                None => self.message = Some("at the start of history".into()),
+            },
+            Action::Forward => match self.history.forward() {
+                Some(place) => self.go_to(place),
+                None => self.message = Some("at the end of history".into()),
+            },
+            Action::ShowInText => self.show_in_text(),
+            Action::ToggleOrder => self.toggle_order(),
+            Action::Copy => self.copy(),
+            Action::NextPassage => self.step_passage(1),
+            Action::PrevPassage => self.step_passage(-1),
+            Action::Suspend => self.effects.push(Effect::Suspend),
+            Action::Resize(w, h) => {
+                self.size = ratatui::layout::Rect::new(0, 0, w, h);
+                let text_w = layout::screen(self.size, Pane::Text, false)
+                    .pane(Pane::Text)
+                    .map_or(1, |r| r.width.saturating_sub(4).max(1));
+                self.text
+                    .set_width(&self.model.doc.document.text, text_w as usize);
+            }
+            Action::Click(x, y) => self.click(x, y),
+            Action::WheelDown(x, y) => self.wheel(x, y, 3),
+            Action::WheelUp(x, y) => self.wheel(x, y, -3),
+        }
+        self.keep_in_view();
+    }
+
+    fn focus_pane(&mut self, pane: Pane) {
+        self.focus = pane;
+        self.mode = Mode::Browse;
+    }
+
+    /// Rows in the focused pane, for paging.
+    fn page(&self) -> usize {
+        self.screen()
+            .inner_height(self.focus)
+            .saturating_sub(1)
+            .max(1)
+    }
+
+    /// Moves by `delta` in whatever has the focus; `isize::MIN`/`MAX` go to the ends.
+    fn step(&mut self, delta: isize) {
+        match self.mode {
+            Mode::Help { scroll } => {
+                let s = (scroll as isize).saturating_add(delta).max(0) as usize;
+                self.mode = Mode::Help {
+                    scroll: s.min(1000),
+                };
+            }
+            Mode::Links => {
+                let count = if self.focus == Pane::Text {
+                    self.text
+                        .current
+                        .map_or(0, |p| self.text.passages[p].items.len())
+                } else {
+                    self.detail_links().len()
+                };
+                let at = if self.focus == Pane::Text {
+                    self.text.link
+                } else {
+                    self.link
+                };
+                let next = clamp_step(at, delta, count);
+                if self.focus == Pane::Text {
+                    self.text.link = next;
+                } else {
+                    self.link = next;
+                }
+            }
+            Mode::Browse if self.focus == Pane::Text => {
+                let height = self.screen().inner_height(Pane::Text);
+                match delta {
+                    isize::MIN => self.text.top = 0,
+                    isize::MAX => self.text.top = usize::MAX,
+                    d => self.text.scroll(d, height),
+                }
+                self.text.clamp(height);
+            }
+            Mode::Browse => {
+                let page = self.page() as isize;
+                let Some(list) = self.list_mut(self.focus) else {
+                    return;
+                };
+                match delta {
+                    isize::MIN => list.first(),
+                    isize::MAX => list.last(),
+                    d if d.abs() >= page.max(2) / 2 && d.abs() > 1 => list.move_rows(d),
+                    d => list.move_by(d),
+                }
+            }
+        }
+    }
+
+    fn enter_links(&mut self) {
+        if self.focus == Pane::Text {
+            if self.text.current.is_none()
+                && let Some(p) = self.text.step_passage(1)
+            {
+                let h = self.screen().inner_height(Pane::Text);
+                self.text.show_passage(p, h);
+            }
+            match self.text.current {
+                Some(_) => {
+                    self.mode = Mode::Links;
+                    self.text.link = 0;
+                }
+                None => self.message = Some("the text has no quoted passages".into()),
+            }
+            return;
+        }
+        if self.selected_item().is_none() {
+            self.message = Some(format!("{} is empty", self.focus.title()));
+        } else if self.detail_links().is_empty() {
+            self.message = Some("this item has no links".into());
+        } else {
+            self.mode = Mode::Links;
+            self.link = 0;
+        }
+    }
+
+    fn follow_link(&mut self) {
+        let target = if self.focus == Pane::Text {
+            self.text
+                .current
+                .and_then(|p| self.text.passages[p].items.get(self.text.link).copied())
+        } else {
+            self.detail_links().get(self.link).map(|l| l.other)
+        };
+        if let Some(item) = target {
+            self.navigate(item);
+        }
+    }
+
+    /// Goes to `item` in its pane and records the move in history.
+    pub fn navigate(&mut self, item: usize) {
+        let pane = Pane::of_kind(self.model.item(item).kind);
+        if let Some(here) = self.place() {
+            self.history.push(here);
+        }
+        let place = Place { pane, item };
+        self.go_to(place);
+        self.history.push(place);
+    }
+
+    /// Shows `place` without touching history.
+    fn go_to(&mut self, place: Place) {
+        self.focus = place.pane;
+        self.mode = Mode::Browse;
+        self.link = 0;
+        if place.pane == Pane::Text {
+            self.open_text_at(place.item);
+            return;
+        }
+        let found = self
+            .list_mut(place.pane)
+            .is_some_and(|l| l.select_item(place.item));
+        if !found {
+            let title = self.model.item(place.item).title.clone();
+            self.message = Some(format!(
+                "\"{title}\" is not shown in {} (folded or filtered)",
+                place.pane.title()
+            ));
+        }
+    }
+
+    fn open_text_at(&mut self, item: usize) {
+        self.text.item = Some(item);
+        let height = self.screen().inner_height(Pane::Text);
+        match self.text.passage_of(&self.model, item) {
+            Some(p) => self.text.show_passage(p, height),
+            None => self.message = Some("this item has no quote in the text".into()),
+        }
+    }
+
+    fn show_in_text(&mut self) {
+        let Some(item) = self.selected_item() else {
+            self.message = Some("no item selected".into());
+            return;
+        };
+        if let Some(here) = self.place() {
+            self.history.push(here);
+        }
+        let place = Place {
+            pane: Pane::Text,
+            item,
+        };
+        self.go_to(place);
+        self.history.push(place);
+    }
+
+    fn toggle_order(&mut self) {
+        self.chronological = !self.chronological;
+        let selected = self.lists[0].selected_item();
+        self.lists[0] = lists::timeline(&self.model, self.chronological);
+        if let Some(item) = selected {
+            self.lists[0].select_item(item);
+        }
+        let order = if self.chronological {
+            "chronological"
+        } else {
+            "article"
+        };
+        self.message = Some(format!("Timeline in {order} order"));
+    }
+
+    fn copy(&mut self) {
+        let Some(item) = self.selected_item() else {
+            self.message = Some("no item selected".into());
+            return;
+        };
+        let it = self.model.item(item);
+        let doc = &self.model.doc.document;
+        let mut text: String = it
+            .quotes
+            .iter()
+            .map(|q| {
+                format!(
+                    "“{}”\n",
+                    q.exact.split_whitespace().collect::<Vec<_>>().join(" ")
+                )
+            })
+            .collect();
+        let mut cite = format!("— {}, in “{}”", it.title, doc.title);
+        for extra in [&doc.source, &doc.published].into_iter().flatten() {
+            cite.push_str(", ");
+            cite.push_str(extra);
+        }
+        text.push_str(&cite);
+        let n = it.quotes.len();
+        self.message = Some(format!(
+            "copied {n} quote{} with a citation",
+            if n == 1 { "" } else { "s" }
+        ));
+        self.effects.push(Effect::Copy(text));
+    }
+
+    fn step_passage(&mut self, dir: isize) {
+        let height = self.screen().inner_height(Pane::Text);
+        match self.text.step_passage(dir) {
+            Some(p) => self.text.show_passage(p, height),
+            None => {
+                self.message = Some(
+                    if dir > 0 {
+                        "no quoted passage below"
+                    } else {
+                        "no quoted passage above"
+                    }
+                    .into(),
+                )
+            }
+        }
+    }
+
+    fn click(&mut self, x: u16, y: u16) {
+        let screen = self.screen();
+        let hit =
+            |r: ratatui::layout::Rect| x >= r.x && x < r.right() && y >= r.y && y < r.bottom();
+        if let Some(tabs) = screen.tabs.filter(|&r| hit(r)) {
+            if let Some((pane, _)) = layout::tabs(tabs.width)
+                .into_iter()
+                .find(|(_, span)| span.contains(&(x - tabs.x)))
+            {
+                self.focus_pane(pane);
+            }
+            return;
+        }
+        if let Some(&(pane, rect)) = screen.panes.iter().find(|(_, r)| hit(*r)) {
+            self.focus_pane(pane);
+            if let Some(list) = self.list_mut(pane)
+                && y > rect.y
+            {
+                let row = list.offset + (y - rect.y - 1) as usize;
+                if list.rows.get(row).is_some_and(|r| r.item().is_some()) {
+                    list.selected = row;
+                }
+            }
+            return;
+        }
+        if let Some(side) = screen.side.filter(|&r| hit(r))
+            && self.focus != Pane::Text
+            && y > side.y
+        {
+            let Some(item) = self.selected_item() else {
+                return;
+            };
+            let links = detail::links(&self.model, item);
+            let blocks = detail::blocks(&self.model, item, &links, self.options.ascii);
+            let rows = detail::rows(&blocks, side.width.saturating_sub(2) as usize);
+            let scroll = self.detail_scroll(&blocks, &rows, side.height.saturating_sub(2) as usize);
+            let row = scroll + (y - side.y - 1) as usize;
+            if let Some(Part::Link(n)) = rows.get(row).map(|r| blocks[r.block].part) {
+                self.link = n;
+                self.follow_link();
+            }
+        }
+    }
+
+    /// The detail's first row on screen: the top, unless the selected link would be below it.
+    pub fn detail_scroll(
+        &self,
+        blocks: &[detail::Block],
+        rows: &[DetailRow],
+        height: usize,
+    ) -> usize {
+        if self.mode != Mode::Links {
+            return 0;
+        }
+        let row = detail::link_row(blocks, rows, self.link).unwrap_or(0);
+        (row + 2).saturating_sub(height.max(1))
+    }
+
+    fn wheel(&mut self, x: u16, y: u16, delta: isize) {
+        let screen = self.screen();
+        if matches!(self.mode, Mode::Help { .. }) {
+            self.step(delta);
+            return;
+        }
+        if let Some(&(pane, _)) = screen
+            .panes
+            .iter()
+            .find(|(_, r)| x >= r.x && x < r.right() && y >= r.y && y < r.bottom())
+        {
+            self.focus_pane(pane);
+            self.step(delta);
+        }
+    }
+
+    /// Keeps every visible list's selection on screen.
+    fn keep_in_view(&mut self) {
+        let screen: Screen = self.screen();
+        for (pane, rect) in &screen.panes {
+            let height = rect.height.saturating_sub(2) as usize;
+            if let Some(list) = self.list_mut(*pane) {
+                list.scroll_into_view(height);
+            } else {
+                self.text.clamp(height);
+            }
+        }
+    }
+}
+
+/// `at` moved by `delta` within `0..count`; the extremes of `isize` go to the ends.
+fn clamp_step(at: usize, delta: isize, count: usize) -> usize {
+    if count == 0 {
+        return 0;
+    }
+    (at as isize)
+        .saturating_add(delta)
+        .clamp(0, count as isize - 1) as usize
+}

@@ -1,0 +1,69 @@
+//! The detail of the selected item: fields, summary, quotes and links, the selected link marked.
+
+use super::{Ctx, inner};
+use crate::app::Mode;
+use crate::app::detail::{self, Part};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+pub fn detail(ctx: &Ctx, frame: &mut Frame, area: Rect) {
+    let app = ctx.app;
+    let focused = app.mode == Mode::Links;
+    let title = if focused {
+        " Detail · links "
+    } else {
+        " Detail "
+    };
+    frame.render_widget(
+        ctx.block(Line::styled(title, ctx.theme.title), focused),
+        area,
+    );
+    let body = inner(area);
+    if body.area() == 0 {
+        return;
+    }
+    let Some(item) = app.selected_item() else {
+        frame.render_widget(
+            Paragraph::new(Line::styled("Nothing selected.", ctx.theme.dim)),
+            body,
+        );
+        return;
+    };
+    let links = detail::links(&app.model, item);
+    let blocks = detail::blocks(&app.model, item, &links, app.options.ascii);
+    let rows = detail::rows(&blocks, body.width as usize);
+    let scroll = app.detail_scroll(&blocks, &rows, body.height as usize);
+    let lines: Vec<Line> = rows
+        .iter()
+        .skip(scroll)
+        .take(body.height as usize)
+        .map(|row| {
+            let blk = &blocks[row.block];
+            let text = blk.text[row.text.clone()].to_owned();
+            let style = match blk.part {
+                Part::Title => ctx.theme.title,
+                Part::Heading => ctx.theme.heading,
+                Part::Quote => ctx.theme.quote,
+                Part::Field => ctx.theme.dim,
+                Part::Link(n) if focused && n == app.link => ctx.theme.selected,
+                _ => Style::new(),
+            };
+            let indent = crate::wrap::str_width(blk.prefix);
+            let prefix = match blk.part {
+                Part::Link(n) if focused && n == app.link && row.first => {
+                    ctx.sym.selected.to_owned() + blk.prefix
+                }
+                Part::Link(_) if row.first => format!("  {}", blk.prefix),
+                Part::Link(_) => " ".repeat(indent + 2),
+                _ if row.first => blk.prefix.to_owned(),
+                Part::Quote => blk.prefix.to_owned(),
+                _ => " ".repeat(indent),
+            };
+            Line::from(vec![Span::styled(prefix, style), Span::styled(text, style)])
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), body);
+}

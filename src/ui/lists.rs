@@ -1,0 +1,158 @@
+//! The list panes: Timeline, Actors, Provisions, Recommendations and the Argument tree.
+
+use super::{Ctx, fit, inner};
+use crate::app::lists::Row;
+use crate::app::{Mode, Pane};
+use crate::model::{Item, KindFields};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use std::collections::HashSet;
+
+pub fn pane(ctx: &Ctx, frame: &mut Frame, pane: Pane, area: Rect) {
+    let app = ctx.app;
+    let Some(list) = app.list(pane) else { return };
+    let focused = app.focus == pane;
+    let count = list.rows.iter().filter(|r| r.item().is_some()).count();
+    let mut title = vec![Span::styled(
+        format!(" {} {} ", pane.number(), pane.title()),
+        ctx.theme.title,
+    )];
+    title.push(Span::styled(format!("({count}) "), ctx.theme.dim));
+    if pane == Pane::Timeline && !app.chronological {
+        title.push(Span::styled("article order ", ctx.theme.dim));
+    }
+    frame.render_widget(ctx.block(Line::from(title), focused), area);
+    let body = inner(area);
+    if body.area() == 0 {
+        return;
+    }
+    // Items linked to the reader's current item, marked in the other panes.
+    let linked: HashSet<usize> = match app.selected_item() {
+        Some(sel) if !focused => app.model.index.outgoing[sel]
+            .iter()
+            .chain(&app.model.index.incoming[sel])
+            .map(|l| l.other)
+            .collect(),
+        _ => HashSet::new(),
+    };
+    if count == 0 {
+        frame.render_widget(
+            Paragraph::new(Line::styled("(no items)", ctx.theme.dim)),
+            body,
+        );
+        return;
+    }
+    let width = body.width as usize;
+    let lines: Vec<Line> = list
+        .rows
+        .iter()
+        .enumerate()
+        .skip(list.offset)
+        .take(body.height as usize)
+        .map(|(i, row)| {
+            let selected = i == list.selected;
+            match *row {
+                Row::Group(g) => Line::styled(
+                    fit(&list.groups[g], width, ctx.sym.ellipsis),
+                    ctx.theme.group,
+                ),
+                Row::Item {
+                    item,
+                    depth,
+                    via,
+                    repeat,
+                } => {
+                    let marker = if selected { ctx.sym.selected } else { "  " };
+                    let link_mark = if linked.contains(&item) {
+                        ctx.sym.linked
+                    } else {
+                        " "
+                    };
+                    let mut prefix = format!("{marker}{link_mark}");
+                    if pane == Pane::Actors {
+                        prefix.push(' ');
+                    }
+                    let it = app.model.item(item);
+                    let mut label = String::new();
+                    if pane == Pane::Argument {
+                        label.push_str(&"  ".repeat(depth as usize));
+                        if let Some(rel) = via {
+                            let opposes = app.model.relation(rel).id == "opposes";
+                            label.push_str(if opposes {
+                                ctx.sym.opposes
+                            } else {
+                                ctx.sym.supports
+                            });
+                        }
+                        if repeat {
+                            label.push_str(ctx.sym.repeat);
+                        } else if app.collapsed.contains(&item) {
+                            label.push_str(ctx.sym.folded);
+                        }
+                        if let KindFields::Claim { role } = it.fields {
+                            label.push_str(&format!("[{}] ", role.name()));
+                        }
+                    }
+                    if pane == Pane::Timeline {
+                        label.push_str(&format!("{:<10} ", when_label(it)));
+                    }
+                    let used = super::text::width(&prefix) + super::text::width(&label);
+                    let style = if selected && focused && app.mode != Mode::Links {
+                        ctx.theme.selected
+                    } else if selected {
+                        ctx.theme.selected_unfocused
+                    } else if linked.contains(&item) {
+                        ctx.theme.linked
+                    } else {
+                        ratatui::style::Style::new()
+                    };
+                    let mut spans = vec![
+                        Span::styled(prefix, style),
+                        Span::styled(fit(&label, width.saturating_sub(3), ""), style),
+                    ];
+                    let room = width.saturating_sub(used);
+                    let mut title = it.title.clone();
+                    if repeat {
+                        title.push_str(" (shown above)");
+                    }
+                    spans.push(Span::styled(fit(&title, room, ctx.sym.ellipsis), style));
+                    if pane == Pane::Timeline
+                        && let KindFields::Event { when: Some(w) } = &it.fields
+                        && w.date.is_some()
+                    {
+                        let rest = room.saturating_sub(super::text::width(&it.title) + 3);
+                        if rest > 4 {
+                            spans.push(Span::styled(
+                                fit(&format!(" · {}", w.label), rest, ctx.sym.ellipsis),
+                                ctx.theme.dim,
+                            ));
+                        }
+                    }
+                    Line::from(spans)
+                }
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), body);
+}
+
+/// The Timeline's date column: `~2020-10`, `2008?`, or the article's phrase when there is no date.
+pub fn when_label(item: &Item) -> String {
+    match &item.fields {
+        KindFields::Event { when: Some(w) } => match w.date {
+            Some(d) => {
+                let mut plain = d;
+                plain.approximate = false;
+                if d.approximate {
+                    format!("~{plain}")
+                } else {
+                    plain.to_string()
+                }
+            }
+            None => w.label.clone(),
+        },
+        _ => "undated".into(),
+    }
+}

@@ -1,0 +1,165 @@
+//! The Text pane (the article with its quoted passages marked) and the passage panel beside it.
+
+use super::{Ctx, fit, inner};
+use crate::app::Mode;
+use crate::model::sanitize;
+use crate::wrap::{str_width, wrap};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+/// Display width of document text once sanitized.
+pub fn width(s: &str) -> usize {
+    str_width(s)
+}
+
+pub fn pane(ctx: &Ctx, frame: &mut Frame, area: Rect) {
+    let app = ctx.app;
+    let tp = &app.text;
+    let focused = app.mode != Mode::Links;
+    let mut title = vec![Span::styled(" 6 Text ", ctx.theme.title)];
+    if let Some(p) = tp.current {
+        title.push(Span::styled(
+            format!("passage {}/{} ", p + 1, tp.passages.len()),
+            ctx.theme.dim,
+        ));
+    }
+    frame.render_widget(ctx.block(Line::from(title), focused), area);
+    let body = inner(area);
+    if body.area() == 0 {
+        return;
+    }
+    let text = &app.model.doc.document.text;
+    let emphasised = |p: usize| tp.item.is_some_and(|i| tp.passages[p].items.contains(&i));
+    let current = tp.current.map(|p| tp.passages[p].span.clone());
+    let lines: Vec<Line> = tp
+        .lines
+        .iter()
+        .skip(tp.top)
+        .take(body.height as usize)
+        .map(|line| {
+            let overlapping: Vec<usize> = tp.overlapping(line.clone()).collect();
+            let in_current = current
+                .as_ref()
+                .is_some_and(|c| c.start < line.end.max(line.start + 1) && c.end > line.start);
+            let gutter = match &current {
+                Some(c)
+                    if in_current
+                        && c.start >= line.start
+                        && (c.start < line.end || line.is_empty()) =>
+                {
+                    ctx.sym.passage_start
+                }
+                Some(_) if in_current => ctx.sym.passage_line,
+                _ if overlapping.iter().any(|&p| emphasised(p)) => ctx.sym.linked,
+                _ => " ",
+            };
+            let mut spans = vec![Span::styled(format!("{gutter} "), ctx.theme.linked)];
+            // Cut the line where any passage starts or ends, and style each piece.
+            let mut cuts = vec![line.start, line.end];
+            for &p in &overlapping {
+                let s = &tp.passages[p].span;
+                cuts.extend([s.start.max(line.start), s.end.min(line.end)]);
+            }
+            cuts.sort_unstable();
+            cuts.dedup();
+            for w in cuts.windows(2) {
+                let (a, b) = (w[0], w[1]);
+                if a >= b || !text.is_char_boundary(a) || !text.is_char_boundary(b) {
+                    continue;
+                }
+                let covering = overlapping
+                    .iter()
+                    .filter(|&&p| tp.passages[p].span.start <= a && tp.passages[p].span.end >= b);
+                let mut style = Style::new();
+                for &p in covering {
+                    style = style.patch(if emphasised(p) {
+                        ctx.theme.emphasised
+                    } else {
+                        ctx.theme.quoted
+                    });
+                }
+                if current.as_ref().is_some_and(|c| c.start <= a && c.end >= b) {
+                    style = style.patch(ctx.theme.current);
+                }
+                spans.push(Span::styled(
+                    sanitize::line(&text[a..b]).into_owned(),
+                    style,
+                ));
+            }
+            Line::from(spans)
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), body);
+}
+
+/// Beside the Text pane: the selected passage and the items that quote it.
+pub fn passage(ctx: &Ctx, frame: &mut Frame, area: Rect) {
+    let app = ctx.app;
+    let tp = &app.text;
+    let focused = app.mode == Mode::Links;
+    frame.render_widget(
+        ctx.block(Line::styled(" Passage ", ctx.theme.title), focused),
+        area,
+    );
+    let body = inner(area);
+    if body.area() == 0 {
+        return;
+    }
+    let w = body.width as usize;
+    let Some(p) = tp.current else {
+        let hint = format!(
+            "No passage selected. {} moves to the next quoted passage.",
+            app.keymap
+                .key_for(crate::app::KeyMode::Text, crate::app::Action::NextPassage)
+                .map(|k| k.to_string())
+                .unwrap_or_default()
+        );
+        let lines: Vec<Line> = wrap(&hint, w)
+            .into_iter()
+            .map(|r| Line::styled(hint[r].to_owned(), ctx.theme.dim))
+            .collect();
+        frame.render_widget(Paragraph::new(lines), body);
+        return;
+    };
+    let passage = &tp.passages[p];
+    let quoted = sanitize::line(&app.model.doc.document.text[passage.span.clone()]).into_owned();
+    let mut lines: Vec<Line> = Vec::new();
+    lines.push(Line::styled(
+        format!("Passage {} of {}", p + 1, tp.passages.len()),
+        ctx.theme.heading,
+    ));
+    for r in wrap(&quoted, w.saturating_sub(2).max(1)) {
+        lines.push(Line::from(vec![
+            Span::styled("│ ", ctx.theme.quote),
+            Span::styled(quoted[r].to_owned(), ctx.theme.quote),
+        ]));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled("Quoted by", ctx.theme.heading));
+    for (n, &item) in passage.items.iter().enumerate() {
+        let it = app.model.item(item);
+        let selected = focused && n == tp.link;
+        let marker = if selected { ctx.sym.selected } else { "  " };
+        let style = if selected {
+            ctx.theme.selected
+        } else {
+            Style::new()
+        };
+        let label = format!("{} ({})", it.title, it.kind);
+        lines.push(Line::from(vec![
+            Span::styled(marker, style),
+            Span::styled(fit(&label, w.saturating_sub(2), ctx.sym.ellipsis), style),
+        ]));
+    }
+    // Keep the selected item in view when the passage is long.
+    let skip = (lines.len().saturating_sub(passage.items.len()) + tp.link + 1)
+        .saturating_sub(body.height as usize);
+    let lines: Vec<Line> = lines
+        .into_iter()
+        .skip(if focused { skip } else { 0 })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), body);
+}

@@ -1,0 +1,110 @@
+//! Named styles. With colour off (`NO_COLOR`, `mono`) every style keeps only its modifiers, so the
+//! screen still reads: selection also has a symbol, never colour alone.
+
+use ratatui::style::{Color, Modifier, Style};
+
+#[derive(Debug, Clone, Copy)]
+pub struct Theme {
+    pub border: Style,
+    pub border_focused: Style,
+    pub title: Style,
+    pub selected: Style,
+    pub selected_unfocused: Style,
+    pub linked: Style,
+    pub group: Style,
+    pub dim: Style,
+    pub heading: Style,
+    pub quote: Style,
+    pub quoted: Style,
+    pub emphasised: Style,
+    pub current: Style,
+    pub status: Style,
+    pub mode: Style,
+    pub key: Style,
+    pub message: Style,
+}
+
+const BOLD: Modifier = Modifier::BOLD;
+
+impl Theme {
+    pub fn new(color: bool) -> Theme {
+        let c = |s: Style, fg: Color| if color { s.fg(fg) } else { s };
+        let base = Style::new();
+        Theme {
+            border: c(base, Color::DarkGray),
+            border_focused: c(base.add_modifier(BOLD), Color::Cyan),
+            title: base.add_modifier(BOLD),
+            selected: base.add_modifier(Modifier::REVERSED | BOLD),
+            selected_unfocused: base.add_modifier(BOLD | Modifier::UNDERLINED),
+            linked: c(base.add_modifier(BOLD), Color::Yellow),
+            group: c(base.add_modifier(BOLD), Color::Magenta),
+            dim: c(base.add_modifier(Modifier::DIM), Color::Gray),
+            heading: c(base.add_modifier(BOLD), Color::Cyan),
+            quote: c(base.add_modifier(Modifier::ITALIC), Color::Green),
+            quoted: c(base.add_modifier(Modifier::UNDERLINED), Color::Green),
+            emphasised: c(
+                base.add_modifier(Modifier::UNDERLINED | BOLD),
+                Color::Yellow,
+            ),
+            current: base.add_modifier(Modifier::REVERSED),
+            status: if color {
+                base.bg(Color::DarkGray).fg(Color::White)
+            } else {
+                base.add_modifier(Modifier::REVERSED)
+            },
+            mode: base.add_modifier(BOLD),
+            key: c(base.add_modifier(BOLD), Color::Cyan),
+            message: c(base, Color::Yellow),
+        }
+    }
+}
+
+/// The symbols the screen uses, in Unicode or plain ASCII.
+#[derive(Debug, Clone, Copy)]
+pub struct Symbols {
+    pub selected: &'static str,
+    pub linked: &'static str,
+    pub repeat: &'static str,
+    pub supports: &'static str,
+    pub opposes: &'static str,
+    pub separator: &'static str,
+    pub crumb: &'static str,
+    pub ellipsis: &'static str,
+    pub passage_start: &'static str,
+    pub passage_line: &'static str,
+    pub folded: &'static str,
+}
+
+impl Symbols {
+    pub fn new(ascii: bool) -> Symbols {
+        if ascii {
+            Symbols {
+                selected: "> ",
+                linked: "*",
+                repeat: "^ ",
+                supports: "+ ",
+                opposes: "- ",
+                separator: " | ",
+                crumb: " > ",
+                ellipsis: "...",
+                passage_start: ">",
+                passage_line: "|",
+                folded: "[+] ",
+            }
+        } else {
+            Symbols {
+                selected: "▶ ",
+                linked: "•",
+                repeat: "↺ ",
+                supports: "+ ",
+                opposes: "− ",
+                separator: " │ ",
+                crumb: " › ",
+                ellipsis: "…",
+                passage_start: "▶",
+                passage_line: "┃",
+                folded: "▸ ",
+            }
+        }
+    }
+}

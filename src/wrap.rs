@@ -1,0 +1,144 @@
+//! Word wrapping by display width: wide characters are never split, long words break, and line
+//! breaks in the text are kept. Lines are byte ranges of the source, so marks on the source (quote
+//! spans, search matches) carry over to the screen without copying the text.
+
+use crate::model::sanitize;
+use std::ops::Range;
+
+/// The number of columns `c` takes once sanitized for the screen.
+pub fn char_width(c: char) -> usize {
+    sanitize::char_width(c)
+}
+
+/// The number of columns `s` takes once sanitized for the screen.
+pub fn str_width(s: &str) -> usize {
+    s.chars().map(char_width).sum()
+}
+
+/// Wraps `text` to `width` columns. Each line is a byte range of `text` without its trailing
+/// spaces or newline. An empty text or a zero width gives no lines.
+pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
+    let mut lines = Vec::new();
+    if width == 0 {
+        return lines;
+    }
+    let mut start = 0;
+    for para in text.split_inclusive('\n') {
+        let end = start + para.len();
+        let body = para.strip_suffix('\n').unwrap_or(para);
+        wrap_paragraph(text, start, start + body.len(), width, &mut lines);
+        start = end;
+    }
+    lines
+}
+
+/// Wraps `text[from..to]`, a paragraph with no newline, onto `lines`.
+fn wrap_paragraph(text: &str, from: usize, to: usize, width: usize, lines: &mut Vec<Range<usize>>) {
+    let para = &text[from..to];
+    if para.trim_end().is_empty() {
+        lines.push(from..from);
+        return;
+    }
+    let mut line_start = from;
+    let mut col = 0;
+    // The last place the line may break: end of the word before a space, start of the next word.
+    let mut last_break: Option<(usize, usize)> = None;
+    let mut prev_space = false;
+    for (off, c) in para.char_indices() {
+        let at = from + off;
+        let w = char_width(c);
+        let is_space = c == ' ' || c == '\t' || (c.is_whitespace() && c != '\n');
+        if is_space {
+            if !prev_space {
+                last_break = Some((at, at));
+            }
+            prev_space = true;
+            col += w;
+            continue;
+        }
+        if prev_space && let Some((end, _)) = last_break {
+            last_break = Some((end, at));
+        }
+        prev_space = false;
+        if col + w > width && at > line_start {
+            match last_break.filter(|&(end, next)| end > line_start && next <= at) {
+                Some((end, next)) => {
+                    lines.push(line_start..end);
+                    line_start = next;
+                }
+                None => {
+                    lines.push(line_start..at);
+                    line_start = at;
+                }
+            }
+            last_break = None;
+            col = str_width(&text[line_start..at]);
+        }
+        col += w;
+    }
+    let rest = text[line_start..to].trim_end();
+    if !rest.is_empty() || lines.last().is_none_or(|l| l.end <= line_start) {
+        lines.push(line_start..line_start + rest.len());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(text: &str, width: usize) -> Vec<&str> {
+        wrap(text, width).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn wraps_at_spaces() {
+        assert_eq!(
+            lines("the quick brown fox jumps", 10),
+            ["the quick", "brown fox", "jumps"]
+        );
+    }
+
+    #[test]
+    fn keeps_line_breaks_and_blank_lines() {
+        assert_eq!(lines("a b\n\nc", 10), ["a b", "", "c"]);
+    }
+
+    #[test]
+    fn breaks_words_longer_than_the_width() {
+        assert_eq!(lines("abcdefghij xy", 4), ["abcd", "efgh", "ij", "xy"]);
+    }
+
+    #[test]
+    fn never_splits_a_wide_character() {
+        // Each CJK character is two columns: three fit in 7 columns, not three and a half.
+        assert_eq!(lines("北京北京北京", 7), ["北京北", "京北京"]);
+        for line in lines("北京 北京北京 abc 北", 3) {
+            assert!(str_width(line) <= 3, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn non_breaking_spaces_break_like_spaces() {
+        assert_eq!(lines("one\u{a0}two three", 8), ["one\u{a0}two", "three"]);
+    }
+
+    #[test]
+    fn zero_width_gives_nothing_and_width_one_works() {
+        assert!(wrap("abc", 0).is_empty());
+        assert_eq!(lines("ab", 1), ["a", "b"]);
+    }
+
+    #[test]
+    fn every_line_fits() {
+        let text = "Mexico’s Congress approved a new “national security” law restricting the activities — 北京 👍🏽 e\u{301}";
+        for width in 1..40 {
+            for r in wrap(text, width) {
+                assert!(
+                    str_width(&text[r.clone()]) <= width.max(2),
+                    "width {width}: {:?}",
+                    &text[r]
+                );
+            }
+        }
+    }
+}
