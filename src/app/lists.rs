@@ -37,6 +37,10 @@ pub struct ListPane {
     pub selected: usize,
     /// The first row on screen.
     pub offset: usize,
+    /// The filter query, while the pane is filtered.
+    pub filter: Option<String>,
+    /// Every row, while a filter hides some.
+    pub all_rows: Option<Vec<Row>>,
 }
 
 impl ListPane {
@@ -44,8 +48,7 @@ impl ListPane {
         let mut pane = ListPane {
             rows,
             groups,
-            selected: 0,
-            offset: 0,
+            ..ListPane::default()
         };
         pane.selected = pane.next_item_row(0, 1).unwrap_or(0);
         pane

@@ -9,6 +9,7 @@ pub mod keymap;
 pub mod keys;
 pub mod layout;
 pub mod lists;
+pub mod search;
 pub mod textpane;
 mod update;
 
@@ -89,7 +90,7 @@ pub struct Options {
 }
 
 /// What the reader is doing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Mode {
     /// Moving in a pane.
     Browse,
@@ -97,6 +98,8 @@ pub enum Mode {
     Links,
     /// Reading the help overlay, scrolled this far.
     Help { scroll: usize },
+    /// Typing a search, a filter or a palette query.
+    Prompt(search::Prompt),
 }
 
 /// I/O that `update` asks the event loop to do.
@@ -126,6 +129,12 @@ pub struct App {
     pub chronological: bool,
     /// Argument nodes whose children are hidden.
     pub collapsed: HashSet<usize>,
+    /// The search in progress or last accepted, with its matches.
+    pub search: Option<search::Search>,
+    /// Results of the palette's query.
+    pub palette: search::PaletteResults,
+    /// Earlier search and filter queries.
+    pub query_history: search::QueryHistory,
     /// A message for the status line; cleared by the next key.
     pub message: Option<String>,
     pub effects: Vec<Effect>,
@@ -156,6 +165,9 @@ impl App {
             history: History::default(),
             chronological: true,
             collapsed,
+            search: None,
+            palette: search::PaletteResults::default(),
+            query_history: search::QueryHistory::default(),
             message: None,
             effects: Vec::new(),
             quit: false,
@@ -188,8 +200,10 @@ impl App {
 
     /// Which keymap applies now.
     pub fn key_mode(&self) -> KeyMode {
-        match self.mode {
+        match &self.mode {
             Mode::Help { .. } => KeyMode::Help,
+            Mode::Prompt(p) if p.kind == search::PromptKind::Palette => KeyMode::Palette,
+            Mode::Prompt(_) => KeyMode::Prompt,
             Mode::Links => KeyMode::Links,
             Mode::Browse if self.focus == Pane::Text => KeyMode::Text,
             Mode::Browse => KeyMode::Normal,
@@ -199,8 +213,14 @@ impl App {
     /// Maps a key through the keymap and applies it. Unbound keys say so in the status line.
     pub fn handle_key(&mut self, key: Key) {
         self.message = None;
-        match self.keymap.lookup(self.key_mode(), key) {
+        let mode = self.key_mode();
+        match self.keymap.lookup(mode, key) {
             Some(action) => self.update(action),
+            None if matches!(mode, KeyMode::Prompt | KeyMode::Palette) => {
+                if let Some(c) = key.typed() {
+                    self.update(Action::PromptInsert(c));
+                }
+            }
             None => self.message = Some(format!("{key} does nothing here — ? lists the keys")),
         }
     }

@@ -3,6 +3,7 @@
 mod detail;
 mod help;
 mod lists;
+mod palette;
 mod status;
 mod text;
 pub mod theme;
@@ -51,8 +52,10 @@ pub fn draw(app: &App, frame: &mut Frame) {
     }
     status::status(&ctx, frame, screen.status);
     status::footer(&ctx, frame, screen.footer);
-    if let Mode::Help { scroll } = app.mode {
-        help::help(&ctx, frame, scroll);
+    match &app.mode {
+        Mode::Help { scroll } => help::help(&ctx, frame, *scroll),
+        Mode::Prompt(p) if p.kind == crate::app::search::PromptKind::Palette => palette::palette(&ctx, frame, p),
+        _ => {}
     }
 }
 

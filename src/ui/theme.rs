@@ -22,6 +22,8 @@ pub struct Theme {
     pub mode: Style,
     pub key: Style,
     pub message: Style,
+    pub matched: Style,
+    pub current_match: Style,
 }
 
 const BOLD: Modifier = Modifier::BOLD;
@@ -55,6 +57,8 @@ impl Theme {
             mode: base.add_modifier(BOLD),
             key: c(base.add_modifier(BOLD), Color::Cyan),
             message: c(base, Color::Yellow),
+            matched: if color { base.bg(Color::Yellow).fg(Color::Black) } else { base.add_modifier(Modifier::UNDERLINED | BOLD) },
+            current_match: if color { base.bg(Color::LightRed).fg(Color::Black).add_modifier(BOLD) } else { base.add_modifier(Modifier::REVERSED | BOLD) },
         }
     }
 }
