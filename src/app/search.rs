@@ -353,7 +353,15 @@ impl App {
     }
 
     fn run_palette(&mut self, query: &str) {
-        let items = if query.is_empty() { Vec::new() } else { self.model.search.items(&self.model.doc, query) };
+        let mut items = if query.is_empty() { Vec::new() } else { self.model.search.items(&self.model.doc, query) };
+        // As in any finder: titles that start with the query, then titles that contain it, then the
+        // rest; the document's order within each.
+        let rank = |i: usize| match crate::model::search::find_in(&self.model.item(i).title, query).first() {
+            Some(span) if span.start == 0 => 0,
+            Some(_) => 1,
+            None => 2,
+        };
+        items.sort_by_cached_key(|&i| rank(i));
         let mut counts: Vec<(Pane, usize)> = Pane::ALL[..5].iter().map(|&p| (p, 0)).collect();
         for &i in &items {
             let pane = Pane::of_kind(self.model.item(i).kind);
