@@ -555,6 +555,9 @@ impl Validator {
         let mut linked = vec![false; doc.items.len()];
         for (i, item) in doc.items.iter().enumerate() {
             self.item = Some(item.id.clone());
+            // A link to an unknown id is still a link out: that error is reported below, and
+            // "no links in or out" on top of it would be wrong.
+            linked[i] |= !item.links.is_empty();
             for (j, link) in item.links.iter().enumerate() {
                 if !rels.contains(link.rel.as_str()) {
                     let known = doc.relations.iter().map(|r| r.id.as_str());
@@ -566,10 +569,7 @@ impl Validator {
                     self.error(&format!("items[{i}].links[{j}].rel"), msg);
                 }
                 match ids.get(link.to.as_str()) {
-                    Some(&t) => {
-                        linked[i] = true;
-                        linked[t] = true;
-                    }
+                    Some(&t) => linked[t] = true,
                     None => {
                         let known = doc.items.iter().map(|it| it.id.as_str());
                         let msg =
