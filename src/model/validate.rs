@@ -586,7 +586,19 @@ impl Validator {
             }
         }
         self.item = None;
+        let mut comparison_ids: HashMap<&str, usize> = HashMap::new();
         for (c, cmp) in doc.comparisons.iter().enumerate() {
+            if let Some(&first) = comparison_ids.get(cmp.id.as_str()) {
+                self.error(
+                    &format!("comparisons[{c}].id"),
+                    format!(
+                        "duplicate comparison id \"{}\" (first at comparisons[{first}])",
+                        cmp.id
+                    ),
+                );
+            } else {
+                comparison_ids.insert(&cmp.id, c);
+            }
             for (side, s) in [("left", &cmp.left), ("right", &cmp.right)] {
                 for (k, id) in s.items.iter().enumerate() {
                     if !ids.contains_key(id.as_str()) {
