@@ -157,6 +157,8 @@ pub fn check(files: &[String], strict: bool, format: CheckFormat) -> ExitCode {
                     let _ = writeln!(out, "{}", sanitize::text(&format!("{name}:{}{p}", sep(p))));
                 }
                 let verdict = match items {
+                    // Exit 1 must never sit beside "ok".
+                    Some(_) if strict && warnings > 0 => "invalid with --strict".to_owned(),
                     Some(n) => format!("ok, {n} item{}", plural(n)),
                     None => "invalid".to_owned(),
                 };
