@@ -243,12 +243,7 @@ impl Validator {
         if let Some(p) = &published
             && Date::parse(p).is_none()
         {
-            self.error(
-                "document.published",
-                format!(
-                    "malformed date \"{p}\": use YYYY, YYYY-MM or YYYY-MM-DD, with ~ or ? after it"
-                ),
-            );
+            self.error("document.published", malformed_date(p));
         }
         let text = self.take_string(&mut f, "text", true);
         self.finish(f, &["title", "source", "published", "text"]);
@@ -416,7 +411,7 @@ impl Validator {
         let date = self.take_string(&mut f, "date", false).and_then(|d| {
             let parsed = Date::parse(&d);
             if parsed.is_none() {
-                self.error(&join(path, "date"), format!("malformed date \"{d}\": use YYYY, YYYY-MM or YYYY-MM-DD, with ~ (approximate) or ? (uncertain) after it"));
+                self.error(&join(path, "date"), malformed_date(&d));
             }
             parsed
         });
@@ -744,6 +739,13 @@ fn malformed_id(id: &str) -> String {
     format!(
         "malformed id \"{}\": an id is lower-case letters, digits and '-', starting with a letter or digit, at most 64 bytes",
         ellipsize(id, 70)
+    )
+}
+
+fn malformed_date(date: &str) -> String {
+    format!(
+        "malformed date \"{}\": use YYYY, YYYY-MM or YYYY-MM-DD, with ~ (approximate) or ? (uncertain) after it",
+        ellipsize(date, 40)
     )
 }
 
