@@ -343,6 +343,38 @@ fn every_problem_is_reported_at_once_not_only_the_first() {
 }
 
 #[test]
+fn bad_relations_comparisons_and_empty_quotes_are_each_reported() {
+    assert_invalid(
+        "reference-errors.json",
+        &[
+            r#": document.published: malformed date "January 2021": use YYYY, YYYY-MM or YYYY-MM-DD, with ~ (approximate) or ? (uncertain) after it"#,
+            r#": relations[1].id: duplicate relation "enacts""#,
+            r#": relations[2].id: malformed id "Responds To": an id is lower-case letters, digits and '-', starting with a letter or digit, at most 64 bytes"#,
+            ": comparisons[0].pairs[1]: a pair is an array of two item ids: [left, right]",
+            r#": comparisons[0].id: malformed id "Who_What": an id is lower-case letters, digits and '-', starting with a letter or digit, at most 64 bytes"#,
+            r#": comparisons[0].pairs[0][0]: "no-cars" is not in the left column of comparison "Who_What""#,
+            r#": comparisons[0].pairs[0][1]: "council" is not in the right column of comparison "Who_What""#,
+            r#": items[1].quotes[1] (item "no-cars"): the quote is empty"#,
+        ],
+        "8 errors, 0 warnings",
+    );
+}
+
+#[test]
+fn wrong_shapes_inside_items_are_each_reported() {
+    assert_invalid(
+        "shape-errors.json",
+        &[
+            r#": items[0].links (item "council"): expected an array, found an object"#,
+            r#": items[1].quotes[0] (item "no-cars"): expected a string or an {exact, prefix, suffix} object, found a number"#,
+            r#": items[1].tags[1] (item "no-cars"): expected a string, found a number"#,
+            r#": items[2].role (item "thesis"): unknown claim role "conclusion" (roles: thesis, premise, evidence)"#,
+        ],
+        "4 errors, 0 warnings",
+    );
+}
+
+#[test]
 fn export_of_an_invalid_document_writes_nothing_and_names_the_problem() {
     run(&["export", "--format", "json", "unknown-target.json"])
         .code(1)
@@ -414,6 +446,16 @@ fn a_quote_found_twice_without_a_selector_is_a_warning() {
             r#"quote-twice.json: items[1].quotes[0] (item "no-cars"): warning: the quote is found 2 times in the text, without a selector; give a prefix or suffix to say which (the first is used)"#,
         ))
         .stdout(line("quote-twice.json: ok, 2 items (0 errors, 1 warning)"));
+}
+
+#[test]
+fn a_selector_that_still_matches_twice_is_a_warning() {
+    run(&["check", "selector-twice.json"])
+        .code(0)
+        .stdout(line(
+            r#"selector-twice.json: items[1].quotes[0] (item "no-cars"): warning: the quote is found 2 times in the text, even with its prefix and suffix; lengthen them (the first is used)"#,
+        ))
+        .stdout(line("selector-twice.json: ok, 2 items (0 errors, 1 warning)"));
 }
 
 #[test]
