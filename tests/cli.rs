@@ -970,3 +970,63 @@ fn missing_or_invalid_arguments_are_usage_errors() {
         .stderr(contains("invalid value 'xml'"));
     run(&["new"]).code(2).stderr(contains("--text"));
 }
+
+// ---------------------------------------------------------------------------------------------
+// docs/FORMAT.md stays true: its example is valid, and every message it quotes is real.
+
+fn format_md() -> String {
+    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/FORMAT.md"))
+        .expect("docs/FORMAT.md exists")
+}
+
+/// The bodies of the fenced blocks of `markdown` whose info string is `lang`.
+fn fenced_blocks(markdown: &str, lang: &str) -> Vec<String> {
+    let mut blocks = Vec::new();
+    let mut current: Option<String> = None;
+    for l in markdown.lines() {
+        match current.as_mut() {
+            None if l.trim_start() == format!("```{lang}") => current = Some(String::new()),
+            Some(_) if l.trim_start() == "```" => blocks.extend(current.take()),
+            Some(body) => {
+                body.push_str(l);
+                body.push('\n');
+            }
+            None => {}
+        }
+    }
+    blocks
+}
+
+#[test]
+fn the_worked_example_in_format_md_passes_check_strict() {
+    let doc = format_md();
+    let example = &fenced_blocks(&doc, "json")[0];
+    run_with_stdin(&["check", "--strict", "-"], example.as_str())
+        .code(0)
+        .stdout("<stdin>: ok, 6 items (0 errors, 0 warnings)\n");
+}
+
+#[test]
+fn every_message_format_md_quotes_from_a_fixture_is_what_check_prints() {
+    let doc = format_md();
+    let mut checked = 0;
+    for block in fenced_blocks(&doc, "text") {
+        for quoted in block.lines() {
+            // `name.json: …` or `name.json:3:39: …`, for a fixture that exists.
+            let Some(name) = quoted.split(':').next() else {
+                continue;
+            };
+            if !fixtures().join(name).is_file() {
+                continue;
+            }
+            let mut args = vec!["check"];
+            if quoted.contains("with --strict") {
+                args.push("--strict");
+            }
+            args.push(name);
+            run(&args).stdout(line(quoted));
+            checked += 1;
+        }
+    }
+    assert!(checked >= 40, "only {checked} quoted messages found");
+}
