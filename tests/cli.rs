@@ -921,15 +921,17 @@ fn new_from_a_missing_or_binary_file_exits_2() {
 
 #[test]
 fn help_lists_the_subcommands_and_exits_0() {
-    run(&["--help"])
+    let mut help = run(&["--help"])
         .code(0)
-        .stdout(contains("Usage: argscope"))
-        .stdout(contains("check"))
-        .stdout(contains("export"))
-        .stdout(contains("new"));
+        .stderr("")
+        .stdout(contains("Usage: argscope"));
+    for subcommand in ["check", "export", "new"] {
+        help = help.stdout(contains(format!("\n  {subcommand} ")));
+    }
     run(&["check", "--help"])
         .code(0)
-        .stdout(contains("--strict"));
+        .stdout(contains("--strict"))
+        .stdout(contains("`-` reads standard input"));
 }
 
 #[test]
