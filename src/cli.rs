@@ -157,6 +157,8 @@ pub fn check(files: &[String], strict: bool, format: CheckFormat) -> ExitCode {
                     let _ = writeln!(out, "{}", sanitize::text(&format!("{name}:{}{p}", sep(p))));
                 }
                 let verdict = match items {
+                    // Exit 1 must never sit beside "ok".
+                    Some(_) if strict && warnings > 0 => "invalid with --strict".to_owned(),
                     Some(n) => format!("ok, {n} item{}", plural(n)),
                     None => "invalid".to_owned(),
                 };
@@ -224,7 +226,19 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     if path.is_dir() {
         return Err(std::io::Error::other("it is a directory"));
     }
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    // A temporary file is private (0600); the export is an ordinary file, so it gets the mode a
+    // plain create would (0666 less the umask), or keeps the mode of the file it replaces.
+    let existing = std::fs::metadata(path).ok().map(|m| m.permissions());
+    let mut builder = tempfile::Builder::new();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut tmp = builder.tempfile_in(dir)?;
+    if let Some(permissions) = existing {
+        tmp.as_file().set_permissions(permissions)?;
+    }
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;
