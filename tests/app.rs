@@ -39,7 +39,10 @@ fn enter_twice_follows_the_first_recommendations_first_link_to_a_provision() {
     let item = a.selected_item().unwrap();
     assert_eq!(a.model.item(item).kind, Kind::Provision);
     let rec = a.model.index.get("rec-drop-law-elements").unwrap();
-    assert!(a.model.index.linked(rec, item), "the provision is linked to the recommendation");
+    assert!(
+        a.model.index.linked(rec, item),
+        "the provision is linked to the recommendation"
+    );
 }
 
 #[test]
@@ -124,7 +127,10 @@ fn o_toggles_article_order_in_the_timeline() {
         .filter_map(|r| r.item())
         .map(|i| argscope::app::lists::article_position(&a.model, i))
         .collect();
-    assert!(positions.windows(2).all(|w| w[0] <= w[1]), "article order: {positions:?}");
+    assert!(
+        positions.windows(2).all(|w| w[0] <= w[1]),
+        "article order: {positions:?}"
+    );
     assert!(run("1oo").chronological);
 }
 
@@ -155,7 +161,10 @@ fn n_and_shift_n_wrap_and_say_so() {
     for _ in 0..count {
         press(&mut b, "n");
     }
-    assert_eq!(b.search.as_ref().unwrap().current, a.search.as_ref().unwrap().current);
+    assert_eq!(
+        b.search.as_ref().unwrap().current,
+        a.search.as_ref().unwrap().current
+    );
     assert_eq!(b.message.as_deref(), Some("search wrapped to the top"));
     let c = run("2/lopez<Enter>gN");
     assert!(c.search.as_ref().unwrap().current.is_some());
@@ -174,16 +183,24 @@ fn a_search_with_no_match_says_so_and_keeps_the_selection() {
 #[test]
 fn up_in_the_prompt_recalls_earlier_searches() {
     let a = run("2/lopez<Enter>/<Up>");
-    let Mode::Prompt(p) = &a.mode else { panic!("prompt") };
+    let Mode::Prompt(p) = &a.mode else {
+        panic!("prompt")
+    };
     assert_eq!(p.input, "lopez");
 }
 
 #[test]
 fn smart_case_and_folding_in_the_explorer() {
     assert_eq!(selected_id(&run("2/López<Enter>")), "amlo");
-    assert!(run("2/LOPEZ<Enter>").search.unwrap().count() == 0, "capitals make it exact");
+    assert!(
+        run("2/LOPEZ<Enter>").search.unwrap().count() == 0,
+        "capitals make it exact"
+    );
     assert!(run("/merida<Enter>").search.unwrap().count() > 0);
-    assert!(run("6/u.s.'s<Enter>").search.unwrap().count() > 0, "finds U.S.’s");
+    assert!(
+        run("6/u.s.'s<Enter>").search.unwrap().count() > 0,
+        "finds U.S.’s"
+    );
 }
 
 #[test]
@@ -239,26 +256,52 @@ fn unbound_keys_say_so_and_q_quits() {
 #[test]
 fn y_queues_the_quotes_with_a_citation_for_the_clipboard() {
     let a = run("3y");
-    let [argscope::app::Effect::Copy(text)] = a.effects.as_slice() else { panic!("{:?}", a.effects) };
+    let [argscope::app::Effect::Copy(text)] = a.effects.as_slice() else {
+        panic!("{:?}", a.effects)
+    };
     assert!(text.starts_with('“'));
     assert!(text.contains("Is Mexico’s Drug War Taking a Turn for the Worse?"));
 }
 
 #[test]
 fn paging_and_ends_stay_in_range() {
-    for keys in ["2G", "2<PgDn><PgDn><PgDn>", "2<C-d><C-d><C-u>", "2Gg", "5G<PgUp>", "6G", "6<PgDn>"] {
+    for keys in [
+        "2G",
+        "2<PgDn><PgDn><PgDn>",
+        "2<C-d><C-d><C-u>",
+        "2Gg",
+        "5G<PgUp>",
+        "6G",
+        "6<PgDn>",
+    ] {
         let a = run(keys);
         if let Some(list) = a.list(a.focus) {
             assert!(list.selected < list.rows.len(), "{keys}");
-            assert!(list.selected_item().is_some(), "{keys}: selection is on an item");
+            assert!(
+                list.selected_item().is_some(),
+                "{keys}: selection is on an item"
+            );
         }
     }
-    assert_eq!(run("2G").lists[1].selected, run("2G").lists[1].rows.len() - 1);
+    assert_eq!(
+        run("2G").lists[1].selected,
+        run("2G").lists[1].rows.len() - 1
+    );
 }
 
 #[test]
 fn every_size_renders() {
-    for (w, h) in [(1, 1), (2, 2), (10, 3), (40, 10), (79, 24), (80, 24), (139, 31), (140, 32), (300, 100)] {
+    for (w, h) in [
+        (1, 1),
+        (2, 2),
+        (10, 3),
+        (40, 10),
+        (79, 24),
+        (80, 24),
+        (139, 31),
+        (140, 32),
+        (300, 100),
+    ] {
         let mut a = app();
         a.update(argscope::app::Action::Resize(w, h));
         press(&mut a, "4<Enter>jj<Enter>t}?");

@@ -12,20 +12,36 @@ fn argscope() -> Command {
 
 fn render(args: &[&str]) -> String {
     let out = argscope().arg("render").args(args).output().unwrap();
-    assert!(out.status.success(), "render {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "render {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).unwrap()
 }
 
 #[test]
 fn prints_exactly_rows_lines_without_escapes_or_trailing_spaces() {
-    for (size, rows, cols) in [("120x40", 40, 120), ("80x24", 24, 80), ("200x60", 60, 200), ("1x1", 1, 1), ("7x3", 3, 7)] {
+    for (size, rows, cols) in [
+        ("120x40", 40, 120),
+        ("80x24", 24, 80),
+        ("200x60", 60, 200),
+        ("1x1", 1, 1),
+        ("7x3", 3, 7),
+    ] {
         let screen = render(&["--size", size]);
         let lines: Vec<&str> = screen.lines().collect();
         assert_eq!(lines.len(), rows, "{size}");
         for line in &lines {
             assert_eq!(line.trim_end(), *line, "{size}: trailing spaces");
-            assert!(unicode_width::UnicodeWidthStr::width(*line) <= cols, "{size}: {line:?}");
-            assert!(!line.chars().any(|c| c.is_control()), "{size}: control character in {line:?}");
+            assert!(
+                unicode_width::UnicodeWidthStr::width(*line) <= cols,
+                "{size}: {line:?}"
+            );
+            assert!(
+                !line.chars().any(|c| c.is_control()),
+                "{size}: control character in {line:?}"
+            );
         }
     }
 }
@@ -39,7 +55,10 @@ fn the_default_size_is_120_by_40() {
 fn following_the_first_recommendations_first_link_and_back_and_forward() {
     let followed = render(&["--size", "160x45", "--keys", "4<Enter><Enter>"]);
     assert!(followed.contains(" PROVISIONS"), "{followed}");
-    assert!(followed.contains("[Permission from a natio"), "breadcrumb shows the current place:\n{followed}");
+    assert!(
+        followed.contains("[Permission from a natio"),
+        "breadcrumb shows the current place:\n{followed}"
+    );
     let back = render(&["--size", "160x45", "--keys", "4<Enter><Enter><BS>"]);
     assert!(back.contains(" RECOMMENDATIONS"));
     let forward = render(&["--size", "160x45", "--keys", "4<Enter><Enter><BS>]"]);
@@ -50,7 +69,10 @@ fn following_the_first_recommendations_first_link_and_back_and_forward() {
 fn search_through_render_keys_shows_the_count() {
     let screen = render(&["--keys", "2/lopez<Enter>"]);
     assert!(screen.contains("/lopez  1/"), "{screen}");
-    assert!(screen.contains("▶   Andrés Manuel López Obrador"), "{screen}");
+    assert!(
+        screen.contains("▶   Andrés Manuel López Obrador"),
+        "{screen}"
+    );
     let text = render(&["--keys", "6/u.s.'s<Enter>"]);
     assert!(text.contains("/u.s.'s  1/1"), "{text}");
 }
@@ -61,8 +83,14 @@ fn unknown_key_names_are_usage_errors() {
         .args(["render", "--keys", "4<Entr>"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("unknown key name <Entr> — did you mean <Enter>?"));
-    argscope().args(["render", "--keys", "ab<Enter"]).assert().code(2).stderr(predicate::str::contains("<lt>"));
+        .stderr(predicate::str::contains(
+            "unknown key name <Entr> — did you mean <Enter>?",
+        ));
+    argscope()
+        .args(["render", "--keys", "ab<Enter"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("<lt>"));
 }
 
 #[test]
@@ -73,7 +101,16 @@ fn lt_is_a_literal_less_than() {
 
 #[test]
 fn bad_sizes_are_usage_errors() {
-    for size in ["0x10", "10x0", "abc", "10", "10x", "x10", "-5x10", "100000x10"] {
+    for size in [
+        "0x10",
+        "10x0",
+        "abc",
+        "10",
+        "10x",
+        "x10",
+        "-5x10",
+        "100000x10",
+    ] {
         argscope()
             .args(["render", &format!("--size={size}")])
             .assert()
@@ -85,9 +122,16 @@ fn bad_sizes_are_usage_errors() {
 #[test]
 fn reads_the_document_from_standard_input() {
     let json = argscope::model::BUILTIN;
-    let out = argscope().args(["render", "-", "--size", "80x24"]).write_stdin(json).output().unwrap();
+    let out = argscope()
+        .args(["render", "-", "--size", "80x24"])
+        .write_stdin(json)
+        .output()
+        .unwrap();
     assert!(out.status.success());
-    assert_eq!(String::from_utf8(out.stdout).unwrap(), render(&["--size", "80x24"]));
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        render(&["--size", "80x24"])
+    );
 }
 
 #[test]
@@ -102,16 +146,19 @@ fn an_invalid_document_is_refused_with_exit_1() {
 
 #[test]
 fn the_explorer_on_a_pipe_exits_2_and_points_to_render() {
-    argscope()
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("argscope render").and(predicate::str::contains("argscope export")));
+    argscope().assert().code(2).stderr(
+        predicate::str::contains("argscope render")
+            .and(predicate::str::contains("argscope export")),
+    );
 }
 
 #[test]
 fn help_lists_every_key_of_the_keymap() {
     let screen = render(&["--size", "120x80", "--keys", "?"]);
-    for key in ["<C-c>", "<S-Tab>", "<BS>", "]", "<PgDn>", "<C-d>", "/", ":", "<Enter>", "t", "o", "y", "f", "n", "N"] {
+    for key in [
+        "<C-c>", "<S-Tab>", "<BS>", "]", "<PgDn>", "<C-d>", "/", ":", "<Enter>", "t", "o", "y",
+        "f", "n", "N",
+    ] {
         assert!(screen.contains(key), "help lists {key}:\n{screen}");
     }
 }

@@ -157,7 +157,11 @@ pub fn rows(blocks: &[Block], width: usize) -> Vec<DetailRow> {
     let mut out = Vec::new();
     for (b, blk) in blocks.iter().enumerate() {
         // Links have a two-column gutter for the selection marker before their arrow.
-        let gutter = if matches!(blk.part, Part::Link(_)) { 2 } else { 0 };
+        let gutter = if matches!(blk.part, Part::Link(_)) {
+            2
+        } else {
+            0
+        };
         let indent = crate::wrap::str_width(blk.prefix) + gutter;
         let lines = wrap(&blk.text, width.saturating_sub(indent).max(1));
         if lines.is_empty() {

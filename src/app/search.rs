@@ -50,7 +50,11 @@ pub struct Search {
 
 impl Search {
     pub fn count(&self) -> usize {
-        if self.pane == Pane::Text { self.spans.len() } else { self.rows.len() }
+        if self.pane == Pane::Text {
+            self.spans.len()
+        } else {
+            self.rows.len()
+        }
     }
 
     /// `i/n` for the status line.
@@ -96,7 +100,10 @@ impl QueryHistory {
 
     /// The entry `steps` back from the newest (0 = newest).
     fn get(&self, steps: usize) -> Option<&str> {
-        self.entries.len().checked_sub(steps + 1).map(|i| self.entries[i].as_str())
+        self.entries
+            .len()
+            .checked_sub(steps + 1)
+            .map(|i| self.entries[i].as_str())
     }
 }
 
@@ -108,7 +115,10 @@ impl App {
             return;
         }
         let input = match kind {
-            PromptKind::Filter => self.list(self.focus).and_then(|l| l.filter.clone()).unwrap_or_default(),
+            PromptKind::Filter => self
+                .list(self.focus)
+                .and_then(|l| l.filter.clone())
+                .unwrap_or_default(),
             _ => String::new(),
         };
         if kind == PromptKind::Search {
@@ -170,10 +180,16 @@ impl App {
 
     /// ↑ (`older` = true) or ↓ in a search or filter prompt: recall earlier queries.
     pub(super) fn prompt_recall(&mut self, older: bool) {
-        let Mode::Prompt(p) = &mut self.mode else { return };
+        let Mode::Prompt(p) = &mut self.mode else {
+            return;
+        };
         if p.kind == PromptKind::Palette {
             let n = self.palette.items.len();
-            p.selected = if older { p.selected.saturating_sub(1) } else { (p.selected + 1).min(n.saturating_sub(1)) };
+            p.selected = if older {
+                p.selected.saturating_sub(1)
+            } else {
+                (p.selected + 1).min(n.saturating_sub(1))
+            };
             return;
         }
         let next = match (p.recall, older) {
@@ -211,14 +227,19 @@ impl App {
     }
 
     fn run_search(&mut self, query: &str) {
-        let Some(mut search) = self.search.take() else { return };
+        let Some(mut search) = self.search.take() else {
+            return;
+        };
         let doc = &self.model.doc;
         let index = &self.model.search;
         if search.pane == Pane::Text {
             search.spans = index.text(doc, query);
         } else {
             // A longer query only narrows the previous matches.
-            search.items = if !search.query.is_empty() && query.starts_with(&search.query) && !query.is_empty() {
+            search.items = if !search.query.is_empty()
+                && query.starts_with(&search.query)
+                && !query.is_empty()
+            {
                 index.narrow(doc, query, &search.items)
             } else {
                 index.items(doc, query)
@@ -228,7 +249,10 @@ impl App {
                     .rows
                     .iter()
                     .enumerate()
-                    .filter(|(_, r)| r.item().is_some_and(|i| search.items.binary_search(&i).is_ok()))
+                    .filter(|(_, r)| {
+                        r.item()
+                            .is_some_and(|i| search.items.binary_search(&i).is_ok())
+                    })
                     .map(|(n, _)| n)
                     .collect(),
                 None => Vec::new(),
@@ -257,7 +281,9 @@ impl App {
 
     fn show_match(&mut self, search: &Search, at: usize) {
         if search.pane == Pane::Text {
-            let Some(span) = search.spans.get(at) else { return };
+            let Some(span) = search.spans.get(at) else {
+                return;
+            };
             let height = self.screen().inner_height(Pane::Text);
             let line = self.text.line_of(span.start);
             if line < self.text.top || line >= self.text.top + height {
@@ -271,7 +297,9 @@ impl App {
 
     /// `Enter` in a prompt.
     pub(super) fn prompt_accept(&mut self) {
-        let Mode::Prompt(p) = std::mem::replace(&mut self.mode, Mode::Browse) else { return };
+        let Mode::Prompt(p) = std::mem::replace(&mut self.mode, Mode::Browse) else {
+            return;
+        };
         self.query_history.push(&p.input);
         match p.kind {
             PromptKind::Search => {
@@ -290,7 +318,9 @@ impl App {
 
     /// `Esc` in a prompt: back to where the reader was.
     pub(super) fn prompt_cancel(&mut self) {
-        let Mode::Prompt(p) = std::mem::replace(&mut self.mode, Mode::Browse) else { return };
+        let Mode::Prompt(p) = std::mem::replace(&mut self.mode, Mode::Browse) else {
+            return;
+        };
         match p.kind {
             PromptKind::Search => {
                 if let Some(s) = self.search.take() {
@@ -340,8 +370,16 @@ impl App {
     /// Narrows the focused list to the items matching `query`; an empty query clears the filter.
     fn apply_filter(&mut self, query: &str) {
         let pane = self.focus;
-        let matching = if query.is_empty() { None } else { Some(self.model.search.items(&self.model.doc, query)) };
-        let Some(list) = self.list_mut(pane) else { return };
+        // A query of nothing but spaces filters nothing, like an empty one.
+        let blank = crate::model::search::fold_query(query).is_none();
+        let matching = if blank {
+            None
+        } else {
+            Some(self.model.search.items(&self.model.doc, query))
+        };
+        let Some(list) = self.list_mut(pane) else {
+            return;
+        };
         let keep = list.selected_item();
         list.set_filter(query, matching.as_deref());
         if let Some(item) = keep
@@ -353,10 +391,16 @@ impl App {
     }
 
     fn run_palette(&mut self, query: &str) {
-        let mut items = if query.is_empty() { Vec::new() } else { self.model.search.items(&self.model.doc, query) };
+        let mut items = if query.is_empty() {
+            Vec::new()
+        } else {
+            self.model.search.items(&self.model.doc, query)
+        };
         // As in any finder: titles that start with the query, then titles that contain it, then the
         // rest; the document's order within each.
-        let rank = |i: usize| match crate::model::search::find_in(&self.model.item(i).title, query).first() {
+        let rank = |i: usize| match crate::model::search::find_in(&self.model.item(i).title, query)
+            .first()
+        {
             Some(span) if span.start == 0 => 0,
             Some(_) => 1,
             None => 2,
@@ -383,6 +427,9 @@ impl super::lists::ListPane {
         self.filter = None;
         let Some(matching) = matching else {
             self.offset = 0;
+            if self.selected_item().is_none() {
+                self.first();
+            }
             return;
         };
         let all = std::mem::take(&mut self.rows);
@@ -404,6 +451,9 @@ impl super::lists::ListPane {
         self.all_rows = Some(all);
         self.filter = Some(query.to_owned());
         self.offset = 0;
+        if self.selected_item().is_none() {
+            self.first();
+        }
     }
 
     /// `(shown, all)` item counts, for `filter: q (n of m)`.

@@ -277,7 +277,11 @@ impl App {
             let matching = self.model.search.items(&self.model.doc, &q);
             self.lists[0].set_filter(&q, Some(&matching));
         }
-        if self.search.as_ref().is_some_and(|s| s.pane == Pane::Timeline) {
+        if self
+            .search
+            .as_ref()
+            .is_some_and(|s| s.pane == Pane::Timeline)
+        {
             self.search = None;
         }
         if let Some(item) = selected {

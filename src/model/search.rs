@@ -66,7 +66,9 @@ pub fn for_each_field(item: &Item, mut f: impl FnMut(&str)) {
                 f(s);
             }
         }
-        KindFields::Provision { instrument: Some(i) } => f(i),
+        KindFields::Provision {
+            instrument: Some(i),
+        } => f(i),
         KindFields::Claim { role } => f(role.name()),
         _ => {}
     }
@@ -103,7 +105,12 @@ impl SearchIndex {
     }
 
     fn folded(&self, doc: &Document, exact: bool) -> &Folded {
-        if exact { self.exact.get_or_init(|| Folded::new(&doc.items, Fold::Anchor)) } else { &self.loose }
+        if exact {
+            self.exact
+                .get_or_init(|| Folded::new(&doc.items, Fold::Anchor))
+        } else {
+            &self.loose
+        }
     }
 
     /// Every item whose fields contain `query`, ascending.
@@ -131,7 +138,11 @@ impl SearchIndex {
         };
         let folded = self.folded(doc, exact);
         let finder = memmem::Finder::new(q.as_bytes());
-        candidates.iter().copied().filter(|&i| finder.find(folded.item_text(i).as_bytes()).is_some()).collect()
+        candidates
+            .iter()
+            .copied()
+            .filter(|&i| finder.find(folded.item_text(i).as_bytes()).is_some())
+            .collect()
     }
 
     /// Whether one item matches.
@@ -145,11 +156,20 @@ impl SearchIndex {
         let Some((q, exact)) = fold_query(query) else {
             return Vec::new();
         };
-        let cell = if exact { &self.exact_text } else { &self.loose_text };
+        let cell = if exact {
+            &self.exact_text
+        } else {
+            &self.loose_text
+        };
         let ft = cell.get_or_init(|| {
             let mut buf = String::with_capacity(doc.document.text.len());
             let mut map = OffsetMap::default();
-            fold_into(&doc.document.text, if exact { Fold::Anchor } else { Fold::Loose }, &mut buf, Some(&mut map));
+            fold_into(
+                &doc.document.text,
+                if exact { Fold::Anchor } else { Fold::Loose },
+                &mut buf,
+                Some(&mut map),
+            );
             FoldedText { buf, map }
         });
         memmem::find_iter(ft.buf.as_bytes(), q.as_bytes())
@@ -163,7 +183,12 @@ impl SearchIndex {
 pub fn fold_query(query: &str) -> Option<(String, bool)> {
     let exact = is_exact_query(query);
     let mut q = String::new();
-    fold_into(query, if exact { Fold::Anchor } else { Fold::Loose }, &mut q, None);
+    fold_into(
+        query,
+        if exact { Fold::Anchor } else { Fold::Loose },
+        &mut q,
+        None,
+    );
     (!q.is_empty()).then_some((q, exact))
 }
 
@@ -174,8 +199,15 @@ pub fn find_in(s: &str, query: &str) -> Vec<Range<usize>> {
     };
     let mut buf = String::new();
     let mut map = OffsetMap::default();
-    fold_into(s, if exact { Fold::Anchor } else { Fold::Loose }, &mut buf, Some(&mut map));
-    memmem::find_iter(buf.as_bytes(), q.as_bytes()).map(|at| map.original(at)..map.original(at + q.len())).collect()
+    fold_into(
+        s,
+        if exact { Fold::Anchor } else { Fold::Loose },
+        &mut buf,
+        Some(&mut map),
+    );
+    memmem::find_iter(buf.as_bytes(), q.as_bytes())
+        .map(|at| map.original(at)..map.original(at + q.len()))
+        .collect()
 }
 
 #[cfg(test)]
@@ -201,7 +233,11 @@ mod tests {
         assert_eq!(s.items(&m.doc, "lopez"), [0]);
         assert_eq!(s.items(&m.doc, "merida"), [2]);
         assert_eq!(s.items(&m.doc, "López"), [0]);
-        assert_eq!(s.items(&m.doc, "Lopez"), Vec::<usize>::new(), "a capital makes the search exact");
+        assert_eq!(
+            s.items(&m.doc, "Lopez"),
+            Vec::<usize>::new(),
+            "a capital makes the search exact"
+        );
     }
 
     #[test]

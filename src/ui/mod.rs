@@ -54,7 +54,9 @@ pub fn draw(app: &App, frame: &mut Frame) {
     status::footer(&ctx, frame, screen.footer);
     match &app.mode {
         Mode::Help { scroll } => help::help(&ctx, frame, *scroll),
-        Mode::Prompt(p) if p.kind == crate::app::search::PromptKind::Palette => palette::palette(&ctx, frame, p),
+        Mode::Prompt(p) if p.kind == crate::app::search::PromptKind::Palette => {
+            palette::palette(&ctx, frame, p)
+        }
         _ => {}
     }
 }

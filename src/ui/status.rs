@@ -47,7 +47,11 @@ pub fn status(ctx: &Ctx, frame: &mut Frame, area: Rect) {
     let mut state = String::new();
     match &app.mode {
         Mode::Prompt(p) if p.kind != PromptKind::Palette => {
-            let lead = if p.kind == PromptKind::Search { "/" } else { "filter: " };
+            let lead = if p.kind == PromptKind::Search {
+                "/"
+            } else {
+                "filter: "
+            };
             state = format!("{lead}{}▏", p.input);
             if p.kind == PromptKind::Search
                 && let Some(s) = &app.search
@@ -57,7 +61,11 @@ pub fn status(ctx: &Ctx, frame: &mut Frame, area: Rect) {
             }
         }
         _ => {
-            if let Some(s) = app.search.as_ref().filter(|s| s.pane == app.focus && !s.query.is_empty()) {
+            if let Some(s) = app
+                .search
+                .as_ref()
+                .filter(|s| s.pane == app.focus && !s.query.is_empty())
+            {
                 state = format!("/{}  {}", s.query, s.position());
             }
         }
@@ -68,7 +76,11 @@ pub fn status(ctx: &Ctx, frame: &mut Frame, area: Rect) {
     {
         let (n, m) = list.filter_counts();
         let f = format!("filter: {q} ({n} of {m})");
-        state = if state.is_empty() || state.starts_with("filter: ") { f } else { format!("{state}  {f}") };
+        state = if state.is_empty() || state.starts_with("filter: ") {
+            f
+        } else {
+            format!("{state}  {f}")
+        };
     }
     if !state.is_empty() {
         let shown = fit(&state, width.saturating_sub(used + 3), ctx.sym.ellipsis);

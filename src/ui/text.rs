@@ -34,7 +34,10 @@ pub fn pane(ctx: &Ctx, frame: &mut Frame, area: Rect) {
     let text = &app.model.doc.document.text;
     let emphasised = |p: usize| tp.item.is_some_and(|i| tp.passages[p].items.contains(&i));
     let current = tp.current.map(|p| tp.passages[p].span.clone());
-    let search = app.search.as_ref().filter(|s| s.pane == crate::app::Pane::Text);
+    let search = app
+        .search
+        .as_ref()
+        .filter(|s| s.pane == crate::app::Pane::Text);
     let hits: &[std::ops::Range<usize>] = search.map_or(&[], |s| &s.spans);
     let lines: Vec<Line> = tp
         .lines
@@ -66,8 +69,12 @@ pub fn pane(ctx: &Ctx, frame: &mut Frame, area: Rect) {
                 cuts.extend([s.start.max(line.start), s.end.min(line.end)]);
             }
             let first_hit = hits.partition_point(|h| h.end <= line.start);
-            let line_hits: Vec<(usize, &std::ops::Range<usize>)> =
-                hits.iter().enumerate().skip(first_hit).take_while(|(_, h)| h.start < line.end).collect();
+            let line_hits: Vec<(usize, &std::ops::Range<usize>)> = hits
+                .iter()
+                .enumerate()
+                .skip(first_hit)
+                .take_while(|(_, h)| h.start < line.end)
+                .collect();
             for (_, h) in &line_hits {
                 cuts.extend([h.start.max(line.start), h.end.min(line.end)]);
             }
@@ -94,7 +101,11 @@ pub fn pane(ctx: &Ctx, frame: &mut Frame, area: Rect) {
                 }
                 if let Some((n, _)) = line_hits.iter().find(|(_, h)| h.start <= a && h.end >= b) {
                     let is_current = search.is_some_and(|s| s.current == Some(*n));
-                    style = style.patch(if is_current { ctx.theme.current_match } else { ctx.theme.matched });
+                    style = style.patch(if is_current {
+                        ctx.theme.current_match
+                    } else {
+                        ctx.theme.matched
+                    });
                 }
                 spans.push(Span::styled(
                     sanitize::line(&text[a..b]).into_owned(),

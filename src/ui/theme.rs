@@ -57,8 +57,16 @@ impl Theme {
             mode: base.add_modifier(BOLD),
             key: c(base.add_modifier(BOLD), Color::Cyan),
             message: c(base, Color::Yellow),
-            matched: if color { base.bg(Color::Yellow).fg(Color::Black) } else { base.add_modifier(Modifier::UNDERLINED | BOLD) },
-            current_match: if color { base.bg(Color::LightRed).fg(Color::Black).add_modifier(BOLD) } else { base.add_modifier(Modifier::REVERSED | BOLD) },
+            matched: if color {
+                base.bg(Color::Yellow).fg(Color::Black)
+            } else {
+                base.add_modifier(Modifier::UNDERLINED | BOLD)
+            },
+            current_match: if color {
+                base.bg(Color::LightRed).fg(Color::Black).add_modifier(BOLD)
+            } else {
+                base.add_modifier(Modifier::REVERSED | BOLD)
+            },
         }
     }
 }
