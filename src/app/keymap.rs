@@ -70,7 +70,7 @@ type Row = (KeyMode, &'static [&'static str], Action, &'static str, bool);
 const DEFAULTS: &[Row] = &[
     (KeyMode::Normal, &["q", "<C-c>"], Action::Quit, "quit", true),
     (KeyMode::Normal, &["?"], Action::Help, "help: every key", true),
-    (KeyMode::Normal, &["<Esc>"], Action::Escape, "leave the detail; clear the search, then the filter", false),
+    (KeyMode::Normal, &["<Esc>"], Action::Escape, "leave detail; clear search, then filter", false),
     (KeyMode::Normal, &["<Tab>"], Action::NextPane, "next pane", false),
     (KeyMode::Normal, &["<S-Tab>"], Action::PrevPane, "previous pane", false),
     (KeyMode::Normal, &["1"], Action::Focus(Pane::Timeline), "Timeline", false),
