@@ -309,3 +309,37 @@ fn every_size_renders() {
         assert_eq!(screen.len(), h as usize);
     }
 }
+
+#[test]
+fn search_lands_on_the_item_whose_title_matches() {
+    assert_eq!(selected_id(&run("2/cienfuegos<Enter>")), "cienfuegos");
+}
+
+#[test]
+fn a_click_focuses_and_selects_and_a_click_on_a_link_follows_it() {
+    use argscope::app::Action;
+    let mut a = app();
+    let screen = a.screen();
+    let rect = screen.pane(Pane::Recommendations).unwrap();
+    // The third row inside the border.
+    a.update(Action::Click(rect.x + 3, rect.y + 3));
+    assert_eq!(a.focus, Pane::Recommendations);
+    assert_eq!(a.lists[3].selected_item(), a.lists[3].rows[2].item());
+    // Find the row of the first link in the detail and click it.
+    let side = screen.side.unwrap();
+    let before = a.selected_item().unwrap();
+    let target = a.detail_links()[0].other;
+    let text = argscope::render::screen_text(&a);
+    let arrow = (side.y..side.bottom())
+        .find(|&y| text[y as usize].chars().skip(side.x as usize).collect::<String>().contains("→ "))
+        .expect("a link row in the detail");
+    a.update(Action::Click(side.x + 6, arrow));
+    assert_eq!(a.selected_item(), Some(target));
+    assert!(a.model.index.linked(before, target));
+    // The wheel scrolls the pane under the pointer.
+    let mut b = app();
+    let rect = b.screen().pane(Pane::Actors).unwrap();
+    b.update(Action::WheelDown(rect.x + 2, rect.y + 2));
+    assert_eq!(b.focus, Pane::Actors);
+    assert!(b.lists[1].selected > 1);
+}

@@ -264,7 +264,22 @@ impl App {
         if !query.is_empty() {
             // The first match at or after where the reader was.
             let first = match search.origin {
-                Origin::List { selected, .. } => search.rows.iter().position(|&r| r >= selected),
+                Origin::List { selected, .. } => {
+                    // At or after the cursor; an item whose title matches is the better landing.
+                    let list = self.list(search.pane);
+                    let title_hit = |&r: &usize| {
+                        let item = list.and_then(|l| l.rows[r].item());
+                        item.is_some_and(|i| !crate::model::search::find_in(&self.model.item(i).title, query).is_empty())
+                    };
+                    let after = |&(_, r): &(usize, &usize)| *r >= selected;
+                    let rows = search.rows.iter().enumerate();
+                    rows.clone()
+                        .filter(after)
+                        .find(|(_, r)| title_hit(r))
+                        .or_else(|| rows.clone().find(|(_, r)| title_hit(r)))
+                        .or_else(|| rows.clone().find(after))
+                        .map(|(n, _)| n)
+                }
                 Origin::Text { top, .. } => {
                     let from = self.text.lines.get(top).map_or(0, |l| l.start);
                     search.spans.iter().position(|s| s.start >= from)
