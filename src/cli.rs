@@ -103,7 +103,7 @@ pub fn load_document(file: Option<&str>) -> Result<Model, ExitCode> {
     model::load(&bytes).map_err(|problems| {
         let name = display_name(path);
         for p in problems.iter().filter(|p| p.is_error()) {
-            eprintln!("{}", sanitize::text(&format!("{name}:{}{p}", sep(p))));
+            eprintln!("{}", sanitize::line(&format!("{name}:{}{p}", sep(p))));
         }
         let errors = problems.iter().filter(|p| p.is_error()).count();
         eprintln!(
@@ -154,7 +154,7 @@ pub fn check(files: &[String], strict: bool, format: CheckFormat) -> ExitCode {
         match format {
             CheckFormat::Text => {
                 for p in &problems {
-                    let _ = writeln!(out, "{}", sanitize::text(&format!("{name}:{}{p}", sep(p))));
+                    let _ = writeln!(out, "{}", sanitize::line(&format!("{name}:{}{p}", sep(p))));
                 }
                 let verdict = match items {
                     // Exit 1 must never sit beside "ok".
