@@ -32,6 +32,13 @@ pub struct Cli {
     /// Draw borders and symbols in plain ASCII.
     #[arg(long, global = true)]
     pub ascii: bool,
+    /// Read the configuration from this file (default: $XDG_CONFIG_HOME/argscope/config.toml;
+    /// `render` reads one only when given this flag).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<std::path::PathBuf>,
+    /// Print a commented default configuration file and exit.
+    #[arg(long)]
+    pub print_default_config: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -78,6 +85,13 @@ pub enum Command {
         #[arg(long)]
         text: String,
     },
+    /// Print a shell completion script.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff).
+    Man,
 }
 
 /// How `check` prints its problems.
@@ -281,6 +295,7 @@ pub fn render(
     size: &str,
     keys: &str,
     options: crate::app::Options,
+    config: Option<crate::config::Config>,
 ) -> ExitCode {
     let size = match crate::render::parse_size(size) {
         Ok(s) => s,
@@ -294,7 +309,7 @@ pub fn render(
         Ok(m) => m,
         Err(code) => return code,
     };
-    match crate::render::render(model, size, keys, options) {
+    match crate::render::render_with(model, size, keys, options, config) {
         Ok(screen) => {
             let mut out = std::io::stdout().lock();
             match out.write_all(screen.as_bytes()) {
@@ -304,5 +319,26 @@ pub fn render(
             }
         }
         Err(e) => fail(EXIT_USAGE, &e),
+    }
+}
+
+/// `argscope completions SHELL`.
+pub fn completions(shell: clap_complete::Shell) -> ExitCode {
+    let mut cmd = <Cli as clap::CommandFactory>::command();
+    clap_complete::generate(shell, &mut cmd, "argscope", &mut std::io::stdout());
+    ExitCode::SUCCESS
+}
+
+/// `argscope man`.
+pub fn man() -> ExitCode {
+    let cmd = <Cli as clap::CommandFactory>::command();
+    let mut out = Vec::new();
+    if let Err(e) = clap_mangen::Man::new(cmd).render(&mut out) {
+        return fail(EXIT_USAGE, &format!("cannot render the manual: {e}"));
+    }
+    match std::io::stdout().write_all(&out) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => fail(EXIT_USAGE, &format!("cannot write to standard output: {e}")),
     }
 }

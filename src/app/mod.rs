@@ -139,6 +139,8 @@ pub struct App {
     pub message: Option<String>,
     pub effects: Vec<Effect>,
     pub quit: bool,
+    /// Styles: the theme, with the configuration's colours.
+    pub theme: crate::theme::Theme,
 }
 
 impl App {
@@ -171,6 +173,7 @@ impl App {
             message: None,
             effects: Vec::new(),
             quit: false,
+            theme: crate::theme::Theme::new(options.color),
         };
         app.update(Action::Resize(80, 24));
         app

@@ -6,7 +6,10 @@ mod lists;
 mod palette;
 mod status;
 mod text;
-pub mod theme;
+/// The styles and symbols, from `crate::theme` (kept here for the views' imports).
+pub mod theme {
+    pub use crate::theme::*;
+}
 
 use crate::app::{App, Mode, Pane};
 use crate::model::sanitize;
@@ -30,7 +33,7 @@ pub struct Ctx<'a> {
 pub fn draw(app: &App, frame: &mut Frame) {
     let ctx = Ctx {
         app,
-        theme: Theme::new(app.options.color),
+        theme: app.theme,
         sym: Symbols::new(app.options.ascii),
     };
     let screen = app.screen();
