@@ -2,6 +2,7 @@
 //! a Graphviz graph, Argdown and AIF. Each format is one small module; what they share (the
 //! panes' orders, one-line text) lives here and in `order`.
 
+pub mod dot;
 pub mod json;
 pub mod markdown;
 pub mod order;
@@ -16,10 +17,12 @@ pub enum Format {
     Markdown,
     /// The normalised document: defaults filled in, stable order.
     Json,
+    /// A Graphviz digraph of every item and link.
+    Dot,
 }
 
 impl Format {
-    pub const ALL: [Format; 2] = [Format::Markdown, Format::Json];
+    pub const ALL: [Format; 3] = [Format::Markdown, Format::Json, Format::Dot];
 }
 
 /// Renders `model` in `format`. Every export is deterministic: the same input gives the same bytes.
@@ -27,6 +30,7 @@ pub fn export(model: &Model, format: Format) -> String {
     match format {
         Format::Markdown => markdown::export(model),
         Format::Json => json::export(model),
+        Format::Dot => dot::export(model),
     }
 }
 
