@@ -2,6 +2,7 @@
 //! a Graphviz graph, Argdown and AIF. Each format is one small module; what they share (the
 //! panes' orders, one-line text) lives here and in `order`.
 
+pub mod argdown;
 pub mod dot;
 pub mod json;
 pub mod markdown;
@@ -19,10 +20,12 @@ pub enum Format {
     Json,
     /// A Graphviz digraph of every item and link.
     Dot,
+    /// Argdown: statements with support and attack relations.
+    Argdown,
 }
 
 impl Format {
-    pub const ALL: [Format; 3] = [Format::Markdown, Format::Json, Format::Dot];
+    pub const ALL: [Format; 4] = [Format::Markdown, Format::Json, Format::Dot, Format::Argdown];
 }
 
 /// Renders `model` in `format`. Every export is deterministic: the same input gives the same bytes.
@@ -31,6 +34,7 @@ pub fn export(model: &Model, format: Format) -> String {
         Format::Markdown => markdown::export(model),
         Format::Json => json::export(model),
         Format::Dot => dot::export(model),
+        Format::Argdown => argdown::export(model),
     }
 }
 
