@@ -2,6 +2,7 @@
 //! a Graphviz graph, Argdown and AIF. Each format is one small module; what they share (the
 //! panes' orders, one-line text) lives here and in `order`.
 
+pub mod aif;
 pub mod argdown;
 pub mod dot;
 pub mod json;
@@ -22,10 +23,18 @@ pub enum Format {
     Dot,
     /// Argdown: statements with support and attack relations.
     Argdown,
+    /// The Argument Interchange Format, in AIFdb's JSON shape.
+    Aif,
 }
 
 impl Format {
-    pub const ALL: [Format; 4] = [Format::Markdown, Format::Json, Format::Dot, Format::Argdown];
+    pub const ALL: [Format; 5] = [
+        Format::Markdown,
+        Format::Json,
+        Format::Dot,
+        Format::Argdown,
+        Format::Aif,
+    ];
 }
 
 /// Renders `model` in `format`. Every export is deterministic: the same input gives the same bytes.
@@ -35,6 +44,7 @@ pub fn export(model: &Model, format: Format) -> String {
         Format::Json => json::export(model),
         Format::Dot => dot::export(model),
         Format::Argdown => argdown::export(model),
+        Format::Aif => aif::export(model),
     }
 }
 
