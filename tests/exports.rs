@@ -197,6 +197,45 @@ fn the_command_line_writes_each_format() {
     }
 }
 
+#[test]
+fn writing_into_a_missing_directory_is_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("missing/brief.md");
+    let run = assert_cmd::Command::cargo_bin("argscope")
+        .unwrap()
+        .args([
+            "export",
+            "--format",
+            "markdown",
+            "-o",
+            out.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(stderr.contains("does not exist"), "{stderr}");
+    assert!(!out.exists());
+}
+
+#[test]
+fn output_replaces_an_existing_file_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("map.dot");
+    std::fs::write(&out, "x".repeat(1 << 20)).unwrap();
+    assert_cmd::Command::cargo_bin("argscope")
+        .unwrap()
+        .args(["export", "--format", "dot", "-o", out.to_str().unwrap()])
+        .assert()
+        .success();
+    assert_eq!(
+        std::fs::read_to_string(&out).unwrap(),
+        export(&builtin(), Format::Dot)
+    );
+    // Only the output is left behind: the temporary file was renamed over it.
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+}
+
 // --- The real tools -----------------------------------------------------------------------------
 
 /// Runs `program args` with `input` on standard input, or `None` when it is not installed.
