@@ -6,8 +6,9 @@
 //! Ids are strings numbered in document order: I-nodes first (item order), then one S-node per
 //! link in the order the links are written; edges are numbered in the same walk.
 
-use super::{order, title};
+use super::title;
 use crate::model::Model;
+use crate::model::order;
 use serde::Serialize;
 
 #[derive(Serialize)]

@@ -6,7 +6,8 @@
 //! `.x.`, …) and identifies statements by title, so titles are made bracket-free and unique and
 //! text is backslash-escaped. Metadata is flow YAML with double-quoted, escaped strings.
 
-use super::{one_line, order};
+use super::one_line;
+use crate::model::order;
 use crate::model::{Kind, KindFields, Model};
 use std::collections::HashSet;
 use std::fmt::Write;
@@ -16,7 +17,7 @@ pub fn export(model: &Model) -> String {
     let rels = order::argument_relations(model);
     let mut out = String::new();
     front_matter(model, &mut out);
-    let claims = order::argument_tree(model)
+    let claims = order::argument_tree(model, &Default::default())
         .into_iter()
         .filter(|r| !r.repeat && model.item(r.item).kind == Kind::Claim)
         .map(|r| r.item);

@@ -1,7 +1,8 @@
 //! A Graphviz digraph: one node per item, shaped and coloured by kind, one edge per link labelled
 //! with its relation. Every id and label is a quoted, escaped DOT string, so any title is safe.
 
-use super::{one_line, order, title};
+use super::{one_line, title};
+use crate::model::order;
 use crate::model::{ClaimRole, Kind, KindFields, Model};
 use std::fmt::Write;
 use unicode_width::UnicodeWidthStr;

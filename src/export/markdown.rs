@@ -2,7 +2,8 @@
 //! explorer's order, each item with its fields, quotes as block quotes and links to the other
 //! items' explicit anchors, then the prepared comparisons as tables.
 
-use super::{multi_line, one_line, order};
+use super::{multi_line, one_line};
+use crate::model::order;
 use crate::model::{Comparison, Item, Kind, KindFields, LinkRef, Model};
 use std::fmt::Write;
 
@@ -121,7 +122,7 @@ impl Brief<'_> {
 
     /// The tree from the thesis down as a nested list, then each claim in the tree's order.
     fn argument(&mut self) {
-        let rows = order::argument_tree(self.model);
+        let rows = order::argument_tree(self.model, &Default::default());
         let mut outline = String::new();
         for row in &rows {
             let item = self.model.item(row.item);

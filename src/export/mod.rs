@@ -7,7 +7,6 @@ pub mod argdown;
 pub mod dot;
 pub mod json;
 pub mod markdown;
-pub mod order;
 
 use crate::model::{Item, Model, sanitize};
 use std::borrow::Cow;

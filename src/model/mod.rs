@@ -3,6 +3,7 @@
 pub mod anchor;
 pub mod fold;
 pub mod index;
+pub mod order;
 pub mod problem;
 pub mod sanitize;
 pub mod search;

@@ -3,6 +3,7 @@
 //! from each thesis down through `supports` and `opposes`.
 
 use crate::model::{ClaimRole, Kind, KindFields, Model};
+use std::collections::HashSet;
 
 /// The items of one kind, in the document's order.
 pub fn of_kind(model: &Model, kind: Kind) -> Vec<usize> {
@@ -91,7 +92,7 @@ pub struct TreeRow {
 /// The Argument pane: a tree from each thesis down through incoming `supports`/`opposes`, then
 /// the claims no thesis reaches, the tops of their own chains first. An item reached twice is
 /// marked and not expanded again, so cycles end.
-pub fn argument_tree(model: &Model) -> Vec<TreeRow> {
+pub fn argument_tree(model: &Model, collapsed: &HashSet<usize>) -> Vec<TreeRow> {
     let rels = argument_relations(model);
     let claims = of_kind(model, Kind::Claim);
     let is_thesis = |i: &usize| {
@@ -105,7 +106,7 @@ pub fn argument_tree(model: &Model) -> Vec<TreeRow> {
     let mut seen = vec![false; model.doc.items.len()];
     let mut rows = Vec::new();
     for root in claims.iter().copied().filter(is_thesis) {
-        walk(model, rels, root, &mut seen, &mut rows);
+        walk(model, rels, root, collapsed, &mut seen, &mut rows);
     }
     let rest: Vec<usize> = claims.into_iter().filter(|&i| !seen[i]).collect();
     let is_top = |i: &usize| {
@@ -116,7 +117,7 @@ pub fn argument_tree(model: &Model) -> Vec<TreeRow> {
     let tops: Vec<usize> = rest.iter().copied().filter(is_top).collect();
     for root in tops.into_iter().chain(rest) {
         if !seen[root] {
-            walk(model, rels, root, &mut seen, &mut rows);
+            walk(model, rels, root, collapsed, &mut seen, &mut rows);
         }
     }
     rows
@@ -128,6 +129,7 @@ fn walk(
     model: &Model,
     rels: ArgumentRelations,
     root: usize,
+    collapsed: &HashSet<usize>,
     seen: &mut [bool],
     rows: &mut Vec<TreeRow>,
 ) {
@@ -141,7 +143,7 @@ fn walk(
             via,
             repeat,
         });
-        if repeat {
+        if repeat || collapsed.contains(&item) {
             continue;
         }
         let children = model.index.incoming[item].iter().rev();
