@@ -257,6 +257,10 @@ fn run(program: &str, args: &[&str], input: &str) -> Option<std::process::Output
 }
 
 fn skip(tool: &str) {
+    assert!(
+        std::env::var("ARGSCOPE_REQUIRE_EXPORT_TOOLS").as_deref() != Ok("1"),
+        "{tool} is required (ARGSCOPE_REQUIRE_EXPORT_TOOLS=1) but not installed"
+    );
     eprintln!("notice: {tool} is not installed; skipping (CI installs it, see .ci/run)");
 }
 
