@@ -162,3 +162,89 @@ fn help_lists_every_key_of_the_keymap() {
         assert!(screen.contains(key), "help lists {key}:\n{screen}");
     }
 }
+
+#[test]
+fn a_rebound_key_works_and_the_help_shows_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("config.toml");
+    std::fs::write(
+        &cfg,
+        "[keys.normal]\nstart-search = \"s\"\nnext-pane = [\"<Tab>\", \"L\"]\n",
+    )
+    .unwrap();
+    let cfg = cfg.to_str().unwrap();
+    let help = render(&["--config", cfg, "--size", "120x80", "--keys", "?"]);
+    let line = help
+        .lines()
+        .find(|l| l.contains("search this pane"))
+        .unwrap();
+    assert!(line.contains("  s "), "{line}");
+    assert!(!line.contains('/'), "/ is no longer bound: {line}");
+    let searched = render(&["--config", cfg, "--keys", "2slopez<Enter>"]);
+    assert!(searched.contains("/lopez  1/"), "{searched}");
+    // The footer shows the rebound key too.
+    let footer = render(&["--config", cfg]);
+    assert!(
+        footer
+            .lines()
+            .last()
+            .unwrap()
+            .contains(" s search this pane"),
+        "{footer}"
+    );
+}
+
+#[test]
+fn a_broken_configuration_is_a_usage_error_with_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("config.toml");
+    std::fs::write(&cfg, "theme = \"dark\"\n[keys.normal]\nqiut = \"Q\"\n").unwrap();
+    argscope()
+        .args(["render", "--config", cfg.to_str().unwrap()])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "config.toml:3:1: unknown action \"qiut\" in [keys.normal] — did you mean \"quit\"?",
+        ));
+    std::fs::write(&cfg, "[keys.normal]\nquit = \"<Nope>\"\n").unwrap();
+    argscope()
+        .args(["render", "--config", cfg.to_str().unwrap()])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "config.toml:2:8: unknown key name <Nope>",
+        ));
+    argscope()
+        .args(["render", "--config", "/nonexistent/config.toml"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn the_default_configuration_prints_and_round_trips() {
+    let out = argscope().arg("--print-default-config").output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("# quit = [\"q\", \"<C-c>\"]"), "{text}");
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("c.toml");
+    std::fs::write(&cfg, &text).unwrap();
+    assert_eq!(render(&["--config", cfg.to_str().unwrap()]), render(&[]));
+}
+
+#[test]
+fn completions_and_man_page_are_generated() {
+    for shell in ["bash", "zsh", "fish"] {
+        argscope()
+            .args(["completions", shell])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("render"));
+    }
+    argscope()
+        .arg("man")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(".TH argscope"));
+    argscope().args(["completions", "tcsh"]).assert().code(2);
+}
