@@ -101,6 +101,17 @@ pub enum CheckFormat {
     Json,
 }
 
+/// Writes `bytes` to standard output. A closed pipe (`| head`) is the reader's choice, not a
+/// failure; any other error is reported with exit 2.
+pub fn print(bytes: &[u8]) -> ExitCode {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => fail(EXIT_USAGE, &format!("cannot write to standard output: {e}")),
+    }
+}
+
 /// Prints an error for the user, sanitized, and gives the exit code.
 pub fn fail(code: u8, message: &str) -> ExitCode {
     eprintln!("argscope: {}", sanitize::text(message));
@@ -208,15 +219,7 @@ pub fn export(file: Option<&str>, format: Format, output: Option<&str>) -> ExitC
     };
     let rendered = export::export(&model, format);
     match output {
-        None | Some("-") => {
-            let mut out = std::io::stdout().lock();
-            match out.write_all(rendered.as_bytes()).and_then(|_| out.flush()) {
-                Ok(()) => ExitCode::SUCCESS,
-                // A closed pipe (`| head`) is the reader's choice, not a failure.
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-                Err(e) => fail(EXIT_USAGE, &format!("cannot write to standard output: {e}")),
-            }
-        }
+        None | Some("-") => print(rendered.as_bytes()),
         Some(path) => match write_atomically(Path::new(path), rendered.as_bytes()) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => fail(EXIT_USAGE, &format!("{path}: cannot write: {e}")),
@@ -278,10 +281,7 @@ pub fn new_skeleton(text_path: &str) -> ExitCode {
         }
     };
     match crate::skeleton::skeleton(&text) {
-        Some(doc) => {
-            println!("{doc}");
-            ExitCode::SUCCESS
-        }
+        Some(doc) => print(format!("{doc}\n").as_bytes()),
         None => fail(
             EXIT_USAGE,
             &format!("{text_path}: the text has too few words to quote from"),
@@ -310,14 +310,7 @@ pub fn render(
         Err(code) => return code,
     };
     match crate::render::render_with(model, size, keys, options, config) {
-        Ok(screen) => {
-            let mut out = std::io::stdout().lock();
-            match out.write_all(screen.as_bytes()) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-                Err(e) => fail(EXIT_USAGE, &format!("cannot write to standard output: {e}")),
-            }
-        }
+        Ok(screen) => print(screen.as_bytes()),
         Err(e) => fail(EXIT_USAGE, &e),
     }
 }
@@ -325,8 +318,9 @@ pub fn render(
 /// `argscope completions SHELL`.
 pub fn completions(shell: clap_complete::Shell) -> ExitCode {
     let mut cmd = <Cli as clap::CommandFactory>::command();
-    clap_complete::generate(shell, &mut cmd, "argscope", &mut std::io::stdout());
-    ExitCode::SUCCESS
+    let mut out = Vec::new();
+    clap_complete::generate(shell, &mut cmd, "argscope", &mut out);
+    print(&out)
 }
 
 /// `argscope man`.
@@ -336,9 +330,5 @@ pub fn man() -> ExitCode {
     if let Err(e) = clap_mangen::Man::new(cmd).render(&mut out) {
         return fail(EXIT_USAGE, &format!("cannot render the manual: {e}"));
     }
-    match std::io::stdout().write_all(&out) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-        Err(e) => fail(EXIT_USAGE, &format!("cannot write to standard output: {e}")),
-    }
+    print(&out)
 }

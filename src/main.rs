@@ -10,8 +10,7 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     if cli.print_default_config {
-        print!("{}", config::default_file());
-        return ExitCode::SUCCESS;
+        return cli::print(config::default_file().as_bytes());
     }
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let options = Options {

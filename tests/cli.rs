@@ -1032,3 +1032,27 @@ fn every_message_format_md_quotes_from_a_fixture_is_what_check_prints() {
     }
     assert!(checked >= 40, "only {checked} quoted messages found");
 }
+
+/// A reader that stops early (`| head`) is not an error: no panic, exit 0.
+#[test]
+fn a_closed_pipe_is_not_a_panic() {
+    use std::process::{Command, Stdio};
+    for args in [
+        &["export", "--format", "markdown"][..],
+        &["new", "--text", "tests/fixtures/article.txt"],
+        &["--print-default-config"],
+        &["man"],
+    ] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_argscope"))
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {stderr}");
+    }
+}
