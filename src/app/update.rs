@@ -397,8 +397,13 @@ impl App {
         if self.mode != Mode::Links {
             return 0;
         }
-        let row = detail::link_row(blocks, rows, self.link).unwrap_or(0);
-        (row + 2).saturating_sub(height.max(1))
+        let first = detail::link_row(blocks, rows, self.link).unwrap_or(0);
+        // The whole link (it may wrap) and, when there is room, the line after it.
+        let last = rows
+            .iter()
+            .rposition(|r| blocks[r.block].part == Part::Link(self.link))
+            .unwrap_or(first);
+        (last + 2).saturating_sub(height.max(1)).min(first)
     }
 
     fn wheel(&mut self, x: u16, y: u16, delta: isize) {
