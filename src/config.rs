@@ -4,7 +4,7 @@
 
 use crate::app::keymap::{KeyMode, Keymap};
 use crate::app::{Action, keys};
-use crate::model::problem::suggest;
+use crate::model::problem::with_suggestion;
 use crate::ui::theme::Theme;
 use ratatui::style::Color;
 use serde::Deserialize;
@@ -97,7 +97,7 @@ pub fn parse(text: &str, name: &str, color: bool) -> Result<Config, ConfigError>
     let theme_name = file.theme.as_ref().map_or("dark", |t| t.get_ref().as_str());
     if !THEMES.contains(&theme_name) {
         let span = file.theme.as_ref().map(|t| t.span()).unwrap_or(0..0);
-        return Err(ConfigError(with_hint(
+        return Err(ConfigError(with_suggestion(
             format!(
                 "{}: unknown theme \"{theme_name}\" (themes: dark, light, mono)",
                 at(span)
@@ -120,7 +120,7 @@ pub fn parse(text: &str, name: &str, color: bool) -> Result<Config, ConfigError>
             ))
         })?;
         if !theme.set_color(role.get_ref(), color_value) {
-            return Err(ConfigError(with_hint(
+            return Err(ConfigError(with_suggestion(
                 format!(
                     "{}: unknown colour \"{}\" (colours: {})",
                     at(role.span()),
@@ -142,7 +142,7 @@ pub fn parse(text: &str, name: &str, color: bool) -> Result<Config, ConfigError>
             .find(|m| mode_key(*m) == *mode_name.get_ref())
             .ok_or_else(|| {
                 let names: Vec<String> = KeyMode::ALL.iter().map(|m| mode_key(*m)).collect();
-                ConfigError(with_hint(
+                ConfigError(with_suggestion(
                     format!(
                         "{}: unknown mode \"{}\" (modes: {})",
                         at(mode_name.span()),
@@ -161,7 +161,7 @@ pub fn parse(text: &str, name: &str, color: bool) -> Result<Config, ConfigError>
                 .collect();
             let Some(&(_, action)) = actions.iter().find(|(n, _)| n == action_name.get_ref())
             else {
-                return Err(ConfigError(with_hint(
+                return Err(ConfigError(with_suggestion(
                     format!(
                         "{}: unknown action \"{}\" in [keys.{}]",
                         at(action_name.span()),
@@ -197,17 +197,6 @@ pub fn parse(text: &str, name: &str, color: bool) -> Result<Config, ConfigError>
         mouse: file.mouse,
         ascii: file.ascii,
     })
-}
-
-fn with_hint<'a>(
-    message: String,
-    wanted: &str,
-    known: impl IntoIterator<Item = &'a str>,
-) -> String {
-    match suggest(wanted, known) {
-        Some(s) => format!("{message} — did you mean \"{s}\"?"),
-        None => message,
-    }
 }
 
 /// A mode's name in the file: `normal`, `links`, ….

@@ -65,6 +65,25 @@ pub fn draw(app: &App, frame: &mut Frame) {
 }
 
 impl Ctx<'_> {
+    /// A focused box of `w`×`h` centred on the screen over what is drawn, with a title; returns
+    /// the area inside its border.
+    pub fn overlay(&self, frame: &mut Frame, w: u16, h: u16, title: &'static str) -> Rect {
+        let area = frame.area();
+        let (w, h) = (w.min(area.width), h.min(area.height));
+        let rect = Rect::new(
+            area.x + (area.width - w) / 2,
+            area.y + (area.height - h) / 2,
+            w,
+            h,
+        );
+        frame.render_widget(ratatui::widgets::Clear, rect);
+        frame.render_widget(
+            self.block(Line::styled(title, self.theme.title), true),
+            rect,
+        );
+        inner(rect)
+    }
+
     /// A bordered block with a title, highlighted when focused.
     pub fn block<'t>(&self, title: impl Into<Line<'t>>, focused: bool) -> Block<'t> {
         let set = if self.app.options.ascii {

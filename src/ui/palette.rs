@@ -1,30 +1,18 @@
 //! The palette: one query over every pane, with a count per pane; Enter jumps to the selected item.
 
-use super::{Ctx, fit, inner};
+use super::{Ctx, fit};
 use crate::app::Pane;
 use crate::app::search::Prompt;
 use ratatui::Frame;
-use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 
 pub fn palette(ctx: &Ctx, frame: &mut Frame, prompt: &Prompt) {
     let area = frame.area();
     let w = (area.width.saturating_sub(4)).min(90);
     let h = (area.height.saturating_sub(4)).min(24);
-    let rect = Rect::new(
-        area.x + (area.width - w) / 2,
-        area.y + (area.height - h) / 2,
-        w,
-        h,
-    );
-    frame.render_widget(Clear, rect);
-    frame.render_widget(
-        ctx.block(Line::styled(" Jump to any item ", ctx.theme.title), true),
-        rect,
-    );
-    let body = inner(rect);
+    let body = ctx.overlay(frame, w, h, " Jump to any item ");
     if body.area() == 0 {
         return;
     }
