@@ -3,12 +3,16 @@
 //! event loop.
 
 pub mod action;
+pub mod compare;
 pub mod detail;
 pub mod history;
 pub mod keymap;
 pub mod keys;
 pub mod layout;
 pub mod lists;
+pub mod matrix;
+pub mod neighbourhood;
+pub mod prepared;
 pub mod textpane;
 mod update;
 
