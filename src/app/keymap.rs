@@ -16,13 +16,34 @@ pub enum KeyMode {
     Text,
     /// The help overlay.
     Help,
+    /// Browsing the Argument pane.
+    Argument,
+    /// Every side-by-side view (the keys below fall back to these).
+    View,
+    /// Two items side by side.
+    Compare,
+    /// The list of prepared comparisons.
+    Comparisons,
+    /// One prepared comparison.
+    Prepared,
+    /// The provisions × recommendations matrix.
+    Matrix,
+    /// The map of an item's links.
+    Map,
 }
 
 impl KeyMode {
-    pub const ALL: [KeyMode; 4] = [
+    pub const ALL: [KeyMode; 11] = [
         KeyMode::Normal,
         KeyMode::Links,
         KeyMode::Text,
+        KeyMode::Argument,
+        KeyMode::View,
+        KeyMode::Compare,
+        KeyMode::Comparisons,
+        KeyMode::Prepared,
+        KeyMode::Matrix,
+        KeyMode::Map,
         KeyMode::Help,
     ];
 
@@ -32,14 +53,26 @@ impl KeyMode {
             KeyMode::Links => "Detail links",
             KeyMode::Text => "Text pane",
             KeyMode::Help => "Help",
+            KeyMode::Argument => "Argument pane",
+            KeyMode::View => "Side-by-side views (compare, comparisons, matrix, map)",
+            KeyMode::Compare => "Compare two items (c, then c on another)",
+            KeyMode::Comparisons => "Prepared comparisons (C)",
+            KeyMode::Prepared => "A prepared comparison",
+            KeyMode::Matrix => "Provisions × recommendations matrix (x)",
+            KeyMode::Map => "Map of an item's links (m)",
         }
     }
 
     /// The mode whose keys also apply when this one has none for a key.
     fn fallback(self) -> Option<KeyMode> {
         match self {
-            KeyMode::Links | KeyMode::Text => Some(KeyMode::Normal),
-            KeyMode::Normal | KeyMode::Help => None,
+            KeyMode::Links | KeyMode::Text | KeyMode::Argument => Some(KeyMode::Normal),
+            KeyMode::Compare
+            | KeyMode::Comparisons
+            | KeyMode::Prepared
+            | KeyMode::Matrix
+            | KeyMode::Map => Some(KeyMode::View),
+            KeyMode::Normal | KeyMode::Help | KeyMode::View => None,
         }
     }
 }
@@ -355,6 +388,263 @@ const DEFAULTS: &[Row] = &[
         true,
     ),
     (KeyMode::Help, &["<C-c>"], Action::Quit, "quit", false),
+    (
+        KeyMode::Normal,
+        &["c"],
+        Action::CompareMark,
+        "compare: mark this item, or compare it with the marked one",
+        false,
+    ),
+    (
+        KeyMode::Normal,
+        &["C"],
+        Action::Comparisons,
+        "the document's prepared comparisons",
+        false,
+    ),
+    (
+        KeyMode::Normal,
+        &["x"],
+        Action::Matrix,
+        "provisions × recommendations matrix",
+        false,
+    ),
+    (
+        KeyMode::Normal,
+        &["m"],
+        Action::Map,
+        "map of the item's links",
+        false,
+    ),
+    (
+        KeyMode::Argument,
+        &["<Space>", "z"],
+        Action::ToggleFold,
+        "fold / unfold the claims under this one",
+        true,
+    ),
+    (
+        KeyMode::Argument,
+        &["Z"],
+        Action::FoldAll,
+        "fold every claim / unfold all",
+        false,
+    ),
+    (
+        KeyMode::View,
+        &["<Esc>"],
+        Action::Escape,
+        "close the view",
+        true,
+    ),
+    (KeyMode::View, &["q", "<C-c>"], Action::Quit, "quit", false),
+    (KeyMode::View, &["?"], Action::Help, "help: every key", true),
+    (
+        KeyMode::View,
+        &["j", "<Down>"],
+        Action::Down,
+        "move down",
+        false,
+    ),
+    (KeyMode::View, &["k", "<Up>"], Action::Up, "move up", false),
+    (
+        KeyMode::View,
+        &["g", "<Home>"],
+        Action::First,
+        "first",
+        false,
+    ),
+    (KeyMode::View, &["G", "<End>"], Action::Last, "last", false),
+    (
+        KeyMode::View,
+        &["<PgDn>"],
+        Action::PageDown,
+        "page down",
+        false,
+    ),
+    (KeyMode::View, &["<PgUp>"], Action::PageUp, "page up", false),
+    (
+        KeyMode::View,
+        &["<C-d>"],
+        Action::HalfPageDown,
+        "half a page down",
+        false,
+    ),
+    (
+        KeyMode::View,
+        &["<C-u>"],
+        Action::HalfPageUp,
+        "half a page up",
+        false,
+    ),
+    (
+        KeyMode::View,
+        &["<Enter>"],
+        Action::Open,
+        "open the item (into history)",
+        true,
+    ),
+    (
+        KeyMode::View,
+        &["<C-z>"],
+        Action::Suspend,
+        "suspend (fg resumes)",
+        false,
+    ),
+    (
+        KeyMode::Compare,
+        &["<Tab>", "<S-Tab>"],
+        Action::SwitchSide,
+        "other column",
+        true,
+    ),
+    (
+        KeyMode::Compare,
+        &["h", "<Left>"],
+        Action::Left,
+        "left column",
+        false,
+    ),
+    (
+        KeyMode::Compare,
+        &["l", "<Right>"],
+        Action::Right,
+        "right column",
+        false,
+    ),
+    (
+        KeyMode::Compare,
+        &["s"],
+        Action::SwapSides,
+        "swap sides",
+        true,
+    ),
+    (
+        KeyMode::Compare,
+        &["<Enter>"],
+        Action::Open,
+        "open the link's item, or this item (into history)",
+        true,
+    ),
+    (
+        KeyMode::Comparisons,
+        &["<Enter>"],
+        Action::Open,
+        "open the comparison",
+        true,
+    ),
+    (
+        KeyMode::Prepared,
+        &["j", "<Down>"],
+        Action::Down,
+        "move down, both columns together",
+        false,
+    ),
+    (
+        KeyMode::Prepared,
+        &["<Tab>", "<S-Tab>"],
+        Action::SwitchSide,
+        "other column",
+        true,
+    ),
+    (
+        KeyMode::Prepared,
+        &["h", "<Left>"],
+        Action::Left,
+        "left column",
+        false,
+    ),
+    (
+        KeyMode::Prepared,
+        &["l", "<Right>"],
+        Action::Right,
+        "right column",
+        false,
+    ),
+    (
+        KeyMode::Prepared,
+        &["<Esc>"],
+        Action::Escape,
+        "back to the list of comparisons",
+        true,
+    ),
+    (
+        KeyMode::Matrix,
+        &["h", "<Left>"],
+        Action::Left,
+        "column left",
+        false,
+    ),
+    (
+        KeyMode::Matrix,
+        &["l", "<Right>"],
+        Action::Right,
+        "column right",
+        false,
+    ),
+    (
+        KeyMode::Matrix,
+        &["<Enter>"],
+        Action::Open,
+        "open the recommendation (into history)",
+        true,
+    ),
+    (
+        KeyMode::Matrix,
+        &["p"],
+        Action::OpenRow,
+        "open the provision (into history)",
+        false,
+    ),
+    (
+        KeyMode::Matrix,
+        &["u"],
+        Action::NextUnaddressed,
+        "next provision nothing addresses",
+        true,
+    ),
+    (
+        KeyMode::Matrix,
+        &["U"],
+        Action::PrevUnaddressed,
+        "previous provision nothing addresses",
+        false,
+    ),
+    (
+        KeyMode::Map,
+        &["h", "<Left>"],
+        Action::Left,
+        "incoming side",
+        true,
+    ),
+    (
+        KeyMode::Map,
+        &["l", "<Right>"],
+        Action::Right,
+        "outgoing side",
+        true,
+    ),
+    (
+        KeyMode::Map,
+        &["<Enter>"],
+        Action::Open,
+        "re-centre here (into history); on the centre: open it",
+        true,
+    ),
+    (
+        KeyMode::Map,
+        &["<BS>", "["],
+        Action::Back,
+        "back in history (re-centres)",
+        false,
+    ),
+    (
+        KeyMode::Map,
+        &["]"],
+        Action::Forward,
+        "forward in history",
+        false,
+    ),
 ];
 
 /// The live keymap: the defaults, possibly rebound.
@@ -437,8 +727,10 @@ impl Keymap {
                 else {
                     continue;
                 };
-                if !out.iter().any(|(_, d)| *d == b.desc) {
-                    out.push((key.to_string(), b.desc));
+                // A key shown once: the mode's own meaning wins over the fallback's.
+                let name = key.to_string();
+                if !out.iter().any(|(k, d)| *d == b.desc || *k == name) {
+                    out.push((name, b.desc));
                 }
             }
             layer = l.fallback();

@@ -3,6 +3,7 @@
 //! event loop.
 
 pub mod action;
+pub mod argument;
 pub mod compare;
 pub mod detail;
 pub mod history;
@@ -15,6 +16,7 @@ pub mod neighbourhood;
 pub mod prepared;
 pub mod textpane;
 mod update;
+pub mod views;
 
 pub use action::Action;
 pub use history::{History, Place};
@@ -101,6 +103,16 @@ pub enum Mode {
     Links,
     /// Reading the help overlay, scrolled this far.
     Help { scroll: usize },
+    /// Two items side by side (`c` twice).
+    Compare,
+    /// The list of the document's prepared comparisons.
+    Comparisons,
+    /// One prepared comparison, open.
+    Prepared,
+    /// The provisions × recommendations matrix.
+    Matrix,
+    /// The map of an item's links.
+    Map,
 }
 
 /// I/O that `update` asks the event loop to do.
@@ -130,6 +142,8 @@ pub struct App {
     pub chronological: bool,
     /// Argument nodes whose children are hidden.
     pub collapsed: HashSet<usize>,
+    /// The side-by-side views: comparisons, matrix and map.
+    pub views: views::Views,
     /// A message for the status line; cleared by the next key.
     pub message: Option<String>,
     pub effects: Vec<Effect>,
@@ -160,6 +174,7 @@ impl App {
             history: History::default(),
             chronological: true,
             collapsed,
+            views: views::Views::default(),
             message: None,
             effects: Vec::new(),
             quit: false,
@@ -195,7 +210,13 @@ impl App {
         match self.mode {
             Mode::Help { .. } => KeyMode::Help,
             Mode::Links => KeyMode::Links,
+            Mode::Compare => KeyMode::Compare,
+            Mode::Comparisons => KeyMode::Comparisons,
+            Mode::Prepared => KeyMode::Prepared,
+            Mode::Matrix => KeyMode::Matrix,
+            Mode::Map => KeyMode::Map,
             Mode::Browse if self.focus == Pane::Text => KeyMode::Text,
+            Mode::Browse if self.focus == Pane::Argument => KeyMode::Argument,
             Mode::Browse => KeyMode::Normal,
         }
     }

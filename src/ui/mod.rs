@@ -1,11 +1,15 @@
 //! The view: draws an `&App` into a frame and changes nothing else. One module per region.
 
+mod compare;
 mod detail;
 mod help;
 mod lists;
+mod map;
+mod matrix;
 mod status;
 mod text;
 pub mod theme;
+pub mod views;
 
 use crate::app::{App, Mode, Pane};
 use crate::model::sanitize;
@@ -49,6 +53,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
             detail::detail(&ctx, frame, side);
         }
     }
+    views::draw(&ctx, frame);
     status::status(&ctx, frame, screen.status);
     status::footer(&ctx, frame, screen.footer);
     if let Mode::Help { scroll } = app.mode {
