@@ -32,6 +32,13 @@ pub struct Cli {
     /// Draw borders and symbols in plain ASCII.
     #[arg(long, global = true)]
     pub ascii: bool,
+    /// Read the configuration from this file (default: $XDG_CONFIG_HOME/argscope/config.toml;
+    /// `render` reads one only when given this flag).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<std::path::PathBuf>,
+    /// Print a commented default configuration file and exit.
+    #[arg(long)]
+    pub print_default_config: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -78,6 +85,13 @@ pub enum Command {
         #[arg(long)]
         text: String,
     },
+    /// Print a shell completion script.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff).
+    Man,
 }
 
 /// How `check` prints its problems.
@@ -85,6 +99,17 @@ pub enum Command {
 pub enum CheckFormat {
     Text,
     Json,
+}
+
+/// Writes `bytes` to standard output. A closed pipe (`| head`) is the reader's choice, not a
+/// failure; any other error is reported with exit 2.
+pub fn print(bytes: &[u8]) -> ExitCode {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => fail(EXIT_USAGE, &format!("cannot write to standard output: {e}")),
+    }
 }
 
 /// Prints an error for the user, sanitized, and gives the exit code.
@@ -103,7 +128,7 @@ pub fn load_document(file: Option<&str>) -> Result<Model, ExitCode> {
     model::load(&bytes).map_err(|problems| {
         let name = display_name(path);
         for p in problems.iter().filter(|p| p.is_error()) {
-            eprintln!("{}", sanitize::text(&format!("{name}:{}{p}", sep(p))));
+            eprintln!("{}", sanitize::line(&format!("{name}:{}{p}", sep(p))));
         }
         let errors = problems.iter().filter(|p| p.is_error()).count();
         eprintln!(
@@ -154,9 +179,11 @@ pub fn check(files: &[String], strict: bool, format: CheckFormat) -> ExitCode {
         match format {
             CheckFormat::Text => {
                 for p in &problems {
-                    let _ = writeln!(out, "{}", sanitize::text(&format!("{name}:{}{p}", sep(p))));
+                    let _ = writeln!(out, "{}", sanitize::line(&format!("{name}:{}{p}", sep(p))));
                 }
                 let verdict = match items {
+                    // Exit 1 must never sit beside "ok".
+                    Some(_) if strict && warnings > 0 => "invalid with --strict".to_owned(),
                     Some(n) => format!("ok, {n} item{}", plural(n)),
                     None => "invalid".to_owned(),
                 };
@@ -192,15 +219,7 @@ pub fn export(file: Option<&str>, format: Format, output: Option<&str>) -> ExitC
     };
     let rendered = export::export(&model, format);
     match output {
-        None | Some("-") => {
-            let mut out = std::io::stdout().lock();
-            match out.write_all(rendered.as_bytes()).and_then(|_| out.flush()) {
-                Ok(()) => ExitCode::SUCCESS,
-                // A closed pipe (`| head`) is the reader's choice, not a failure.
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-                Err(e) => fail(EXIT_USAGE, &format!("cannot write to standard output: {e}")),
-            }
-        }
+        None | Some("-") => print(rendered.as_bytes()),
         Some(path) => match write_atomically(Path::new(path), rendered.as_bytes()) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => fail(EXIT_USAGE, &format!("{path}: cannot write: {e}")),
@@ -224,7 +243,19 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     if path.is_dir() {
         return Err(std::io::Error::other("it is a directory"));
     }
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    // A temporary file is private (0600); the export is an ordinary file, so it gets the mode a
+    // plain create would (0666 less the umask), or keeps the mode of the file it replaces.
+    let existing = std::fs::metadata(path).ok().map(|m| m.permissions());
+    let mut builder = tempfile::Builder::new();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut tmp = builder.tempfile_in(dir)?;
+    if let Some(permissions) = existing {
+        tmp.as_file().set_permissions(permissions)?;
+    }
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;
@@ -250,10 +281,7 @@ pub fn new_skeleton(text_path: &str) -> ExitCode {
         }
     };
     match crate::skeleton::skeleton(&text) {
-        Some(doc) => {
-            println!("{doc}");
-            ExitCode::SUCCESS
-        }
+        Some(doc) => print(format!("{doc}\n").as_bytes()),
         None => fail(
             EXIT_USAGE,
             &format!("{text_path}: the text has too few words to quote from"),
@@ -267,6 +295,7 @@ pub fn render(
     size: &str,
     keys: &str,
     options: crate::app::Options,
+    config: Option<crate::config::Config>,
 ) -> ExitCode {
     let size = match crate::render::parse_size(size) {
         Ok(s) => s,
@@ -280,15 +309,26 @@ pub fn render(
         Ok(m) => m,
         Err(code) => return code,
     };
-    match crate::render::render(model, size, keys, options) {
-        Ok(screen) => {
-            let mut out = std::io::stdout().lock();
-            match out.write_all(screen.as_bytes()) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-                Err(e) => fail(EXIT_USAGE, &format!("cannot write to standard output: {e}")),
-            }
-        }
+    match crate::render::render_with(model, size, keys, options, config) {
+        Ok(screen) => print(screen.as_bytes()),
         Err(e) => fail(EXIT_USAGE, &e),
     }
+}
+
+/// `argscope completions SHELL`.
+pub fn completions(shell: clap_complete::Shell) -> ExitCode {
+    let mut cmd = <Cli as clap::CommandFactory>::command();
+    let mut out = Vec::new();
+    clap_complete::generate(shell, &mut cmd, "argscope", &mut out);
+    print(&out)
+}
+
+/// `argscope man`.
+pub fn man() -> ExitCode {
+    let cmd = <Cli as clap::CommandFactory>::command();
+    let mut out = Vec::new();
+    if let Err(e) = clap_mangen::Man::new(cmd).render(&mut out) {
+        return fail(EXIT_USAGE, &format!("cannot render the manual: {e}"));
+    }
+    print(&out)
 }

@@ -2,16 +2,21 @@
 
 use argscope::app::{App, Options};
 use argscope::cli::{self, Cli, Command};
+use argscope::config::{self, Config};
 use clap::Parser;
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if cli.print_default_config {
+        return cli::print(config::default_file().as_bytes());
+    }
+    let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let options = Options {
         ascii: cli.ascii,
         mouse: !cli.no_mouse,
-        color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        color,
     };
     match cli.command {
         Some(Command::Check {
@@ -25,25 +30,45 @@ fn main() -> ExitCode {
             output,
         }) => cli::export(file.as_deref(), format, output.as_deref()),
         Some(Command::New { text }) => cli::new_skeleton(&text),
+        Some(Command::Completions { shell }) => cli::completions(shell),
+        Some(Command::Man) => cli::man(),
         Some(Command::Render { file, size, keys }) => {
-            cli::render(file.as_deref(), &size, &keys, options)
+            // Scripts rely on render's default keys: a configuration applies only when named.
+            let config = match &cli.config {
+                Some(path) => match config::load(Some(path), color) {
+                    Ok(c) => Some(c),
+                    Err(e) => return cli::fail(cli::EXIT_USAGE, &e.to_string()),
+                },
+                None => None,
+            };
+            cli::render(file.as_deref(), &size, &keys, options, config)
         }
-        None => explore(cli.file.as_deref(), options),
+        None => explore(&cli, options),
     }
 }
 
-fn explore(file: Option<&str>, options: Options) -> ExitCode {
+fn explore(cli: &Cli, mut options: Options) -> ExitCode {
+    let config: Config = match config::load(cli.config.as_deref(), options.color) {
+        Ok(c) => c,
+        Err(e) => return cli::fail(cli::EXIT_USAGE, &format!("configuration: {e}")),
+    };
+    // The command line wins over the file.
+    options.ascii = cli.ascii || config.ascii.unwrap_or(false);
+    options.mouse = !cli.no_mouse && config.mouse.unwrap_or(true);
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return cli::fail(
             cli::EXIT_USAGE,
             "the explorer needs a terminal; for a screen as text use `argscope render`, for the document use `argscope export`",
         );
     }
-    let model = match cli::load_document(file) {
+    let model = match cli::load_document(cli.file.as_deref()) {
         Ok(m) => m,
         Err(code) => return code,
     };
-    match argscope::terminal::run(App::new(model, options)) {
+    let mut app = App::new(model, options);
+    app.keymap = config.keymap;
+    app.theme = config.theme;
+    match argscope::terminal::run(app) {
         Ok(code) => ExitCode::from(code),
         Err(e) => cli::fail(cli::EXIT_USAGE, &format!("terminal error: {e}")),
     }

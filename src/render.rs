@@ -59,8 +59,24 @@ pub fn render(
     notation: &str,
     options: Options,
 ) -> Result<String, String> {
+    render_with(model, size, notation, options, None)
+}
+
+/// [`render`] with a configuration's keys and theme.
+pub fn render_with(
+    model: Model,
+    size: (u16, u16),
+    notation: &str,
+    options: Options,
+    config: Option<crate::config::Config>,
+) -> Result<String, String> {
     let keys = keys::parse(notation).map_err(|e| format!("--keys: {e}"))?;
     let mut app = App::new(model, options);
+    if let Some(c) = config {
+        app.keymap = c.keymap;
+        app.theme = c.theme;
+        app.options.ascii |= c.ascii.unwrap_or(false);
+    }
     app.update(crate::app::Action::Resize(size.0, size.1));
     for key in keys {
         if app.quit {

@@ -6,6 +6,10 @@ use crate::model::*;
 
 /// The skeleton as pretty JSON, or `None` when the text has too few words to quote.
 pub fn skeleton(text: &str) -> Option<String> {
+    // A text file saved on Windows, or with a byte-order mark, would otherwise embed a CR at every
+    // line end (a control-character warning) and a BOM in the title.
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let text = &text.replace("\r\n", "\n");
     let words: Vec<&str> = text.split_whitespace().collect();
     if words.len() < Kind::ALL.len() {
         return None;
@@ -145,6 +149,15 @@ mod tests {
         let model = load(json.as_bytes()).unwrap();
         assert_eq!(model.doc.items.len(), 5);
         assert!(model.warnings.is_empty(), "{:#?}", model.warnings);
+    }
+
+    #[test]
+    fn windows_line_ends_and_a_byte_order_mark_are_not_embedded() {
+        let json = skeleton("\u{FEFF}Title\r\n\r\nOne two three four five six seven.\r\n").unwrap();
+        let model = load(json.as_bytes()).unwrap();
+        assert!(model.warnings.is_empty(), "{:#?}", model.warnings);
+        assert_eq!(model.doc.document.title, "Title");
+        assert!(!model.doc.document.text.contains('\r'));
     }
 
     #[test]

@@ -28,7 +28,15 @@ impl Tmux {
             dir: tempfile::tempdir().unwrap(),
         };
         let ok = t
-            .cmd(&["new-session", "-d", "-x", &cols.to_string(), "-y", &rows.to_string(), "bash --norc --noprofile"])
+            .cmd(&[
+                "new-session",
+                "-d",
+                "-x",
+                &cols.to_string(),
+                "-y",
+                &rows.to_string(),
+                "bash --norc --noprofile",
+            ])
             .status()
             .unwrap()
             .success();
@@ -52,12 +60,18 @@ impl Tmux {
     }
 
     fn screen(&self) -> String {
-        let out = self.cmd(&["capture-pane", "-p", "-t", "0"]).output().unwrap();
+        let out = self
+            .cmd(&["capture-pane", "-p", "-t", "0"])
+            .output()
+            .unwrap();
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
     fn alternate_on(&self) -> bool {
-        let out = self.cmd(&["display-message", "-p", "-t", "0", "#{alternate_on}"]).output().unwrap();
+        let out = self
+            .cmd(&["display-message", "-p", "-t", "0", "#{alternate_on}"])
+            .output()
+            .unwrap();
         String::from_utf8_lossy(&out.stdout).trim() == "1"
     }
 
@@ -69,7 +83,10 @@ impl Tmux {
             if pred(&s) {
                 return s;
             }
-            assert!(start.elapsed() < Duration::from_secs(10), "timed out waiting for {what}; screen:\n{s}");
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "timed out waiting for {what}; screen:\n{s}"
+            );
             std::thread::sleep(Duration::from_millis(50));
         }
     }
@@ -103,12 +120,20 @@ impl Drop for Tmux {
 
 #[test]
 fn navigate_follow_back_quit_restores_the_terminal() {
-    let Some(t) = Tmux::start("nav", 160, 45) else { return };
+    let Some(t) = Tmux::start("nav", 160, 45) else {
+        return;
+    };
     t.launch("");
     t.wait_text("1 Timeline");
     assert!(t.alternate_on(), "the explorer uses the alternate screen");
     let s = t.screen();
-    for pane in ["1 Timeline", "2 Actors", "3 Provisions", "4 Recommendations", "Detail"] {
+    for pane in [
+        "1 Timeline",
+        "2 Actors",
+        "3 Provisions",
+        "4 Recommendations",
+        "Detail",
+    ] {
         assert!(s.contains(pane), "{pane} is on screen at 160x45:\n{s}");
     }
     // Recommendations, into the links, follow the first: it lands in Provisions.
@@ -129,24 +154,40 @@ fn navigate_follow_back_quit_restores_the_terminal() {
 
 #[test]
 fn sigterm_restores_the_terminal() {
-    let Some(t) = Tmux::start("term", 120, 40) else { return };
+    let Some(t) = Tmux::start("term", 120, 40) else {
+        return;
+    };
     let pid = t.launch("");
     t.wait_text("1 Timeline");
     let pid = std::fs::read_to_string(pid).unwrap();
-    assert!(Command::new("kill").args(["-TERM", pid.trim()]).status().unwrap().success());
+    assert!(
+        Command::new("kill")
+            .args(["-TERM", pid.trim()])
+            .status()
+            .unwrap()
+            .success()
+    );
     t.wait_exit(143);
-    assert!(!t.alternate_on(), "the alternate screen is left after SIGTERM");
+    assert!(
+        !t.alternate_on(),
+        "the alternate screen is left after SIGTERM"
+    );
 }
 
 #[test]
 fn ctrl_z_suspends_and_fg_resumes_with_a_full_redraw() {
-    let Some(t) = Tmux::start("tstp", 120, 40) else { return };
+    let Some(t) = Tmux::start("tstp", 120, 40) else {
+        return;
+    };
     t.launch("--no-mouse");
     t.wait_text("1 Timeline");
     for _ in 0..2 {
         t.send(&["C-z"]);
         t.wait_for("the shell after suspending", |s| !s.contains("1 Timeline"));
-        assert!(!t.alternate_on(), "suspended: the terminal is the shell's again");
+        assert!(
+            !t.alternate_on(),
+            "suspended: the terminal is the shell's again"
+        );
         t.send(&["fg", "Enter"]);
         t.wait_text("1 Timeline");
         assert!(t.alternate_on());

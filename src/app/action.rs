@@ -53,6 +53,32 @@ pub enum Action {
     NextPassage,
     /// Text pane: go to the previous quoted passage.
     PrevPassage,
+    /// Search the focused pane as you type.
+    StartSearch,
+    /// Narrow the focused pane to matching items.
+    StartFilter,
+    /// Search every pane at once and jump to an item.
+    OpenPalette,
+    /// Go to the next match, wrapping around.
+    NextMatch,
+    /// Go to the previous match, wrapping around.
+    PrevMatch,
+    /// Type a character into the prompt.
+    PromptInsert(char),
+    /// Delete the character before the cursor.
+    PromptBackspace,
+    /// Delete the word before the cursor.
+    PromptDeleteWord,
+    /// Clear the prompt.
+    PromptClear,
+    /// Recall an older query (or, in the palette, select the result above).
+    PromptOlder,
+    /// Recall a newer query (or, in the palette, select the result below).
+    PromptNewer,
+    /// Keep the result (search, filter) or jump to the selected item (palette).
+    PromptAccept,
+    /// Leave the prompt and go back to where the reader was.
+    PromptCancel,
     /// Suspend to the shell (Ctrl-z); `fg` resumes.
     Suspend,
     /// Mark the item for comparison, or compare it with the marked one.

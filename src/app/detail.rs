@@ -156,7 +156,13 @@ pub struct DetailRow {
 pub fn rows(blocks: &[Block], width: usize) -> Vec<DetailRow> {
     let mut out = Vec::new();
     for (b, blk) in blocks.iter().enumerate() {
-        let indent = crate::wrap::str_width(blk.prefix);
+        // Links have a two-column gutter for the selection marker before their arrow.
+        let gutter = if matches!(blk.part, Part::Link(_)) {
+            2
+        } else {
+            0
+        };
+        let indent = crate::wrap::str_width(blk.prefix) + gutter;
         let lines = wrap(&blk.text, width.saturating_sub(indent).max(1));
         if lines.is_empty() {
             out.push(DetailRow {

@@ -61,6 +61,8 @@ pub fn screen(area: Rect, focus: Pane, links_focused: bool) -> Screen {
             (body.width * 36 / 100).max(46)
         } else if focus == Pane::Text {
             body.width * 38 / 100
+        } else if focus == Pane::Argument {
+            body.width * 45 / 100
         } else {
             body.width * 55 / 100
         };

@@ -1,7 +1,7 @@
 //! The list panes' rows: which items each pane shows, in what order, with group headers (Actors)
 //! and tree depth (Argument). Rows are built once per change of order, never per frame.
 
-use crate::model::{ClaimRole, Kind, KindFields, Model};
+use crate::model::{Kind, Model, order};
 use std::collections::HashSet;
 
 /// One row of a list pane.
@@ -37,6 +37,10 @@ pub struct ListPane {
     pub selected: usize,
     /// The first row on screen.
     pub offset: usize,
+    /// The filter query, while the pane is filtered.
+    pub filter: Option<String>,
+    /// Every row, while a filter hides some.
+    pub all_rows: Option<Vec<Row>>,
 }
 
 impl ListPane {
@@ -44,8 +48,7 @@ impl ListPane {
         let mut pane = ListPane {
             rows,
             groups,
-            selected: 0,
-            offset: 0,
+            ..ListPane::default()
         };
         pane.selected = pane.next_item_row(0, 1).unwrap_or(0);
         pane
@@ -138,16 +141,6 @@ impl ListPane {
     }
 }
 
-fn items_of(model: &Model, kind: Kind) -> impl Iterator<Item = usize> + '_ {
-    model
-        .doc
-        .items
-        .iter()
-        .enumerate()
-        .filter(move |(_, it)| it.kind == kind)
-        .map(|(i, _)| i)
-}
-
 fn plain(item: usize) -> Row {
     Row::Item {
         item,
@@ -157,27 +150,12 @@ fn plain(item: usize) -> Row {
     }
 }
 
-/// Where an item first appears in the article (its first quote), for article order.
-pub fn article_position(model: &Model, item: usize) -> usize {
-    model
-        .spans
-        .get(item)
-        .and_then(|s| s.first())
-        .map_or(usize::MAX, |s| s.start)
-}
+pub use crate::model::order::article_position;
 
 /// Timeline: events by date (undated last), or in the order the article tells them.
 pub fn timeline(model: &Model, chronological: bool) -> ListPane {
-    let mut events: Vec<usize> = items_of(model, Kind::Event).collect();
-    if chronological {
-        events.sort_by_key(|&i| {
-            let date = match &model.item(i).fields {
-                KindFields::Event { when: Some(w) } => w.date.map(|d| d.key()),
-                _ => None,
-            };
-            (date.is_none(), date, article_position(model, i))
-        });
-    } else {
+    let mut events = order::timeline(model);
+    if !chronological {
         events.sort_by_key(|&i| article_position(model, i));
     }
     ListPane::new(events.into_iter().map(plain).collect(), Vec::new())
@@ -185,106 +163,36 @@ pub fn timeline(model: &Model, chronological: bool) -> ListPane {
 
 /// Actors, grouped by `group` in order of first appearance; ungrouped last under "Other".
 pub fn actors(model: &Model) -> ListPane {
-    let mut groups: Vec<String> = Vec::new();
-    let mut members: Vec<Vec<usize>> = Vec::new();
-    let mut ungrouped = Vec::new();
-    for i in items_of(model, Kind::Actor) {
-        let group = match &model.item(i).fields {
-            KindFields::Actor { group: Some(g), .. } => g,
-            _ => {
-                ungrouped.push(i);
-                continue;
-            }
-        };
-        match groups.iter().position(|g| g == group) {
-            Some(at) => members[at].push(i),
-            None => {
-                groups.push(group.clone());
-                members.push(vec![i]);
-            }
-        }
-    }
-    if !ungrouped.is_empty() {
-        groups.push("Other".into());
-        members.push(ungrouped);
-    }
+    let mut groups = Vec::new();
     let mut rows = Vec::new();
-    for (g, items) in members.into_iter().enumerate() {
+    for (g, (name, members)) in order::actor_groups(model).into_iter().enumerate() {
+        groups.push(name.to_owned());
         rows.push(Row::Group(g));
-        rows.extend(items.into_iter().map(plain));
+        rows.extend(members.into_iter().map(plain));
     }
     ListPane::new(rows, groups)
 }
 
 /// A pane of one kind in the document's order.
 pub fn in_order(model: &Model, kind: Kind) -> ListPane {
-    ListPane::new(items_of(model, kind).map(plain).collect(), Vec::new())
+    ListPane::new(
+        order::of_kind(model, kind).into_iter().map(plain).collect(),
+        Vec::new(),
+    )
 }
 
 /// Argument: a tree from each thesis down through `supports`/`opposes`; claims outside every
 /// tree follow as roots of their own. An item reached twice is marked and not expanded again.
 pub fn argument(model: &Model, collapsed: &HashSet<usize>) -> ListPane {
-    let rel = |id: &str| model.doc.relations.iter().position(|r| r.id == id);
-    let argument_rels: Vec<usize> = [rel("supports"), rel("opposes")]
+    let rows = order::argument_tree(model, collapsed)
         .into_iter()
-        .flatten()
-        .collect();
-    let is_thesis = |i: usize| {
-        matches!(
-            model.item(i).fields,
-            KindFields::Claim {
-                role: ClaimRole::Thesis
-            }
-        )
-    };
-    let mut roots: Vec<usize> = items_of(model, Kind::Claim)
-        .filter(|&i| is_thesis(i))
-        .collect();
-    let mut seen = vec![false; model.doc.items.len()];
-    let mut rows = Vec::new();
-    let walk = |root: usize, rows: &mut Vec<Row>, seen: &mut Vec<bool>| {
-        // Depth-first with an explicit stack: argument chains can be long.
-        let mut stack = vec![(root, 0u16, None)];
-        while let Some((item, depth, via)) = stack.pop() {
-            let repeat = seen[item];
-            seen[item] = true;
-            rows.push(Row::Item {
-                item,
-                depth,
-                via,
-                repeat,
-            });
-            if repeat || collapsed.contains(&item) {
-                continue;
-            }
-            let children = model.index.incoming[item]
-                .iter()
-                .filter(|l| argument_rels.contains(&l.rel));
-            let children: Vec<_> = children
-                .map(|l| (l.other, depth.saturating_add(1), Some(l.rel)))
-                .collect();
-            stack.extend(children.into_iter().rev());
-        }
-    };
-    for &root in &roots {
-        walk(root, &mut rows, &mut seen);
-    }
-    // Claims no thesis reaches: the tops of their own chains first, then any left.
-    roots = items_of(model, Kind::Claim).filter(|&i| !seen[i]).collect();
-    let tops: Vec<usize> = roots
-        .iter()
-        .copied()
-        .filter(|&i| {
-            !model.index.outgoing[i]
-                .iter()
-                .any(|l| argument_rels.contains(&l.rel))
+        .map(|r| Row::Item {
+            item: r.item,
+            depth: r.depth.min(u16::MAX as usize) as u16,
+            via: r.via,
+            repeat: r.repeat,
         })
         .collect();
-    for root in tops.into_iter().chain(roots) {
-        if !seen[root] {
-            walk(root, &mut rows, &mut seen);
-        }
-    }
     ListPane::new(rows, Vec::new())
 }
 

@@ -14,6 +14,7 @@ pub mod lists;
 pub mod matrix;
 pub mod neighbourhood;
 pub mod prepared;
+pub mod search;
 pub mod textpane;
 mod update;
 pub mod views;
@@ -95,7 +96,7 @@ pub struct Options {
 }
 
 /// What the reader is doing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Mode {
     /// Moving in a pane.
     Browse,
@@ -103,16 +104,10 @@ pub enum Mode {
     Links,
     /// Reading the help overlay, scrolled this far.
     Help { scroll: usize },
-    /// Two items side by side (`c` twice).
-    Compare,
-    /// The list of the document's prepared comparisons.
-    Comparisons,
-    /// One prepared comparison, open.
-    Prepared,
-    /// The provisions × recommendations matrix.
-    Matrix,
-    /// The map of an item's links.
-    Map,
+    /// A side-by-side view: a comparison, the matrix or the map.
+    View(views::View),
+    /// Typing a search, a filter or a palette query.
+    Prompt(search::Prompt),
 }
 
 /// I/O that `update` asks the event loop to do.
@@ -144,10 +139,18 @@ pub struct App {
     pub collapsed: HashSet<usize>,
     /// The side-by-side views: comparisons, matrix and map.
     pub views: views::Views,
+    /// The search in progress or last accepted, with its matches.
+    pub search: Option<search::Search>,
+    /// Results of the palette's query.
+    pub palette: search::PaletteResults,
+    /// Earlier search and filter queries.
+    pub query_history: search::QueryHistory,
     /// A message for the status line; cleared by the next key.
     pub message: Option<String>,
     pub effects: Vec<Effect>,
     pub quit: bool,
+    /// Styles: the theme, with the configuration's colours.
+    pub theme: crate::theme::Theme,
 }
 
 impl App {
@@ -175,9 +178,13 @@ impl App {
             chronological: true,
             collapsed,
             views: views::Views::default(),
+            search: None,
+            palette: search::PaletteResults::default(),
+            query_history: search::QueryHistory::default(),
             message: None,
             effects: Vec::new(),
             quit: false,
+            theme: crate::theme::Theme::new(options.color),
         };
         app.update(Action::Resize(80, 24));
         app
@@ -207,14 +214,12 @@ impl App {
 
     /// Which keymap applies now.
     pub fn key_mode(&self) -> KeyMode {
-        match self.mode {
+        match &self.mode {
             Mode::Help { .. } => KeyMode::Help,
+            Mode::Prompt(p) if p.kind == search::PromptKind::Palette => KeyMode::Palette,
+            Mode::Prompt(_) => KeyMode::Prompt,
             Mode::Links => KeyMode::Links,
-            Mode::Compare => KeyMode::Compare,
-            Mode::Comparisons => KeyMode::Comparisons,
-            Mode::Prepared => KeyMode::Prepared,
-            Mode::Matrix => KeyMode::Matrix,
-            Mode::Map => KeyMode::Map,
+            Mode::View(view) => view.key_mode(),
             Mode::Browse if self.focus == Pane::Text => KeyMode::Text,
             Mode::Browse if self.focus == Pane::Argument => KeyMode::Argument,
             Mode::Browse => KeyMode::Normal,
@@ -224,8 +229,14 @@ impl App {
     /// Maps a key through the keymap and applies it. Unbound keys say so in the status line.
     pub fn handle_key(&mut self, key: Key) {
         self.message = None;
-        match self.keymap.lookup(self.key_mode(), key) {
+        let mode = self.key_mode();
+        match self.keymap.lookup(mode, key) {
             Some(action) => self.update(action),
+            None if matches!(mode, KeyMode::Prompt | KeyMode::Palette) => {
+                if let Some(c) = key.typed() {
+                    self.update(Action::PromptInsert(c));
+                }
+            }
             None => self.message = Some(format!("{key} does nothing here — ? lists the keys")),
         }
     }

@@ -201,6 +201,60 @@ pub fn row_height(model: &Model, row: &PairRow, column: usize) -> usize {
     l.max(r) + 1
 }
 
+/// A search within a prepared comparison: the rows where either side's item matches the query
+/// (titles, summaries, quotes, tags and the kind's fields, as the panes' search matches them).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Find {
+    pub query: String,
+    /// Matching rows, ascending.
+    pub rows: Vec<usize>,
+    /// The row the search started from, to return to on cancel.
+    pub origin: usize,
+}
+
+/// Rows where the left or the right item matches `query` (smart case: a capital makes it exact).
+pub fn matching_rows(model: &Model, rows: &[PairRow], query: &str) -> Vec<usize> {
+    let items = model.search.items(&model.doc, query);
+    let hit = |s: Slot| s.item().is_some_and(|i| items.binary_search(&i).is_ok());
+    rows.iter()
+        .enumerate()
+        .filter(|(_, r)| hit(r.left) || hit(r.right))
+        .map(|(n, _)| n)
+        .collect()
+}
+
+impl Find {
+    /// The first match at or after `row`, wrapping to the first.
+    pub fn first_from(&self, row: usize) -> Option<usize> {
+        self.rows
+            .iter()
+            .copied()
+            .find(|&r| r >= row)
+            .or(self.rows.first().copied())
+    }
+
+    /// The next (or previous) match from `row`, and whether it wrapped around.
+    pub fn step(&self, row: usize, forward: bool) -> Option<(usize, bool)> {
+        if forward {
+            match self.rows.iter().copied().find(|&r| r > row) {
+                Some(r) => Some((r, false)),
+                None => self.rows.first().map(|&r| (r, true)),
+            }
+        } else {
+            match self.rows.iter().rev().copied().find(|&r| r < row) {
+                Some(r) => Some((r, false)),
+                None => self.rows.last().map(|&r| (r, true)),
+            }
+        }
+    }
+
+    /// `i/n` for the view: the match the cursor is on (or 0), and how many.
+    pub fn position(&self, row: usize) -> String {
+        let at = self.rows.iter().position(|&r| r == row).map_or(0, |i| i + 1);
+        format!("{at}/{}", self.rows.len())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -336,5 +390,38 @@ mod tests {
             rows[at + 1].right,
             Slot::Item(m.index.get("rec-violence-prevention").unwrap())
         );
+    }
+
+    #[test]
+    fn searching_finds_rows_by_either_side_ignoring_case_and_accents() {
+        let m = model();
+        let c = &m.doc.comparisons[0];
+        let rows = align(&m, c);
+        // "police" is in the left item of row 2 and the right item's title ("policing").
+        let hits = matching_rows(&m, &rows, "polic");
+        assert_eq!(hits, [0, 2], "row 0's summary mentions local police");
+        // Smart case: a capital letter makes the search exact.
+        assert!(matching_rows(&m, &rows, "POLIC").is_empty());
+        // Diacritics fold away: "mexico" finds "México"-free text too, and "lopez" finds López.
+        let before_after = align(&m, &m.doc.comparisons[2]);
+        assert!(!matching_rows(&m, &before_after, "lopez").is_empty());
+    }
+
+    #[test]
+    fn next_and_previous_match_wrap_and_say_so() {
+        let f = Find {
+            query: "x".into(),
+            rows: vec![1, 4],
+            origin: 0,
+        };
+        assert_eq!(f.first_from(0), Some(1));
+        assert_eq!(f.first_from(2), Some(4));
+        assert_eq!(f.first_from(5), Some(1), "wraps");
+        assert_eq!(f.step(1, true), Some((4, false)));
+        assert_eq!(f.step(4, true), Some((1, true)));
+        assert_eq!(f.step(1, false), Some((4, true)));
+        assert_eq!(f.position(4), "2/2");
+        assert_eq!(f.position(3), "0/2");
+        assert_eq!(Find::default().step(0, true), None);
     }
 }

@@ -2,6 +2,7 @@
 
 use super::detail::{self, DetailRow, Part};
 use super::layout::{self, Screen};
+use super::search::PromptKind;
 use super::{Action, App, Effect, Mode, Pane, Place, lists};
 
 impl App {
@@ -18,7 +19,25 @@ impl App {
                     _ => Mode::Help { scroll: 0 },
                 }
             }
-            Action::Escape => self.mode = Mode::Browse,
+            Action::Escape => self.escape(),
+            Action::StartSearch => self.open_prompt(PromptKind::Search),
+            Action::StartFilter => self.open_prompt(PromptKind::Filter),
+            Action::OpenPalette => self.open_prompt(PromptKind::Palette),
+            Action::NextMatch => self.next_match(1),
+            Action::PrevMatch => self.next_match(-1),
+            Action::PromptInsert(c) => self.prompt_edit(|s| s.push(c)),
+            Action::PromptBackspace => self.prompt_edit(|s| {
+                s.pop();
+            }),
+            Action::PromptDeleteWord => self.prompt_edit(|s| {
+                let kept = s.trim_end().rfind(' ').map_or(0, |i| i + 1);
+                s.truncate(kept);
+            }),
+            Action::PromptClear => self.prompt_edit(String::clear),
+            Action::PromptOlder => self.prompt_recall(true),
+            Action::PromptNewer => self.prompt_recall(false),
+            Action::PromptAccept => self.prompt_accept(),
+            Action::PromptCancel => self.prompt_cancel(),
             Action::NextPane | Action::PrevPane => {
                 let n = Pane::ALL.len();
                 let at = self.focus.number() - 1;
@@ -85,6 +104,24 @@ impl App {
         self.keep_in_view();
     }
 
+    /// `Esc`: out of the overlay or the links; in a pane, clears the search, then the filter.
+    fn escape(&mut self) {
+        if self.mode != Mode::Browse {
+            self.mode = Mode::Browse;
+        } else if self.search.take().is_some() {
+            self.message = Some("search cleared".into());
+        } else if self.list(self.focus).is_some_and(|l| l.filter.is_some()) {
+            if let Some(list) = self.list_mut(self.focus) {
+                let keep = list.selected_item();
+                list.set_filter("", None);
+                if let Some(item) = keep {
+                    list.select_item(item);
+                }
+            }
+            self.message = Some("filter cleared".into());
+        }
+    }
+
     fn focus_pane(&mut self, pane: Pane) {
         self.focus = pane;
         self.mode = Mode::Browse;
@@ -101,6 +138,7 @@ impl App {
     /// Moves by `delta` in whatever has the focus; `isize::MIN`/`MAX` go to the ends.
     fn step(&mut self, delta: isize) {
         match self.mode {
+            Mode::Prompt(_) => {}
             Mode::Help { scroll } => {
                 let s = (scroll as isize).saturating_add(delta).max(0) as usize;
                 self.mode = Mode::Help {
@@ -137,7 +175,7 @@ impl App {
                 self.text.clamp(height);
             }
             // The views move in `update_view`.
-            Mode::Compare | Mode::Comparisons | Mode::Prepared | Mode::Matrix | Mode::Map => {}
+            Mode::View(_) => {}
             Mode::Browse => {
                 let page = self.page() as isize;
                 let Some(list) = self.list_mut(self.focus) else {
@@ -253,7 +291,19 @@ impl App {
     fn toggle_order(&mut self) {
         self.chronological = !self.chronological;
         let selected = self.lists[0].selected_item();
+        let filter = self.lists[0].filter.clone();
         self.lists[0] = lists::timeline(&self.model, self.chronological);
+        if let Some(q) = filter {
+            let matching = self.model.search.items(&self.model.doc, &q);
+            self.lists[0].set_filter(&q, Some(&matching));
+        }
+        if self
+            .search
+            .as_ref()
+            .is_some_and(|s| s.pane == Pane::Timeline)
+        {
+            self.search = None;
+        }
         if let Some(item) = selected {
             self.lists[0].select_item(item);
         }
@@ -367,8 +417,13 @@ impl App {
         if self.mode != Mode::Links {
             return 0;
         }
-        let row = detail::link_row(blocks, rows, self.link).unwrap_or(0);
-        (row + 2).saturating_sub(height.max(1))
+        let first = detail::link_row(blocks, rows, self.link).unwrap_or(0);
+        // The whole link (it may wrap) and, when there is room, the line after it.
+        let last = rows
+            .iter()
+            .rposition(|r| blocks[r.block].part == Part::Link(self.link))
+            .unwrap_or(first);
+        (last + 2).saturating_sub(height.max(1)).min(first)
     }
 
     fn wheel(&mut self, x: u16, y: u16, delta: isize) {

@@ -103,7 +103,14 @@ pub fn fold_into(src: &str, mode: Fold, out: &mut String, mut map: Option<&mut O
         push_folded(c, mode, out);
     }
     if pending_space {
+        if let Some(m) = map.as_deref_mut() {
+            m.mark(out.len(), run_start);
+        }
         out.push(' ');
+    }
+    // The end maps to the end, even after a character whose fold is shorter.
+    if let Some(m) = map {
+        m.mark(out.len(), src.len());
     }
 }
 
@@ -182,6 +189,16 @@ mod tests {
         // The apostrophe maps to the start of the typographic one.
         let o = map.original(out.find('\'').unwrap());
         assert!(src[o..].starts_with('’'));
+    }
+
+    #[test]
+    fn the_end_of_the_folded_text_maps_to_the_end_of_the_original() {
+        let src = "López";
+        let mut out = String::new();
+        let mut map = OffsetMap::default();
+        fold_into(src, Fold::Loose, &mut out, Some(&mut map));
+        assert_eq!(map.original(out.len()), src.len());
+        assert_eq!(map.original(out.len() - 1), src.len() - 1);
     }
 
     #[test]

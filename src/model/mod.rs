@@ -3,8 +3,10 @@
 pub mod anchor;
 pub mod fold;
 pub mod index;
+pub mod order;
 pub mod problem;
 pub mod sanitize;
+pub mod search;
 pub mod types;
 pub mod validate;
 
@@ -30,6 +32,8 @@ pub struct Model {
     pub spans: Vec<Vec<Range<usize>>>,
     /// Warnings found while loading (the document loaded regardless).
     pub warnings: Vec<Problem>,
+    /// Every item's fields folded for search, once.
+    pub search: search::SearchIndex,
 }
 
 impl Model {
@@ -82,9 +86,11 @@ pub fn load(bytes: &[u8]) -> Result<Model, Vec<Problem>> {
     match validated.document {
         Some(doc) => {
             let index = LinkIndex::new(&doc);
+            let search = search::SearchIndex::new(&doc);
             Ok(Model {
                 doc,
                 index,
+                search,
                 spans: validated.spans,
                 warnings: validated.problems,
             })

@@ -243,12 +243,7 @@ impl Validator {
         if let Some(p) = &published
             && Date::parse(p).is_none()
         {
-            self.error(
-                "document.published",
-                format!(
-                    "malformed date \"{p}\": use YYYY, YYYY-MM or YYYY-MM-DD, with ~ or ? after it"
-                ),
-            );
+            self.error("document.published", malformed_date(p));
         }
         let text = self.take_string(&mut f, "text", true);
         self.finish(f, &["title", "source", "published", "text"]);
@@ -416,7 +411,7 @@ impl Validator {
         let date = self.take_string(&mut f, "date", false).and_then(|d| {
             let parsed = Date::parse(&d);
             if parsed.is_none() {
-                self.error(&join(path, "date"), format!("malformed date \"{d}\": use YYYY, YYYY-MM or YYYY-MM-DD, with ~ (approximate) or ? (uncertain) after it"));
+                self.error(&join(path, "date"), malformed_date(&d));
             }
             parsed
         });
@@ -555,6 +550,9 @@ impl Validator {
         let mut linked = vec![false; doc.items.len()];
         for (i, item) in doc.items.iter().enumerate() {
             self.item = Some(item.id.clone());
+            // A link to an unknown id is still a link out: that error is reported below, and
+            // "no links in or out" on top of it would be wrong.
+            linked[i] |= !item.links.is_empty();
             for (j, link) in item.links.iter().enumerate() {
                 if !rels.contains(link.rel.as_str()) {
                     let known = doc.relations.iter().map(|r| r.id.as_str());
@@ -566,10 +564,7 @@ impl Validator {
                     self.error(&format!("items[{i}].links[{j}].rel"), msg);
                 }
                 match ids.get(link.to.as_str()) {
-                    Some(&t) => {
-                        linked[i] = true;
-                        linked[t] = true;
-                    }
+                    Some(&t) => linked[t] = true,
                     None => {
                         let known = doc.items.iter().map(|it| it.id.as_str());
                         let msg =
@@ -586,7 +581,19 @@ impl Validator {
             }
         }
         self.item = None;
+        let mut comparison_ids: HashMap<&str, usize> = HashMap::new();
         for (c, cmp) in doc.comparisons.iter().enumerate() {
+            if let Some(&first) = comparison_ids.get(cmp.id.as_str()) {
+                self.error(
+                    &format!("comparisons[{c}].id"),
+                    format!(
+                        "duplicate comparison id \"{}\" (first at comparisons[{first}])",
+                        cmp.id
+                    ),
+                );
+            } else {
+                comparison_ids.insert(&cmp.id, c);
+            }
             for (side, s) in [("left", &cmp.left), ("right", &cmp.right)] {
                 for (k, id) in s.items.iter().enumerate() {
                     if !ids.contains_key(id.as_str()) {
@@ -732,6 +739,13 @@ fn malformed_id(id: &str) -> String {
     format!(
         "malformed id \"{}\": an id is lower-case letters, digits and '-', starting with a letter or digit, at most 64 bytes",
         ellipsize(id, 70)
+    )
+}
+
+fn malformed_date(date: &str) -> String {
+    format!(
+        "malformed date \"{}\": use YYYY, YYYY-MM or YYYY-MM-DD, with ~ (approximate) or ? (uncertain) after it",
+        ellipsize(date, 40)
     )
 }
 

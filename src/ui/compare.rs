@@ -238,11 +238,24 @@ pub fn prepared(ctx: &Ctx, frame: &mut Frame, body: Rect) {
         return;
     };
     let title = Line::styled(format!(" {} ", sanitize::line(&cmp.title)), ctx.theme.title);
-    let bottom = format!(
+    let mut bottom = format!(
         " row {}/{} ",
         (view.row + 1).min(view.rows.len()),
         view.rows.len()
     );
+    if let Some(find) = &view.find {
+        let typing = app.mode == crate::app::Mode::View(crate::app::views::View::PreparedSearch);
+        let caret = match (typing, app.options.ascii) {
+            (false, _) => "",
+            (true, false) => "▏",
+            (true, true) => "_",
+        };
+        bottom.push_str(&format!(
+            "· /{}{caret} {} ",
+            sanitize::line(&find.query),
+            find.position(view.row)
+        ));
+    }
     frame.render_widget(
         ctx.block(title, true)
             .title_bottom(Line::styled(bottom, ctx.theme.dim)),
@@ -335,6 +348,12 @@ pub fn prepared(ctx: &Ctx, frame: &mut Frame, body: Rect) {
                 } else {
                     text
                 };
+                let matched = view.find.as_ref().is_some_and(|f| {
+                    !f.query.is_empty() && f.rows.binary_search(&r).is_ok()
+                });
+                if matched && part == Some(SlotPart::Title) {
+                    style = style.patch(ctx.theme.matched);
+                }
                 if on_row && k + 1 < h && part.is_some() {
                     style = style.patch(if cursor {
                         ctx.theme.selected

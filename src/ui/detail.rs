@@ -36,6 +36,12 @@ pub fn detail(ctx: &Ctx, frame: &mut Frame, area: Rect) {
     let blocks = detail::blocks(&app.model, item, &links, app.options.ascii);
     let rows = detail::rows(&blocks, body.width as usize);
     let scroll = app.detail_scroll(&blocks, &rows, body.height as usize);
+    // The words the search in this pane found are marked here too.
+    let query = app
+        .search
+        .as_ref()
+        .filter(|s| s.pane == app.focus && !s.query.is_empty())
+        .map(|s| s.query.as_str());
     let lines: Vec<Line> = rows
         .iter()
         .skip(scroll)
@@ -62,8 +68,32 @@ pub fn detail(ctx: &Ctx, frame: &mut Frame, area: Rect) {
                 Part::Quote => blk.prefix.to_owned(),
                 _ => " ".repeat(indent),
             };
-            Line::from(vec![Span::styled(prefix, style), Span::styled(text, style)])
+            let mut spans = vec![Span::styled(prefix, style)];
+            spans.extend(highlight(ctx, &text, query, style));
+            Line::from(spans)
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), body);
+}
+
+/// `text` as spans, with the matches of `query` marked.
+pub fn highlight<'a>(ctx: &Ctx, text: &str, query: Option<&str>, style: Style) -> Vec<Span<'a>> {
+    let hits = query
+        .map(|q| crate::model::search::find_in(text, q))
+        .unwrap_or_default();
+    let mut spans = Vec::new();
+    let mut at = 0;
+    for hit in hits {
+        if hit.start < at || hit.end > text.len() {
+            continue;
+        }
+        spans.push(Span::styled(text[at..hit.start].to_owned(), style));
+        spans.push(Span::styled(
+            text[hit.clone()].to_owned(),
+            style.patch(ctx.theme.matched),
+        ));
+        at = hit.end;
+    }
+    spans.push(Span::styled(text[at..].to_owned(), style));
+    spans
 }

@@ -1,11 +1,10 @@
 //! The help overlay, generated from the keymap itself so that it always tells the truth.
 
-use super::{Ctx, inner};
+use super::Ctx;
 use crate::app::KeyMode;
 use ratatui::Frame;
-use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 
 /// Every line of the help, for the overlay and for tests.
 pub fn lines(ctx: &Ctx) -> Vec<Line<'static>> {
@@ -35,18 +34,7 @@ pub fn help(ctx: &Ctx, frame: &mut Frame, scroll: usize) {
     let area = frame.area();
     let w = area.width.saturating_sub(4).min(76);
     let h = area.height.saturating_sub(2);
-    let rect = Rect::new(
-        area.x + (area.width - w) / 2,
-        area.y + (area.height - h) / 2,
-        w,
-        h,
-    );
-    frame.render_widget(Clear, rect);
-    frame.render_widget(
-        ctx.block(Line::styled(" Help · Esc closes ", ctx.theme.title), true),
-        rect,
-    );
-    let body = inner(rect);
+    let body = ctx.overlay(frame, w, h, " Help · Esc closes ");
     let all = lines(ctx);
     let scroll = scroll.min(all.len().saturating_sub(body.height as usize));
     let shown: Vec<Line> = all

@@ -39,12 +39,23 @@ pub fn pane(ctx: &Ctx, frame: &mut Frame, pane: Pane, area: Rect) {
     };
     if count == 0 {
         frame.render_widget(
-            Paragraph::new(Line::styled("(no items)", ctx.theme.dim)),
+            Paragraph::new(Line::styled(
+                if list.filter.is_some() {
+                    "(no items match the filter; Esc clears it)"
+                } else {
+                    "(no items)"
+                },
+                ctx.theme.dim,
+            )),
             body,
         );
         return;
     }
     let width = body.width as usize;
+    let search = app
+        .search
+        .as_ref()
+        .filter(|s| s.pane == pane && !s.query.is_empty());
     let lines: Vec<Line> = list
         .rows
         .iter()
@@ -96,13 +107,19 @@ pub fn pane(ctx: &Ctx, frame: &mut Frame, pane: Pane, area: Rect) {
                         }
                     }
                     if pane == Pane::Timeline {
-                        label.push_str(&format!("{:<10} ", when_label(it)));
+                        label.push_str(&format!(
+                            "{:<10} ",
+                            fit(&when_label(it), 10, ctx.sym.ellipsis)
+                        ));
                     }
                     let used = super::text::width(&prefix) + super::text::width(&label);
+                    let matched = search.is_some_and(|s| s.matches_item(item));
                     let style = if selected && focused && app.mode != Mode::Links {
                         ctx.theme.selected
                     } else if selected {
                         ctx.theme.selected_unfocused
+                    } else if matched {
+                        ctx.theme.matched
                     } else if linked.contains(&item) {
                         ctx.theme.linked
                     } else {

@@ -249,13 +249,13 @@ pub fn map(ctx: &Ctx, frame: &mut Frame, body: Rect) {
             match column {
                 Column::Incoming => {
                     canvas.horizontal(ey, rect.right(), trunk_x);
-                    let room = trunk_x.saturating_sub(rect.right() + 1);
+                    let room = trunk_x.saturating_sub(rect.right() + 2);
                     labels.push((rect.right() + 1, y, label, room));
                 }
                 Column::Outgoing => {
                     canvas.horizontal(ey, trunk_x, rect.x.saturating_sub(2));
                     arrows.push((rect.x.saturating_sub(1), ey, arrow));
-                    let room = rect.x.saturating_sub(trunk_x + 2);
+                    let room = rect.x.saturating_sub(trunk_x + 3);
                     labels.push((trunk_x + 1, y, label, room));
                 }
             }

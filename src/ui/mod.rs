@@ -6,10 +6,14 @@ mod help;
 mod lists;
 mod map;
 mod matrix;
+mod palette;
 mod status;
 mod text;
-pub mod theme;
 pub mod views;
+/// The styles and symbols, from `crate::theme` (kept here for the views' imports).
+pub mod theme {
+    pub use crate::theme::*;
+}
 
 use crate::app::{App, Mode, Pane};
 use crate::model::sanitize;
@@ -33,7 +37,7 @@ pub struct Ctx<'a> {
 pub fn draw(app: &App, frame: &mut Frame) {
     let ctx = Ctx {
         app,
-        theme: Theme::new(app.options.color),
+        theme: app.theme,
         sym: Symbols::new(app.options.ascii),
     };
     let screen = app.screen();
@@ -56,12 +60,35 @@ pub fn draw(app: &App, frame: &mut Frame) {
     views::draw(&ctx, frame);
     status::status(&ctx, frame, screen.status);
     status::footer(&ctx, frame, screen.footer);
-    if let Mode::Help { scroll } = app.mode {
-        help::help(&ctx, frame, scroll);
+    match &app.mode {
+        Mode::Help { scroll } => help::help(&ctx, frame, *scroll),
+        Mode::Prompt(p) if p.kind == crate::app::search::PromptKind::Palette => {
+            palette::palette(&ctx, frame, p)
+        }
+        _ => {}
     }
 }
 
 impl Ctx<'_> {
+    /// A focused box of `w`×`h` centred on the screen over what is drawn, with a title; returns
+    /// the area inside its border.
+    pub fn overlay(&self, frame: &mut Frame, w: u16, h: u16, title: &'static str) -> Rect {
+        let area = frame.area();
+        let (w, h) = (w.min(area.width), h.min(area.height));
+        let rect = Rect::new(
+            area.x + (area.width - w) / 2,
+            area.y + (area.height - h) / 2,
+            w,
+            h,
+        );
+        frame.render_widget(ratatui::widgets::Clear, rect);
+        frame.render_widget(
+            self.block(Line::styled(title, self.theme.title), true),
+            rect,
+        );
+        inner(rect)
+    }
+
     /// A bordered block with a title, highlighted when focused.
     pub fn block<'t>(&self, title: impl Into<Line<'t>>, focused: bool) -> Block<'t> {
         let set = if self.app.options.ascii {

@@ -2,6 +2,7 @@
 //! key hints, taken from the keymap.
 
 use super::{Ctx, fit};
+use crate::app::search::PromptKind;
 use crate::app::{Mode, Pane, layout};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -28,20 +29,66 @@ pub fn status(ctx: &Ctx, frame: &mut Frame, area: Rect) {
         return;
     }
     let app = ctx.app;
-    let mode = match app.mode {
+    let mode = match &app.mode {
         Mode::Browse => app.focus.title().to_uppercase(),
         Mode::Links if app.focus == Pane::Text => "QUOTED BY".into(),
         Mode::Links => "LINKS".into(),
         Mode::Help { .. } => "HELP".into(),
-        Mode::Compare => "COMPARE".into(),
-        Mode::Comparisons => "COMPARISONS".into(),
-        Mode::Prepared => "COMPARISON".into(),
-        Mode::Matrix => "MATRIX".into(),
-        Mode::Map => "MAP".into(),
+        Mode::View(view) => view.name().into(),
+        Mode::Prompt(p) => match p.kind {
+            PromptKind::Search => "SEARCH".into(),
+            PromptKind::Filter => "FILTER".into(),
+            PromptKind::Palette => "JUMP".into(),
+        },
     };
     let width = area.width as usize;
     let mut spans = vec![Span::styled(format!(" {mode} "), ctx.theme.mode)];
     let mut used = mode.len() + 2;
+    // The prompt, or the state of the search and filter in the focused pane.
+    let mut state = String::new();
+    match &app.mode {
+        Mode::Prompt(p) if p.kind != PromptKind::Palette => {
+            let lead = if p.kind == PromptKind::Search {
+                "/"
+            } else {
+                "filter: "
+            };
+            state = format!("{lead}{}▏", p.input);
+            if p.kind == PromptKind::Search
+                && let Some(s) = &app.search
+                && !s.query.is_empty()
+            {
+                state.push_str(&format!("  {}", s.position()));
+            }
+        }
+        _ => {
+            if let Some(s) = app
+                .search
+                .as_ref()
+                .filter(|s| s.pane == app.focus && !s.query.is_empty())
+            {
+                state = format!("/{}  {}", s.query, s.position());
+            }
+        }
+    }
+    if let Some(list) = app.list(app.focus)
+        && let Some(q) = &list.filter
+        && !matches!(&app.mode, Mode::Prompt(p) if p.kind == PromptKind::Filter && !p.input.is_empty() && p.input != *q)
+    {
+        let (n, m) = list.filter_counts();
+        let f = format!("filter: {q} ({n} of {m})");
+        state = if state.is_empty() || state.starts_with("filter: ") {
+            f
+        } else {
+            format!("{state}  {f}")
+        };
+    }
+    if !state.is_empty() {
+        let shown = fit(&state, width.saturating_sub(used + 3), ctx.sym.ellipsis);
+        used += super::text::width(&shown) + 3;
+        spans.push(Span::styled(ctx.sym.separator, ctx.theme.status));
+        spans.push(Span::styled(shown, ctx.theme.status.patch(ctx.theme.key)));
+    }
     if let Some(msg) = &app.message {
         let msg = fit(msg, width.saturating_sub(used + 3), ctx.sym.ellipsis);
         used += msg.chars().count() + 3;

@@ -34,6 +34,11 @@ pub fn pane(ctx: &Ctx, frame: &mut Frame, area: Rect) {
     let text = &app.model.doc.document.text;
     let emphasised = |p: usize| tp.item.is_some_and(|i| tp.passages[p].items.contains(&i));
     let current = tp.current.map(|p| tp.passages[p].span.clone());
+    let search = app
+        .search
+        .as_ref()
+        .filter(|s| s.pane == crate::app::Pane::Text);
+    let hits: &[std::ops::Range<usize>] = search.map_or(&[], |s| &s.spans);
     let lines: Vec<Line> = tp
         .lines
         .iter()
@@ -63,6 +68,16 @@ pub fn pane(ctx: &Ctx, frame: &mut Frame, area: Rect) {
                 let s = &tp.passages[p].span;
                 cuts.extend([s.start.max(line.start), s.end.min(line.end)]);
             }
+            let first_hit = hits.partition_point(|h| h.end <= line.start);
+            let line_hits: Vec<(usize, &std::ops::Range<usize>)> = hits
+                .iter()
+                .enumerate()
+                .skip(first_hit)
+                .take_while(|(_, h)| h.start < line.end)
+                .collect();
+            for (_, h) in &line_hits {
+                cuts.extend([h.start.max(line.start), h.end.min(line.end)]);
+            }
             cuts.sort_unstable();
             cuts.dedup();
             for w in cuts.windows(2) {
@@ -83,6 +98,14 @@ pub fn pane(ctx: &Ctx, frame: &mut Frame, area: Rect) {
                 }
                 if current.as_ref().is_some_and(|c| c.start <= a && c.end >= b) {
                     style = style.patch(ctx.theme.current);
+                }
+                if let Some((n, _)) = line_hits.iter().find(|(_, h)| h.start <= a && h.end >= b) {
+                    let is_current = search.is_some_and(|s| s.current == Some(*n));
+                    style = style.patch(if is_current {
+                        ctx.theme.current_match
+                    } else {
+                        ctx.theme.matched
+                    });
                 }
                 spans.push(Span::styled(
                     sanitize::line(&text[a..b]).into_owned(),

@@ -3,7 +3,8 @@
 
 use super::{Ctx, fit};
 use crate::app::argument;
-use crate::app::{Mode, views};
+use crate::app::views::{self, View};
+use crate::app::Mode;
 use crate::model::{Kind, Model};
 use ratatui::Frame;
 use ratatui::widgets::Clear;
@@ -19,12 +20,11 @@ pub fn draw(ctx: &Ctx, frame: &mut Frame) {
     }
     frame.render_widget(Clear, body);
     match view {
-        Mode::Compare => super::compare::free(ctx, frame, body),
-        Mode::Comparisons => super::compare::list(ctx, frame, body),
-        Mode::Prepared => super::compare::prepared(ctx, frame, body),
-        Mode::Matrix => super::matrix::matrix(ctx, frame, body),
-        Mode::Map => super::map::map(ctx, frame, body),
-        _ => {}
+        View::Compare => super::compare::free(ctx, frame, body),
+        View::Comparisons => super::compare::list(ctx, frame, body),
+        View::Prepared | View::PreparedSearch => super::compare::prepared(ctx, frame, body),
+        View::Matrix => super::matrix::matrix(ctx, frame, body),
+        View::Map => super::map::map(ctx, frame, body),
     }
 }
 

@@ -1,0 +1,499 @@
+//! Search within a pane (`/`, `n`, `N`), filtering a pane (`f`) and the palette that jumps to any
+//! item (`:`). The matching itself is the model's search index; this is the reader's side of it:
+//! the prompt, where the selection goes, and what to restore on `Esc`.
+
+use super::lists::Row;
+use super::{App, Mode, Pane};
+use std::ops::Range;
+
+/// What a prompt is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PromptKind {
+    Search,
+    Filter,
+    Palette,
+}
+
+/// The line the reader is typing into.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prompt {
+    pub kind: PromptKind,
+    pub input: String,
+    /// Position in the search history while recalling with ↑/↓.
+    recall: Option<usize>,
+    /// The palette's selected result.
+    pub selected: usize,
+}
+
+/// Where the reader was when a search started, to go back on `Esc`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Origin {
+    List { selected: usize, offset: usize },
+    Text { top: usize, current: Option<usize> },
+}
+
+/// An active search in one pane.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Search {
+    pub pane: Pane,
+    pub query: String,
+    /// Matching items, ascending (list panes).
+    pub items: Vec<usize>,
+    /// Matching rows of the pane in screen order (list panes).
+    pub rows: Vec<usize>,
+    /// Matching spans of the text (Text pane).
+    pub spans: Vec<Range<usize>>,
+    /// Index into `rows` or `spans` of the current match.
+    pub current: Option<usize>,
+    origin: Origin,
+}
+
+impl Search {
+    pub fn count(&self) -> usize {
+        if self.pane == Pane::Text {
+            self.spans.len()
+        } else {
+            self.rows.len()
+        }
+    }
+
+    /// `i/n` for the status line.
+    pub fn position(&self) -> String {
+        match self.current {
+            Some(c) => format!("{}/{}", c + 1, self.count()),
+            None => format!("0/{}", self.count()),
+        }
+    }
+
+    /// Whether `item` matches (for highlighting list rows).
+    pub fn matches_item(&self, item: usize) -> bool {
+        self.items.binary_search(&item).is_ok()
+    }
+}
+
+/// The palette's results: every matching item, with a count per pane.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PaletteResults {
+    pub items: Vec<usize>,
+    pub counts: Vec<(Pane, usize)>,
+}
+
+/// Earlier queries, oldest first, without repeats.
+#[derive(Debug, Clone, Default)]
+pub struct QueryHistory {
+    entries: Vec<String>,
+}
+
+impl QueryHistory {
+    const LIMIT: usize = 100;
+
+    pub fn push(&mut self, q: &str) {
+        if q.is_empty() {
+            return;
+        }
+        self.entries.retain(|e| e != q);
+        self.entries.push(q.to_owned());
+        if self.entries.len() > Self::LIMIT {
+            self.entries.remove(0);
+        }
+    }
+
+    /// The entry `steps` back from the newest (0 = newest).
+    fn get(&self, steps: usize) -> Option<&str> {
+        self.entries
+            .len()
+            .checked_sub(steps + 1)
+            .map(|i| self.entries[i].as_str())
+    }
+}
+
+impl App {
+    /// `/`, `f` or `:`: opens a prompt.
+    pub(super) fn open_prompt(&mut self, kind: PromptKind) {
+        if kind == PromptKind::Filter && self.focus == Pane::Text {
+            self.message = Some("the Text pane cannot be filtered; / searches it".into());
+            return;
+        }
+        let input = match kind {
+            PromptKind::Filter => self
+                .list(self.focus)
+                .and_then(|l| l.filter.clone())
+                .unwrap_or_default(),
+            _ => String::new(),
+        };
+        if kind == PromptKind::Search {
+            self.search = Some(Search {
+                pane: self.focus,
+                query: String::new(),
+                items: Vec::new(),
+                rows: Vec::new(),
+                spans: Vec::new(),
+                current: None,
+                origin: self.origin(),
+            });
+        }
+        self.mode = Mode::Prompt(Prompt {
+            kind,
+            input,
+            recall: None,
+            selected: 0,
+        });
+        self.prompt_changed();
+    }
+
+    fn origin(&self) -> Origin {
+        match self.list(self.focus) {
+            Some(l) => Origin::List {
+                selected: l.selected,
+                offset: l.offset,
+            },
+            None => Origin::Text {
+                top: self.text.top,
+                current: self.text.current,
+            },
+        }
+    }
+
+    fn restore(&mut self, origin: Origin) {
+        match origin {
+            Origin::List { selected, offset } => {
+                if let Some(l) = self.list_mut(self.focus) {
+                    l.selected = selected.min(l.rows.len().saturating_sub(1));
+                    l.offset = offset;
+                }
+            }
+            Origin::Text { top, current } => {
+                self.text.top = top;
+                self.text.current = current;
+            }
+        }
+    }
+
+    pub(super) fn prompt_edit(&mut self, edit: impl FnOnce(&mut String)) {
+        if let Mode::Prompt(p) = &mut self.mode {
+            edit(&mut p.input);
+            p.recall = None;
+            p.selected = 0;
+        }
+        self.prompt_changed();
+    }
+
+    /// ↑ (`older` = true) or ↓ in a search or filter prompt: recall earlier queries.
+    pub(super) fn prompt_recall(&mut self, older: bool) {
+        let Mode::Prompt(p) = &mut self.mode else {
+            return;
+        };
+        if p.kind == PromptKind::Palette {
+            let n = self.palette.items.len();
+            p.selected = if older {
+                p.selected.saturating_sub(1)
+            } else {
+                (p.selected + 1).min(n.saturating_sub(1))
+            };
+            return;
+        }
+        let next = match (p.recall, older) {
+            (None, true) => Some(0),
+            (None, false) => None,
+            (Some(i), true) => Some(i + 1),
+            (Some(0), false) => None,
+            (Some(i), false) => Some(i - 1),
+        };
+        match next {
+            Some(i) => match self.query_history.get(i) {
+                Some(q) => {
+                    p.input = q.to_owned();
+                    p.recall = Some(i);
+                }
+                None => return,
+            },
+            None => {
+                p.input.clear();
+                p.recall = None;
+            }
+        }
+        self.prompt_changed();
+    }
+
+    /// Re-runs the prompt's query after each keystroke.
+    fn prompt_changed(&mut self) {
+        let Mode::Prompt(p) = &self.mode else { return };
+        let (kind, query) = (p.kind, p.input.clone());
+        match kind {
+            PromptKind::Search => self.run_search(&query),
+            PromptKind::Filter => self.apply_filter(&query),
+            PromptKind::Palette => self.run_palette(&query),
+        }
+    }
+
+    fn run_search(&mut self, query: &str) {
+        let Some(mut search) = self.search.take() else {
+            return;
+        };
+        let doc = &self.model.doc;
+        let index = &self.model.search;
+        if search.pane == Pane::Text {
+            search.spans = index.text(doc, query);
+        } else {
+            // A longer query only narrows the previous matches.
+            search.items = if !search.query.is_empty()
+                && query.starts_with(&search.query)
+                && !query.is_empty()
+            {
+                index.narrow(doc, query, &search.items)
+            } else {
+                index.items(doc, query)
+            };
+            search.rows = match self.list(search.pane) {
+                Some(list) => list
+                    .rows
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, r)| {
+                        r.item()
+                            .is_some_and(|i| search.items.binary_search(&i).is_ok())
+                    })
+                    .map(|(n, _)| n)
+                    .collect(),
+                None => Vec::new(),
+            };
+        }
+        search.query = query.to_owned();
+        self.restore(search.origin);
+        search.current = None;
+        if !query.is_empty() {
+            // The first match at or after where the reader was.
+            let first = match search.origin {
+                Origin::List { selected, .. } => {
+                    // At or after the cursor; an item whose title matches is the better landing.
+                    let list = self.list(search.pane);
+                    let title_hit = |&r: &usize| {
+                        let item = list.and_then(|l| l.rows[r].item());
+                        item.is_some_and(|i| {
+                            !crate::model::search::find_in(&self.model.item(i).title, query)
+                                .is_empty()
+                        })
+                    };
+                    let after = |&(_, r): &(usize, &usize)| *r >= selected;
+                    let rows = search.rows.iter().enumerate();
+                    rows.clone()
+                        .filter(after)
+                        .find(|(_, r)| title_hit(r))
+                        .or_else(|| rows.clone().find(|(_, r)| title_hit(r)))
+                        .or_else(|| rows.clone().find(after))
+                        .map(|(n, _)| n)
+                }
+                Origin::Text { top, .. } => {
+                    let from = self.text.lines.get(top).map_or(0, |l| l.start);
+                    search.spans.iter().position(|s| s.start >= from)
+                }
+            };
+            search.current = first.or((search.count() > 0).then_some(0));
+            match search.current {
+                Some(c) => self.show_match(&search, c),
+                None => self.message = Some(format!("no match for \"{query}\"")),
+            }
+        }
+        self.search = Some(search);
+    }
+
+    fn show_match(&mut self, search: &Search, at: usize) {
+        if search.pane == Pane::Text {
+            let Some(span) = search.spans.get(at) else {
+                return;
+            };
+            let height = self.screen().inner_height(Pane::Text);
+            let line = self.text.line_of(span.start);
+            if line < self.text.top || line >= self.text.top + height {
+                self.text.top = line.saturating_sub(height / 3);
+                self.text.clamp(height);
+            }
+        } else if let (Some(&row), Some(list)) = (search.rows.get(at), self.list_mut(search.pane)) {
+            list.selected = row;
+        }
+    }
+
+    /// `Enter` in a prompt.
+    pub(super) fn prompt_accept(&mut self) {
+        let Mode::Prompt(p) = std::mem::replace(&mut self.mode, Mode::Browse) else {
+            return;
+        };
+        self.query_history.push(&p.input);
+        match p.kind {
+            PromptKind::Search => {
+                if p.input.is_empty() {
+                    self.search = None;
+                }
+            }
+            PromptKind::Filter => {}
+            PromptKind::Palette => {
+                if let Some(&item) = self.palette.items.get(p.selected) {
+                    self.navigate(item);
+                }
+            }
+        }
+    }
+
+    /// `Esc` in a prompt: back to where the reader was.
+    pub(super) fn prompt_cancel(&mut self) {
+        let Mode::Prompt(p) = std::mem::replace(&mut self.mode, Mode::Browse) else {
+            return;
+        };
+        match p.kind {
+            PromptKind::Search => {
+                if let Some(s) = self.search.take() {
+                    self.restore(s.origin);
+                }
+            }
+            PromptKind::Filter => self.apply_filter(""),
+            PromptKind::Palette => {}
+        }
+    }
+
+    /// `n` (`dir` = 1) and `N` (-1): the next or previous match, wrapping around.
+    pub(super) fn next_match(&mut self, dir: isize) {
+        let Some(search) = self.search.take() else {
+            self.message = Some("no search yet: / starts one".into());
+            return;
+        };
+        let n = search.count();
+        if n == 0 {
+            self.message = Some(format!("no match for \"{}\"", search.query));
+            self.search = Some(search);
+            return;
+        }
+        if self.focus != search.pane {
+            self.focus = search.pane;
+        }
+        let here = match search.current {
+            Some(c) => c as isize + dir,
+            None if dir > 0 => 0,
+            None => n as isize - 1,
+        };
+        let (next, wrapped) = if here >= n as isize {
+            (0, Some("search wrapped to the top"))
+        } else if here < 0 {
+            (n - 1, Some("search wrapped to the bottom"))
+        } else {
+            (here as usize, None)
+        };
+        let mut search = search;
+        search.current = Some(next);
+        self.show_match(&search, next);
+        // The status line shows the query and i/n; only the wrap needs saying.
+        self.message = wrapped.map(str::to_owned);
+        self.search = Some(search);
+    }
+
+    /// Narrows the focused list to the items matching `query`; an empty query clears the filter.
+    fn apply_filter(&mut self, query: &str) {
+        let pane = self.focus;
+        // A query of nothing but spaces filters nothing, like an empty one.
+        let blank = crate::model::search::fold_query(query).is_none();
+        let matching = if blank {
+            None
+        } else {
+            Some(self.model.search.items(&self.model.doc, query))
+        };
+        let Some(list) = self.list_mut(pane) else {
+            return;
+        };
+        let keep = list.selected_item();
+        list.set_filter(query, matching.as_deref());
+        if let Some(item) = keep
+            && !list.select_item(item)
+        {
+            list.first();
+        }
+        self.search = None;
+    }
+
+    fn run_palette(&mut self, query: &str) {
+        let mut items = if query.is_empty() {
+            Vec::new()
+        } else {
+            self.model.search.items(&self.model.doc, query)
+        };
+        // As in any finder: titles that start with the query, then titles that contain it, then the
+        // rest; the document's order within each.
+        let rank = |i: usize| match crate::model::search::find_in(&self.model.item(i).title, query)
+            .first()
+        {
+            Some(span) if span.start == 0 => 0,
+            Some(_) => 1,
+            None => 2,
+        };
+        items.sort_by_cached_key(|&i| rank(i));
+        let mut counts: Vec<(Pane, usize)> = Pane::ALL[..5].iter().map(|&p| (p, 0)).collect();
+        for &i in &items {
+            let pane = Pane::of_kind(self.model.item(i).kind);
+            if let Some(c) = counts.iter_mut().find(|(p, _)| *p == pane) {
+                c.1 += 1;
+            }
+        }
+        self.palette = PaletteResults { items, counts };
+    }
+}
+
+impl super::lists::ListPane {
+    /// Shows only rows of `matching` items (ascending), with the group headings they fall under;
+    /// `None` shows everything again.
+    pub fn set_filter(&mut self, query: &str, matching: Option<&[usize]>) {
+        if let Some(all) = self.all_rows.take() {
+            self.rows = all;
+        }
+        self.filter = None;
+        let Some(matching) = matching else {
+            self.offset = 0;
+            if self.selected_item().is_none() {
+                self.first();
+            }
+            return;
+        };
+        let all = std::mem::take(&mut self.rows);
+        let mut rows = Vec::new();
+        let mut heading = None;
+        for &row in &all {
+            match row {
+                Row::Group(_) => heading = Some(row),
+                Row::Item { item, .. } if matching.binary_search(&item).is_ok() => {
+                    if let Some(h) = heading.take() {
+                        rows.push(h);
+                    }
+                    rows.push(row);
+                }
+                Row::Item { .. } => {}
+            }
+        }
+        self.rows = rows;
+        self.all_rows = Some(all);
+        self.filter = Some(query.to_owned());
+        self.offset = 0;
+        if self.selected_item().is_none() {
+            self.first();
+        }
+    }
+
+    /// `(shown, all)` item counts, for `filter: q (n of m)`.
+    pub fn filter_counts(&self) -> (usize, usize) {
+        let count = |rows: &[Row]| rows.iter().filter(|r| r.item().is_some()).count();
+        let shown = count(&self.rows);
+        (shown, self.all_rows.as_deref().map_or(shown, count))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn query_history_recalls_newest_first_without_repeats() {
+        let mut h = QueryHistory::default();
+        for q in ["lopez", "merida", "lopez", ""] {
+            h.push(q);
+        }
+        assert_eq!(h.get(0), Some("lopez"));
+        assert_eq!(h.get(1), Some("merida"));
+        assert_eq!(h.get(2), None);
+    }
+}

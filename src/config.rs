@@ -1,0 +1,345 @@
+//! The optional configuration file: key bindings per mode, the theme and colour overrides, and
+//! defaults for `--no-mouse` and `--ascii`. A broken file is an error with its line, and the
+//! explorer does not start on it.
+
+use crate::app::keymap::{KeyMode, Keymap};
+use crate::app::{Action, keys};
+use crate::model::problem::with_suggestion;
+use crate::ui::theme::Theme;
+use ratatui::style::Color;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use toml::Spanned;
+
+/// The file as written.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    mouse: Option<bool>,
+    ascii: Option<bool>,
+    theme: Option<Spanned<String>>,
+    #[serde(default)]
+    colors: BTreeMap<Spanned<String>, Spanned<String>>,
+    #[serde(default)]
+    keys: BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, Spanned<KeyList>>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum KeyList {
+    One(String),
+    Many(Vec<String>),
+}
+
+/// What the configuration sets.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub keymap: Keymap,
+    pub theme: Theme,
+    pub mouse: Option<bool>,
+    pub ascii: Option<bool>,
+}
+
+/// A configuration error, with its place in the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError(pub String);
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// The themes built in.
+pub const THEMES: [&str; 3] = ["dark", "light", "mono"];
+
+/// Where the configuration is looked for: `$XDG_CONFIG_HOME/argscope/config.toml`, else
+/// `~/.config/argscope/config.toml`.
+pub fn default_path() -> Option<PathBuf> {
+    let base = match std::env::var_os("XDG_CONFIG_HOME").filter(|v| !v.is_empty()) {
+        Some(x) => PathBuf::from(x),
+        None => PathBuf::from(std::env::var_os("HOME")?).join(".config"),
+    };
+    Some(base.join("argscope").join("config.toml"))
+}
+
+/// Reads the configuration: `explicit` must exist; the default path may be absent.
+pub fn load(explicit: Option<&Path>, color: bool) -> Result<Config, ConfigError> {
+    let (path, required) = match explicit {
+        Some(p) => (Some(p.to_path_buf()), true),
+        None => (default_path(), false),
+    };
+    let text = match &path {
+        Some(p) => match std::fs::read_to_string(p) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required => String::new(),
+            Err(e) => return Err(ConfigError(format!("{}: cannot read: {e}", p.display()))),
+        },
+        None => String::new(),
+    };
+    let name = path
+        .as_deref()
+        .map_or_else(|| "config".into(), |p| p.display().to_string());
+    parse(&text, &name, color)
+}
+
+/// Parses a configuration's text; `name` is used in messages.
+pub fn parse(text: &str, name: &str, color: bool) -> Result<Config, ConfigError> {
+    let at = |span: std::ops::Range<usize>| {
+        let (line, col) = line_col(text, span.start);
+        format!("{name}:{line}:{col}")
+    };
+    let file: File = toml::from_str(text).map_err(|e| {
+        let place = e.span().map_or_else(|| name.to_owned(), at);
+        ConfigError(format!("{place}: {}", e.message().trim_end()))
+    })?;
+    let theme_name = file.theme.as_ref().map_or("dark", |t| t.get_ref().as_str());
+    if !THEMES.contains(&theme_name) {
+        let span = file.theme.as_ref().map(|t| t.span()).unwrap_or(0..0);
+        return Err(ConfigError(with_suggestion(
+            format!(
+                "{}: unknown theme \"{theme_name}\" (themes: dark, light, mono)",
+                at(span)
+            ),
+            theme_name,
+            THEMES,
+        )));
+    }
+    let mut theme = match theme_name {
+        "light" if color => Theme::light(),
+        "mono" => Theme::new(false),
+        _ => Theme::new(color),
+    };
+    for (role, value) in &file.colors {
+        let color_value: Color = value.get_ref().parse().map_err(|_| {
+            ConfigError(format!(
+                "{}: \"{}\" is not a colour: use a name (red, lightblue), #rrggbb or 0-255",
+                at(value.span()),
+                value.get_ref()
+            ))
+        })?;
+        if !theme.set_color(role.get_ref(), color_value) {
+            return Err(ConfigError(with_suggestion(
+                format!(
+                    "{}: unknown colour \"{}\" (colours: {})",
+                    at(role.span()),
+                    role.get_ref(),
+                    Theme::ROLES.join(", ")
+                ),
+                role.get_ref(),
+                Theme::ROLES,
+            )));
+        }
+    }
+    if !color {
+        theme = Theme::new(false);
+    }
+    let mut keymap = Keymap::default();
+    for (mode_name, bindings) in &file.keys {
+        let mode = KeyMode::ALL
+            .into_iter()
+            .find(|m| mode_key(*m) == *mode_name.get_ref())
+            .ok_or_else(|| {
+                let names: Vec<String> = KeyMode::ALL.iter().map(|m| mode_key(*m)).collect();
+                ConfigError(with_suggestion(
+                    format!(
+                        "{}: unknown mode \"{}\" (modes: {})",
+                        at(mode_name.span()),
+                        mode_name.get_ref(),
+                        names.join(", ")
+                    ),
+                    mode_name.get_ref(),
+                    names.iter().map(String::as_str),
+                ))
+            })?;
+        for (action_name, keys_value) in bindings {
+            let actions: Vec<(String, Action)> = keymap
+                .bindings(mode)
+                .iter()
+                .map(|b| (action_key(b.action), b.action))
+                .collect();
+            let Some(&(_, action)) = actions.iter().find(|(n, _)| n == action_name.get_ref())
+            else {
+                return Err(ConfigError(with_suggestion(
+                    format!(
+                        "{}: unknown action \"{}\" in [keys.{}]",
+                        at(action_name.span()),
+                        action_name.get_ref(),
+                        mode_key(mode)
+                    ),
+                    action_name.get_ref(),
+                    actions.iter().map(|(n, _)| n.as_str()),
+                )));
+            };
+            let notations = match keys_value.get_ref() {
+                KeyList::One(s) => vec![s.clone()],
+                KeyList::Many(v) => v.clone(),
+            };
+            let mut parsed = Vec::new();
+            for n in &notations {
+                let k = keys::parse(n)
+                    .map_err(|e| ConfigError(format!("{}: {e}", at(keys_value.span()))))?;
+                if k.len() != 1 {
+                    return Err(ConfigError(format!(
+                        "{}: \"{n}\" is not one key: write each key as its own string",
+                        at(keys_value.span())
+                    )));
+                }
+                parsed.extend(k);
+            }
+            keymap.rebind(mode, action, parsed);
+        }
+    }
+    Ok(Config {
+        keymap,
+        theme,
+        mouse: file.mouse,
+        ascii: file.ascii,
+    })
+}
+
+/// A mode's name in the file: `normal`, `links`, ….
+pub fn mode_key(mode: KeyMode) -> String {
+    kebab(&format!("{mode:?}"))
+}
+
+/// An action's name in the file: `quit`, `next-pane`, `focus-timeline`, ….
+pub fn action_key(action: Action) -> String {
+    kebab(&format!("{action:?}").replace(['(', ')'], " "))
+}
+
+fn kebab(s: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in s.trim().chars().enumerate() {
+        if c == ' ' {
+            out.push('-');
+        } else if c.is_uppercase() {
+            if i > 0 && !out.ends_with('-') {
+                out.push('-');
+            }
+            out.extend(c.to_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn line_col(text: &str, at: usize) -> (usize, usize) {
+    let before = &text[..at.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}
+
+/// The default configuration, commented, generated from the keymap so it lists every binding.
+pub fn default_file() -> String {
+    let keymap = Keymap::default();
+    let mut out = String::from(
+        "# argscope configuration: $XDG_CONFIG_HOME/argscope/config.toml (or ~/.config/argscope/config.toml),\n\
+         # or the file given with --config. Every setting is optional; these are the defaults.\n\n\
+         # Capture the mouse (false = as --no-mouse, so the terminal's own text selection works).\n\
+         mouse = true\n\
+         # Plain ASCII borders and symbols (as --ascii).\n\
+         ascii = false\n\
+         # dark, light or mono. NO_COLOR always wins and means mono.\n\
+         theme = \"dark\"\n\n\
+         # Colour overrides: a name (red, lightblue), #rrggbb, or 0-255.\n\
+         [colors]\n",
+    );
+    for role in Theme::ROLES {
+        out.push_str(&format!("# {role} = \"yellow\"\n"));
+    }
+    out.push_str("\n# Keys per mode, in the notation of `render --keys`: \"q\", \"<C-c>\", \"<S-Tab>\", \"<lt>\".\n");
+    out.push_str("# Binding keys to an action replaces its keys; a key taken from another action leaves it.\n");
+    for mode in KeyMode::ALL {
+        out.push_str(&format!(
+            "\n[keys.{}]  # {}\n",
+            mode_key(mode),
+            mode.title()
+        ));
+        for b in keymap.bindings(mode) {
+            let keys: Vec<String> = b
+                .keys
+                .iter()
+                .map(|k| format!("{:?}", k.to_string()))
+                .collect();
+            out.push_str(&format!(
+                "# {} = [{}]  # {}\n",
+                action_key(b.action),
+                keys.join(", "),
+                b.desc
+            ));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::Key;
+
+    #[test]
+    fn action_and_mode_names_are_kebab_case() {
+        assert_eq!(action_key(Action::NextPane), "next-pane");
+        assert_eq!(
+            action_key(Action::Focus(crate::app::Pane::Timeline)),
+            "focus-timeline"
+        );
+        assert_eq!(mode_key(KeyMode::Normal), "normal");
+    }
+
+    #[test]
+    fn rebinding_a_key_works() {
+        let c = parse("[keys.normal]\nquit = [\"Q\", \"<C-q>\"]\n", "c.toml", true).unwrap();
+        assert_eq!(
+            c.keymap.lookup(KeyMode::Normal, Key::char('Q')),
+            Some(Action::Quit)
+        );
+        assert_eq!(
+            c.keymap.lookup(KeyMode::Normal, Key::ctrl('q')),
+            Some(Action::Quit)
+        );
+        assert_eq!(c.keymap.lookup(KeyMode::Normal, Key::char('q')), None);
+    }
+
+    #[test]
+    fn errors_name_the_line_and_suggest() {
+        let e = parse("\n[keys.normal]\nqiut = \"Q\"\n", "c.toml", true).unwrap_err();
+        assert_eq!(
+            e.0,
+            "c.toml:3:1: unknown action \"qiut\" in [keys.normal] — did you mean \"quit\"?"
+        );
+        let e = parse("[keys.normal]\nquit = \"<Entr>\"\n", "c.toml", true).unwrap_err();
+        assert!(
+            e.0.starts_with("c.toml:2:8: unknown key name <Entr>"),
+            "{}",
+            e.0
+        );
+        let e = parse("[keys.nromal]\n", "c.toml", true).unwrap_err();
+        assert!(e.0.contains("did you mean \"normal\""), "{}", e.0);
+        let e = parse("theme = \"drak\"\n", "c.toml", true).unwrap_err();
+        assert!(e.0.contains("did you mean \"dark\""), "{}", e.0);
+        let e = parse("mouse = \"yes\"\n", "c.toml", true).unwrap_err();
+        assert!(e.0.starts_with("c.toml:1:9:"), "{}", e.0);
+        let e = parse("[colors]\nselectd = \"red\"\n", "c.toml", true).unwrap_err();
+        assert!(e.0.contains("did you mean \"selected\""), "{}", e.0);
+        let e = parse("[colors]\nselected = \"reddish\"\n", "c.toml", true).unwrap_err();
+        assert!(e.0.contains("is not a colour"), "{}", e.0);
+        let e = parse("bogus = 1\n", "c.toml", true).unwrap_err();
+        assert!(e.0.starts_with("c.toml:1:1: unknown field"), "{}", e.0);
+    }
+
+    #[test]
+    fn the_default_file_parses_and_changes_nothing() {
+        let c = parse(&default_file(), "default", true).unwrap();
+        let d = Keymap::default();
+        for mode in KeyMode::ALL {
+            assert_eq!(c.keymap.bindings(mode).len(), d.bindings(mode).len());
+        }
+        assert_eq!(c.mouse, Some(true));
+        assert_eq!(c.ascii, Some(false));
+    }
+}

@@ -1,0 +1,204 @@
+//! Property tests over random valid documents, random key sequences and random terminal sizes:
+//! nothing panics, the selection stays valid, history stays consistent, export json round-trips,
+//! and search finds exactly what a naive reference finds.
+
+use argscope::app::{Action, App, Options, keys};
+use argscope::model::fold::{Fold, fold};
+use argscope::model::{self, Kind, Model};
+use proptest::prelude::*;
+
+/// Strings from a pool that stresses folding and layout: accents, typographic punctuation,
+/// non-breaking spaces, CJK, emoji, combining marks, long words.
+fn word() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("López".to_owned()),
+        Just("Mérida".to_owned()),
+        Just("U.S.’s".to_owned()),
+        Just("“fabricating”".to_owned()),
+        Just("—".to_owned()),
+        Just("北京".to_owned()),
+        Just("👍🏽".to_owned()),
+        Just("e\u{301}".to_owned()),
+        Just("a\u{a0}b".to_owned()),
+        Just("cartel".to_owned()),
+        Just("Agency".to_owned()),
+        "[a-z]{1,8}",
+        "[a-zA-Z]{20,40}",
+    ]
+}
+
+fn phrase() -> impl Strategy<Value = String> {
+    prop::collection::vec(word(), 1..6).prop_map(|w| w.join(" "))
+}
+
+const KINDS: [&str; 5] = ["event", "actor", "provision", "recommendation", "claim"];
+const RELS: [&str; 5] = ["involves", "supports", "opposes", "addresses", "causes"];
+
+/// A random valid document: each item quotes its own tagged passage of the text.
+fn document() -> impl Strategy<Value = String> {
+    prop::collection::vec((0..5usize, phrase(), phrase(), prop::collection::vec((0..5usize, 0..40usize), 0..4)), 1..30)
+        .prop_map(|items| {
+            let n = items.len();
+            let mut text = String::new();
+            let mut out = Vec::new();
+            for (i, (kind, title, body, links)) in items.into_iter().enumerate() {
+                let passage = format!("[p{i}] {body}");
+                text.push_str(&passage);
+                text.push_str(if i % 3 == 0 { "\n\n" } else { " " });
+                let mut item = serde_json::json!({
+                    "id": format!("i{i}"),
+                    "kind": KINDS[kind],
+                    "title": title,
+                    "summary": body,
+                    "quotes": [passage],
+                    "links": links.iter().map(|(r, t)| serde_json::json!({"rel": RELS[*r], "to": format!("i{}", t % n)})).collect::<Vec<_>>(),
+                });
+                match KINDS[kind] {
+                    "claim" => item["role"] = serde_json::json!(if i % 4 == 0 { "thesis" } else { "premise" }),
+                    "actor" => item["group"] = serde_json::json!(if i % 2 == 0 { "A" } else { "B" }),
+                    "event" => item["when"] = serde_json::json!({"label": "once", "date": format!("20{:02}-0{}~", i % 30, 1 + i % 9)}),
+                    _ => {}
+                }
+                out.push(item);
+            }
+            serde_json::json!({
+                "format": "argscope/1",
+                "document": {"title": "Random", "text": text},
+                "items": out,
+            })
+            .to_string()
+        })
+}
+
+/// Key strings: the keys of every mode, plus typed characters.
+fn key_string() -> impl Strategy<Value = String> {
+    let key = prop_oneof![
+        Just("j"),
+        Just("k"),
+        Just("g"),
+        Just("G"),
+        Just("<Enter>"),
+        Just("<Esc>"),
+        Just("<BS>"),
+        Just("]"),
+        Just("["),
+        Just("<Tab>"),
+        Just("<S-Tab>"),
+        Just("1"),
+        Just("2"),
+        Just("3"),
+        Just("4"),
+        Just("5"),
+        Just("6"),
+        Just("t"),
+        Just("o"),
+        Just("/"),
+        Just("n"),
+        Just("N"),
+        Just("f"),
+        Just(":"),
+        Just("?"),
+        Just("h"),
+        Just("l"),
+        Just("}"),
+        Just("{"),
+        Just("<PgDn>"),
+        Just("<PgUp>"),
+        Just("<C-d>"),
+        Just("<C-u>"),
+        Just("<Up>"),
+        Just("<Down>"),
+        Just("a"),
+        Just("é"),
+        Just(" "),
+        Just("y"),
+    ];
+    prop::collection::vec(key, 0..40).prop_map(|k| k.concat())
+}
+
+fn load(json: &str) -> Model {
+    model::load(json.as_bytes())
+        .unwrap_or_else(|p| panic!("generated document is invalid: {p:#?}\n{json}"))
+}
+
+fn assert_invariants(app: &App) {
+    for list in &app.lists {
+        if list.rows.iter().any(|r| r.item().is_some()) {
+            assert!(list.selected < list.rows.len());
+            assert!(list.selected_item().is_some(), "selection on an item row");
+        }
+    }
+    assert!(app.history.is_consistent());
+    let (places, _) = app.history.trail();
+    assert!(places.iter().all(|p| p.item < app.model.doc.items.len()));
+    if let Some(p) = app.text.current {
+        assert!(p < app.text.passages.len());
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn random_keys_and_sizes_never_break_the_explorer(json in document(), keys in key_string(), w in 1u16..220, h in 1u16..70) {
+        let model = load(&json);
+        let mut app = App::new(model, Options::default());
+        app.update(Action::Resize(w, h));
+        for key in keys::parse(&keys).unwrap() {
+            app.handle_key(key);
+            assert_invariants(&app);
+        }
+        let screen = argscope::render::screen_text(&app);
+        prop_assert_eq!(screen.len(), h as usize);
+        for line in &screen {
+            prop_assert!(!line.chars().any(char::is_control), "control character on screen: {:?}", line);
+        }
+    }
+
+    #[test]
+    fn export_json_round_trips(json in document()) {
+        let model = load(&json);
+        let once = argscope::export::json::export(&model);
+        let again = argscope::export::json::export(&load(&once));
+        prop_assert_eq!(once, again);
+    }
+
+    #[test]
+    fn search_finds_exactly_what_a_naive_scan_finds(json in document(), query in phrase(), cut in 1usize..6) {
+        let model = load(&json);
+        // Queries: a piece of a real phrase, lower-cased or as is.
+        let q: String = query.chars().take(cut).collect();
+        for q in [q.to_lowercase(), q] {
+            let found = model.search.items(&model.doc, &q);
+            let naive: Vec<usize> = (0..model.doc.items.len()).filter(|&i| naive_match(&model, i, &q)).collect();
+            prop_assert_eq!(found, naive, "query {:?}", q);
+        }
+    }
+}
+
+/// The reference: fold each field on its own and look for the folded query in it.
+fn naive_match(model: &Model, item: usize, query: &str) -> bool {
+    let exact = query.chars().any(char::is_uppercase);
+    let mode = if exact { Fold::Anchor } else { Fold::Loose };
+    let q = {
+        let mut s = String::new();
+        argscope::model::fold::fold_into(query, mode, &mut s, None);
+        s
+    };
+    if q.is_empty() {
+        return false;
+    }
+    let mut hit = false;
+    argscope::model::search::for_each_field(model.item(item), |field| {
+        // A field folds with a trailing separator, so a query ending in a space can match at its end.
+        let f = fold(field, mode) + "\n";
+        hit |= f.contains(q.as_str());
+    });
+    hit
+}
+
+#[test]
+fn generated_documents_have_every_kind_sometimes() {
+    // A guard on the generator itself: the kinds it can produce are the five the model knows.
+    assert_eq!(KINDS.len(), Kind::ALL.len());
+}
