@@ -87,7 +87,8 @@ impl App {
         self.rebuild_argument();
     }
 
-    /// Folds every node, or unfolds them all when some are folded.
+    /// Folds every claim but the theses (so the thesis and its premises show), or unfolds them
+    /// all when some are folded.
     pub(super) fn fold_all(&mut self) {
         if self.focus != Pane::Argument {
             self.message = Some("folding is for the Argument pane (5)".into());
@@ -96,10 +97,12 @@ impl App {
         if self.collapsed.is_empty() {
             self.collapsed = (0..self.model.doc.items.len())
                 .filter(|&i| {
-                    self.model.item(i).kind == Kind::Claim && lists::has_children(&self.model, i)
+                    self.model.item(i).kind == Kind::Claim
+                        && !is_thesis(&self.model, i)
+                        && lists::has_children(&self.model, i)
                 })
                 .collect();
-            self.message = Some("folded every claim".into());
+            self.message = Some("folded every claim under the thesis".into());
         } else {
             self.collapsed.clear();
             self.message = Some("unfolded every claim".into());
@@ -173,5 +176,27 @@ mod tests {
         m.index = crate::model::LinkIndex::new(&m.doc);
         assert_eq!(why(&m, i), None);
         assert_eq!(why(&m, m.index.get("amlo").unwrap()), None, "not a claim");
+    }
+
+    fn tree_ids(m: &Model, collapsed: &[&str]) -> Vec<String> {
+        let folded = collapsed.iter().map(|id| m.index.get(id).unwrap()).collect();
+        lists::argument(m, &folded)
+            .rows
+            .iter()
+            .filter_map(|r| r.item())
+            .map(|i| m.item(i).id.clone())
+            .collect()
+    }
+
+    #[test]
+    fn folding_hides_the_claims_under_a_node_without_making_them_roots() {
+        let m = model();
+        let all = tree_ids(&m, &[]);
+        assert_eq!(tree_ids(&m, &["thesis"]), ["thesis"]);
+        let folded = tree_ids(&m, &["premise-cannot-alone"]);
+        assert!(folded.contains(&"premise-cannot-alone".to_string()));
+        assert!(!folded.contains(&"claim-murder-rate".to_string()));
+        assert!(!folded.contains(&"claim-fentanyl-surge".to_string()));
+        assert_eq!(folded.len(), all.len() - 2);
     }
 }
