@@ -179,7 +179,10 @@ mod tests {
     }
 
     fn tree_ids(m: &Model, collapsed: &[&str]) -> Vec<String> {
-        let folded = collapsed.iter().map(|id| m.index.get(id).unwrap()).collect();
+        let folded = collapsed
+            .iter()
+            .map(|id| m.index.get(id).unwrap())
+            .collect();
         lists::argument(m, &folded)
             .rows
             .iter()

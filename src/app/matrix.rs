@@ -233,7 +233,7 @@ pub fn geometry(body: Rect, mx: &Matrix) -> Geometry {
     let inner_w = grid.width.saturating_sub(2) as usize;
     let col = label_width(mx.cols()) + 1;
     let prefix = label_prefix(mx.rows());
-    let needed = prefix + mx.title_width;
+    let needed = prefix + mx.title_width + 1;
     let label = if inner_w >= mx.cols() * col + prefix + 12 {
         (inner_w - mx.cols() * col).min(needed)
     } else {

@@ -159,7 +159,7 @@ pub fn column_width(width: usize) -> usize {
 pub enum SlotPart {
     Title,
     Summary,
-    /// "same as above".
+    /// The title of an item shown on the row above ("same as above").
     Again,
     Filler,
 }
@@ -184,7 +184,8 @@ pub fn slot_lines(model: &Model, slot: Slot, column: usize) -> Vec<(String, Slot
         }
         Slot::Again(i) => {
             let title = sanitize::line(&model.item(i).title);
-            out.push((format!("〃 {title}"), SlotPart::Again));
+            // The view puts a ditto mark before it.
+            out.push((title.into_owned(), SlotPart::Again));
         }
         Slot::Filler => out.push((String::new(), SlotPart::Filler)),
     }
@@ -250,7 +251,11 @@ impl Find {
 
     /// `i/n` for the view: the match the cursor is on (or 0), and how many.
     pub fn position(&self, row: usize) -> String {
-        let at = self.rows.iter().position(|&r| r == row).map_or(0, |i| i + 1);
+        let at = self
+            .rows
+            .iter()
+            .position(|&r| r == row)
+            .map_or(0, |i| i + 1);
         format!("{at}/{}", self.rows.len())
     }
 }

@@ -135,7 +135,10 @@ pub fn argument_tree(model: &Model, collapsed: &HashSet<usize>) -> Vec<TreeRow> 
 fn below(model: &Model, rels: ArgumentRelations, top: usize, out: &mut [bool]) {
     let mut stack = vec![top];
     while let Some(item) = stack.pop() {
-        for l in model.index.incoming[item].iter().filter(|l| rels.contains(l.rel)) {
+        for l in model.index.incoming[item]
+            .iter()
+            .filter(|l| rels.contains(l.rel))
+        {
             if !out[l.other] {
                 out[l.other] = true;
                 stack.push(l.other);

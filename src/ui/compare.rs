@@ -2,6 +2,7 @@
 //! and one prepared comparison, open. Both sides scroll together because they are drawn from
 //! one list of rows.
 
+use super::views::Glyphs;
 use super::{Ctx, fit, inner};
 use crate::app::compare::{self, Field, Row};
 use crate::app::prepared::{self, SlotPart};
@@ -29,10 +30,14 @@ pub fn free(ctx: &Ctx, frame: &mut Frame, body: Rect) {
         return;
     };
     let al = &view.alignment;
+    let g = Glyphs::new(app.options.ascii);
     let shared_mark = if app.options.ascii { "= " } else { "≡ " };
     let title = Line::from(vec![
         Span::styled(" Compare ", ctx.theme.title),
-        Span::styled(format!("· {shared_mark}a link both have "), ctx.theme.dim),
+        Span::styled(
+            format!("{} {shared_mark}a link both have ", g.dot),
+            ctx.theme.dim,
+        ),
     ]);
     let bottom = format!(" row {}/{} ", view.row + 1, al.rows.len());
     frame.render_widget(
@@ -128,7 +133,11 @@ fn cell_line<'a>(
         "  "
     };
     let Some(_) = row.side(side) else {
-        let text = if k == 0 { "·" } else { "" };
+        let text = if k == 0 {
+            Glyphs::new(ctx.app.options.ascii).dot
+        } else {
+            ""
+        };
         let style = if cursor {
             ctx.theme.selected
         } else {
@@ -237,6 +246,7 @@ pub fn prepared(ctx: &Ctx, frame: &mut Frame, body: Rect) {
     let Some(cmp) = app.model.doc.comparisons.get(view.comparison) else {
         return;
     };
+    let g = Glyphs::new(app.options.ascii);
     let title = Line::styled(format!(" {} ", sanitize::line(&cmp.title)), ctx.theme.title);
     let mut bottom = format!(
         " row {}/{} ",
@@ -251,7 +261,8 @@ pub fn prepared(ctx: &Ctx, frame: &mut Frame, body: Rect) {
             (true, true) => "_",
         };
         bottom.push_str(&format!(
-            "· /{}{caret} {} ",
+            "{} /{}{caret} {} ",
+            g.dot,
             sanitize::line(&find.query),
             find.position(view.row)
         ));
@@ -343,14 +354,20 @@ pub fn prepared(ctx: &Ctx, frame: &mut Frame, body: Rect) {
                     Some(SlotPart::Summary) => Style::new(),
                     Some(SlotPart::Again) | Some(SlotPart::Filler) | None => ctx.theme.dim,
                 };
-                let text = if part == Some(SlotPart::Filler) {
-                    "·"
-                } else {
-                    text
+                let ditto;
+                let text = match part {
+                    Some(SlotPart::Filler) => g.dot,
+                    Some(SlotPart::Again) => {
+                        let room = column.saturating_sub(prepared::MARKER + 2);
+                        ditto = format!("{} {}", g.ditto, fit(text, room, ctx.sym.ellipsis));
+                        ditto.as_str()
+                    }
+                    _ => text,
                 };
-                let matched = view.find.as_ref().is_some_and(|f| {
-                    !f.query.is_empty() && f.rows.binary_search(&r).is_ok()
-                });
+                let matched = view
+                    .find
+                    .as_ref()
+                    .is_some_and(|f| !f.query.is_empty() && f.rows.binary_search(&r).is_ok());
                 if matched && part == Some(SlotPart::Title) {
                     style = style.patch(ctx.theme.matched);
                 }

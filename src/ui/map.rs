@@ -2,6 +2,7 @@
 //! links to on the right, each joined to the centre by an edge labelled with the relation. A
 //! column longer than the screen pages; boxes sit in fixed slots, so they never overlap.
 
+use super::views::Glyphs;
 use super::{Ctx, fit, inner};
 use crate::app::neighbourhood::{self, BOX_HEIGHT, BOX_TITLE_LINES, Column, Neighbour, Spot};
 use crate::app::views::MapView;
@@ -110,8 +111,9 @@ struct Geometry {
 }
 
 fn geometry(width: u16) -> Geometry {
-    let side_w = (width * 26 / 100).clamp(8, 40);
-    let centre_w = (width * 20 / 100).clamp(8, 36);
+    // Gutters wide enough for a relation's label ("addresses" at 80 columns).
+    let side_w = (width * 24 / 100).clamp(8, 40);
+    let centre_w = (width * 18 / 100).clamp(8, 36);
     let gutter = width.saturating_sub(side_w * 2 + centre_w) / 2;
     Geometry {
         side_w,
@@ -130,7 +132,12 @@ pub fn map(ctx: &Ctx, frame: &mut Frame, body: Rect) {
     let title = Line::from(vec![
         Span::styled(" Map ", ctx.theme.title),
         Span::styled(
-            format!("· {} in, {} out ", hood.incoming.len(), hood.outgoing.len()),
+            format!(
+                "{} {} in, {} out ",
+                Glyphs::new(app.options.ascii).dot,
+                hood.incoming.len(),
+                hood.outgoing.len()
+            ),
             ctx.theme.dim,
         ),
     ]);
@@ -351,11 +358,14 @@ fn info(ctx: &Ctx, frame: &mut Frame, view: &MapView, area: Rect) {
     let model = &ctx.app.model;
     let hood = &view.hood;
     let title = |i: usize| fit(&model.item(i).title, 40, ctx.sym.ellipsis);
+    let gl = Glyphs::new(ctx.app.options.ascii);
     let text = match view.cursor.spot {
         Spot::Centre => format!(
-            "{} ({}) · ←/→ to its links · Enter opens it",
+            "{} ({}) {dot} {} to its links {dot} Enter opens it",
             title(hood.centre),
-            model.item(hood.centre).kind
+            model.item(hood.centre).kind,
+            gl.left_right,
+            dot = gl.dot,
         ),
         Spot::Neighbour(column, i) => {
             let Some(n) = hood.column(column).get(i) else {

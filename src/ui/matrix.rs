@@ -1,6 +1,7 @@
 //! The provisions × recommendations matrix: the grid (rows P1…, columns R1…), the legend that
 //! explains the labels and marks, and the detail of the cell under the cursor.
 
+use super::views::Glyphs;
 use super::{Ctx, fit, inner};
 use crate::app::matrix::{self, Matrix};
 use crate::app::views::{MatrixView, scroll_lines};
@@ -35,12 +36,17 @@ fn grid(ctx: &Ctx, frame: &mut Frame, view: &MatrixView, g: &matrix::Geometry) {
     let top = scroll_lines(view.top, view.row, g.rows_shown);
     let left = scroll_lines(view.left, view.col, g.cols_shown);
     let shown_cols = left..(left + g.cols_shown).min(mx.cols());
+    let gl = Glyphs::new(ctx.app.options.ascii);
     let title = Line::from(vec![
-        Span::styled(" Provisions × Recommendations ", ctx.theme.title),
+        Span::styled(
+            format!(" Provisions {} Recommendations ", gl.times),
+            ctx.theme.title,
+        ),
         Span::styled(
             format!(
-                "({} × {}, {} unaddressed) ",
+                "({} {} {}, {} unaddressed) ",
                 mx.rows(),
+                gl.times,
                 mx.cols(),
                 mx.unaddressed()
             ),
@@ -53,8 +59,9 @@ fn grid(ctx: &Ctx, frame: &mut Frame, view: &MatrixView, g: &matrix::Geometry) {
         ("◀", "▶")
     };
     let mut bottom = format!(
-        " columns R{}–R{} of {} ",
+        " columns R{}{}R{} of {} ",
         shown_cols.start + 1,
+        gl.range,
         shown_cols.end,
         mx.cols()
     );
@@ -77,7 +84,11 @@ fn grid(ctx: &Ctx, frame: &mut Frame, view: &MatrixView, g: &matrix::Geometry) {
     let pw = matrix::label_width(mx.rows());
     let mut header = vec![Span::styled(
         super::compare::pad(
-            &fit("recommendations →", g.label.saturating_sub(1), ""),
+            &fit(
+                &format!("recommendations {}", gl.right),
+                g.label.saturating_sub(1),
+                "",
+            ),
             g.label,
         ),
         ctx.theme.dim,
@@ -125,7 +136,9 @@ fn grid(ctx: &Ctx, frame: &mut Frame, view: &MatrixView, g: &matrix::Geometry) {
             ),
         ];
         for c in shown_cols.clone() {
-            let symbol = mx.cell(r, c).map_or('·', |cell| mx.symbol(cell));
+            let symbol = mx
+                .cell(r, c)
+                .map_or(gl.dot.to_owned(), |cell| mx.symbol(cell).to_string());
             let cursor = on_row && c == view.col;
             let text = if cursor {
                 format!("[{symbol}]")
@@ -189,8 +202,29 @@ fn legend(ctx: &Ctx, frame: &mut Frame, view: &MatrixView, area: Rect) {
     let fixed = lines.len();
     let room = (body.height as usize).saturating_sub(fixed);
     let pw = matrix::label_width(mx.cols());
-    let first = scroll_lines(0, view.col, room).min(mx.cols().saturating_sub(room));
-    for c in (first..mx.cols()).take(room) {
+    let title_w = width.saturating_sub(pw + 1).max(1);
+    let titles: Vec<String> = mx
+        .recommendations
+        .iter()
+        .map(|&r| crate::model::sanitize::line(&ctx.app.model.item(r).title).into_owned())
+        .collect();
+    let wrapped: Vec<Vec<String>> = titles
+        .iter()
+        .map(|t| {
+            wrap(t, title_w)
+                .into_iter()
+                .map(|r| t[r].to_owned())
+                .collect()
+        })
+        .collect();
+    // Whole titles when they all fit; otherwise one line each, scrolled to the cursor's column.
+    let whole = wrapped.iter().map(Vec::len).sum::<usize>() <= room;
+    let first = if whole {
+        0
+    } else {
+        scroll_lines(0, view.col, room).min(mx.cols().saturating_sub(room))
+    };
+    for c in first..mx.cols() {
         let sel = c == view.col;
         let style = if sel {
             ctx.theme.selected
@@ -198,14 +232,22 @@ fn legend(ctx: &Ctx, frame: &mut Frame, view: &MatrixView, area: Rect) {
             Style::new()
         };
         let label = format!("R{:<pw$} ", c + 1, pw = pw - 1);
-        let title = &ctx.app.model.item(mx.recommendations[c]).title;
-        lines.push(Line::from(vec![
-            Span::styled(label, ctx.theme.heading.patch(style)),
-            Span::styled(
-                fit(title, width.saturating_sub(pw + 1), ctx.sym.ellipsis),
-                style,
-            ),
-        ]));
+        let parts = if whole {
+            wrapped[c].clone()
+        } else {
+            vec![fit(&titles[c], title_w, ctx.sym.ellipsis)]
+        };
+        for (k, part) in parts.into_iter().enumerate() {
+            let head = if k == 0 {
+                label.clone()
+            } else {
+                " ".repeat(pw + 1)
+            };
+            lines.push(Line::from(vec![
+                Span::styled(head, ctx.theme.heading.patch(style)),
+                Span::styled(part, style),
+            ]));
+        }
     }
     frame.render_widget(Paragraph::new(lines), body);
 }
@@ -218,7 +260,10 @@ fn detail(ctx: &Ctx, frame: &mut Frame, view: &MatrixView, area: Rect) {
     let (pl, rl) = (format!("P{}", r + 1), format!("R{}", c + 1));
     frame.render_widget(
         ctx.block(
-            Line::styled(format!(" {pl} × {rl} "), ctx.theme.title),
+            Line::styled(
+                format!(" {pl} {} {rl} ", Glyphs::new(ctx.app.options.ascii).times),
+                ctx.theme.title,
+            ),
             false,
         ),
         area,

@@ -2,12 +2,49 @@
 //! item marked for comparison, and "why is this here" for a claim.
 
 use super::{Ctx, fit};
+use crate::app::Mode;
 use crate::app::argument;
 use crate::app::views::{self, View};
-use crate::app::Mode;
 use crate::model::{Kind, Model};
 use ratatui::Frame;
 use ratatui::widgets::Clear;
+
+/// The views' own glyphs, in Unicode or plain ASCII (`--ascii`).
+#[derive(Debug, Clone, Copy)]
+pub struct Glyphs {
+    /// An empty cell, a filler, a separator in titles.
+    pub dot: &'static str,
+    pub times: &'static str,
+    pub range: &'static str,
+    pub right: &'static str,
+    pub left_right: &'static str,
+    /// "The same as above" in a prepared comparison.
+    pub ditto: &'static str,
+}
+
+impl Glyphs {
+    pub fn new(ascii: bool) -> Glyphs {
+        if ascii {
+            Glyphs {
+                dot: ".",
+                times: "x",
+                range: "-",
+                right: "->",
+                left_right: "<-/->",
+                ditto: "\"",
+            }
+        } else {
+            Glyphs {
+                dot: "·",
+                times: "×",
+                range: "–",
+                right: "→",
+                left_right: "←/→",
+                ditto: "〃",
+            }
+        }
+    }
+}
 
 /// Draws the view on screen, if any, over the body.
 pub fn draw(ctx: &Ctx, frame: &mut Frame) {
@@ -41,7 +78,7 @@ pub fn status_note(ctx: &Ctx, width: usize) -> Option<String> {
         && let Some(item) = app.selected_item()
     {
         let room = width.saturating_sub(notes.iter().map(|n| crate::wrap::str_width(n) + 3).sum());
-        if let Some(why) = describe(&app.model, item, room, ctx.sym.ellipsis) {
+        if let Some(why) = describe(&app.model, item, room, ctx.app.options.ascii) {
             notes.push(why);
         }
     }
@@ -53,7 +90,12 @@ pub fn status_note(ctx: &Ctx, width: usize) -> Option<String> {
 
 /// "Why is this here" for a claim: `why: A ─supports→ B ─supports→ T`, the titles shortened
 /// until the chain fits `width` (down to 8 columns each, after which the line is cut).
-pub fn describe(model: &Model, claim: usize, width: usize, ellipsis: &str) -> Option<String> {
+pub fn describe(model: &Model, claim: usize, width: usize, ascii: bool) -> Option<String> {
+    let (ellipsis, dash, arrow) = if ascii {
+        ("...", "-", "->")
+    } else {
+        ("…", "─", "→")
+    };
     if model.item(claim).kind != Kind::Claim {
         return None;
     }
@@ -69,7 +111,7 @@ pub fn describe(model: &Model, claim: usize, width: usize, ellipsis: &str) -> Op
             out.push_str(&fit(&model.item(step.item).title, title_width, ellipsis));
             if let Some(rel) = step.rel {
                 out.push_str(&format!(
-                    " ─{}→ ",
+                    " {dash}{}{arrow} ",
                     fit(&model.relation(rel).label, 20, ellipsis)
                 ));
             }
@@ -99,23 +141,23 @@ mod tests {
         let m = model();
         let claim = m.index.get("claim-weapons-70").unwrap();
         assert_eq!(
-            describe(&m, claim, 200, "…").unwrap(),
+            describe(&m, claim, 200, false).unwrap(),
             "why: 70% of seized guns are American ─supports→ Both countries want the cartels \
              curbed ─supports→ Letting security cooperation decay is a mistake"
         );
         let thesis = m.index.get("thesis").unwrap();
         assert_eq!(
-            describe(&m, thesis, 80, "…").unwrap(),
+            describe(&m, thesis, 80, false).unwrap(),
             "why: this is the thesis"
         );
-        assert_eq!(describe(&m, m.index.get("amlo").unwrap(), 80, "…"), None);
+        assert_eq!(describe(&m, m.index.get("amlo").unwrap(), 80, false), None);
     }
 
     #[test]
     fn titles_shorten_to_fit_the_status_line() {
         let m = model();
         let claim = m.index.get("claim-weapons-70").unwrap();
-        let short = describe(&m, claim, 90, "…").unwrap();
+        let short = describe(&m, claim, 90, false).unwrap();
         assert!(crate::wrap::str_width(&short) <= 90, "{short}");
         assert!(short.ends_with('…') || short.contains("mistake"), "{short}");
         assert!(short.contains("─supports→"));

@@ -87,5 +87,4 @@ impl App {
         view.top = scroll_lines(view.top, view.row, g.rows_shown);
         view.left = scroll_lines(view.left, view.col, g.cols_shown);
     }
-
 }

@@ -253,4 +253,3 @@ fn clamp_step(at: usize, delta: isize, count: usize) -> usize {
         .saturating_add(delta)
         .clamp(0, count as isize - 1) as usize
 }
-
