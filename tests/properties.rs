@@ -155,7 +155,10 @@ fn assert_invariants(app: &App) {
         assert!(m.row < m.matrix.rows() && m.col < m.matrix.cols());
     }
     if let Some(m) = &v.map {
-        assert!(m.hood.item_at(m.cursor.spot).is_some(), "the map's cursor is on an item");
+        assert!(
+            m.hood.item_at(m.cursor.spot).is_some(),
+            "the map's cursor is on an item"
+        );
     }
 }
 

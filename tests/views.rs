@@ -382,6 +382,15 @@ fn a_crowded_map_pages_its_column_and_never_overlaps_boxes() {
     }
 }
 
+#[test]
+fn the_wheel_moves_the_cursor_in_a_view() {
+    let mut a = run("C<Enter>");
+    a.update(argscope::app::Action::WheelDown(10, 10));
+    assert_eq!(a.views.prepared.as_ref().unwrap().row, 3);
+    a.update(argscope::app::Action::WheelUp(10, 10));
+    assert_eq!(a.views.prepared.as_ref().unwrap().row, 0);
+}
+
 // ---- help from a view, sizes
 
 #[test]

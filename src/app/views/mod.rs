@@ -197,6 +197,16 @@ impl App {
                         self.views.resume = Some(view);
                         self.mode = Mode::Help { scroll: 0 };
                     }
+                    // The wheel moves the cursor; clicks do nothing in the views.
+                    (_, Action::WheelDown(..) | Action::WheelUp(..)) => {
+                        let step = match action {
+                            Action::WheelDown(..) => Action::Down,
+                            _ => Action::Up,
+                        };
+                        for _ in 0..3 {
+                            self.update_view(step);
+                        }
+                    }
                     (View::Compare, _) => self.compare_action(action),
                     (View::Comparisons, _) => self.comparisons_action(action),
                     (View::Prepared, _) => self.prepared_action(action),
