@@ -64,6 +64,14 @@ fn aif_of_the_small_fixture() {
     insta::assert_snapshot!("small.aif.json", export(&small(), Format::Aif));
 }
 
+/// The built-in article in every format: the briefs a reader would actually share.
+#[test]
+fn every_format_of_the_built_in_article() {
+    for format in [Format::Markdown, Format::Json, Format::Dot, Format::Argdown, Format::Aif] {
+        insta::assert_snapshot!(format!("builtin.{}", name(format)), export(&builtin(), format));
+    }
+}
+
 // --- Properties of every format -----------------------------------------------------------------
 
 #[test]
