@@ -112,6 +112,16 @@ fn key_string() -> impl Strategy<Value = String> {
         Just("é"),
         Just(" "),
         Just("y"),
+        // The side-by-side views and the Argument pane's folding.
+        Just("c"),
+        Just("C"),
+        Just("x"),
+        Just("m"),
+        Just("s"),
+        Just("u"),
+        Just("p"),
+        Just("z"),
+        Just("Z"),
     ];
     prop::collection::vec(key, 0..40).prop_map(|k| k.concat())
 }
@@ -133,6 +143,22 @@ fn assert_invariants(app: &App) {
     assert!(places.iter().all(|p| p.item < app.model.doc.items.len()));
     if let Some(p) = app.text.current {
         assert!(p < app.text.passages.len());
+    }
+    let v = &app.views;
+    if let Some(c) = &v.compare {
+        assert!(c.row < c.alignment.rows.len() && c.side < 2 && c.top <= c.row);
+    }
+    if let Some(p) = &v.prepared {
+        assert!(p.rows.is_empty() || (p.row < p.rows.len() && p.top <= p.row));
+    }
+    if let Some(m) = &v.matrix {
+        assert!(m.row < m.matrix.rows() && m.col < m.matrix.cols());
+    }
+    if let Some(m) = &v.map {
+        assert!(
+            m.hood.item_at(m.cursor.spot).is_some(),
+            "the map's cursor is on an item"
+        );
     }
 }
 

@@ -81,6 +81,34 @@ pub enum Action {
     PromptCancel,
     /// Suspend to the shell (Ctrl-z); `fg` resumes.
     Suspend,
+    /// Mark the item for comparison, or compare it with the marked one.
+    CompareMark,
+    /// List the document's prepared comparisons.
+    Comparisons,
+    /// Open the provisions × recommendations matrix.
+    Matrix,
+    /// Open the map of the item's links.
+    Map,
+    /// Argument: fold or unfold the selected claim's supporting and opposing claims.
+    ToggleFold,
+    /// Argument: fold every claim, or unfold all when some are folded.
+    FoldAll,
+    /// Views: move the cursor left (matrix column, map column, comparison side).
+    Left,
+    /// Views: move the cursor right.
+    Right,
+    /// Comparisons: move the cursor to the other column.
+    SwitchSide,
+    /// Free comparison: exchange the left and right items.
+    SwapSides,
+    /// Views: open what the cursor is on (an item into history, a comparison, a map centre).
+    Open,
+    /// Matrix: open the provision of the cursor's row (into history).
+    OpenRow,
+    /// Matrix: go to the next provision that no recommendation addresses.
+    NextUnaddressed,
+    /// Matrix: go to the previous provision that no recommendation addresses.
+    PrevUnaddressed,
     /// The terminal has a new size.
     Resize(u16, u16),
     /// A mouse click at a column and row.

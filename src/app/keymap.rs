@@ -16,6 +16,20 @@ pub enum KeyMode {
     Text,
     /// The help overlay.
     Help,
+    /// Browsing the Argument pane.
+    Argument,
+    /// Every side-by-side view (the keys below fall back to these).
+    View,
+    /// Two items side by side.
+    Compare,
+    /// The list of prepared comparisons.
+    Comparisons,
+    /// One prepared comparison.
+    Prepared,
+    /// The provisions × recommendations matrix.
+    Matrix,
+    /// The map of an item's links.
+    Map,
     /// Typing a search or filter query.
     Prompt,
     /// Typing in the palette that jumps to any item.
@@ -23,12 +37,19 @@ pub enum KeyMode {
 }
 
 impl KeyMode {
-    pub const ALL: [KeyMode; 6] = [
+    pub const ALL: [KeyMode; 13] = [
         KeyMode::Normal,
         KeyMode::Links,
         KeyMode::Text,
+        KeyMode::Argument,
         KeyMode::Prompt,
         KeyMode::Palette,
+        KeyMode::View,
+        KeyMode::Compare,
+        KeyMode::Comparisons,
+        KeyMode::Prepared,
+        KeyMode::Matrix,
+        KeyMode::Map,
         KeyMode::Help,
     ];
 
@@ -38,6 +59,13 @@ impl KeyMode {
             KeyMode::Links => "Detail links",
             KeyMode::Text => "Text pane",
             KeyMode::Help => "Help",
+            KeyMode::Argument => "Argument pane",
+            KeyMode::View => "Side-by-side views (compare, comparisons, matrix, map)",
+            KeyMode::Compare => "Compare two items (c, then c on another)",
+            KeyMode::Comparisons => "Prepared comparisons (C)",
+            KeyMode::Prepared => "A prepared comparison",
+            KeyMode::Matrix => "Provisions × recommendations matrix (x)",
+            KeyMode::Map => "Map of an item's links (m)",
             KeyMode::Prompt => "Search and filter prompt",
             KeyMode::Palette => "Palette (jump to any item)",
         }
@@ -46,9 +74,14 @@ impl KeyMode {
     /// The mode whose keys also apply when this one has none for a key.
     fn fallback(self) -> Option<KeyMode> {
         match self {
-            KeyMode::Links | KeyMode::Text => Some(KeyMode::Normal),
+            KeyMode::Links | KeyMode::Text | KeyMode::Argument => Some(KeyMode::Normal),
+            KeyMode::Compare
+            | KeyMode::Comparisons
+            | KeyMode::Prepared
+            | KeyMode::Matrix
+            | KeyMode::Map => Some(KeyMode::View),
             KeyMode::Palette => Some(KeyMode::Prompt),
-            KeyMode::Normal | KeyMode::Help | KeyMode::Prompt => None,
+            KeyMode::Normal | KeyMode::Help | KeyMode::View | KeyMode::Prompt => None,
         }
     }
 }
@@ -129,6 +162,50 @@ const DEFAULTS: &[Row] = &[
     (KeyMode::Help, &["G", "<End>"], Action::Last, "bottom", false),
     (KeyMode::Help, &["<Esc>", "?", "q"], Action::Escape, "close help", true),
     (KeyMode::Help, &["<C-c>"], Action::Quit, "quit", false),
+    (KeyMode::Normal, &["c"], Action::CompareMark, "compare: mark, or compare with the marked item", false),
+    (KeyMode::Normal, &["C"], Action::Comparisons, "the document's prepared comparisons", false),
+    (KeyMode::Normal, &["x"], Action::Matrix, "provisions × recommendations matrix", false),
+    (KeyMode::Normal, &["m"], Action::Map, "map of the item's links", false),
+    (KeyMode::Argument, &["<Space>", "z"], Action::ToggleFold, "fold / unfold", true),
+    (KeyMode::Argument, &["Z"], Action::FoldAll, "fold all under the thesis / unfold all", false),
+    (KeyMode::View, &["<Esc>"], Action::Escape, "close", true),
+    (KeyMode::View, &["q", "<C-c>"], Action::Quit, "quit", false),
+    (KeyMode::View, &["?"], Action::Help, "help: every key", true),
+    (KeyMode::View, &["j", "<Down>"], Action::Down, "move down", false),
+    (KeyMode::View, &["k", "<Up>"], Action::Up, "move up", false),
+    (KeyMode::View, &["g", "<Home>"], Action::First, "first", false),
+    (KeyMode::View, &["G", "<End>"], Action::Last, "last", false),
+    (KeyMode::View, &["<PgDn>"], Action::PageDown, "page down", false),
+    (KeyMode::View, &["<PgUp>"], Action::PageUp, "page up", false),
+    (KeyMode::View, &["<C-d>"], Action::HalfPageDown, "half a page down", false),
+    (KeyMode::View, &["<C-u>"], Action::HalfPageUp, "half a page up", false),
+    (KeyMode::View, &["<Enter>"], Action::Open, "open the item (into history)", true),
+    (KeyMode::View, &["<C-z>"], Action::Suspend, "suspend (fg resumes)", false),
+    (KeyMode::Compare, &["<Tab>", "<S-Tab>"], Action::SwitchSide, "other column", true),
+    (KeyMode::Compare, &["h", "<Left>"], Action::Left, "left column", false),
+    (KeyMode::Compare, &["l", "<Right>"], Action::Right, "right column", false),
+    (KeyMode::Compare, &["s"], Action::SwapSides, "swap sides", true),
+    (KeyMode::Compare, &["<Enter>"], Action::Open, "open (into history)", true),
+    (KeyMode::Comparisons, &["<Enter>"], Action::Open, "open the comparison", true),
+    (KeyMode::Prepared, &["j", "<Down>"], Action::Down, "move down, both columns together", false),
+    (KeyMode::Prepared, &["<Tab>", "<S-Tab>"], Action::SwitchSide, "other column", true),
+    (KeyMode::Prepared, &["h", "<Left>"], Action::Left, "left column", false),
+    (KeyMode::Prepared, &["l", "<Right>"], Action::Right, "right column", false),
+    (KeyMode::Prepared, &["<Esc>"], Action::Escape, "clear search, or back", true),
+    (KeyMode::Prepared, &["/"], Action::StartSearch, "search this comparison", true),
+    (KeyMode::Prepared, &["n"], Action::NextMatch, "next match", false),
+    (KeyMode::Prepared, &["N"], Action::PrevMatch, "previous match", false),
+    (KeyMode::Matrix, &["h", "<Left>"], Action::Left, "column left", false),
+    (KeyMode::Matrix, &["l", "<Right>"], Action::Right, "column right", false),
+    (KeyMode::Matrix, &["<Enter>"], Action::Open, "open the recommendation", true),
+    (KeyMode::Matrix, &["p"], Action::OpenRow, "open the provision", false),
+    (KeyMode::Matrix, &["u"], Action::NextUnaddressed, "next unaddressed provision", true),
+    (KeyMode::Matrix, &["U"], Action::PrevUnaddressed, "previous unaddressed provision", false),
+    (KeyMode::Map, &["h", "<Left>"], Action::Left, "incoming side", true),
+    (KeyMode::Map, &["l", "<Right>"], Action::Right, "outgoing side", true),
+    (KeyMode::Map, &["<Enter>"], Action::Open, "re-centre (into history)", true),
+    (KeyMode::Map, &["<BS>", "["], Action::Back, "back in history (re-centres)", false),
+    (KeyMode::Map, &["]"], Action::Forward, "forward in history", false),
 ];
 
 /// The live keymap: the defaults, possibly rebound.
@@ -211,8 +288,10 @@ impl Keymap {
                 else {
                     continue;
                 };
-                if !out.iter().any(|(_, d)| *d == b.desc) {
-                    out.push((key.to_string(), b.desc));
+                // A key shown once: the mode's own meaning wins over the fallback's.
+                let name = key.to_string();
+                if !out.iter().any(|(k, d)| *d == b.desc || *k == name) {
+                    out.push((name, b.desc));
                 }
             }
             layer = l.fallback();

@@ -3,15 +3,21 @@
 //! event loop.
 
 pub mod action;
+pub mod argument;
+pub mod compare;
 pub mod detail;
 pub mod history;
 pub mod keymap;
 pub mod keys;
 pub mod layout;
 pub mod lists;
+pub mod matrix;
+pub mod neighbourhood;
+pub mod prepared;
 pub mod search;
 pub mod textpane;
 mod update;
+pub mod views;
 
 pub use action::Action;
 pub use history::{History, Place};
@@ -98,6 +104,8 @@ pub enum Mode {
     Links,
     /// Reading the help overlay, scrolled this far.
     Help { scroll: usize },
+    /// A side-by-side view: a comparison, the matrix or the map.
+    View(views::View),
     /// Typing a search, a filter or a palette query.
     Prompt(search::Prompt),
 }
@@ -129,6 +137,8 @@ pub struct App {
     pub chronological: bool,
     /// Argument nodes whose children are hidden.
     pub collapsed: HashSet<usize>,
+    /// The side-by-side views: comparisons, matrix and map.
+    pub views: views::Views,
     /// The search in progress or last accepted, with its matches.
     pub search: Option<search::Search>,
     /// Results of the palette's query.
@@ -167,6 +177,7 @@ impl App {
             history: History::default(),
             chronological: true,
             collapsed,
+            views: views::Views::default(),
             search: None,
             palette: search::PaletteResults::default(),
             query_history: search::QueryHistory::default(),
@@ -208,7 +219,9 @@ impl App {
             Mode::Prompt(p) if p.kind == search::PromptKind::Palette => KeyMode::Palette,
             Mode::Prompt(_) => KeyMode::Prompt,
             Mode::Links => KeyMode::Links,
+            Mode::View(view) => view.key_mode(),
             Mode::Browse if self.focus == Pane::Text => KeyMode::Text,
+            Mode::Browse if self.focus == Pane::Argument => KeyMode::Argument,
             Mode::Browse => KeyMode::Normal,
         }
     }

@@ -8,6 +8,9 @@ use super::{Action, App, Effect, Mode, Pane, Place, lists};
 impl App {
     /// Applies one action.
     pub fn update(&mut self, action: Action) {
+        if self.update_view(action) {
+            return;
+        }
         match action {
             Action::Quit => self.quit = true,
             Action::Help => {
@@ -82,6 +85,21 @@ impl App {
             Action::Click(x, y) => self.click(x, y),
             Action::WheelDown(x, y) => self.wheel(x, y, 3),
             Action::WheelUp(x, y) => self.wheel(x, y, -3),
+            // The views' own actions, when `update_view` left them (it does not): nothing.
+            Action::CompareMark
+            | Action::Comparisons
+            | Action::Matrix
+            | Action::Map
+            | Action::ToggleFold
+            | Action::FoldAll
+            | Action::Left
+            | Action::Right
+            | Action::SwitchSide
+            | Action::SwapSides
+            | Action::Open
+            | Action::OpenRow
+            | Action::NextUnaddressed
+            | Action::PrevUnaddressed => {}
         }
         self.keep_in_view();
     }
@@ -156,6 +174,8 @@ impl App {
                 }
                 self.text.clamp(height);
             }
+            // The views move in `update_view`.
+            Mode::View(_) => {}
             Mode::Browse => {
                 let page = self.page() as isize;
                 let Some(list) = self.list_mut(self.focus) else {

@@ -108,7 +108,15 @@ pub fn argument_tree(model: &Model, collapsed: &HashSet<usize>) -> Vec<TreeRow> 
     for root in claims.iter().copied().filter(is_thesis) {
         walk(model, rels, root, collapsed, &mut seen, &mut rows);
     }
-    let rest: Vec<usize> = claims.into_iter().filter(|&i| !seen[i]).collect();
+    // Claims folded away under a thesis are in its tree, not roots of their own.
+    let mut folded = vec![false; model.doc.items.len()];
+    for &top in collapsed.iter().filter(|&&i| seen.get(i) == Some(&true)) {
+        below(model, rels, top, &mut folded);
+    }
+    let rest: Vec<usize> = claims
+        .into_iter()
+        .filter(|&i| !seen[i] && !folded[i])
+        .collect();
     let is_top = |i: &usize| {
         !model.index.outgoing[*i]
             .iter()
@@ -121,6 +129,22 @@ pub fn argument_tree(model: &Model, collapsed: &HashSet<usize>) -> Vec<TreeRow> 
         }
     }
     rows
+}
+
+/// Marks every claim under `top` (through incoming argument links) in `out`.
+fn below(model: &Model, rels: ArgumentRelations, top: usize, out: &mut [bool]) {
+    let mut stack = vec![top];
+    while let Some(item) = stack.pop() {
+        for l in model.index.incoming[item]
+            .iter()
+            .filter(|l| rels.contains(l.rel))
+        {
+            if !out[l.other] {
+                out[l.other] = true;
+                stack.push(l.other);
+            }
+        }
+    }
 }
 
 /// Depth-first from `root` with an explicit stack (argument chains can be long), children in the

@@ -1,11 +1,15 @@
 //! The view: draws an `&App` into a frame and changes nothing else. One module per region.
 
+mod compare;
 mod detail;
 mod help;
 mod lists;
+mod map;
+mod matrix;
 mod palette;
 mod status;
 mod text;
+pub mod views;
 /// The styles and symbols, from `crate::theme` (kept here for the views' imports).
 pub mod theme {
     pub use crate::theme::*;
@@ -53,6 +57,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
             detail::detail(&ctx, frame, side);
         }
     }
+    views::draw(&ctx, frame);
     status::status(&ctx, frame, screen.status);
     status::footer(&ctx, frame, screen.footer);
     match &app.mode {

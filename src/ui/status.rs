@@ -34,6 +34,7 @@ pub fn status(ctx: &Ctx, frame: &mut Frame, area: Rect) {
         Mode::Links if app.focus == Pane::Text => "QUOTED BY".into(),
         Mode::Links => "LINKS".into(),
         Mode::Help { .. } => "HELP".into(),
+        Mode::View(view) => view.name().into(),
         Mode::Prompt(p) => match p.kind {
             PromptKind::Search => "SEARCH".into(),
             PromptKind::Filter => "FILTER".into(),
@@ -93,6 +94,11 @@ pub fn status(ctx: &Ctx, frame: &mut Frame, area: Rect) {
         used += msg.chars().count() + 3;
         spans.push(Span::styled(ctx.sym.separator, ctx.theme.status));
         spans.push(Span::styled(msg, ctx.theme.status.patch(ctx.theme.message)));
+    }
+    if let Some(note) = super::views::status_note(ctx, width.saturating_sub(used + 3)) {
+        used += super::text::width(&note) + 3;
+        spans.push(Span::styled(ctx.sym.separator, ctx.theme.status));
+        spans.push(Span::styled(note, ctx.theme.status));
     }
     let crumbs = breadcrumb(ctx, width.saturating_sub(used + 3));
     if !crumbs.is_empty() {

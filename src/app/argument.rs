@@ -1,0 +1,205 @@
+//! The Argument pane's own behaviour: folding nodes of the tree, and "why is this here", the
+//! chain from a claim up through `supports`/`opposes` to the thesis.
+
+use super::{App, Pane, lists};
+use crate::model::{ClaimRole, Kind, KindFields, Model};
+use std::collections::VecDeque;
+
+/// One step of a chain: an item and the relation that leads from it to the next step up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Step {
+    pub item: usize,
+    pub rel: Option<usize>,
+}
+
+fn is_thesis(model: &Model, item: usize) -> bool {
+    matches!(
+        model.item(item).fields,
+        KindFields::Claim {
+            role: ClaimRole::Thesis
+        }
+    )
+}
+
+/// The shortest chain from `claim` up to a thesis through `supports`/`opposes` links, the claim
+/// first and the thesis last; `None` when no thesis is reached (or `claim` is not a claim).
+pub fn why(model: &Model, claim: usize) -> Option<Vec<Step>> {
+    if model.item(claim).kind != Kind::Claim {
+        return None;
+    }
+    let argument = |rel: usize| matches!(model.relation(rel).id.as_str(), "supports" | "opposes");
+    // Breadth-first, so the chain is the shortest; `came` records how each item was reached.
+    let mut came: Vec<Option<(usize, usize)>> = vec![None; model.doc.items.len()];
+    let mut seen = vec![false; model.doc.items.len()];
+    seen[claim] = true;
+    let mut queue = VecDeque::from([claim]);
+    while let Some(at) = queue.pop_front() {
+        if is_thesis(model, at) {
+            let mut chain = vec![Step {
+                item: at,
+                rel: None,
+            }];
+            let mut cur = at;
+            while let Some((from, rel)) = came[cur] {
+                chain.push(Step {
+                    item: from,
+                    rel: Some(rel),
+                });
+                cur = from;
+            }
+            chain.reverse();
+            return Some(chain);
+        }
+        for l in model.index.outgoing[at].iter().filter(|l| argument(l.rel)) {
+            if !seen[l.other] {
+                seen[l.other] = true;
+                came[l.other] = Some((at, l.rel));
+                queue.push_back(l.other);
+            }
+        }
+    }
+    None
+}
+
+impl App {
+    /// Folds or unfolds the selected node of the Argument tree.
+    pub(super) fn toggle_fold(&mut self) {
+        if self.focus != Pane::Argument {
+            self.message = Some("folding is for the Argument pane (5)".into());
+            return;
+        }
+        let list = &self.lists[4];
+        let Some(lists::Row::Item { item, repeat, .. }) = list.rows.get(list.selected).copied()
+        else {
+            return;
+        };
+        if repeat {
+            self.message = Some("shown above: fold it there".into());
+            return;
+        }
+        if !lists::has_children(&self.model, item) {
+            self.message = Some("nothing to fold: no claim supports or opposes this one".into());
+            return;
+        }
+        if !self.collapsed.remove(&item) {
+            self.collapsed.insert(item);
+        }
+        self.rebuild_argument();
+    }
+
+    /// Folds every claim but the theses (so the thesis and its premises show), or unfolds them
+    /// all when some are folded.
+    pub(super) fn fold_all(&mut self) {
+        if self.focus != Pane::Argument {
+            self.message = Some("folding is for the Argument pane (5)".into());
+            return;
+        }
+        if self.collapsed.is_empty() {
+            self.collapsed = (0..self.model.doc.items.len())
+                .filter(|&i| {
+                    self.model.item(i).kind == Kind::Claim
+                        && !is_thesis(&self.model, i)
+                        && lists::has_children(&self.model, i)
+                })
+                .collect();
+            self.message = Some("folded every claim under the thesis".into());
+        } else {
+            self.collapsed.clear();
+            self.message = Some("unfolded every claim".into());
+        }
+        self.rebuild_argument();
+    }
+
+    /// Rebuilds the tree after folding, keeping the selected item (or the node it is under).
+    fn rebuild_argument(&mut self) {
+        let old = &self.lists[4];
+        let item = old.selected_item();
+        // The nearest node above the selection that is still shown, when it was folded away.
+        let above: Vec<usize> = old.rows[..old.selected.min(old.rows.len())]
+            .iter()
+            .rev()
+            .filter_map(|r| r.item())
+            .collect();
+        let offset = old.offset;
+        let mut list = lists::argument(&self.model, &self.collapsed);
+        list.offset = offset;
+        let kept = item.is_some_and(|i| list.select_item(i));
+        if !kept {
+            for i in above {
+                if list.select_item(i) {
+                    break;
+                }
+            }
+        }
+        self.lists[4] = list;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::load;
+
+    fn model() -> Model {
+        load(include_bytes!("../../tests/fixtures/compare.json")).expect("fixture loads")
+    }
+
+    fn ids(m: &Model, chain: &[Step]) -> Vec<String> {
+        chain.iter().map(|s| m.item(s.item).id.clone()).collect()
+    }
+
+    #[test]
+    fn evidence_leads_up_through_its_premise_to_the_thesis() {
+        let m = model();
+        let chain = why(&m, m.index.get("claim-murder-rate").unwrap()).unwrap();
+        assert_eq!(
+            ids(&m, &chain),
+            ["claim-murder-rate", "premise-cannot-alone", "thesis"]
+        );
+        assert_eq!(m.relation(chain[0].rel.unwrap()).id, "supports");
+        assert_eq!(chain[2].rel, None);
+    }
+
+    #[test]
+    fn opposing_claims_have_a_chain_too() {
+        let m = model();
+        let chain = why(&m, m.index.get("claim-sovereignty").unwrap()).unwrap();
+        assert_eq!(ids(&m, &chain), ["claim-sovereignty", "thesis"]);
+        assert_eq!(m.relation(chain[0].rel.unwrap()).id, "opposes");
+    }
+
+    #[test]
+    fn a_claim_outside_every_tree_says_so() {
+        let mut m = model();
+        let i = m.index.get("claim-murder-rate").unwrap();
+        m.doc.items[i].links.clear();
+        m.index = crate::model::LinkIndex::new(&m.doc);
+        assert_eq!(why(&m, i), None);
+        assert_eq!(why(&m, m.index.get("amlo").unwrap()), None, "not a claim");
+    }
+
+    fn tree_ids(m: &Model, collapsed: &[&str]) -> Vec<String> {
+        let folded = collapsed
+            .iter()
+            .map(|id| m.index.get(id).unwrap())
+            .collect();
+        lists::argument(m, &folded)
+            .rows
+            .iter()
+            .filter_map(|r| r.item())
+            .map(|i| m.item(i).id.clone())
+            .collect()
+    }
+
+    #[test]
+    fn folding_hides_the_claims_under_a_node_without_making_them_roots() {
+        let m = model();
+        let all = tree_ids(&m, &[]);
+        assert_eq!(tree_ids(&m, &["thesis"]), ["thesis"]);
+        let folded = tree_ids(&m, &["premise-cannot-alone"]);
+        assert!(folded.contains(&"premise-cannot-alone".to_string()));
+        assert!(!folded.contains(&"claim-murder-rate".to_string()));
+        assert!(!folded.contains(&"claim-fentanyl-surge".to_string()));
+        assert_eq!(folded.len(), all.len() - 2);
+    }
+}

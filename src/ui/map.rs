@@ -1,0 +1,403 @@
+//! The map: the item in the centre, the items linking to it in boxes on the left, the items it
+//! links to on the right, each joined to the centre by an edge labelled with the relation. A
+//! column longer than the screen pages; boxes sit in fixed slots, so they never overlap.
+
+use super::views::Glyphs;
+use super::{Ctx, fit, inner};
+use crate::app::neighbourhood::{self, BOX_HEIGHT, BOX_TITLE_LINES, Column, Neighbour, Spot};
+use crate::app::views::MapView;
+use crate::model::sanitize;
+use crate::wrap::wrap;
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+const UP: u8 = 1;
+const DOWN: u8 = 2;
+const LEFT: u8 = 4;
+const RIGHT: u8 = 8;
+
+/// Edge lines on a grid of cells, each a set of directions, so that junctions draw themselves.
+struct Canvas {
+    area: Rect,
+    cells: Vec<u8>,
+}
+
+impl Canvas {
+    fn new(area: Rect) -> Canvas {
+        Canvas {
+            area,
+            cells: vec![0; area.width as usize * area.height as usize],
+        }
+    }
+
+    fn add(&mut self, x: u16, y: u16, dirs: u8) {
+        if x >= self.area.x && x < self.area.right() && y >= self.area.y && y < self.area.bottom() {
+            let i =
+                (y - self.area.y) as usize * self.area.width as usize + (x - self.area.x) as usize;
+            self.cells[i] |= dirs;
+        }
+    }
+
+    fn horizontal(&mut self, y: u16, from: u16, to: u16) {
+        let (a, b) = (from.min(to), from.max(to));
+        for x in a..=b {
+            let mut d = 0;
+            if x > a {
+                d |= LEFT;
+            }
+            if x < b {
+                d |= RIGHT;
+            }
+            self.add(x, y, d);
+        }
+    }
+
+    fn vertical(&mut self, x: u16, from: u16, to: u16) {
+        let (a, b) = (from.min(to), from.max(to));
+        for y in a..=b {
+            let mut d = 0;
+            if y > a {
+                d |= UP;
+            }
+            if y < b {
+                d |= DOWN;
+            }
+            self.add(x, y, d);
+        }
+    }
+
+    fn draw(&self, buf: &mut Buffer, ascii: bool, style: Style) {
+        for (i, &d) in self.cells.iter().enumerate() {
+            if d == 0 {
+                continue;
+            }
+            let x = self.area.x + (i % self.area.width as usize) as u16;
+            let y = self.area.y + (i / self.area.width as usize) as u16;
+            let c = if ascii {
+                match d {
+                    d if d & (UP | DOWN) != 0 && d & (LEFT | RIGHT) != 0 => "+",
+                    d if d & (UP | DOWN) != 0 => "|",
+                    _ => "-",
+                }
+            } else {
+                match d {
+                    d if d == LEFT | RIGHT || d == LEFT || d == RIGHT => "─",
+                    d if d == UP | DOWN || d == UP || d == DOWN => "│",
+                    d if d == DOWN | RIGHT => "┌",
+                    d if d == DOWN | LEFT => "┐",
+                    d if d == UP | RIGHT => "└",
+                    d if d == UP | LEFT => "┘",
+                    d if d == UP | DOWN | RIGHT => "├",
+                    d if d == UP | DOWN | LEFT => "┤",
+                    d if d == LEFT | RIGHT | DOWN => "┬",
+                    d if d == LEFT | RIGHT | UP => "┴",
+                    _ => "┼",
+                }
+            };
+            buf.set_string(x, y, c, style);
+        }
+    }
+}
+
+/// The columns of the map inside its border.
+struct Geometry {
+    side_w: u16,
+    centre_w: u16,
+    gutter: u16,
+}
+
+fn geometry(width: u16) -> Geometry {
+    // Gutters wide enough for a relation's label ("addresses" at 80 columns).
+    let side_w = (width * 24 / 100).clamp(8, 40);
+    let centre_w = (width * 18 / 100).clamp(8, 36);
+    let gutter = width.saturating_sub(side_w * 2 + centre_w) / 2;
+    Geometry {
+        side_w,
+        centre_w,
+        gutter,
+    }
+}
+
+pub fn map(ctx: &Ctx, frame: &mut Frame, body: Rect) {
+    let app = ctx.app;
+    let Some(view) = app.views.map.as_ref() else {
+        return;
+    };
+    let hood = &view.hood;
+    let centre = app.model.item(hood.centre);
+    let title = Line::from(vec![
+        Span::styled(" Map ", ctx.theme.title),
+        Span::styled(
+            format!(
+                "{} {} in, {} out ",
+                Glyphs::new(app.options.ascii).dot,
+                hood.incoming.len(),
+                hood.outgoing.len()
+            ),
+            ctx.theme.dim,
+        ),
+    ]);
+    frame.render_widget(ctx.block(title, true), body);
+    let area = inner(body);
+    if area.height < 3 || area.width < 12 {
+        return;
+    }
+    let info_y = area.bottom() - 1;
+    let boxes = Rect::new(
+        area.x,
+        area.y + 1,
+        area.width,
+        area.height.saturating_sub(3),
+    );
+    let g = geometry(area.width);
+    let fit_n = neighbourhood::fit(body.height as usize);
+    let centre_x = area.x + g.side_w + g.gutter;
+    let right_x = centre_x + g.centre_w + g.gutter;
+
+    // The centre box: as tall as its title needs, in the middle.
+    let ctitle = sanitize::line(&centre.title);
+    let inner_w = g.centre_w.saturating_sub(2).max(1) as usize;
+    let mut clines: Vec<String> = wrap(&ctitle, inner_w)
+        .into_iter()
+        .map(|r| ctitle[r].to_owned())
+        .collect();
+    let max_lines = boxes.height.saturating_sub(2).max(1) as usize;
+    if clines.len() > max_lines {
+        clines.truncate(max_lines);
+        if let Some(last) = clines.last_mut() {
+            *last = fit(
+                &format!("{last}{}", ctx.sym.ellipsis),
+                inner_w,
+                ctx.sym.ellipsis,
+            );
+        }
+    }
+    let ch = (clines.len() as u16 + 2).min(boxes.height);
+    let cy = boxes.y + boxes.height.saturating_sub(ch) / 2;
+    let centre_rect = Rect::new(centre_x, cy, g.centre_w, ch);
+    let entry_y = cy + ch / 2;
+
+    let mut canvas = Canvas::new(area);
+    let mut labels: Vec<(u16, u16, String, u16)> = Vec::new();
+    let mut arrows: Vec<(u16, u16, &str)> = Vec::new();
+    let (arrow, up, down) = if app.options.ascii {
+        (">", "^", "v")
+    } else {
+        ("▶", "▲", "▼")
+    };
+    let mut neighbour_boxes: Vec<(Rect, Neighbour, bool)> = Vec::new();
+    for column in [Column::Incoming, Column::Outgoing] {
+        let list = hood.column(column);
+        let (col_x, slot) = match column {
+            Column::Incoming => (area.x, 0),
+            Column::Outgoing => (right_x, 1),
+        };
+        let col_rect = Rect::new(
+            col_x,
+            area.y,
+            g.side_w.min(area.right().saturating_sub(col_x)),
+            area.height,
+        );
+        if list.is_empty() {
+            let msg = match column {
+                Column::Incoming => "no incoming links",
+                Column::Outgoing => "no outgoing links",
+            };
+            frame.render_widget(
+                Paragraph::new(Line::styled(
+                    fit(msg, col_rect.width as usize, ctx.sym.ellipsis),
+                    ctx.theme.dim,
+                )),
+                Rect::new(col_x, entry_y, col_rect.width, 1),
+            );
+            continue;
+        }
+        let cursor_row = match view.cursor.spot {
+            Spot::Neighbour(c, i) if c == column => i,
+            _ => view.cursor.rows[slot],
+        };
+        let first = neighbourhood::first_shown(list.len(), cursor_row, fit_n);
+        let shown = &list[first..(first + fit_n).min(list.len())];
+        let stack_h = shown.len() as u16 * BOX_HEIGHT as u16;
+        let y0 = boxes.y + boxes.height.saturating_sub(stack_h) / 2;
+        if first > 0 {
+            frame.render_widget(
+                Paragraph::new(Line::styled(format!("{up} {first} more"), ctx.theme.dim)),
+                Rect::new(col_x, area.y, col_rect.width, 1),
+            );
+        }
+        let below = list.len() - first - shown.len();
+        if below > 0 {
+            frame.render_widget(
+                Paragraph::new(Line::styled(format!("{down} {below} more"), ctx.theme.dim)),
+                Rect::new(col_x, area.bottom().saturating_sub(2), col_rect.width, 1),
+            );
+        }
+        let trunk_x = match column {
+            Column::Incoming => centre_x.saturating_sub(2),
+            Column::Outgoing => centre_x + g.centre_w + 1,
+        };
+        let mut ys = vec![entry_y];
+        for (k, n) in shown.iter().enumerate() {
+            let y = y0 + (k * BOX_HEIGHT) as u16;
+            if y + BOX_HEIGHT as u16 > boxes.bottom() {
+                break;
+            }
+            let rect = Rect::new(col_x, y, col_rect.width, BOX_HEIGHT as u16);
+            let selected = view.cursor.spot == Spot::Neighbour(column, first + k);
+            neighbour_boxes.push((rect, *n, selected));
+            let ey = y + 1;
+            ys.push(ey);
+            let label = app.model.relation(n.rel).label.clone();
+            match column {
+                Column::Incoming => {
+                    canvas.horizontal(ey, rect.right(), trunk_x);
+                    let room = trunk_x.saturating_sub(rect.right() + 2);
+                    labels.push((rect.right() + 1, y, label, room));
+                }
+                Column::Outgoing => {
+                    canvas.horizontal(ey, trunk_x, rect.x.saturating_sub(2));
+                    arrows.push((rect.x.saturating_sub(1), ey, arrow));
+                    let room = rect.x.saturating_sub(trunk_x + 3);
+                    labels.push((trunk_x + 1, y, label, room));
+                }
+            }
+        }
+        let (lo, hi) = (
+            ys.iter().min().copied().unwrap_or(entry_y),
+            ys.iter().max().copied().unwrap_or(entry_y),
+        );
+        canvas.vertical(trunk_x, lo, hi);
+        match column {
+            Column::Incoming => {
+                canvas.horizontal(entry_y, trunk_x, centre_x.saturating_sub(1));
+                arrows.push((centre_x.saturating_sub(1), entry_y, arrow));
+            }
+            Column::Outgoing => canvas.horizontal(entry_y, trunk_x - 1, trunk_x),
+        }
+    }
+    let buf = frame.buffer_mut();
+    canvas.draw(buf, app.options.ascii, ctx.theme.border);
+    for (x, y, a) in arrows {
+        if x < area.right() && y < area.bottom() {
+            buf.set_string(x, y, a, ctx.theme.heading);
+        }
+    }
+    for (x, y, label, room) in labels {
+        if room >= 2 {
+            buf.set_string(
+                x,
+                y,
+                fit(&label, room as usize, ctx.sym.ellipsis),
+                ctx.theme.heading,
+            );
+        }
+    }
+    // Boxes last, over any edge that reaches them.
+    let centre_selected = view.cursor.spot == Spot::Centre;
+    item_box(
+        ctx,
+        frame,
+        centre_rect,
+        hood.centre,
+        &clines,
+        centre_selected,
+    );
+    for (rect, n, selected) in neighbour_boxes {
+        let t = sanitize::line(&app.model.item(n.item).title);
+        let w = rect.width.saturating_sub(2).max(1) as usize;
+        let mut lines: Vec<String> = wrap(&t, w).into_iter().map(|r| t[r].to_owned()).collect();
+        if lines.len() > BOX_TITLE_LINES {
+            lines.truncate(BOX_TITLE_LINES);
+            let last = format!("{}{}", lines[BOX_TITLE_LINES - 1], ctx.sym.ellipsis);
+            lines[BOX_TITLE_LINES - 1] = fit(&last, w, ctx.sym.ellipsis);
+        }
+        item_box(ctx, frame, rect, n.item, &lines, selected);
+    }
+    info(ctx, frame, view, Rect::new(area.x, info_y, area.width, 1));
+}
+
+fn item_box(
+    ctx: &Ctx,
+    frame: &mut Frame,
+    rect: Rect,
+    item: usize,
+    lines: &[String],
+    selected: bool,
+) {
+    let kind = ctx.app.model.item(item).kind.name();
+    let marker = if selected { ctx.sym.selected } else { "" };
+    let title = Span::styled(
+        format!("{marker}{kind}"),
+        if selected {
+            ctx.theme.selected
+        } else {
+            ctx.theme.dim
+        },
+    );
+    frame.render_widget(ratatui::widgets::Clear, rect);
+    frame.render_widget(ctx.block(Line::from(title), selected), rect);
+    let style = if selected {
+        ctx.theme.title
+    } else {
+        Style::new()
+    };
+    let body: Vec<Line> = lines
+        .iter()
+        .map(|l| Line::styled(l.clone(), style))
+        .collect();
+    frame.render_widget(Paragraph::new(body), inner(rect));
+}
+
+/// The line under the map: what the cursor is on, the link in words and its note.
+fn info(ctx: &Ctx, frame: &mut Frame, view: &MapView, area: Rect) {
+    let model = &ctx.app.model;
+    let hood = &view.hood;
+    let title = |i: usize| fit(&model.item(i).title, 40, ctx.sym.ellipsis);
+    let gl = Glyphs::new(ctx.app.options.ascii);
+    let text = match view.cursor.spot {
+        Spot::Centre => format!(
+            "{} ({}) {dot} {} to its links {dot} Enter opens it",
+            title(hood.centre),
+            model.item(hood.centre).kind,
+            gl.left_right,
+            dot = gl.dot,
+        ),
+        Spot::Neighbour(column, i) => {
+            let Some(n) = hood.column(column).get(i) else {
+                return;
+            };
+            let (src, tgt) = match column {
+                Column::Incoming => (n.item, hood.centre),
+                Column::Outgoing => (hood.centre, n.item),
+            };
+            let mut s = format!(
+                "{} {} {}",
+                title(src),
+                sanitize::line(&model.relation(n.rel).label),
+                title(tgt)
+            );
+            if let Some(note) = model
+                .item(src)
+                .links
+                .get(n.link)
+                .and_then(|l| l.note.as_deref())
+            {
+                s.push_str(" — ");
+                s.push_str(note);
+            }
+            s
+        }
+    };
+    frame.render_widget(
+        Paragraph::new(Line::styled(
+            fit(&text, area.width as usize, ctx.sym.ellipsis),
+            ctx.theme.dim,
+        )),
+        area,
+    );
+}
