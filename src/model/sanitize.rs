@@ -23,19 +23,33 @@ fn is_clean_line(s: &str) -> bool {
         || s.chars().all(|c| stand_in(c).is_none())
 }
 
+/// One character as [`line`] shows it: a control becomes a symbol, a line break or tab a space.
+pub fn line_char(c: char) -> char {
+    match c {
+        '\n' | '\t' | '\r' => ' ',
+        c => stand_in(c).unwrap_or(c),
+    }
+}
+
 /// A string for one line of the screen: controls become symbols, newlines and tabs spaces.
 pub fn line(s: &str) -> Cow<'_, str> {
     if is_clean_line(s) {
         return Cow::Borrowed(s);
     }
-    Cow::Owned(
-        s.chars()
-            .map(|c| match c {
-                '\n' | '\t' | '\r' => ' ',
-                c => stand_in(c).unwrap_or(c),
-            })
-            .collect(),
-    )
+    Cow::Owned(s.chars().map(line_char).collect())
+}
+
+/// [`line`] of at most the first `max_chars` characters of `s`, ending in "…" when `s` is longer.
+/// For strings that may be huge: only the part that can be shown is read and copied.
+pub fn line_capped(s: &str, max_chars: usize) -> Cow<'_, str> {
+    match s.char_indices().nth(max_chars) {
+        None => line(s),
+        Some((at, _)) => {
+            let mut out = line(&s[..at]).into_owned();
+            out.push('…');
+            Cow::Owned(out)
+        }
+    }
 }
 
 /// A string that may hold line breaks: the same as [`line`] but newlines are kept; tabs become
@@ -78,6 +92,14 @@ mod tests {
     fn line_breaks_depend_on_the_context() {
         assert_eq!(line("a\nb\tc"), "a b c");
         assert_eq!(text("a\nb\tc\r"), "a\nb c␍");
+    }
+
+    #[test]
+    fn capped_lines_end_in_an_ellipsis_only_when_cut() {
+        assert_eq!(line_capped("a\u{1b}c", 3), "a␛c");
+        assert_eq!(line_capped("a\u{1b}cd", 3), "a␛c…");
+        assert_eq!(line_capped("北京北京", 2), "北京…");
+        assert_eq!(line_capped("", 0), "");
     }
 
     #[test]
