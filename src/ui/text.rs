@@ -148,7 +148,7 @@ pub fn passage(ctx: &Ctx, frame: &mut Frame, area: Rect) {
         return;
     };
     let passage = &tp.passages[p];
-    let quoted = sanitize::line(&app.model.doc.document.text[passage.span.clone()]).into_owned();
+    let quoted = crate::app::detail::capped(&app.model.doc.document.text[passage.span.clone()]);
     let mut lines: Vec<Line> = Vec::new();
     lines.push(Line::styled(
         format!("Passage {} of {}", p + 1, tp.passages.len()),
