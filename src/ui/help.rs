@@ -5,7 +5,7 @@ use crate::app::KeyMode;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 
 /// Every line of the help, for the overlay and for tests.
 pub fn lines(ctx: &Ctx) -> Vec<Line<'static>> {
@@ -41,7 +41,7 @@ pub fn help(ctx: &Ctx, frame: &mut Frame, scroll: usize) {
         w,
         h,
     );
-    frame.render_widget(Clear, rect);
+    super::clear(frame, rect);
     frame.render_widget(
         ctx.block(Line::styled(" Help · Esc closes ", ctx.theme.title), true),
         rect,

@@ -128,6 +128,26 @@ pub fn span<'a>(s: &str, style: Style) -> Span<'a> {
     Span::styled(sanitize::line(s).into_owned(), style)
 }
 
+/// Clears `rect` for an overlay (help, palette). A wide character drawn just left of it by the
+/// pane underneath would reach into the overlay, and the terminal would never be sent the cell it
+/// covers: the overlay's border would vanish there. Such a character becomes a space.
+pub fn clear(frame: &mut Frame, rect: Rect) {
+    use ratatui::buffer::CellWidth;
+    frame.render_widget(ratatui::widgets::Clear, rect);
+    let buf = frame.buffer_mut();
+    let left = buf.area.x;
+    for y in rect.top()..rect.bottom().min(buf.area.bottom()) {
+        let mut x = left;
+        while x < rect.x {
+            let width = buf[(x, y)].symbol().cell_width().max(1);
+            if x + width > rect.x {
+                buf[(x, y)].set_symbol(" ");
+            }
+            x += width;
+        }
+    }
+}
+
 /// Areas inside a border, or nothing when there is no room.
 pub fn inner(area: Rect) -> Rect {
     Rect::new(

@@ -7,7 +7,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 
 pub fn palette(ctx: &Ctx, frame: &mut Frame, prompt: &Prompt) {
     let area = frame.area();
@@ -19,7 +19,7 @@ pub fn palette(ctx: &Ctx, frame: &mut Frame, prompt: &Prompt) {
         w,
         h,
     );
-    frame.render_widget(Clear, rect);
+    super::clear(frame, rect);
     frame.render_widget(
         ctx.block(Line::styled(" Jump to any item ", ctx.theme.title), true),
         rect,
