@@ -69,6 +69,27 @@ pub fn text(s: &str) -> Cow<'_, str> {
     )
 }
 
+/// JSON text as serde_json writes it, with the characters it leaves raw but a terminal would act
+/// on (DEL, C1 controls, bidirectional overrides) written as `\uXXXX` escapes. The value is the
+/// same; only its spelling changes, so the output is safe to print. serde_json escapes C0 in
+/// strings itself (the newlines and spaces it writes between values are layout), and outside
+/// strings it writes only ASCII, so every character replaced here is inside a string.
+pub fn json(out: String) -> String {
+    let unsafe_in_json = |c: char| c >= '\u{7f}' && stand_in(c).is_some();
+    if !out.chars().any(unsafe_in_json) {
+        return out;
+    }
+    let mut safe = String::with_capacity(out.len() + 16);
+    for c in out.chars() {
+        if unsafe_in_json(c) {
+            safe.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            safe.push(c);
+        }
+    }
+    safe
+}
+
 /// The columns a character takes on screen after sanitizing: stand-ins and tabs take one.
 pub fn char_width(c: char) -> usize {
     if c == '\t' || stand_in(c).is_some() {
@@ -100,6 +121,17 @@ mod tests {
         assert_eq!(line_capped("a\u{1b}cd", 3), "a␛c…");
         assert_eq!(line_capped("北京北京", 2), "北京…");
         assert_eq!(line_capped("", 0), "");
+    }
+
+    #[test]
+    fn json_spells_terminal_controls_as_escapes() {
+        let value = serde_json::json!({"t": "a\u{1b}b\u{7f}c\u{9b}d\u{202e}e北\n"});
+        let out = json(value.to_string());
+        assert_eq!(out, r#"{"t":"a\u001bb\u007fc\u009bd\u202ee北\n"}"#);
+        assert_eq!(serde_json::from_str::<serde_json::Value>(&out).unwrap(), value);
+        let pretty = json(serde_json::to_string_pretty(&value).unwrap());
+        assert!(pretty.contains('\n'), "the layout's line breaks stay");
+        assert_eq!(serde_json::from_str::<serde_json::Value>(&pretty).unwrap(), value);
     }
 
     #[test]
