@@ -128,10 +128,16 @@ mod tests {
         let value = serde_json::json!({"t": "a\u{1b}b\u{7f}c\u{9b}d\u{202e}e北\n"});
         let out = json(value.to_string());
         assert_eq!(out, r#"{"t":"a\u001bb\u007fc\u009bd\u202ee北\n"}"#);
-        assert_eq!(serde_json::from_str::<serde_json::Value>(&out).unwrap(), value);
+        assert_eq!(
+            serde_json::from_str::<serde_json::Value>(&out).unwrap(),
+            value
+        );
         let pretty = json(serde_json::to_string_pretty(&value).unwrap());
         assert!(pretty.contains('\n'), "the layout's line breaks stay");
-        assert_eq!(serde_json::from_str::<serde_json::Value>(&pretty).unwrap(), value);
+        assert_eq!(
+            serde_json::from_str::<serde_json::Value>(&pretty).unwrap(),
+            value
+        );
     }
 
     #[test]

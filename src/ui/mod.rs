@@ -183,7 +183,11 @@ mod tests {
         // Millions of combining marks take no room, but are not all copied to the screen.
         let zalgo = format!("e{}", "\u{301}".repeat(1_000_000));
         let shown = fit(&zalgo, 10, "…");
-        assert!(shown.chars().count() < 200, "{} chars", shown.chars().count());
+        assert!(
+            shown.chars().count() < 200,
+            "{} chars",
+            shown.chars().count()
+        );
         assert!(str_width(&shown) <= 10);
     }
 }
