@@ -331,7 +331,13 @@ fn a_click_focuses_and_selects_and_a_click_on_a_link_follows_it() {
     let target = a.detail_links()[0].other;
     let text = argscope::render::screen_text(&a);
     let arrow = (side.y..side.bottom())
-        .find(|&y| text[y as usize].chars().skip(side.x as usize).collect::<String>().contains("→ "))
+        .find(|&y| {
+            text[y as usize]
+                .chars()
+                .skip(side.x as usize)
+                .collect::<String>()
+                .contains("→ ")
+        })
         .expect("a link row in the detail");
     a.update(Action::Click(side.x + 6, arrow));
     assert_eq!(a.selected_item(), Some(target));

@@ -269,7 +269,10 @@ impl App {
                     let list = self.list(search.pane);
                     let title_hit = |&r: &usize| {
                         let item = list.and_then(|l| l.rows[r].item());
-                        item.is_some_and(|i| !crate::model::search::find_in(&self.model.item(i).title, query).is_empty())
+                        item.is_some_and(|i| {
+                            !crate::model::search::find_in(&self.model.item(i).title, query)
+                                .is_empty()
+                        })
                     };
                     let after = |&(_, r): &(usize, &usize)| *r >= selected;
                     let rows = search.rows.iter().enumerate();
