@@ -206,7 +206,8 @@ pub fn check(files: &[String], strict: bool, format: CheckFormat) -> ExitCode {
         }
     }
     if format == CheckFormat::Json {
-        let _ = writeln!(out, "{}", serde_json::Value::Array(reports));
+        let json = sanitize::json(serde_json::Value::Array(reports).to_string());
+        let _ = writeln!(out, "{json}");
     }
     ExitCode::from(worst)
 }

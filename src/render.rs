@@ -5,6 +5,7 @@ use crate::app::{App, Options, keys};
 use crate::model::Model;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use ratatui::buffer::{Buffer, CellWidth};
 
 /// A `COLSxROWS` size.
 pub fn parse_size(s: &str) -> Result<(u16, u16), String> {
@@ -28,12 +29,18 @@ pub fn parse_size(s: &str) -> Result<(u16, u16), String> {
     Ok((cols, rows))
 }
 
-/// Draws `app` at its size and returns the screen as lines, trailing spaces trimmed.
-pub fn screen_text(app: &App) -> Vec<String> {
+/// Draws `app` at its size (at least 1x1) and returns the cells, as a terminal would receive them.
+pub fn draw_buffer(app: &App) -> Buffer {
     let (w, h) = (app.size.width.max(1), app.size.height.max(1));
     let Ok(mut terminal) = Terminal::new(TestBackend::new(w, h));
     let _ = terminal.draw(|f| crate::ui::draw(app, f));
-    let buf = terminal.backend().buffer();
+    terminal.backend().buffer().clone()
+}
+
+/// Draws `app` at its size and returns the screen as lines, trailing spaces trimmed.
+pub fn screen_text(app: &App) -> Vec<String> {
+    let buf = draw_buffer(app);
+    let (w, h) = (buf.area.width, buf.area.height);
     (0..h)
         .map(|y| {
             let mut line = String::new();
@@ -45,7 +52,9 @@ pub fn screen_text(app: &App) -> Vec<String> {
                 }
                 let sym = buf[(x, y)].symbol();
                 line.push_str(sym);
-                skip = crate::wrap::str_width(sym).saturating_sub(1);
+                // The cells this one covers, as ratatui measured it: a joined emoji (👨‍👩‍👧) is
+                // one grapheme two cells wide, not the sum of its characters.
+                skip = sym.cell_width().saturating_sub(1);
             }
             line.trim_end().to_owned()
         })

@@ -64,25 +64,35 @@ pub struct Block {
     pub text: String,
 }
 
+/// The most characters of one block the detail shows, far more than a screen holds: a block cut
+/// here ends in "…". A megabyte summary then costs no more per frame than a long one.
+pub const MAX_BLOCK_CHARS: usize = 20_000;
+
 fn block(part: Part, prefix: &'static str, text: impl AsRef<str>) -> Block {
     Block {
         part,
         prefix,
-        text: sanitize::line(text.as_ref()).into_owned(),
+        text: capped(text.as_ref()).into_owned(),
     }
+}
+
+/// Document text for a block, sanitized and cut to [`MAX_BLOCK_CHARS`].
+pub fn capped(s: &str) -> std::borrow::Cow<'_, str> {
+    sanitize::line_capped(s, MAX_BLOCK_CHARS)
 }
 
 /// The detail of `item` as blocks.
 pub fn blocks(model: &Model, item: usize, links: &[DetailLink], ascii: bool) -> Vec<Block> {
     let it = model.item(item);
     let mut out = vec![block(Part::Title, "", &it.title)];
-    let mut field =
-        |name: &str, value: &str| out.push(block(Part::Field, "", format!("{name}: {value}")));
+    let mut field = |name: &str, value: &str| {
+        out.push(block(Part::Field, "", format!("{name}: {}", capped(value))))
+    };
     field("Kind", it.kind.name());
     match &it.fields {
         KindFields::Event { when: Some(w) } => {
             let date = w.date.map(|d| format!(" ({d})")).unwrap_or_default();
-            field("When", &format!("{}{date}", w.label));
+            field("When", &format!("{}{date}", capped(&w.label)));
         }
         KindFields::Actor { role, group } => {
             if let Some(r) = role {
@@ -134,10 +144,10 @@ pub fn blocks(model: &Model, item: usize, links: &[DetailLink], ascii: bool) -> 
         let other = model.item(l.other);
         let source = if l.outgoing { it } else { other };
         let note = source.links.get(l.link).and_then(|k| k.note.as_deref());
-        let mut text = format!("{} ({})", other.title, other.kind);
+        let mut text = format!("{} ({})", capped(&other.title), other.kind);
         if let Some(note) = note {
             text.push_str(" — ");
-            text.push_str(note);
+            text.push_str(&capped(note));
         }
         out.push(block(Part::Link(n), arrow, text));
     }

@@ -7,26 +7,14 @@
 //! here, so no control character reaches the output and the data survives a round trip.
 
 use crate::model::Model;
-use std::fmt::Write;
 
 pub fn export(model: &Model) -> String {
     // Serialising plain data to a String cannot fail: no maps with non-string keys, no I/O.
-    let raw = serde_json::to_string_pretty(&model.doc).unwrap_or_default();
-    let mut out = String::with_capacity(raw.len() + 1);
-    for c in raw.chars() {
-        if needs_escape(c) {
-            // Such characters occur only inside JSON strings, where an escape means the same.
-            let _ = write!(out, "\\u{:04x}", c as u32);
-        } else {
-            out.push(c);
-        }
-    }
+    // Escaped so that printing it to a terminal is as safe as showing it in the explorer.
+    let mut out =
+        crate::model::sanitize::json(serde_json::to_string_pretty(&model.doc).unwrap_or_default());
     out.push('\n');
     out
-}
-
-fn needs_escape(c: char) -> bool {
-    matches!(c, '\u{7F}'..='\u{9F}' | '\u{2028}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 #[cfg(test)]

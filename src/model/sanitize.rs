@@ -23,19 +23,33 @@ fn is_clean_line(s: &str) -> bool {
         || s.chars().all(|c| stand_in(c).is_none())
 }
 
+/// One character as [`line`] shows it: a control becomes a symbol, a line break or tab a space.
+pub fn line_char(c: char) -> char {
+    match c {
+        '\n' | '\t' | '\r' => ' ',
+        c => stand_in(c).unwrap_or(c),
+    }
+}
+
 /// A string for one line of the screen: controls become symbols, newlines and tabs spaces.
 pub fn line(s: &str) -> Cow<'_, str> {
     if is_clean_line(s) {
         return Cow::Borrowed(s);
     }
-    Cow::Owned(
-        s.chars()
-            .map(|c| match c {
-                '\n' | '\t' | '\r' => ' ',
-                c => stand_in(c).unwrap_or(c),
-            })
-            .collect(),
-    )
+    Cow::Owned(s.chars().map(line_char).collect())
+}
+
+/// [`line`] of at most the first `max_chars` characters of `s`, ending in "…" when `s` is longer.
+/// For strings that may be huge: only the part that can be shown is read and copied.
+pub fn line_capped(s: &str, max_chars: usize) -> Cow<'_, str> {
+    match s.char_indices().nth(max_chars) {
+        None => line(s),
+        Some((at, _)) => {
+            let mut out = line(&s[..at]).into_owned();
+            out.push('…');
+            Cow::Owned(out)
+        }
+    }
 }
 
 /// A string that may hold line breaks: the same as [`line`] but newlines are kept; tabs become
@@ -53,6 +67,29 @@ pub fn text(s: &str) -> Cow<'_, str> {
             })
             .collect(),
     )
+}
+
+/// JSON text as serde_json writes it, with the characters it leaves raw but a terminal would act
+/// on (DEL, C1 controls, bidirectional overrides) written as `\uXXXX` escapes. The value is the
+/// same; only its spelling changes, so the output is safe to print. serde_json escapes C0 in
+/// strings itself (the newlines and spaces it writes between values are layout), and outside
+/// strings it writes only ASCII, so every character replaced here is inside a string.
+pub fn json(out: String) -> String {
+    // The line and paragraph separators too: some readers of JSON take them for line breaks.
+    let unsafe_in_json =
+        |c: char| (c >= '\u{7f}' && stand_in(c).is_some()) || matches!(c, '\u{2028}' | '\u{2029}');
+    if !out.chars().any(unsafe_in_json) {
+        return out;
+    }
+    let mut safe = String::with_capacity(out.len() + 16);
+    for c in out.chars() {
+        if unsafe_in_json(c) {
+            safe.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            safe.push(c);
+        }
+    }
+    safe
 }
 
 /// The columns a character takes on screen after sanitizing: stand-ins and tabs take one.
@@ -78,6 +115,31 @@ mod tests {
     fn line_breaks_depend_on_the_context() {
         assert_eq!(line("a\nb\tc"), "a b c");
         assert_eq!(text("a\nb\tc\r"), "a\nb c␍");
+    }
+
+    #[test]
+    fn capped_lines_end_in_an_ellipsis_only_when_cut() {
+        assert_eq!(line_capped("a\u{1b}c", 3), "a␛c");
+        assert_eq!(line_capped("a\u{1b}cd", 3), "a␛c…");
+        assert_eq!(line_capped("北京北京", 2), "北京…");
+        assert_eq!(line_capped("", 0), "");
+    }
+
+    #[test]
+    fn json_spells_terminal_controls_as_escapes() {
+        let value = serde_json::json!({"t": "a\u{1b}b\u{7f}c\u{9b}d\u{202e}e北\n"});
+        let out = json(value.to_string());
+        assert_eq!(out, r#"{"t":"a\u001bb\u007fc\u009bd\u202ee北\n"}"#);
+        assert_eq!(
+            serde_json::from_str::<serde_json::Value>(&out).unwrap(),
+            value
+        );
+        let pretty = json(serde_json::to_string_pretty(&value).unwrap());
+        assert!(pretty.contains('\n'), "the layout's line breaks stay");
+        assert_eq!(
+            serde_json::from_str::<serde_json::Value>(&pretty).unwrap(),
+            value
+        );
     }
 
     #[test]

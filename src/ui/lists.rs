@@ -130,16 +130,20 @@ pub fn pane(ctx: &Ctx, frame: &mut Frame, pane: Pane, area: Rect) {
                         Span::styled(fit(&label, width.saturating_sub(3), ""), style),
                     ];
                     let room = width.saturating_sub(used);
-                    let mut title = it.title.clone();
-                    if repeat {
-                        title.push_str(" (shown above)");
-                    }
-                    spans.push(Span::styled(fit(&title, room, ctx.sym.ellipsis), style));
+                    // Only the part of the title that fits is read: a title may be megabytes.
+                    let title = if repeat {
+                        let head = fit(&it.title, room, "");
+                        fit(&format!("{head} (shown above)"), room, ctx.sym.ellipsis)
+                    } else {
+                        fit(&it.title, room, ctx.sym.ellipsis)
+                    };
+                    let title_width = super::text::width(&title);
+                    spans.push(Span::styled(title, style));
                     if pane == Pane::Timeline
                         && let KindFields::Event { when: Some(w) } = &it.fields
                         && w.date.is_some()
                     {
-                        let rest = room.saturating_sub(super::text::width(&it.title) + 3);
+                        let rest = room.saturating_sub(title_width + 3);
                         if rest > 4 {
                             spans.push(Span::styled(
                                 fit(&format!(" · {}", w.label), rest, ctx.sym.ellipsis),

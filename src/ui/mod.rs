@@ -81,7 +81,7 @@ impl Ctx<'_> {
             w,
             h,
         );
-        frame.render_widget(ratatui::widgets::Clear, rect);
+        clear(frame, rect);
         frame.render_widget(
             self.block(Line::styled(title, self.theme.title), true),
             rect,
@@ -119,26 +119,33 @@ impl Ctx<'_> {
     }
 }
 
-/// Document text for one line: sanitized, then cut to `width` columns with an ellipsis.
+/// Document text for one line: sanitized, then cut to `width` columns with an ellipsis. Only the
+/// part that fits is read, so a huge string costs no more than a short one.
 pub fn fit(s: &str, width: usize, ellipsis: &str) -> String {
-    let clean = sanitize::line(s);
-    let total: usize = clean.chars().map(char_width).sum();
-    if total <= width {
-        return clean.into_owned();
-    }
-    let room = width.saturating_sub(ellipsis.chars().count());
+    let ellipsis_width = crate::wrap::str_width(ellipsis);
+    let room = width.saturating_sub(ellipsis_width);
+    // Zero-width characters (combining marks) take no room; past this many characters the string
+    // is cut anyway, so that a run of millions of them is not copied to the screen.
+    let budget = width.saturating_mul(8).saturating_add(32);
     let mut out = String::new();
     let mut used = 0;
-    for c in clean.chars() {
+    // Where the text is cut when it turns out not to fit: the end of the part that fits `room`.
+    let mut cut = None;
+    for (n, c) in s.chars().enumerate() {
+        let c = sanitize::line_char(c);
         let w = char_width(c);
-        if used + w > room {
-            break;
+        if used + w > width || n >= budget {
+            out.truncate(cut.unwrap_or(out.len()));
+            if width >= ellipsis_width {
+                out.push_str(ellipsis);
+            }
+            return out;
+        }
+        if cut.is_none() && used + w > room {
+            cut = Some(out.len());
         }
         out.push(c);
         used += w;
-    }
-    if width >= ellipsis.chars().count() {
-        out.push_str(ellipsis);
     }
     out
 }
@@ -146,6 +153,26 @@ pub fn fit(s: &str, width: usize, ellipsis: &str) -> String {
 /// A span of document text, sanitized.
 pub fn span<'a>(s: &str, style: Style) -> Span<'a> {
     Span::styled(sanitize::line(s).into_owned(), style)
+}
+
+/// Clears `rect` for an overlay (help, palette). A wide character drawn just left of it by the
+/// pane underneath would reach into the overlay, and the terminal would never be sent the cell it
+/// covers: the overlay's border would vanish there. Such a character becomes a space.
+pub fn clear(frame: &mut Frame, rect: Rect) {
+    use ratatui::buffer::CellWidth;
+    frame.render_widget(ratatui::widgets::Clear, rect);
+    let buf = frame.buffer_mut();
+    let left = buf.area.x;
+    for y in rect.top()..rect.bottom().min(buf.area.bottom()) {
+        let mut x = left;
+        while x < rect.x {
+            let width = buf[(x, y)].symbol().cell_width().max(1);
+            if x + width > rect.x {
+                buf[(x, y)].set_symbol(" ");
+            }
+            x += width;
+        }
+    }
 }
 
 /// Areas inside a border, or nothing when there is no room.
@@ -156,4 +183,38 @@ pub fn inner(area: Rect) -> Rect {
         area.width.saturating_sub(2),
         area.height.saturating_sub(2),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fit;
+    use crate::wrap::str_width;
+
+    #[test]
+    fn fit_keeps_what_fits_and_cuts_the_rest_with_an_ellipsis() {
+        assert_eq!(fit("abc", 3, "…"), "abc");
+        assert_eq!(fit("abcd", 3, "…"), "ab…");
+        assert_eq!(fit("a\u{1b}[2Jb", 10, "…"), "a␛[2Jb");
+        assert_eq!(fit("a\tb", 10, "…"), "a b");
+        // A wide character that would straddle the edge goes, the ellipsis takes its place.
+        assert_eq!(fit("ab北京", 5, "…"), "ab北…");
+        assert_eq!(fit("ab北京", 4, "…"), "ab…");
+        assert_eq!(fit("abc", 0, "…"), "");
+        assert_eq!(fit("abcdef", 4, "..."), "a...");
+    }
+
+    #[test]
+    fn fit_reads_only_the_part_of_a_huge_string_that_fits() {
+        let huge = "word ".repeat(1_000_000);
+        assert_eq!(fit(&huge, 12, "…"), "word word w…");
+        // Millions of combining marks take no room, but are not all copied to the screen.
+        let zalgo = format!("e{}", "\u{301}".repeat(1_000_000));
+        let shown = fit(&zalgo, 10, "…");
+        assert!(
+            shown.chars().count() < 200,
+            "{} chars",
+            shown.chars().count()
+        );
+        assert!(str_width(&shown) <= 10);
+    }
 }

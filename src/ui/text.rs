@@ -148,7 +148,7 @@ pub fn passage(ctx: &Ctx, frame: &mut Frame, area: Rect) {
         return;
     };
     let passage = &tp.passages[p];
-    let quoted = sanitize::line(&app.model.doc.document.text[passage.span.clone()]).into_owned();
+    let quoted = crate::app::detail::capped(&app.model.doc.document.text[passage.span.clone()]);
     let mut lines: Vec<Line> = Vec::new();
     lines.push(Line::styled(
         format!("Passage {} of {}", p + 1, tp.passages.len()),
@@ -171,10 +171,11 @@ pub fn passage(ctx: &Ctx, frame: &mut Frame, area: Rect) {
         } else {
             Style::new()
         };
-        let label = format!("{} ({})", it.title, it.kind);
+        let room = w.saturating_sub(2);
+        let label = format!("{} ({})", fit(&it.title, room, ""), it.kind);
         lines.push(Line::from(vec![
             Span::styled(marker, style),
-            Span::styled(fit(&label, w.saturating_sub(2), ctx.sym.ellipsis), style),
+            Span::styled(fit(&label, room, ctx.sym.ellipsis), style),
         ]));
     }
     // Keep the selected item in view when the passage is long.
