@@ -1,15 +1,16 @@
 //! Anchoring quotes in the text: every quote resolves to a byte span of `document.text`.
 //!
 //! The text is folded once (whitespace runs, typographic punctuation) and every quote is found in
-//! a single pass over it with an Aho-Corasick automaton over the quotes' first bytes, so the cost
-//! is linear in the text, not one search per quote.
+//! one rolling-hash pass over it per key length: each quote's first bytes are its key, a bit set
+//! filters the text's positions, and only the positions whose hash is a key's are compared with
+//! the quote. The cost is linear in the text and the quotes, not one search per quote, and the
+//! tables stay small next to the text (an automaton over 100,000 keys did not).
 
 use super::fold::{Fold, OffsetMap, fold, fold_into};
-use aho_corasick::{AhoCorasick, MatchKind};
-use std::collections::HashMap;
 use std::ops::Range;
 
-/// How many bytes of a folded quote go into the automaton; the rest is checked at each hit.
+/// How many bytes of a folded quote make its key; the rest is checked at each hit. Shorter quotes
+/// use the largest power of two that fits, so there is one pass over the text per key length.
 const KEY_BYTES: usize = 32;
 /// Occurrences remembered per quote; more only count.
 const MAX_OCCURRENCES: usize = 64;
@@ -63,52 +64,42 @@ pub enum Anchored {
     Empty,
 }
 
-/// Anchors every quote in one pass over the text.
+/// Anchors every quote in one pass over the text per key length.
 pub fn anchor_all(text: &FoldedText<'_>, quotes: &[QuoteRef<'_>]) -> Vec<Anchored> {
     let folded: Vec<String> = quotes.iter().map(|q| fold(q.exact, Fold::Anchor)).collect();
-    let mut key_ids: HashMap<&str, usize> = HashMap::new();
-    let mut keys: Vec<&str> = Vec::new();
-    let mut key_of: Vec<Option<usize>> = Vec::with_capacity(quotes.len());
-    for f in &folded {
-        if f.is_empty() {
-            key_of.push(None);
+    // Where each quote was found, in text order, up to MAX_OCCURRENCES.
+    let mut found: Vec<Vec<usize>> = vec![Vec::new(); quotes.len()];
+    let mut by_key_len: Vec<Vec<usize>> = vec![Vec::new(); KEY_BYTES + 1];
+    for (i, f) in folded.iter().enumerate() {
+        if !f.is_empty() {
+            by_key_len[key_len(f.len())].push(i);
+        }
+    }
+    for (len, members) in by_key_len.iter().enumerate() {
+        if members.is_empty() {
             continue;
         }
-        let key = &f[..floor_char_boundary(f, KEY_BYTES)];
-        let id = *key_ids.entry(key).or_insert_with(|| {
-            keys.push(key);
-            keys.len() - 1
+        let keys = KeyTable::new(len, members.iter().map(|&i| (&folded[i].as_bytes()[..len], i)));
+        keys.scan(text.folded.as_bytes(), |at, i| {
+            let f = &folded[i];
+            if found[i].len() < MAX_OCCURRENCES
+                && text.folded.as_bytes()[at..].starts_with(f.as_bytes())
+                && context_matches(text, at, at + f.len(), &quotes[i])
+            {
+                found[i].push(at);
+            }
         });
-        key_of.push(Some(id));
-    }
-    // Positions at which each key occurs in the folded text.
-    let mut hits: Vec<Vec<usize>> = vec![Vec::new(); keys.len()];
-    if !keys.is_empty()
-        && let Ok(ac) = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .build(&keys)
-    {
-        for m in ac.find_overlapping_iter(&text.folded) {
-            hits[m.pattern().as_usize()].push(m.start());
-        }
     }
 
     let mut closest_budget = MAX_CLOSEST;
     quotes
         .iter()
         .zip(&folded)
-        .zip(&key_of)
-        .map(|((q, f), key)| {
-            let Some(key) = key else {
+        .zip(&found)
+        .map(|((q, f), starts)| {
+            if f.is_empty() {
                 return Anchored::Empty;
-            };
-            let starts: Vec<usize> = hits[*key]
-                .iter()
-                .copied()
-                .filter(|&at| text.folded[at..].starts_with(f.as_str()))
-                .filter(|&at| context_matches(text, at, at + f.len(), q))
-                .take(MAX_OCCURRENCES)
-                .collect();
+            }
             match starts.first() {
                 Some(&at) => {
                     let span = text.span(at..at + f.len());
@@ -131,6 +122,98 @@ pub fn anchor_all(text: &FoldedText<'_>, quotes: &[QuoteRef<'_>]) -> Vec<Anchore
             }
         })
         .collect()
+}
+
+/// The key length of a folded quote of `len` bytes: the largest power of two up to
+/// [`KEY_BYTES`] that fits.
+fn key_len(len: usize) -> usize {
+    let fit = len.min(KEY_BYTES);
+    1 << (usize::BITS - 1 - fit.leading_zeros())
+}
+
+/// The multiplier of the rolling hash: odd, so that no information is lost modulo 2^64, and
+/// without structure (a sparse one, such as FNV's prime, made most windows of a text collide).
+const BASE: u64 = 0x517C_C1B7_2722_0A95;
+
+/// The keys of one length: their hashes, sorted, with a filter over the hashes to skip most
+/// positions of the text without a lookup.
+struct KeyTable {
+    len: usize,
+    /// `(hash, quote)`, sorted by hash.
+    keys: Vec<(u64, usize)>,
+    /// A blocked Bloom filter: each hash sets two bits of one word, so a position costs one
+    /// memory access and about one in a thousand goes on to the (cache-missing) binary search.
+    filter: Vec<u64>,
+    word_shift: u32,
+}
+
+/// The filter word of a hash, and the two bits it sets there.
+fn probe(h: u64, word_shift: u32) -> (usize, u64) {
+    let m = mix(h);
+    ((m >> word_shift) as usize, (1 << (m & 63)) | (1 << ((m >> 6) & 63)))
+}
+
+impl KeyTable {
+    fn new<'k>(len: usize, keys: impl Iterator<Item = (&'k [u8], usize)>) -> KeyTable {
+        let mut keys: Vec<(u64, usize)> = keys.map(|(k, i)| (hash(k), i)).collect();
+        keys.sort_unstable();
+        // About 64 bits per key: few false positives, and a filter that mostly stays in cache.
+        let words = keys.len().next_power_of_two().clamp(1 << 6, 1 << 20);
+        let word_shift = 64 - words.trailing_zeros();
+        let mut filter = vec![0u64; words];
+        for &(h, _) in &keys {
+            let (word, bits) = probe(h, word_shift);
+            filter[word] |= bits;
+        }
+        KeyTable {
+            len,
+            keys,
+            filter,
+            word_shift,
+        }
+    }
+
+    /// Calls `hit(position, quote)` for every position of `hay`, in order, where a key's hash
+    /// occurs (the caller compares the bytes).
+    fn scan(&self, hay: &[u8], mut hit: impl FnMut(usize, usize)) {
+        let len = self.len;
+        if hay.len() < len {
+            return;
+        }
+        // BASE^(len-1), to take the leaving byte out of the hash.
+        let top = (1..len).fold(1u64, |p, _| p.wrapping_mul(BASE));
+        let mut h = hash(&hay[..len]);
+        let mut at = 0;
+        loop {
+            let (word, bits) = probe(h, self.word_shift);
+            if self.filter[word] & bits == bits {
+                let from = self.keys.partition_point(|&(k, _)| k < h);
+                for &(_, quote) in self.keys[from..].iter().take_while(|&&(k, _)| k == h) {
+                    hit(at, quote);
+                }
+            }
+            if at + len >= hay.len() {
+                break;
+            }
+            h = h
+                .wrapping_sub(u64::from(hay[at]).wrapping_mul(top))
+                .wrapping_mul(BASE)
+                .wrapping_add(u64::from(hay[at + len]));
+            at += 1;
+        }
+    }
+}
+
+/// The polynomial hash that [`KeyTable::scan`] rolls.
+fn hash(bytes: &[u8]) -> u64 {
+    bytes
+        .iter()
+        .fold(0u64, |h, &b| h.wrapping_mul(BASE).wrapping_add(u64::from(b)))
+}
+
+/// Spreads a hash's entropy into its top bits, which index the filter.
+fn mix(h: u64) -> u64 {
+    (h ^ (h >> 29)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
 fn context_matches(text: &FoldedText<'_>, start: usize, end: usize, q: &QuoteRef<'_>) -> bool {
@@ -311,6 +394,44 @@ mod tests {
             closest.as_deref(),
             Some("Mexico’s Congress approved a new “national")
         );
+    }
+
+    #[test]
+    fn key_lengths_are_powers_of_two_up_to_the_key_size() {
+        let lens: Vec<usize> = [1, 2, 3, 7, 8, 31, 32, 33, 1000]
+            .into_iter()
+            .map(key_len)
+            .collect();
+        assert_eq!(lens, [1, 2, 2, 4, 8, 16, 32, 32, 32]);
+    }
+
+    #[test]
+    fn quotes_of_every_length_are_found_with_every_occurrence_counted() {
+        let t = FoldedText::new(TEXT);
+        let folded = fold(TEXT, Fold::Anchor);
+        // Every substring that starts and ends on a character boundary, as a quote.
+        let starts: Vec<usize> = (0..folded.len())
+            .filter(|&i| folded.is_char_boundary(i) && !folded[i..].starts_with(' '))
+            .collect();
+        let mut quotes = Vec::new();
+        for &a in starts.iter().step_by(3) {
+            for len in [1, 2, 3, 5, 9, 17, 40] {
+                let b = (a + len).min(folded.len());
+                if folded.is_char_boundary(b) && !folded[..b].ends_with(' ') {
+                    quotes.push(folded[a..b].to_owned());
+                }
+            }
+        }
+        let refs: Vec<QuoteRef<'_>> = quotes.iter().map(|s| q(s)).collect();
+        for (quote, result) in quotes.iter().zip(anchor_all(&t, &refs)) {
+            let want = (0..folded.len())
+                .filter(|&i| folded.as_bytes()[i..].starts_with(quote.as_bytes()))
+                .count();
+            let Anchored::Found { occurrences, .. } = result else {
+                panic!("{quote:?}: {result:?}")
+            };
+            assert_eq!(occurrences, want.min(MAX_OCCURRENCES), "{quote:?}");
+        }
     }
 
     #[test]
