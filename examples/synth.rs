@@ -485,7 +485,7 @@ impl Words {
     }
 
     fn word(&self, rng: &mut Rng) -> &'static str {
-        if rng.next() % RARE_ONE_IN == 0 {
+        if rng.next().is_multiple_of(RARE_ONE_IN) {
             return RARE_WORD;
         }
         let total = *self.cumulative.last().unwrap_or(&1);

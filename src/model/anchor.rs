@@ -79,7 +79,10 @@ pub fn anchor_all(text: &FoldedText<'_>, quotes: &[QuoteRef<'_>]) -> Vec<Anchore
         if members.is_empty() {
             continue;
         }
-        let keys = KeyTable::new(len, members.iter().map(|&i| (&folded[i].as_bytes()[..len], i)));
+        let keys = KeyTable::new(
+            len,
+            members.iter().map(|&i| (&folded[i].as_bytes()[..len], i)),
+        );
         keys.scan(text.folded.as_bytes(), |at, i| {
             let f = &folded[i];
             if found[i].len() < MAX_OCCURRENCES
@@ -150,7 +153,10 @@ struct KeyTable {
 /// The filter word of a hash, and the two bits it sets there.
 fn probe(h: u64, word_shift: u32) -> (usize, u64) {
     let m = mix(h);
-    ((m >> word_shift) as usize, (1 << (m & 63)) | (1 << ((m >> 6) & 63)))
+    (
+        (m >> word_shift) as usize,
+        (1 << (m & 63)) | (1 << ((m >> 6) & 63)),
+    )
 }
 
 impl KeyTable {
@@ -206,9 +212,9 @@ impl KeyTable {
 
 /// The polynomial hash that [`KeyTable::scan`] rolls.
 fn hash(bytes: &[u8]) -> u64 {
-    bytes
-        .iter()
-        .fold(0u64, |h, &b| h.wrapping_mul(BASE).wrapping_add(u64::from(b)))
+    bytes.iter().fold(0u64, |h, &b| {
+        h.wrapping_mul(BASE).wrapping_add(u64::from(b))
+    })
 }
 
 /// Spreads a hash's entropy into its top bits, which index the filter.
