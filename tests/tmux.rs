@@ -196,3 +196,214 @@ fn ctrl_z_suspends_and_fg_resumes_with_a_full_redraw() {
     t.wait_exit(0);
     assert!(!t.alternate_on());
 }
+
+// ---------------------------------------------------------------------------------------------
+// A hostile document in a real terminal: its escape sequences must never reach tmux.
+
+impl Tmux {
+    /// A tmux format evaluated for the pane, such as `#{pane_title}`.
+    fn format(&self, format: &str) -> String {
+        let out = self
+            .cmd(&["display-message", "-p", "-t", "0", format])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).trim().to_owned()
+    }
+
+    /// tmux's paste buffers, one line each (empty when there are none).
+    fn buffers(&self) -> String {
+        let out = self.cmd(&["list-buffers"]).output().unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Sets a tmux option for the whole server.
+    fn set(&self, option: &str, value: &str) {
+        assert!(
+            self.cmd(&["set-option", "-g", option, value])
+                .status()
+                .unwrap()
+                .success()
+        );
+    }
+
+    /// Copies every byte the pane's program writes into `path`.
+    fn record_output(&self, path: &std::path::Path) {
+        let cat = format!("cat >> '{}'", path.display());
+        assert!(
+            self.cmd(&["pipe-pane", "-o", "-t", "0", &cat])
+                .status()
+                .unwrap()
+                .success()
+        );
+    }
+
+    fn resize(&self, cols: u16, rows: u16) {
+        assert!(
+            self.cmd(&[
+                "resize-window",
+                "-t",
+                "0",
+                "-x",
+                &cols.to_string(),
+                "-y",
+                &rows.to_string(),
+            ])
+            .status()
+            .unwrap()
+            .success()
+        );
+    }
+
+    /// Esc on its own: sent together with the next key, a terminal reads the pair as Alt-key.
+    fn escape(&self) {
+        self.send(&["Escape"]);
+        std::thread::sleep(Duration::from_millis(150));
+    }
+
+    /// Sends a signal to the process whose pid `launch` recorded.
+    fn kill(&self, pid: &std::path::Path, signal: &str) {
+        let pid = std::fs::read_to_string(pid).unwrap();
+        assert!(
+            Command::new("kill")
+                .args([signal, pid.trim()])
+                .status()
+                .unwrap()
+                .success()
+        );
+    }
+}
+
+fn hostile_fixture() -> String {
+    format!("{}/tests/fixtures/hostile.json", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn a_hostile_document_sets_no_title_no_clipboard_and_no_hyperlink() {
+    let Some(t) = Tmux::start("hostile", 160, 45) else {
+        return;
+    };
+    // With set-clipboard on, an OSC 52 that reached tmux would become a paste buffer.
+    t.set("set-clipboard", "on");
+    let title = t.format("#{pane_title}");
+    assert!(t.buffers().is_empty());
+    let raw = t.dir.path().join("raw-output");
+    t.record_output(&raw);
+    // --no-mouse keeps mouse reports out of the recorded output.
+    t.launch(&format!("--no-mouse {}", hostile_fixture()));
+    t.wait_text("1 Timeline");
+    let unchanged = |after: &str| {
+        assert_eq!(t.format("#{pane_title}"), title, "title set after {after}");
+        assert_eq!(t.buffers(), "", "clipboard written after {after}");
+    };
+    // Each hostile item in its list, its detail and links, the Text pane, a search, the palette.
+    // (Never `y`: copying is the reader's own OSC 52.)
+    for (keys, shown) in [
+        (&["Enter"][..], "␛]0;pwned-title␇"),
+        (&["2", "Enter"][..], "OSC52 ␛]52;c;cHduZWQ=␇ clip"),
+        (
+            &["3", "Enter"][..],
+            "OSC8 ␛]8;;https://evil.example/␛\\click",
+        ),
+        (&["4", "Enter"][..], "CSI ␛[2J␛[31m␛[H screen"),
+        (&["5", "Enter"][..], "Thesis �2J�0;c1-title�"),
+        (&["1", "t"][..], "The title passage ␛]0;pwned-title␇"),
+        (
+            &["}", "}", "Enter"][..],
+            "The clipboard passage ␛]52;c;cHduZWQ=␇",
+        ),
+        (
+            &["6", "}", "}", "}"][..],
+            "A link passage ␛]8;;https://evil.example/",
+        ),
+        (&["1", "/", "pwned", "Enter"][..], "/pwned"),
+        (&[":", "osc"][..], "JUMP"),
+    ] {
+        t.escape();
+        t.send(keys);
+        t.wait_text(shown);
+        unchanged(&format!("{keys:?}"));
+    }
+    t.escape();
+    t.escape();
+    t.send(&["q"]);
+    t.wait_exit(0);
+    assert!(!t.alternate_on());
+    unchanged("quitting");
+    // What argscope wrote: never an OSC (title, clipboard, hyperlink), never a C1 control.
+    let bytes = std::fs::read(&raw).unwrap();
+    let out = String::from_utf8_lossy(&bytes);
+    assert!(out.contains("pwned-title"), "the output was recorded");
+    assert!(!out.contains("\x1b]"), "an OSC sequence was written");
+    assert!(
+        !out.chars().any(|c| ('\u{80}'..='\u{9f}').contains(&c)),
+        "a C1 control was written"
+    );
+    assert!(!out.contains("\x1b[31m"), "the document chose a colour");
+    // The checks above can fail: the same sequences printed raw do set the title and clipboard.
+    t.send(&["printf '\\033]0;pwned\\007\\033]52;c;aGk=\\007'", "Enter"]);
+    t.wait_for("the raw sequences to act", |_| {
+        t.format("#{pane_title}") == "pwned"
+    });
+    assert!(t.buffers().contains("\"hi\""), "{}", t.buffers());
+}
+
+#[test]
+fn resizing_wildly_mid_search_and_in_help_then_quitting_restores_the_terminal() {
+    let Some(t) = Tmux::start("resize", 120, 40) else {
+        return;
+    };
+    t.launch(&format!("--no-mouse {}", hostile_fixture()));
+    t.wait_text("1 Timeline");
+    t.send(&["/", "pwn"]);
+    t.wait_text("/pwn");
+    for (cols, rows) in [(1, 1), (7, 3), (300, 100), (1, 1), (120, 40)] {
+        t.resize(cols, rows);
+        std::thread::sleep(Duration::from_millis(150));
+    }
+    t.wait_text("/pwn");
+    t.send(&["Enter", "?"]);
+    t.wait_text("Help");
+    for (cols, rows) in [(1, 1), (33, 9), (1, 1), (160, 45)] {
+        t.resize(cols, rows);
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    t.wait_text("Help");
+    assert!(t.alternate_on());
+    t.escape();
+    t.send(&["q"]);
+    t.wait_exit(0);
+    assert!(!t.alternate_on(), "the alternate screen is left after q");
+    assert_eq!(
+        t.format("#{mouse_any_flag}"),
+        "0",
+        "no mouse reporting left on"
+    );
+}
+
+#[test]
+fn sighup_and_sigint_restore_the_terminal() {
+    for (signal, code) in [("-HUP", 129), ("-INT", 130)] {
+        let Some(t) = Tmux::start(&format!("sig{}", &signal[1..]), 120, 40) else {
+            return;
+        };
+        // With the mouse captured, so that restoring must turn it off again.
+        let pid = t.launch(&hostile_fixture());
+        t.wait_text("1 Timeline");
+        assert!(t.alternate_on());
+        assert_eq!(t.format("#{mouse_any_flag}"), "1", "the mouse is captured");
+        t.kill(&pid, signal);
+        t.wait_exit(code);
+        assert!(
+            !t.alternate_on(),
+            "the alternate screen is left after {signal}"
+        );
+        assert_eq!(
+            t.format("#{mouse_any_flag}"),
+            "0",
+            "mouse reporting is off after {signal}"
+        );
+        // The terminal is usable: the shell echoes what is typed (raw mode is off).
+        t.send(&["echo cooked", "Enter"]);
+        t.wait_text("\ncooked");
+    }
+}
