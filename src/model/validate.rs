@@ -25,16 +25,13 @@ pub struct Validated {
 pub fn validate(value: Value) -> Validated {
     let mut v = Validator::default();
     let document = v.document(value);
-    let mut spans = Vec::new();
-    if let Some(doc) = &document {
-        spans = v.check_references(doc);
-    }
-    let failed = v.problems.iter().any(Problem::is_error);
-    Validated {
-        document: if failed { None } else { document },
-        problems: v.problems,
-        spans,
-    }
+    v.cross_check(document)
+}
+
+/// Validates a document whose fields were read without a problem (the fast path of loading):
+/// what is left are the cross-references.
+pub fn check(document: Document) -> Validated {
+    Validator::default().cross_check(Some(document))
 }
 
 #[derive(Default)]
@@ -54,6 +51,20 @@ struct Fields {
 }
 
 impl Validator {
+    /// Checks the references of a document read so far, and gives the verdict.
+    fn cross_check(mut self, document: Option<Document>) -> Validated {
+        let mut spans = Vec::new();
+        if let Some(doc) = &document {
+            spans = self.check_references(doc);
+        }
+        let failed = self.problems.iter().any(Problem::is_error);
+        Validated {
+            document: if failed { None } else { document },
+            problems: self.problems,
+            spans,
+        }
+    }
+
     fn error(&mut self, path: &str, message: impl Into<String>) {
         let p = Problem::error(path, message).in_item(self.item.as_deref());
         self.problems.push(p);
