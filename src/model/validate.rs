@@ -65,6 +65,14 @@ impl Validator {
         }
     }
 
+    /// Names the item the next problems are in; set only when there is one to report, since
+    /// copying every item's id to find none costs more than the checks.
+    fn at_item(&mut self, id: &str) {
+        if self.item.as_deref() != Some(id) {
+            self.item = Some(id.to_owned());
+        }
+    }
+
     fn error(&mut self, path: &str, message: impl Into<String>) {
         let p = Problem::error(path, message).in_item(self.item.as_deref());
         self.problems.push(p);
@@ -560,12 +568,12 @@ impl Validator {
         let rels: HashSet<&str> = doc.relations.iter().map(|r| r.id.as_str()).collect();
         let mut linked = vec![false; doc.items.len()];
         for (i, item) in doc.items.iter().enumerate() {
-            self.item = Some(item.id.clone());
             // A link to an unknown id is still a link out: that error is reported below, and
             // "no links in or out" on top of it would be wrong.
             linked[i] |= !item.links.is_empty();
             for (j, link) in item.links.iter().enumerate() {
                 if !rels.contains(link.rel.as_str()) {
+                    self.at_item(&item.id);
                     let known = doc.relations.iter().map(|r| r.id.as_str());
                     let msg = self.suggestion(
                         format!("unknown relation \"{}\"", link.rel),
@@ -577,6 +585,7 @@ impl Validator {
                 match ids.get(link.to.as_str()) {
                     Some(&t) => linked[t] = true,
                     None => {
+                        self.at_item(&item.id);
                         let known = doc.items.iter().map(|it| it.id.as_str());
                         let msg =
                             self.suggestion(format!("unknown id \"{}\"", link.to), &link.to, known);
@@ -652,10 +661,13 @@ impl Validator {
         let mut spans = Vec::with_capacity(doc.items.len());
         let mut quoted_by: HashMap<Range<usize>, usize> = HashMap::new();
         for (i, item) in doc.items.iter().enumerate() {
-            self.item = Some(item.id.clone());
             let mut item_spans = Vec::with_capacity(item.quotes.len());
             for (j, quote) in item.quotes.iter().enumerate() {
-                let path = format!("items[{i}].quotes[{j}]");
+                // Built only for a problem: most quotes have none.
+                let at = |v: &mut Self| {
+                    v.at_item(&item.id);
+                    format!("items[{i}].quotes[{j}]")
+                };
                 match results.next() {
                     Some(Anchored::Found {
                         span,
@@ -668,13 +680,16 @@ impl Validator {
                             } else {
                                 "without a selector; give a prefix or suffix to say which"
                             };
+                            let path = at(self);
                             self.warn(&path, format!("the quote is found {occurrences} times in the text, {how} (the first is used)"));
                         }
                         if let Some(form) = typographic {
+                            let path = at(self);
                             self.warn(&path, format!("the quote differs from the text in typographic punctuation; the text reads \"{form}\""));
                         }
                         match quoted_by.get(&span) {
                             Some(&other) if other != i => {
+                                let path = at(self);
                                 let other = &doc.items[other].id;
                                 self.warn(
                                     &path,
@@ -695,9 +710,13 @@ impl Validator {
                         if let Some(c) = closest {
                             msg.push_str(&format!(" — the closest passage is \"{c}\""));
                         }
+                        let path = at(self);
                         self.error(&path, msg);
                     }
-                    Some(Anchored::Empty) | None => self.error(&path, "the quote is empty"),
+                    Some(Anchored::Empty) | None => {
+                        let path = at(self);
+                        self.error(&path, "the quote is empty")
+                    }
                 }
             }
             spans.push(item_spans);
