@@ -88,7 +88,7 @@ pub fn load(bytes: &[u8]) -> Result<Model, Vec<Problem>> {
     };
     match validated.document {
         Some(doc) => {
-            let index = LinkIndex::new(&doc);
+            let index = LinkIndex::resolved(&doc, validated.resolution);
             let search = search::SearchIndex::new(&doc);
             Ok(Model {
                 doc,

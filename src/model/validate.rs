@@ -4,6 +4,7 @@
 //! because serde stops at the first error, and authors need them all at once.
 
 use super::anchor::{Anchored, FoldedText, QuoteRef, anchor_all};
+use super::index::Resolution;
 use super::problem::{Problem, with_suggestion};
 use super::types::*;
 use serde_json::{Map, Value};
@@ -19,6 +20,8 @@ pub struct Validated {
     pub document: Option<Document>,
     pub problems: Vec<Problem>,
     pub spans: Vec<Vec<Range<usize>>>,
+    /// The document's ids and links resolved to positions, for the link index.
+    pub resolution: Resolution,
 }
 
 /// Validates a parsed document.
@@ -53,15 +56,16 @@ struct Fields {
 impl Validator {
     /// Checks the references of a document read so far, and gives the verdict.
     fn cross_check(mut self, document: Option<Document>) -> Validated {
-        let mut spans = Vec::new();
+        let (mut spans, mut resolution) = Default::default();
         if let Some(doc) = &document {
-            spans = self.check_references(doc);
+            (spans, resolution) = self.check_references(doc);
         }
         let failed = self.problems.iter().any(Problem::is_error);
         Validated {
             document: if failed { None } else { document },
             problems: self.problems,
             spans,
+            resolution,
         }
     }
 
@@ -552,27 +556,27 @@ impl Validator {
     }
 
     /// Cross-references: ids, relations, link targets, comparisons, and quotes in the text.
-    fn check_references(&mut self, doc: &Document) -> Vec<Vec<Range<usize>>> {
-        let mut ids: HashMap<&str, usize> = HashMap::with_capacity(doc.items.len());
-        for (i, item) in doc.items.iter().enumerate() {
-            if let Some(first) = ids.insert(&item.id, i) {
-                // Keep the first as the one links resolve to.
-                ids.insert(&doc.items[first].id, first);
-                self.item = Some(item.id.clone());
-                self.error(
-                    &format!("items[{i}].id"),
-                    format!("duplicate id \"{}\" (first at items[{first}])", item.id),
-                );
-            }
+    fn check_references(&mut self, doc: &Document) -> (Vec<Vec<Range<usize>>>, Resolution) {
+        // Links resolve to the first of two items with one id.
+        let resolution = Resolution::new(doc);
+        for &(i, first) in &resolution.duplicates {
+            let item = &doc.items[i];
+            self.at_item(&item.id);
+            self.error(
+                &format!("items[{i}].id"),
+                format!("duplicate id \"{}\" (first at items[{first}])", item.id),
+            );
         }
-        let rels: HashSet<&str> = doc.relations.iter().map(|r| r.id.as_str()).collect();
+        let ids = &resolution.ids;
+        let mut resolved = resolution.links.iter();
         let mut linked = vec![false; doc.items.len()];
         for (i, item) in doc.items.iter().enumerate() {
             // A link to an unknown id is still a link out: that error is reported below, and
             // "no links in or out" on top of it would be wrong.
             linked[i] |= !item.links.is_empty();
             for (j, link) in item.links.iter().enumerate() {
-                if !rels.contains(link.rel.as_str()) {
+                let (rel, to) = resolved.next().copied().unwrap_or_default();
+                if rel.is_none() {
                     self.at_item(&item.id);
                     let known = doc.relations.iter().map(|r| r.id.as_str());
                     let msg = self.suggestion(
@@ -582,8 +586,8 @@ impl Validator {
                     );
                     self.error(&format!("items[{i}].links[{j}].rel"), msg);
                 }
-                match ids.get(link.to.as_str()) {
-                    Some(&t) => linked[t] = true,
+                match to {
+                    Some(t) => linked[t] = true,
                     None => {
                         self.at_item(&item.id);
                         let known = doc.items.iter().map(|it| it.id.as_str());
@@ -642,7 +646,7 @@ impl Validator {
                 }
             }
         }
-        self.check_quotes(doc)
+        (self.check_quotes(doc), resolution)
     }
 
     fn check_quotes(&mut self, doc: &Document) -> Vec<Vec<Range<usize>>> {
