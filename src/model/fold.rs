@@ -79,14 +79,35 @@ pub fn fold(src: &str, mode: Fold) -> String {
 /// dropped; a whitespace run at the end leaves one trailing space.
 pub fn fold_into(src: &str, mode: Fold, out: &mut String, mut map: Option<&mut OffsetMap>) {
     let base = out.len();
+    let bytes = src.as_bytes();
     let mut pending_space = false;
     let mut run_start = 0;
-    for (at, c) in src.char_indices() {
+    let mut at = 0;
+    while at < bytes.len() {
+        let b = bytes[at];
+        // Runs of plain ASCII (most of any text) are copied whole: each of their bytes folds to
+        // one byte, so one offset mark covers the run.
+        let plain = |b: u8| b.is_ascii() && !is_ascii_space(b);
+        let (c, len) = if plain(b) {
+            let len = bytes[at..]
+                .iter()
+                .position(|&b| !plain(b))
+                .unwrap_or(bytes.len() - at);
+            ('\0', len)
+        } else if b.is_ascii() {
+            (b as char, 1)
+        } else {
+            match src[at..].chars().next() {
+                Some(c) => (c, c.len_utf8()),
+                None => break,
+            }
+        };
         if c.is_whitespace() {
             if !pending_space {
                 run_start = at;
             }
             pending_space = out.len() > base;
+            at += len;
             continue;
         }
         if pending_space {
@@ -100,7 +121,16 @@ pub fn fold_into(src: &str, mode: Fold, out: &mut String, mut map: Option<&mut O
         if let Some(m) = map.as_deref_mut() {
             m.mark(out.len(), at);
         }
-        push_folded(c, mode, out);
+        if plain(b) {
+            let start = out.len();
+            out.push_str(&src[at..at + len]);
+            if mode == Fold::Loose {
+                out[start..].make_ascii_lowercase();
+            }
+        } else {
+            push_folded(c, mode, out);
+        }
+        at += len;
     }
     if pending_space {
         if let Some(m) = map.as_deref_mut() {
@@ -112,6 +142,11 @@ pub fn fold_into(src: &str, mode: Fold, out: &mut String, mut map: Option<&mut O
     if let Some(m) = map {
         m.mark(out.len(), src.len());
     }
+}
+
+/// The ASCII characters that `char::is_whitespace` holds to be whitespace.
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t'..=b'\r')
 }
 
 fn push_folded(c: char, mode: Fold, out: &mut String) {
@@ -199,6 +234,65 @@ mod tests {
         fold_into(src, Fold::Loose, &mut out, Some(&mut map));
         assert_eq!(map.original(out.len()), src.len());
         assert_eq!(map.original(out.len() - 1), src.len() - 1);
+    }
+
+    /// The per-character definition of the fold, which the fast path must agree with.
+    fn fold_by_char(src: &str, mode: Fold) -> (String, Vec<usize>) {
+        let mut out = String::new();
+        let mut pending = false;
+        let mut run_start = 0;
+        let mut origin = Vec::new();
+        for (at, c) in src.char_indices() {
+            if c.is_whitespace() {
+                if !pending {
+                    run_start = at;
+                }
+                pending = !out.is_empty();
+                continue;
+            }
+            if pending {
+                origin.push(run_start);
+                out.push(' ');
+                pending = false;
+            }
+            let before = out.len();
+            push_folded(c, mode, &mut out);
+            origin.extend(std::iter::repeat_n(at, out.len() - before));
+        }
+        if pending {
+            origin.push(run_start);
+            out.push(' ');
+        }
+        (out, origin)
+    }
+
+    #[test]
+    fn the_ascii_fast_path_folds_as_character_by_character() {
+        let samples = [
+            "",
+            "   ",
+            "plain ascii text",
+            "  Lead and trail\t\n ",
+            "MiXeD\u{b}case\u{c}and\rcontrols\u{1c}\u{1f}",
+            "Andrés Manuel López’s “national\u{a0}security” — law\u{2003}北京 👍🏽",
+            "e\u{301}x ﬁ İstanbul ΣΑΣ",
+        ];
+        for src in samples {
+            for mode in [Fold::Anchor, Fold::Loose] {
+                let (want, origin) = fold_by_char(src, mode);
+                let mut out = String::new();
+                let mut map = OffsetMap::default();
+                fold_into(src, mode, &mut out, Some(&mut map));
+                assert_eq!(out, want, "{src:?} {mode:?}");
+                // Where each folded character's bytes begin.
+                for (i, &o) in origin.iter().enumerate() {
+                    if i == 0 || origin[i - 1] != o {
+                        assert_eq!(map.original(i), o, "{src:?} {mode:?} at {i}");
+                    }
+                }
+                assert_eq!(map.original(out.len()), src.len());
+            }
+        }
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 use super::types::Document;
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 
 /// One end of a link, seen from an item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,13 +24,29 @@ pub struct LinkIndex {
     pub incoming: Vec<Vec<LinkRef>>,
 }
 
-impl LinkIndex {
-    /// Builds the index of a validated document (unknown targets and relations are skipped).
-    pub fn new(doc: &Document) -> LinkIndex {
-        let n = doc.items.len();
-        let mut ids = HashMap::with_capacity(n);
+/// Every id and link of a document resolved to positions, once: validation reports from it and
+/// the link index is built from it, so no link is looked up twice.
+#[derive(Debug, Default, Clone)]
+pub struct Resolution {
+    /// Items by id; of two items with one id, the first.
+    pub ids: HashMap<Box<str>, usize>,
+    /// `(item, first)` for each item whose id an earlier item already has.
+    pub duplicates: Vec<(usize, usize)>,
+    /// Each link's relation and target, item after item, link after link; `None` when unknown.
+    pub links: Vec<(Option<usize>, Option<usize>)>,
+}
+
+impl Resolution {
+    pub fn new(doc: &Document) -> Resolution {
+        let mut ids: HashMap<Box<str>, usize> = HashMap::with_capacity(doc.items.len());
+        let mut duplicates = Vec::new();
         for (i, item) in doc.items.iter().enumerate() {
-            ids.entry(item.id.as_str().into()).or_insert(i);
+            match ids.entry(item.id.as_str().into()) {
+                Entry::Occupied(first) => duplicates.push((i, *first.get())),
+                Entry::Vacant(slot) => {
+                    slot.insert(i);
+                }
+            }
         }
         let rels: HashMap<&str, usize> = doc
             .relations
@@ -37,29 +54,88 @@ impl LinkIndex {
             .enumerate()
             .map(|(i, r)| (r.id.as_str(), i))
             .collect();
-        let mut outgoing = vec![Vec::new(); n];
-        let mut incoming = vec![Vec::new(); n];
+        let links = doc
+            .items
+            .iter()
+            .flat_map(|item| &item.links)
+            .map(|link| {
+                (
+                    rels.get(link.rel.as_str()).copied(),
+                    ids.get(link.to.as_str()).copied(),
+                )
+            })
+            .collect();
+        Resolution {
+            ids,
+            duplicates,
+            links,
+        }
+    }
+}
+
+impl LinkIndex {
+    /// Builds the index of a validated document (unknown targets and relations are skipped).
+    pub fn new(doc: &Document) -> LinkIndex {
+        LinkIndex::resolved(doc, Resolution::new(doc))
+    }
+
+    /// Builds the index from the document's resolution.
+    pub fn resolved(doc: &Document, resolution: Resolution) -> LinkIndex {
+        let n = doc.items.len();
+        // (from, link, rel, to) of every link with a known relation and target, by source.
+        let mut links = Vec::with_capacity(resolution.links.len());
+        let mut resolved = resolution.links.iter();
         for (from, item) in doc.items.iter().enumerate() {
-            for (k, link) in item.links.iter().enumerate() {
-                let (Some(&to), Some(&rel)) =
-                    (ids.get(link.to.as_str()), rels.get(link.rel.as_str()))
-                else {
-                    continue;
-                };
-                outgoing[from].push(LinkRef {
-                    rel,
-                    other: to,
-                    link: k,
-                });
-                incoming[to].push(LinkRef {
-                    rel,
-                    other: from,
-                    link: k,
-                });
+            for k in 0..item.links.len() {
+                if let Some(&(Some(rel), Some(to))) = resolved.next() {
+                    links.push((from, k, rel, to));
+                }
             }
         }
+        // Lists are filled in one sequential pass each: the incoming side goes through a
+        // counting sort, so that a hundred thousand lists cost two hundred thousand allocations
+        // in order, not a random walk over growing vectors.
+        let mut outgoing = Vec::with_capacity(n);
+        let mut at = 0;
+        for from in 0..n {
+            let end = at + links[at..].iter().take_while(|l| l.0 == from).count();
+            outgoing.push(
+                links[at..end]
+                    .iter()
+                    .map(|&(_, link, rel, other)| LinkRef { rel, other, link })
+                    .collect(),
+            );
+            at = end;
+        }
+        let mut starts = vec![0usize; n + 1];
+        for &(_, _, _, to) in &links {
+            starts[to + 1] += 1;
+        }
+        for i in 0..n {
+            starts[i + 1] += starts[i];
+        }
+        let mut next = starts.clone();
+        let mut by_target = vec![
+            LinkRef {
+                rel: 0,
+                other: 0,
+                link: 0
+            };
+            links.len()
+        ];
+        for &(from, link, rel, to) in &links {
+            by_target[next[to]] = LinkRef {
+                rel,
+                other: from,
+                link,
+            };
+            next[to] += 1;
+        }
+        let incoming = (0..n)
+            .map(|i| by_target[starts[i]..starts[i + 1]].to_vec())
+            .collect();
         LinkIndex {
-            ids,
+            ids: resolution.ids,
             outgoing,
             incoming,
         }
@@ -76,5 +152,89 @@ impl LinkIndex {
             .iter()
             .chain(&self.incoming[a])
             .any(|l| l.other == b)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The index as it was first written: a push per link onto growing lists.
+    fn naive(doc: &Document) -> (Vec<Vec<LinkRef>>, Vec<Vec<LinkRef>>) {
+        let n = doc.items.len();
+        let idx = |id: &str| doc.items.iter().position(|it| it.id == id);
+        let rel = |id: &str| doc.relations.iter().position(|r| r.id == id);
+        let (mut out, mut inc) = (vec![Vec::new(); n], vec![Vec::new(); n]);
+        for (from, item) in doc.items.iter().enumerate() {
+            for (link, l) in item.links.iter().enumerate() {
+                if let (Some(other), Some(rel)) = (idx(&l.to), rel(&l.rel)) {
+                    out[from].push(LinkRef { rel, other, link });
+                    inc[other].push(LinkRef {
+                        rel,
+                        other: from,
+                        link,
+                    });
+                }
+            }
+        }
+        (out, inc)
+    }
+
+    #[test]
+    fn the_index_lists_every_link_both_ways_in_document_order() {
+        let model = crate::model::builtin();
+        let index = LinkIndex::new(&model.doc);
+        let (out, inc) = naive(&model.doc);
+        assert_eq!(index.outgoing, out);
+        assert_eq!(index.incoming, inc);
+        assert!(index.incoming.iter().any(|l| l.len() > 3));
+    }
+
+    #[test]
+    fn unknown_targets_and_relations_are_left_out_and_the_first_of_two_ids_wins() {
+        use crate::model::types::*;
+        let item = |id: &str, links: &[(&str, &str)]| Item {
+            id: id.into(),
+            kind: Kind::Recommendation,
+            title: id.into(),
+            summary: None,
+            quotes: Vec::new(),
+            links: links
+                .iter()
+                .map(|&(rel, to)| Link {
+                    rel: rel.into(),
+                    to: to.into(),
+                    note: None,
+                })
+                .collect(),
+            tags: Vec::new(),
+            fields: KindFields::Recommendation {},
+        };
+        let doc = Document {
+            format: FORMAT.into(),
+            document: Source {
+                title: "t".into(),
+                source: None,
+                published: None,
+                text: String::new(),
+            },
+            relations: builtin_relations(),
+            items: vec![
+                item(
+                    "a",
+                    &[("mentions", "b"), ("mentions", "zz"), ("nope", "b"), ("supports", "a")],
+                ),
+                item("b", &[]),
+                item("b", &[("mentions", "a")]),
+            ],
+            comparisons: Vec::new(),
+        };
+        let resolution = Resolution::new(&doc);
+        assert_eq!(resolution.duplicates, [(2, 1)]);
+        let index = LinkIndex::resolved(&doc, resolution);
+        let (out, inc) = naive(&doc);
+        assert_eq!((&index.outgoing, &index.incoming), (&out, &inc));
+        assert_eq!(index.get("b"), Some(1));
+        assert_eq!(index.outgoing[0].len(), 2);
     }
 }

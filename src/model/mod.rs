@@ -1,6 +1,7 @@
 //! The document: its types, loading, validation, quote anchoring and the link index.
 
 pub mod anchor;
+mod fast;
 pub mod fold;
 pub mod index;
 pub mod order;
@@ -81,11 +82,14 @@ pub fn read_source(path: &str) -> Result<Vec<u8>, ReadError> {
 
 /// Parses and validates a document. `Err` holds every problem, errors and warnings alike.
 pub fn load(bytes: &[u8]) -> Result<Model, Vec<Problem>> {
-    let value = parse_json(bytes).map_err(|p| vec![p])?;
-    let validated = validate::validate(value);
+    // A clean document takes the fast path; any other is walked by hand for its messages.
+    let validated = match fast::document(bytes) {
+        Some(doc) => validate::check(doc),
+        None => validate::validate(parse_json(bytes).map_err(|p| vec![p])?),
+    };
     match validated.document {
         Some(doc) => {
-            let index = LinkIndex::new(&doc);
+            let index = LinkIndex::resolved(&doc, validated.resolution);
             let search = search::SearchIndex::new(&doc);
             Ok(Model {
                 doc,

@@ -4,6 +4,7 @@
 //! because serde stops at the first error, and authors need them all at once.
 
 use super::anchor::{Anchored, FoldedText, QuoteRef, anchor_all};
+use super::index::Resolution;
 use super::problem::{Problem, with_suggestion};
 use super::types::*;
 use serde_json::{Map, Value};
@@ -19,22 +20,21 @@ pub struct Validated {
     pub document: Option<Document>,
     pub problems: Vec<Problem>,
     pub spans: Vec<Vec<Range<usize>>>,
+    /// The document's ids and links resolved to positions, for the link index.
+    pub resolution: Resolution,
 }
 
 /// Validates a parsed document.
 pub fn validate(value: Value) -> Validated {
     let mut v = Validator::default();
     let document = v.document(value);
-    let mut spans = Vec::new();
-    if let Some(doc) = &document {
-        spans = v.check_references(doc);
-    }
-    let failed = v.problems.iter().any(Problem::is_error);
-    Validated {
-        document: if failed { None } else { document },
-        problems: v.problems,
-        spans,
-    }
+    v.cross_check(document)
+}
+
+/// Validates a document whose fields were read without a problem (the fast path of loading):
+/// what is left are the cross-references.
+pub fn check(document: Document) -> Validated {
+    Validator::default().cross_check(Some(document))
 }
 
 #[derive(Default)]
@@ -54,6 +54,29 @@ struct Fields {
 }
 
 impl Validator {
+    /// Checks the references of a document read so far, and gives the verdict.
+    fn cross_check(mut self, document: Option<Document>) -> Validated {
+        let (mut spans, mut resolution) = Default::default();
+        if let Some(doc) = &document {
+            (spans, resolution) = self.check_references(doc);
+        }
+        let failed = self.problems.iter().any(Problem::is_error);
+        Validated {
+            document: if failed { None } else { document },
+            problems: self.problems,
+            spans,
+            resolution,
+        }
+    }
+
+    /// Names the item the next problems are in; set only when there is one to report, since
+    /// copying every item's id to find none costs more than the checks.
+    fn at_item(&mut self, id: &str) {
+        if self.item.as_deref() != Some(id) {
+            self.item = Some(id.to_owned());
+        }
+    }
+
     fn error(&mut self, path: &str, message: impl Into<String>) {
         let p = Problem::error(path, message).in_item(self.item.as_deref());
         self.problems.push(p);
@@ -533,28 +556,28 @@ impl Validator {
     }
 
     /// Cross-references: ids, relations, link targets, comparisons, and quotes in the text.
-    fn check_references(&mut self, doc: &Document) -> Vec<Vec<Range<usize>>> {
-        let mut ids: HashMap<&str, usize> = HashMap::with_capacity(doc.items.len());
-        for (i, item) in doc.items.iter().enumerate() {
-            if let Some(first) = ids.insert(&item.id, i) {
-                // Keep the first as the one links resolve to.
-                ids.insert(&doc.items[first].id, first);
-                self.item = Some(item.id.clone());
-                self.error(
-                    &format!("items[{i}].id"),
-                    format!("duplicate id \"{}\" (first at items[{first}])", item.id),
-                );
-            }
+    fn check_references(&mut self, doc: &Document) -> (Vec<Vec<Range<usize>>>, Resolution) {
+        // Links resolve to the first of two items with one id.
+        let resolution = Resolution::new(doc);
+        for &(i, first) in &resolution.duplicates {
+            let item = &doc.items[i];
+            self.at_item(&item.id);
+            self.error(
+                &format!("items[{i}].id"),
+                format!("duplicate id \"{}\" (first at items[{first}])", item.id),
+            );
         }
-        let rels: HashSet<&str> = doc.relations.iter().map(|r| r.id.as_str()).collect();
+        let ids = &resolution.ids;
+        let mut resolved = resolution.links.iter();
         let mut linked = vec![false; doc.items.len()];
         for (i, item) in doc.items.iter().enumerate() {
-            self.item = Some(item.id.clone());
             // A link to an unknown id is still a link out: that error is reported below, and
             // "no links in or out" on top of it would be wrong.
             linked[i] |= !item.links.is_empty();
             for (j, link) in item.links.iter().enumerate() {
-                if !rels.contains(link.rel.as_str()) {
+                let (rel, to) = resolved.next().copied().unwrap_or_default();
+                if rel.is_none() {
+                    self.at_item(&item.id);
                     let known = doc.relations.iter().map(|r| r.id.as_str());
                     let msg = self.suggestion(
                         format!("unknown relation \"{}\"", link.rel),
@@ -563,9 +586,10 @@ impl Validator {
                     );
                     self.error(&format!("items[{i}].links[{j}].rel"), msg);
                 }
-                match ids.get(link.to.as_str()) {
-                    Some(&t) => linked[t] = true,
+                match to {
+                    Some(t) => linked[t] = true,
                     None => {
+                        self.at_item(&item.id);
                         let known = doc.items.iter().map(|it| it.id.as_str());
                         let msg =
                             self.suggestion(format!("unknown id \"{}\"", link.to), &link.to, known);
@@ -622,7 +646,7 @@ impl Validator {
                 }
             }
         }
-        self.check_quotes(doc)
+        (self.check_quotes(doc), resolution)
     }
 
     fn check_quotes(&mut self, doc: &Document) -> Vec<Vec<Range<usize>>> {
@@ -641,10 +665,13 @@ impl Validator {
         let mut spans = Vec::with_capacity(doc.items.len());
         let mut quoted_by: HashMap<Range<usize>, usize> = HashMap::new();
         for (i, item) in doc.items.iter().enumerate() {
-            self.item = Some(item.id.clone());
             let mut item_spans = Vec::with_capacity(item.quotes.len());
             for (j, quote) in item.quotes.iter().enumerate() {
-                let path = format!("items[{i}].quotes[{j}]");
+                // Built only for a problem: most quotes have none.
+                let at = |v: &mut Self| {
+                    v.at_item(&item.id);
+                    format!("items[{i}].quotes[{j}]")
+                };
                 match results.next() {
                     Some(Anchored::Found {
                         span,
@@ -657,13 +684,16 @@ impl Validator {
                             } else {
                                 "without a selector; give a prefix or suffix to say which"
                             };
+                            let path = at(self);
                             self.warn(&path, format!("the quote is found {occurrences} times in the text, {how} (the first is used)"));
                         }
                         if let Some(form) = typographic {
+                            let path = at(self);
                             self.warn(&path, format!("the quote differs from the text in typographic punctuation; the text reads \"{form}\""));
                         }
                         match quoted_by.get(&span) {
                             Some(&other) if other != i => {
+                                let path = at(self);
                                 let other = &doc.items[other].id;
                                 self.warn(
                                     &path,
@@ -684,9 +714,13 @@ impl Validator {
                         if let Some(c) = closest {
                             msg.push_str(&format!(" — the closest passage is \"{c}\""));
                         }
+                        let path = at(self);
                         self.error(&path, msg);
                     }
-                    Some(Anchored::Empty) | None => self.error(&path, "the quote is empty"),
+                    Some(Anchored::Empty) | None => {
+                        let path = at(self);
+                        self.error(&path, "the quote is empty")
+                    }
                 }
             }
             spans.push(item_spans);

@@ -1,0 +1,472 @@
+//! The fast path of loading: a document with nothing to report is deserialized straight into
+//! typed structs, without a `serde_json::Value` tree in between (which costs more than the parse
+//! itself at 100,000 items, and several times the file's size in memory).
+//!
+//! It only ever accepts what the by-hand walk in `validate` would accept without a word: anything
+//! else (an unknown field, a wrong type, a duplicate key, a null where the walk objects, a value
+//! it would warn about) makes it give up, and the walk runs instead, so every message stays the
+//! same. The cross-reference checks (ids, links, quotes) run on its result as on the walk's.
+
+use super::types::*;
+use super::validate::is_valid_id;
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::Deserialize;
+use std::collections::HashSet;
+use std::fmt;
+
+/// The document, if it deserializes and has nothing the walk would report.
+pub fn document(bytes: &[u8]) -> Option<Document> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let raw: RawDocument = serde_json::from_slice(bytes).ok()?;
+    raw.into_document()
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDocument {
+    format: String,
+    document: RawSource,
+    #[serde(default)]
+    relations: Option<Vec<RawRelation>>,
+    items: Vec<RawItem>,
+    #[serde(default)]
+    comparisons: Option<Vec<RawComparison>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSource {
+    title: String,
+    #[serde(default)]
+    source: Option<String>,
+    #[serde(default)]
+    published: Option<String>,
+    text: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRelation {
+    id: String,
+    label: String,
+    inverse: String,
+}
+
+/// The fields of one kind are `Some(None)` when present but null: the walk tells an absent field
+/// from a null one when it belongs to another kind.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawItem {
+    id: String,
+    kind: String,
+    title: String,
+    #[serde(default)]
+    summary: Option<String>,
+    quotes: Vec<RawQuote>,
+    #[serde(default)]
+    links: Option<Vec<RawLink>>,
+    #[serde(default)]
+    tags: Option<Vec<String>>,
+    #[serde(default, deserialize_with = "present")]
+    when: Option<Option<RawWhen>>,
+    #[serde(default, deserialize_with = "present")]
+    role: Option<Option<String>>,
+    #[serde(default, deserialize_with = "present")]
+    group: Option<Option<String>>,
+    #[serde(default, deserialize_with = "present")]
+    instrument: Option<Option<String>>,
+}
+
+/// A field that is there, possibly null.
+fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
+    d: D,
+) -> Result<Option<Option<T>>, D::Error> {
+    Option::<T>::deserialize(d).map(Some)
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawWhen {
+    label: String,
+    #[serde(default)]
+    date: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLink {
+    rel: String,
+    to: String,
+    #[serde(default)]
+    note: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawComparison {
+    id: String,
+    title: String,
+    left: RawSide,
+    right: RawSide,
+    #[serde(default)]
+    pairs: Option<Vec<Vec<String>>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSide {
+    label: String,
+    items: Vec<String>,
+}
+
+/// A quote: a plain string, or `{exact, prefix, suffix}`.
+struct RawQuote(Quote);
+
+impl<'de> Deserialize<'de> for RawQuote {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<RawQuote, D::Error> {
+        d.deserialize_any(QuoteVisitor)
+    }
+}
+
+struct QuoteVisitor;
+
+impl<'de> Visitor<'de> for QuoteVisitor {
+    type Value = RawQuote;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a string or an {exact, prefix, suffix} object")
+    }
+
+    fn visit_str<E: de::Error>(self, s: &str) -> Result<RawQuote, E> {
+        self.visit_string(s.to_owned())
+    }
+
+    fn visit_string<E: de::Error>(self, exact: String) -> Result<RawQuote, E> {
+        Ok(RawQuote(Quote {
+            exact,
+            prefix: None,
+            suffix: None,
+        }))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawQuote, A::Error> {
+        let (mut exact, mut prefix, mut suffix) = (None, None, None);
+        while let Some(key) = map.next_key::<String>()? {
+            let slot = match key.as_str() {
+                "exact" => &mut exact,
+                "prefix" => &mut prefix,
+                "suffix" => &mut suffix,
+                _ => return Err(de::Error::unknown_field(&key, &["exact", "prefix", "suffix"])),
+            };
+            if slot.is_some() {
+                return Err(de::Error::duplicate_field("quote field"));
+            }
+            *slot = Some(map.next_value::<Option<String>>()?);
+        }
+        let exact = exact.flatten().ok_or_else(|| de::Error::missing_field("exact"))?;
+        Ok(RawQuote(Quote {
+            exact,
+            prefix: prefix.flatten(),
+            suffix: suffix.flatten(),
+        }))
+    }
+}
+
+/// Checks a string for what the walk would warn about (a control character, see
+/// [`is_unsafe_control`]); one found abandons the fast path. A byte scan: the text alone can be
+/// tens of megabytes.
+fn clean(s: &str) -> Option<()> {
+    let b = s.as_bytes();
+    for (i, &x) in b.iter().enumerate() {
+        let unsafe_here = match x {
+            // C0 but newline and tab, and DEL.
+            0x00..=0x08 | 0x0B..=0x1F | 0x7F => true,
+            // C1: U+0080 to U+009F.
+            0xC2 => matches!(b.get(i + 1), Some(0x80..=0x9F)),
+            // U+202A to U+202E and U+2066 to U+2069.
+            0xE2 => matches!(
+                (b.get(i + 1), b.get(i + 2)),
+                (Some(0x80), Some(0xAA..=0xAE)) | (Some(0x81), Some(0xA6..=0xA9))
+            ),
+            _ => false,
+        };
+        if unsafe_here {
+            return None;
+        }
+    }
+    Some(())
+}
+
+fn cleaned(s: String) -> Option<String> {
+    clean(&s).map(|()| s)
+}
+
+fn cleaned_opt(s: Option<String>) -> Option<Option<String>> {
+    match s {
+        Some(s) => cleaned(s).map(Some),
+        None => Some(None),
+    }
+}
+
+fn all_clean(v: Vec<String>) -> Option<Vec<String>> {
+    v.iter().try_for_each(|s| clean(s))?;
+    Some(v)
+}
+
+impl RawDocument {
+    fn into_document(self) -> Option<Document> {
+        if self.format != FORMAT {
+            return None;
+        }
+        let source = self.document.into_source()?;
+        let mut relations = Vec::new();
+        let mut seen = HashSet::new();
+        for r in self.relations.unwrap_or_default() {
+            if !is_valid_id(&r.id) || !seen.insert(r.id.clone()) {
+                return None;
+            }
+            relations.push(Relation {
+                id: cleaned(r.id)?,
+                label: cleaned(r.label)?,
+                inverse: cleaned(r.inverse)?,
+            });
+        }
+        if relations.is_empty() {
+            relations = builtin_relations();
+        }
+        let items = self
+            .items
+            .into_iter()
+            .map(RawItem::into_item)
+            .collect::<Option<Vec<Item>>>()?;
+        let comparisons = self
+            .comparisons
+            .unwrap_or_default()
+            .into_iter()
+            .map(RawComparison::into_comparison)
+            .collect::<Option<Vec<Comparison>>>()?;
+        Some(Document {
+            format: self.format,
+            document: source,
+            relations,
+            items,
+            comparisons,
+        })
+    }
+}
+
+impl RawSource {
+    fn into_source(self) -> Option<Source> {
+        if let Some(p) = &self.published {
+            Date::parse(p)?;
+        }
+        Some(Source {
+            title: cleaned(self.title)?,
+            source: cleaned_opt(self.source)?,
+            published: cleaned_opt(self.published)?,
+            text: cleaned(self.text)?,
+        })
+    }
+}
+
+impl RawItem {
+    fn into_item(self) -> Option<Item> {
+        if !is_valid_id(&self.id) || self.title.contains('\n') {
+            return None;
+        }
+        let kind = Kind::parse(&self.kind)?;
+        // A field of another kind is an error even when null; one's own may be null.
+        let (when, role, group, instrument) = (self.when, self.role, self.group, self.instrument);
+        let fields = match kind {
+            Kind::Event if role.is_none() && group.is_none() && instrument.is_none() => {
+                KindFields::Event {
+                    when: match when.flatten() {
+                        Some(w) => Some(When {
+                            date: match w.date {
+                                Some(d) => Some(Date::parse(clean(&d).map(|()| &d)?)?),
+                                None => None,
+                            },
+                            label: cleaned(w.label)?,
+                        }),
+                        None => None,
+                    },
+                }
+            }
+            Kind::Actor if when.is_none() && instrument.is_none() => KindFields::Actor {
+                role: cleaned_opt(role.flatten())?,
+                group: cleaned_opt(group.flatten())?,
+            },
+            Kind::Provision if when.is_none() && role.is_none() && group.is_none() => {
+                KindFields::Provision {
+                    instrument: cleaned_opt(instrument.flatten())?,
+                }
+            }
+            Kind::Recommendation
+                if when.is_none() && role.is_none() && group.is_none() && instrument.is_none() =>
+            {
+                KindFields::Recommendation {}
+            }
+            Kind::Claim if when.is_none() && group.is_none() && instrument.is_none() => {
+                let role = role.flatten()?;
+                KindFields::Claim {
+                    role: ClaimRole::ALL.into_iter().find(|r| r.name() == role)?,
+                }
+            }
+            _ => return None,
+        };
+        let quotes = self
+            .quotes
+            .into_iter()
+            .map(|RawQuote(q)| {
+                Some(Quote {
+                    exact: cleaned(q.exact)?,
+                    prefix: cleaned_opt(q.prefix)?,
+                    suffix: cleaned_opt(q.suffix)?,
+                })
+            })
+            .collect::<Option<Vec<Quote>>>()?;
+        let links = self
+            .links
+            .unwrap_or_default()
+            .into_iter()
+            .map(|l| {
+                Some(Link {
+                    rel: cleaned(l.rel)?,
+                    to: cleaned(l.to)?,
+                    note: cleaned_opt(l.note)?,
+                })
+            })
+            .collect::<Option<Vec<Link>>>()?;
+        Some(Item {
+            id: self.id,
+            kind,
+            title: cleaned(self.title)?,
+            summary: cleaned_opt(self.summary)?,
+            quotes,
+            links,
+            tags: all_clean(self.tags.unwrap_or_default())?,
+            fields,
+        })
+    }
+}
+
+impl RawComparison {
+    fn into_comparison(self) -> Option<Comparison> {
+        if !is_valid_id(&self.id) {
+            return None;
+        }
+        let side = |s: RawSide| {
+            Some(Side {
+                label: cleaned(s.label)?,
+                items: all_clean(s.items)?,
+            })
+        };
+        let pairs = self
+            .pairs
+            .unwrap_or_default()
+            .into_iter()
+            .map(|p| <[String; 2]>::try_from(all_clean(p)?).ok())
+            .collect::<Option<Vec<[String; 2]>>>()?;
+        Some(Comparison {
+            id: self.id,
+            title: cleaned(self.title)?,
+            left: side(self.left)?,
+            right: side(self.right)?,
+            pairs,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::validate::is_unsafe_control;
+    use crate::model::{parse_json, validate};
+
+    fn fast(bytes: &[u8]) -> Option<Document> {
+        document(bytes)
+    }
+
+    /// Everything validation decides, in a comparable form.
+    fn outcome(v: validate::Validated) -> String {
+        let doc = v.document.map(|d| serde_json::to_string(&d).unwrap_or_default());
+        format!("{doc:?}\n{:?}\n{:?}", v.problems, v.spans)
+    }
+
+    /// Whenever the fast path takes a document, loading ends exactly as the walk would have.
+    fn agrees(name: &str, bytes: &[u8]) {
+        if let Some(doc) = fast(bytes) {
+            let walked = match parse_json(bytes) {
+                Ok(value) => outcome(validate::validate(value)),
+                Err(p) => format!("{p:?}"),
+            };
+            assert_eq!(outcome(validate::check(doc)), walked, "{name}");
+        }
+    }
+
+    #[test]
+    fn agrees_with_the_walk_on_every_fixture() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let mut n = 0;
+        for entry in std::fs::read_dir(&dir).expect("fixtures") {
+            let path = entry.expect("entry").path();
+            if path.extension().is_some_and(|e| e == "json") {
+                let bytes = std::fs::read(&path).expect("readable");
+                agrees(&path.display().to_string(), &bytes);
+                n += 1;
+            }
+        }
+        assert!(n > 20);
+    }
+
+    #[test]
+    fn the_byte_scan_finds_exactly_the_unsafe_controls() {
+        for c in (0..=0x3000u32).filter_map(char::from_u32) {
+            let s = format!("a{c}b");
+            assert_eq!(clean(&s).is_none(), is_unsafe_control(c), "U+{:04X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn takes_the_built_in_document() {
+        let bytes = crate::model::BUILTIN.as_bytes();
+        assert!(fast(bytes).is_some());
+        agrees("built-in", bytes);
+    }
+
+    #[test]
+    fn gives_up_on_what_the_walk_would_report() {
+        let base = r#"{"format":"argscope/1","document":{"title":"t","text":"a b c"},
+            "items":[{"id":"a","kind":"KIND","title":"T","quotes":["a b"]EXTRA}]}"#;
+        let doc = |kind: &str, extra: &str| base.replace("KIND", kind).replace("EXTRA", extra);
+        assert!(fast(doc("event", "").as_bytes()).is_some());
+        for (kind, extra) in [
+            ("event", r#","instrument":null"#),
+            ("event", r#","when":{"label":"x","date":"2020-13"}"#),
+            ("event", r#","when":{"label":"x","bogus":1}"#),
+            ("actor", r#","when":null"#),
+            ("claim", ""),
+            ("claim", r#","role":"axiom""#),
+            ("recommendation", r#","group":"g""#),
+            ("provision", r#","tags":["a\u001b"]"#),
+            ("event", r#","summary":"x\u202e""#),
+            ("event", r#","summary":"x","summary":"y""#),
+            ("event", r#","links":[{"rel":"involves","to":"a","to":"b"}]"#),
+            ("event", r#","quotes2":[]"#),
+            ("bogus", ""),
+        ] {
+            let json = doc(kind, extra);
+            assert!(fast(json.as_bytes()).is_none(), "{kind} {extra}");
+            agrees(&json, json.as_bytes());
+        }
+        for (kind, extra) in [
+            ("actor", r#","role":null,"group":"g""#),
+            ("claim", r#","role":"thesis""#),
+            ("event", r#","when":null,"summary":null,"links":null,"tags":null"#),
+            ("event", r#","quotes":[{"exact":"b","prefix":"a","suffix":null}]"#),
+        ] {
+            let json = doc(kind, extra).replace(r#""quotes":["a b"],"quotes""#, r#""quotes""#);
+            agrees(&json, json.as_bytes());
+        }
+    }
+}
