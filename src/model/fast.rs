@@ -9,8 +9,8 @@
 
 use super::types::*;
 use super::validate::is_valid_id;
-use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
+use serde::de::{self, Deserializer, MapAccess, Visitor};
 use std::collections::HashSet;
 use std::fmt;
 
@@ -156,14 +156,21 @@ impl<'de> Visitor<'de> for QuoteVisitor {
                 "exact" => &mut exact,
                 "prefix" => &mut prefix,
                 "suffix" => &mut suffix,
-                _ => return Err(de::Error::unknown_field(&key, &["exact", "prefix", "suffix"])),
+                _ => {
+                    return Err(de::Error::unknown_field(
+                        &key,
+                        &["exact", "prefix", "suffix"],
+                    ));
+                }
             };
             if slot.is_some() {
                 return Err(de::Error::duplicate_field("quote field"));
             }
             *slot = Some(map.next_value::<Option<String>>()?);
         }
-        let exact = exact.flatten().ok_or_else(|| de::Error::missing_field("exact"))?;
+        let exact = exact
+            .flatten()
+            .ok_or_else(|| de::Error::missing_field("exact"))?;
         Ok(RawQuote(Quote {
             exact,
             prefix: prefix.flatten(),
@@ -389,7 +396,9 @@ mod tests {
 
     /// Everything validation decides, in a comparable form.
     fn outcome(v: validate::Validated) -> String {
-        let doc = v.document.map(|d| serde_json::to_string(&d).unwrap_or_default());
+        let doc = v
+            .document
+            .map(|d| serde_json::to_string(&d).unwrap_or_default());
         format!("{doc:?}\n{:?}\n{:?}", v.problems, v.spans)
     }
 
@@ -423,7 +432,12 @@ mod tests {
     fn the_byte_scan_finds_exactly_the_unsafe_controls() {
         for c in (0..=0x3000u32).filter_map(char::from_u32) {
             let s = format!("a{c}b");
-            assert_eq!(clean(&s).is_none(), is_unsafe_control(c), "U+{:04X}", c as u32);
+            assert_eq!(
+                clean(&s).is_none(),
+                is_unsafe_control(c),
+                "U+{:04X}",
+                c as u32
+            );
         }
     }
 
@@ -451,7 +465,10 @@ mod tests {
             ("provision", r#","tags":["a\u001b"]"#),
             ("event", r#","summary":"x\u202e""#),
             ("event", r#","summary":"x","summary":"y""#),
-            ("event", r#","links":[{"rel":"involves","to":"a","to":"b"}]"#),
+            (
+                "event",
+                r#","links":[{"rel":"involves","to":"a","to":"b"}]"#,
+            ),
             ("event", r#","quotes2":[]"#),
             ("bogus", ""),
         ] {
@@ -462,8 +479,14 @@ mod tests {
         for (kind, extra) in [
             ("actor", r#","role":null,"group":"g""#),
             ("claim", r#","role":"thesis""#),
-            ("event", r#","when":null,"summary":null,"links":null,"tags":null"#),
-            ("event", r#","quotes":[{"exact":"b","prefix":"a","suffix":null}]"#),
+            (
+                "event",
+                r#","when":null,"summary":null,"links":null,"tags":null"#,
+            ),
+            (
+                "event",
+                r#","quotes":[{"exact":"b","prefix":"a","suffix":null}]"#,
+            ),
         ] {
             let json = doc(kind, extra).replace(r#""quotes":["a b"],"quotes""#, r#""quotes""#);
             agrees(&json, json.as_bytes());

@@ -222,7 +222,12 @@ mod tests {
             items: vec![
                 item(
                     "a",
-                    &[("mentions", "b"), ("mentions", "zz"), ("nope", "b"), ("supports", "a")],
+                    &[
+                        ("mentions", "b"),
+                        ("mentions", "zz"),
+                        ("nope", "b"),
+                        ("supports", "a"),
+                    ],
                 ),
                 item("b", &[]),
                 item("b", &[("mentions", "a")]),
