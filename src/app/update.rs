@@ -457,7 +457,7 @@ impl App {
 }
 
 /// `at` moved by `delta` within `0..count`; the extremes of `isize` go to the ends.
-fn clamp_step(at: usize, delta: isize, count: usize) -> usize {
+pub(super) fn clamp_step(at: usize, delta: isize, count: usize) -> usize {
     if count == 0 {
         return 0;
     }

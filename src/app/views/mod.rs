@@ -10,6 +10,7 @@ use super::compare::{self as alignment, Alignment};
 use super::matrix::Matrix;
 use super::neighbourhood::{MapCursor, Neighbourhood};
 use super::prepared::{self, PairRow};
+use super::update::clamp_step;
 use super::{Action, App, KeyMode, Mode, Pane, layout};
 use crate::model::Model;
 use ratatui::layout::Rect;
@@ -252,14 +253,4 @@ pub fn scroll_lines(top: usize, cursor: usize, height: usize) -> usize {
     } else {
         top
     }
-}
-
-/// `at` moved by `delta` within `0..count`; the extremes of `isize` go to the ends.
-fn clamp_step(at: usize, delta: isize, count: usize) -> usize {
-    if count == 0 {
-        return 0;
-    }
-    (at as isize)
-        .saturating_add(delta)
-        .clamp(0, count as isize - 1) as usize
 }
