@@ -134,7 +134,10 @@ pub fn skeleton(text: &str) -> Option<String> {
             pairs: vec![["example-provision".into(), "example-recommendation".into()]],
         }],
     };
-    serde_json::to_string_pretty(&doc).ok()
+    // The article may hold anything: its controls are escaped so the skeleton is safe to print.
+    serde_json::to_string_pretty(&doc)
+        .ok()
+        .map(crate::model::sanitize::json)
 }
 
 #[cfg(test)]

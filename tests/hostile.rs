@@ -174,7 +174,11 @@ fn key_string() -> impl Strategy<Value = String> {
         Just("}"),
         Just("{"),
         Just("c"),
+        Just("C"),
         Just("m"),
+        Just("s"),
+        Just("z"),
+        Just("Z"),
         Just("<PgDn>"),
         Just("<C-d>"),
         Just("<Down>"),
@@ -316,7 +320,7 @@ fn five_megabytes() -> String {
 
 /// A document whose strings are 5 MB: the title and summary as loaded, and (put in place after
 /// loading, since loading and anchoring 5 MB is the loader's cost, not the screen's) the text and
-/// its quoted passage, the when label, tags, a note, an actor's group and role, and the labels of
+/// its quoted passage, the when labels, tags (two huge, ten thousand short), a note, an actor's group and role, and the labels of
 /// a relation.
 fn huge_model() -> Model {
     let huge = five_megabytes();
@@ -331,20 +335,27 @@ fn huge_model() -> Model {
             {"id": "b", "kind": "claim", "role": "thesis", "title": "b", "quotes": ["[p1] short"]},
             {"id": "c", "kind": "actor", "title": "c", "group": "g", "role": "r",
              "quotes": ["[p1] short"], "links": [{"rel": "supports", "to": "b"}]},
+            {"id": "d", "kind": "event", "title": "d", "when": {"label": "soon"},
+             "quotes": ["[p1] short"], "links": [{"rel": "supports", "to": "b"}]},
         ],
     });
     let mut model = load(&json.to_string());
     let text = format!("[p0] {huge}\n\n[p1] short");
     let second = text.rfind("[p1]").unwrap();
+    let p1 = second..text.len();
     model.spans = vec![
         vec![0..second - 2],
-        vec![second..text.len()],
-        vec![second..second + 10],
+        vec![p1.clone()],
+        vec![p1.clone()],
+        vec![p1],
     ];
     model.doc.document.text = text;
     let a = &mut model.doc.items[0];
     a.quotes[0].exact = format!("[p0] {huge}");
-    a.tags = vec![huge.clone()];
+    a.tags = [huge.clone(), huge.clone()]
+        .into_iter()
+        .chain(std::iter::repeat_n("tag".to_owned(), 10_000))
+        .collect();
     a.links[0].note = Some(huge.clone());
     if let argscope::model::KindFields::Event { when: Some(w) } = &mut a.fields {
         w.label = huge.clone();
@@ -352,6 +363,10 @@ fn huge_model() -> Model {
     if let argscope::model::KindFields::Actor { role, group } = &mut model.doc.items[2].fields {
         *role = Some(huge.clone());
         *group = Some(huge.clone());
+    }
+    // An undated event: the Timeline shows the start of its phrase in the date column.
+    if let argscope::model::KindFields::Event { when: Some(w) } = &mut model.doc.items[3].fields {
+        w.label = huge.clone();
     }
     model.doc.relations[0].label = huge.clone();
     model.doc.relations[0].inverse = huge;
@@ -559,6 +574,24 @@ fn check_json_keeps_the_strings_exact_while_escaping_them() {
     assert!(
         messages.iter().any(|m| m.contains("\u{9b}2J")),
         "a reader of the JSON gets the C1 control back: {messages:?}"
+    );
+}
+
+#[test]
+fn new_of_a_hostile_article_prints_a_printable_skeleton() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("article.txt");
+    let text = "The title \x1b]0;pwned\x07 and the clipboard \x1b]52;c;aGk=\x07 and C1 \u{9b}2J \
+                and bidi \u{202e}evil\u{202c} and DEL \x7f sit in an article of several words.\n\n\
+                A second paragraph gives the skeleton more to quote from, word after word.";
+    std::fs::write(&article, text).unwrap();
+    let (code, out, err) = run(&["new", "--text", article.to_str().unwrap()]);
+    assert_eq!(code, Some(0), "{err}");
+    assert_printable(&out, "new --text");
+    let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        doc["document"]["text"], text,
+        "the text is embedded exactly"
     );
 }
 

@@ -352,8 +352,9 @@ fn resizing_wildly_mid_search_and_in_help_then_quitting_restores_the_terminal() 
     let Some(t) = Tmux::start("resize", 120, 40) else {
         return;
     };
-    t.launch(&format!("--no-mouse {}", hostile_fixture()));
+    t.launch(&hostile_fixture());
     t.wait_text("1 Timeline");
+    assert_eq!(t.format("#{mouse_any_flag}"), "1", "the mouse is captured");
     t.send(&["/", "pwn"]);
     t.wait_text("/pwn");
     for (cols, rows) in [(1, 1), (7, 3), (300, 100), (1, 1), (120, 40)] {

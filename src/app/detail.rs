@@ -109,7 +109,18 @@ pub fn blocks(model: &Model, item: usize, links: &[DetailLink], ascii: bool) -> 
         _ => {}
     }
     if !it.tags.is_empty() {
-        field("Tags", &it.tags.join(", "));
+        // Joined only as far as a block can show: there may be thousands, or huge ones.
+        let mut tags = String::new();
+        for t in &it.tags {
+            if tags.len() > MAX_BLOCK_CHARS {
+                break;
+            }
+            if !tags.is_empty() {
+                tags.push_str(", ");
+            }
+            tags.push_str(&capped(t));
+        }
+        field("Tags", &tags);
     }
     if let Some(s) = &it.summary {
         out.push(block(Part::Blank, "", ""));

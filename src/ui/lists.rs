@@ -8,6 +8,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 pub fn pane(ctx: &Ctx, frame: &mut Frame, pane: Pane, area: Rect) {
@@ -159,20 +160,21 @@ pub fn pane(ctx: &Ctx, frame: &mut Frame, pane: Pane, area: Rect) {
     frame.render_widget(Paragraph::new(lines), body);
 }
 
-/// The Timeline's date column: `~2020-10`, `2008?`, or the article's phrase when there is no date.
-pub fn when_label(item: &Item) -> String {
+/// The Timeline's date column: `~2020-10`, `2008?`, or the article's phrase when there is no date
+/// (borrowed: the phrase may be long, and only its start is shown).
+pub fn when_label(item: &Item) -> Cow<'_, str> {
     match &item.fields {
         KindFields::Event { when: Some(w) } => match w.date {
             Some(d) => {
                 let mut plain = d;
                 plain.approximate = false;
                 if d.approximate {
-                    format!("~{plain}")
+                    format!("~{plain}").into()
                 } else {
-                    plain.to_string()
+                    plain.to_string().into()
                 }
             }
-            None => w.label.clone(),
+            None => Cow::Borrowed(&w.label),
         },
         _ => "undated".into(),
     }
