@@ -1,16 +1,18 @@
 //! Anchoring quotes in the text: every quote resolves to a byte span of `document.text`.
 //!
 //! The text is folded once (whitespace runs, typographic punctuation) and every quote is found in
-//! one rolling-hash pass over it per key length: each quote's first bytes are its key, a bit set
-//! filters the text's positions, and only the positions whose hash is a key's are compared with
-//! the quote. The cost is linear in the text and the quotes, not one search per quote, and the
-//! tables stay small next to the text (an automaton over 100,000 keys did not).
+//! one pass over it per key length: each quote's first bytes are its key, every window of the
+//! text is hashed with a load or two, a Bloom filter skips the windows that are no key, and only
+//! the windows whose hash is a key's are compared with the quote. The cost is linear in the text
+//! and the quotes, not one search per quote, and the tables stay small next to the text (an
+//! automaton over 100,000 keys did not).
 
 use super::fold::{Fold, OffsetMap, fold, fold_into};
 use std::ops::Range;
 
 /// How many bytes of a folded quote make its key; the rest is checked at each hit. Shorter quotes
-/// use the largest power of two that fits, so there is one pass over the text per key length.
+/// use the largest power of two that fits, so there is one pass over the text per key length
+/// (one pass for the usual document, whose quotes are all longer).
 const KEY_BYTES: usize = 32;
 /// Occurrences remembered per quote; more only count.
 const MAX_OCCURRENCES: usize = 64;
@@ -134,10 +136,6 @@ fn key_len(len: usize) -> usize {
     1 << (usize::BITS - 1 - fit.leading_zeros())
 }
 
-/// The multiplier of the rolling hash: odd, so that no information is lost modulo 2^64, and
-/// without structure (a sparse one, such as FNV's prime, made most windows of a text collide).
-const BASE: u64 = 0x517C_C1B7_2722_0A95;
-
 /// The keys of one length: their hashes, sorted, with a filter over the hashes to skip most
 /// positions of the text without a lookup.
 struct KeyTable {
@@ -148,14 +146,18 @@ struct KeyTable {
     /// memory access and about one in a thousand goes on to the (cache-missing) binary search.
     filter: Vec<u64>,
     word_shift: u32,
+    /// Open addressing from a hash to where its keys start in `keys`: one cache miss per hit
+    /// where a binary search took a dozen (the text holds many of the keys' prefixes).
+    slots: Vec<(u64, u32)>,
 }
+
+const EMPTY: u32 = u32::MAX;
 
 /// The filter word of a hash, and the two bits it sets there.
 fn probe(h: u64, word_shift: u32) -> (usize, u64) {
-    let m = mix(h);
     (
-        (m >> word_shift) as usize,
-        (1 << (m & 63)) | (1 << ((m >> 6) & 63)),
+        (h >> word_shift) as usize,
+        (1 << (h & 63)) | (1 << ((h >> 6) & 63)),
     )
 }
 
@@ -171,55 +173,87 @@ impl KeyTable {
             let (word, bits) = probe(h, word_shift);
             filter[word] |= bits;
         }
+        let mut slots = vec![(0, EMPTY); (keys.len() * 2).next_power_of_two().max(2)];
+        let mask = slots.len() - 1;
+        for (at, &(h, _)) in keys.iter().enumerate() {
+            if at > 0 && keys[at - 1].0 == h {
+                continue;
+            }
+            let mut slot = (h >> 12) as usize & mask;
+            while slots[slot].1 != EMPTY {
+                slot = (slot + 1) & mask;
+            }
+            slots[slot] = (h, at as u32);
+        }
         KeyTable {
             len,
             keys,
             filter,
             word_shift,
+            slots,
+        }
+    }
+
+    /// The keys whose hash is `h`.
+    fn lookup(&self, h: u64) -> &[(u64, usize)] {
+        let mask = self.slots.len() - 1;
+        let mut slot = (h >> 12) as usize & mask;
+        loop {
+            match self.slots[slot] {
+                (_, EMPTY) => return &[],
+                (k, at) if k == h => {
+                    let from = &self.keys[at as usize..];
+                    let n = from.iter().take_while(|&&(k, _)| k == h).count();
+                    return &from[..n];
+                }
+                _ => slot = (slot + 1) & mask,
+            }
         }
     }
 
     /// Calls `hit(position, quote)` for every position of `hay`, in order, where a key's hash
     /// occurs (the caller compares the bytes).
-    fn scan(&self, hay: &[u8], mut hit: impl FnMut(usize, usize)) {
-        let len = self.len;
-        if hay.len() < len {
-            return;
+    fn scan(&self, hay: &[u8], hit: impl FnMut(usize, usize)) {
+        // One loop per length, so that each window is one or two plain loads.
+        match self.len {
+            32 => self.scan_windows::<32>(hay, hit),
+            16 => self.scan_windows::<16>(hay, hit),
+            8 => self.scan_windows::<8>(hay, hit),
+            4 => self.scan_windows::<4>(hay, hit),
+            2 => self.scan_windows::<2>(hay, hit),
+            _ => self.scan_windows::<1>(hay, hit),
         }
-        // BASE^(len-1), to take the leaving byte out of the hash.
-        let top = (1..len).fold(1u64, |p, _| p.wrapping_mul(BASE));
-        let mut h = hash(&hay[..len]);
-        let mut at = 0;
-        loop {
+    }
+
+    fn scan_windows<const N: usize>(&self, hay: &[u8], mut hit: impl FnMut(usize, usize)) {
+        // Each window is hashed from scratch: no chain from one position to the next, so the
+        // positions pipeline.
+        for (at, window) in hay.windows(N).enumerate() {
+            let h = hash(window);
             let (word, bits) = probe(h, self.word_shift);
             if self.filter[word] & bits == bits {
-                let from = self.keys.partition_point(|&(k, _)| k < h);
-                for &(_, quote) in self.keys[from..].iter().take_while(|&&(k, _)| k == h) {
+                for &(_, quote) in self.lookup(h) {
                     hit(at, quote);
                 }
             }
-            if at + len >= hay.len() {
-                break;
-            }
-            h = h
-                .wrapping_sub(u64::from(hay[at]).wrapping_mul(top))
-                .wrapping_mul(BASE)
-                .wrapping_add(u64::from(hay[at + len]));
-            at += 1;
         }
     }
 }
 
-/// The polynomial hash that [`KeyTable::scan`] rolls.
-fn hash(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0u64, |h, &b| {
-        h.wrapping_mul(BASE).wrapping_add(u64::from(b))
-    })
-}
-
-/// Spreads a hash's entropy into its top bits, which index the filter.
-fn mix(h: u64) -> u64 {
-    (h ^ (h >> 29)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+/// The hash of a key: its bytes (1, 2, 4, 8, 16 or 32 of them) loaded as integers and mixed.
+#[inline(always)]
+fn hash(key: &[u8]) -> u64 {
+    let word = |b: &[u8]| {
+        let mut w = [0u8; 8];
+        w[..b.len()].copy_from_slice(b);
+        u64::from_le_bytes(w)
+    };
+    let mut h = word(&key[..key.len().min(8)]);
+    for chunk in key.get(8..).unwrap_or_default().chunks(8) {
+        h = (h.rotate_left(29) ^ word(chunk)).wrapping_mul(0xC2B2_AE3D_27D4_EB4F);
+    }
+    let h = h.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    h ^ (h >> 32)
 }
 
 fn context_matches(text: &FoldedText<'_>, start: usize, end: usize, q: &QuoteRef<'_>) -> bool {
