@@ -85,15 +85,21 @@ pub fn fold_into(src: &str, mode: Fold, out: &mut String, mut map: Option<&mut O
     let mut at = 0;
     while at < bytes.len() {
         let b = bytes[at];
-        // Runs of plain ASCII (most of any text) are copied whole: each of their bytes folds to
-        // one byte, so one offset mark covers the run.
+        // Runs of plain ASCII (most of any text), single spaces between words included, are
+        // copied whole: each of their bytes folds to one byte, so one offset mark covers the run.
         let plain = |b: u8| b.is_ascii() && !is_ascii_space(b);
         let (c, len) = if plain(b) {
-            let len = bytes[at..]
-                .iter()
-                .position(|&b| !plain(b))
-                .unwrap_or(bytes.len() - at);
-            ('\0', len)
+            let mut end = at + 1;
+            while let Some(&x) = bytes.get(end) {
+                if plain(x) {
+                    end += 1;
+                } else if x == b' ' && bytes.get(end + 1).is_some_and(|&y| plain(y)) {
+                    end += 2;
+                } else {
+                    break;
+                }
+            }
+            ('\0', end - at)
         } else if b.is_ascii() {
             (b as char, 1)
         } else {
@@ -164,12 +170,42 @@ fn push_folded(c: char, mode: Fold, out: &mut String) {
     }
     match mode {
         Fold::Anchor => out.push(c),
-        Fold::Loose => decompose_canonical(c, |d| {
-            if !is_combining_mark(d) {
-                out.extend(d.to_lowercase());
-            }
-        }),
+        Fold::Loose => match latin(c) {
+            Some(folded) => out.push_str(folded),
+            None => loose_char(c, out),
+        },
     }
+}
+
+/// The loose fold of one character: its canonical decomposition without combining marks, in
+/// lower case.
+fn loose_char(c: char, out: &mut String) {
+    decompose_canonical(c, |d| {
+        if !is_combining_mark(d) {
+            out.extend(d.to_lowercase());
+        }
+    });
+}
+
+/// The Latin letters with diacritics (U+0080 to U+024F) fold through a table made once: they are
+/// most of the non-ASCII letters of most texts, and decomposing each one every time is slow.
+fn latin(c: char) -> Option<&'static str> {
+    const FIRST: u32 = 0x80;
+    const LAST: u32 = 0x24F;
+    static TABLE: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let at = (c as u32).checked_sub(FIRST).filter(|_| c as u32 <= LAST)?;
+    let table = TABLE.get_or_init(|| {
+        (FIRST..=LAST)
+            .map(|u| {
+                let mut s = String::new();
+                if let Some(c) = char::from_u32(u) {
+                    loose_char(c, &mut s);
+                }
+                s
+            })
+            .collect()
+    });
+    table.get(at as usize).map(String::as_str)
 }
 
 /// True when a search query asks for an exact (case- and diacritic-sensitive) match: smart case.
@@ -236,7 +272,7 @@ mod tests {
         assert_eq!(map.original(out.len() - 1), src.len() - 1);
     }
 
-    /// The per-character definition of the fold, which the fast path must agree with.
+    /// The per-character definition of the fold, which the fast paths must agree with.
     fn fold_by_char(src: &str, mode: Fold) -> (String, Vec<usize>) {
         let mut out = String::new();
         let mut pending = false;
@@ -256,7 +292,14 @@ mod tests {
                 pending = false;
             }
             let before = out.len();
-            push_folded(c, mode, &mut out);
+            // The definition itself, without the fast paths (runs, the Latin table).
+            match (c.is_ascii(), ascii_punct(c), mode) {
+                (true, _, Fold::Loose) => out.push(c.to_ascii_lowercase()),
+                (true, _, Fold::Anchor) => out.push(c),
+                (_, Some(a), _) => out.push(a),
+                (_, None, Fold::Anchor) => out.push(c),
+                (_, None, Fold::Loose) => loose_char(c, &mut out),
+            }
             origin.extend(std::iter::repeat_n(at, out.len() - before));
         }
         if pending {
@@ -267,7 +310,7 @@ mod tests {
     }
 
     #[test]
-    fn the_ascii_fast_path_folds_as_character_by_character() {
+    fn the_fast_paths_fold_as_character_by_character() {
         let samples = [
             "",
             "   ",
@@ -276,7 +319,12 @@ mod tests {
             "MiXeD\u{b}case\u{c}and\rcontrols\u{1c}\u{1f}",
             "Andrés Manuel López’s “national\u{a0}security” — law\u{2003}北京 👍🏽",
             "e\u{301}x ﬁ İstanbul ΣΑΣ",
+            "a b  c \u{a0}d e\te f\u{a0} g h",
+            " x y ",
+            "Ångström Łódź Ǆemal ß ǅ ĳ Œuvre ÿ ɏ ɐ",
         ];
+        let latin: String = ('\u{80}'..='\u{250}').collect();
+        let samples = samples.iter().copied().chain([latin.as_str()]);
         for src in samples {
             for mode in [Fold::Anchor, Fold::Loose] {
                 let (want, origin) = fold_by_char(src, mode);
