@@ -10,7 +10,7 @@
 use super::types::*;
 use super::validate::is_valid_id;
 use serde::Deserialize;
-use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use std::collections::HashSet;
 use std::fmt;
 
@@ -28,7 +28,8 @@ struct RawDocument {
     document: RawSource,
     #[serde(default)]
     relations: Option<Vec<RawRelation>>,
-    items: Vec<RawItem>,
+    #[serde(deserialize_with = "items")]
+    items: Vec<Item>,
     #[serde(default)]
     comparisons: Option<Vec<RawComparison>>,
 }
@@ -41,7 +42,42 @@ struct RawSource {
     source: Option<String>,
     #[serde(default)]
     published: Option<String>,
+    #[serde(deserialize_with = "long_string")]
     text: String,
+}
+
+/// The items, each converted as soon as it is read, so that the raw form of all of them is never
+/// held at once; one that the fast path cannot take ends the parse.
+fn items<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Item>, D::Error> {
+    struct Items;
+    impl<'de> Visitor<'de> for Items {
+        type Value = Vec<Item>;
+
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("an array of items")
+        }
+
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<Item>, A::Error> {
+            let mut items = Vec::new();
+            while let Some(raw) = seq.next_element::<RawItem>()? {
+                let item = raw
+                    .into_item()
+                    .ok_or_else(|| de::Error::custom("not for the fast path"))?;
+                items.push(item);
+            }
+            items.shrink_to_fit();
+            Ok(items)
+        }
+    }
+    d.deserialize_seq(Items)
+}
+
+/// A string that may be tens of megabytes (the text). serde_json unescapes a string into a
+/// scratch buffer that it keeps until the end of the document; unescaped here by a deserializer
+/// of its own, the buffer is freed at once instead of staying beside everything parsed after it.
+fn long_string<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    let raw = <&serde_json::value::RawValue>::deserialize(d)?;
+    serde_json::from_str(raw.get()).map_err(de::Error::custom)
 }
 
 #[derive(Deserialize)]
@@ -241,11 +277,6 @@ impl RawDocument {
         if relations.is_empty() {
             relations = builtin_relations();
         }
-        let items = self
-            .items
-            .into_iter()
-            .map(RawItem::into_item)
-            .collect::<Option<Vec<Item>>>()?;
         let comparisons = self
             .comparisons
             .unwrap_or_default()
@@ -256,7 +287,7 @@ impl RawDocument {
             format: self.format,
             document: source,
             relations,
-            items,
+            items: self.items,
             comparisons,
         })
     }
@@ -332,6 +363,9 @@ impl RawItem {
                 })
             })
             .collect::<Option<Vec<Quote>>>()?;
+        // Lists were read with room to grow; a hundred thousand items keep only what they hold.
+        let mut quotes = quotes;
+        quotes.shrink_to_fit();
         let links = self
             .links
             .unwrap_or_default()
@@ -344,6 +378,10 @@ impl RawItem {
                 })
             })
             .collect::<Option<Vec<Link>>>()?;
+        let mut links = links;
+        links.shrink_to_fit();
+        let mut tags = all_clean(self.tags.unwrap_or_default())?;
+        tags.shrink_to_fit();
         Some(Item {
             id: self.id,
             kind,
@@ -351,7 +389,7 @@ impl RawItem {
             summary: cleaned_opt(self.summary)?,
             quotes,
             links,
-            tags: all_clean(self.tags.unwrap_or_default())?,
+            tags,
             fields,
         })
     }
