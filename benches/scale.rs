@@ -269,7 +269,7 @@ fn load_file(path: &Path) -> argscope::model::Model {
         Ok(b) => b,
         Err(e) => panic!("cannot read {}: {e}", path.display()),
     };
-    match argscope::model::load(&bytes) {
+    match argscope::model::load_owned(bytes) {
         Ok(m) => m,
         Err(problems) => panic!("the synthetic document is invalid: {problems:#?}"),
     }

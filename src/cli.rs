@@ -125,7 +125,7 @@ pub fn load_document(file: Option<&str>) -> Result<Model, ExitCode> {
         return Ok(model::builtin());
     };
     let bytes = model::read_source(path).map_err(|e| fail(EXIT_USAGE, &e.to_string()))?;
-    model::load(&bytes).map_err(|problems| {
+    model::load_owned(bytes).map_err(|problems| {
         let name = display_name(path);
         for p in problems.iter().filter(|p| p.is_error()) {
             eprintln!("{}", sanitize::line(&format!("{name}:{}{p}", sep(p))));
@@ -167,7 +167,7 @@ pub fn check(files: &[String], strict: bool, format: CheckFormat) -> ExitCode {
                 continue;
             }
         };
-        let (problems, items) = match model::load(&bytes) {
+        let (problems, items) = match model::load_owned(bytes) {
             Ok(m) => (m.warnings, Some(m.doc.items.len())),
             Err(p) => (p, None),
         };

@@ -87,6 +87,24 @@ pub fn load(bytes: &[u8]) -> Result<Model, Vec<Problem>> {
         Some(doc) => validate::check(doc),
         None => validate::validate(parse_json(bytes).map_err(|p| vec![p])?),
     };
+    build(validated)
+}
+
+/// [`load`], giving the file's bytes up as soon as the document is read from them: a large file
+/// is then not held beside the indexes built next (the peak memory of opening a file).
+pub fn load_owned(bytes: Vec<u8>) -> Result<Model, Vec<Problem>> {
+    let validated = match fast::document(&bytes) {
+        Some(doc) => {
+            drop(bytes);
+            validate::check(doc)
+        }
+        None => validate::validate(parse_json(&bytes).map_err(|p| vec![p])?),
+    };
+    build(validated)
+}
+
+/// The model of a validated document, or its problems.
+fn build(validated: validate::Validated) -> Result<Model, Vec<Problem>> {
     match validated.document {
         Some(doc) => {
             let index = LinkIndex::resolved(&doc, validated.resolution);
