@@ -267,11 +267,12 @@ impl App {
                 Origin::List { selected, .. } => {
                     // At or after the cursor; an item whose title matches is the better landing.
                     let list = self.list(search.pane);
+                    // From the folded index: folding each title afresh costs a keystroke a
+                    // scan of every matching row's title when none matches.
                     let title_hit = |&r: &usize| {
                         let item = list.and_then(|l| l.rows[r].item());
                         item.is_some_and(|i| {
-                            !crate::model::search::find_in(&self.model.item(i).title, query)
-                                .is_empty()
+                            self.model.search.title_matches(&self.model.doc, query, i)
                         })
                     };
                     let after = |&(_, r): &(usize, &usize)| *r >= selected;

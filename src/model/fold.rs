@@ -5,6 +5,7 @@
 //! drops case and diacritics, so `lopez` finds "López". Both can record where each folded byte came
 //! from, so a match in folded text maps back to a span of the original.
 
+use std::ops::Range;
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 /// How far a fold goes.
@@ -51,6 +52,33 @@ impl OffsetMap {
             }
         }
         self.breaks.push((f, o));
+    }
+
+    /// The original spans of folded spans `start..start + len`, for `starts` ascending and
+    /// the spans not overlapping: one walk along the breakpoints, not a search per offset.
+    pub fn spans(&self, starts: impl Iterator<Item = usize>, len: usize) -> Vec<Range<usize>> {
+        let mut at = 0;
+        let mut original = |folded: usize| {
+            let f = folded as u32;
+            // Gallop from the last breakpoint: a step for a near one, a search for a far one.
+            let rest = &self.breaks[at..];
+            let mut hi = 1;
+            while hi < rest.len() && rest[hi - 1].0 <= f {
+                hi *= 2;
+            }
+            let (lo, hi) = (hi / 2, hi.min(rest.len()));
+            at += lo + rest[lo..hi].partition_point(|&(bf, _)| bf <= f);
+            match at.checked_sub(1).map(|i| self.breaks[i]) {
+                Some((bf, bo)) => (bo + (f - bf)) as usize,
+                None => folded,
+            }
+        };
+        starts
+            .map(|s| {
+                let start = original(s);
+                start..original(s + len)
+            })
+            .collect()
     }
 
     /// The original byte offset of folded byte offset `folded`.
@@ -340,6 +368,31 @@ mod tests {
                 }
                 assert_eq!(map.original(out.len()), src.len());
             }
+        }
+    }
+
+    #[test]
+    fn spans_map_as_each_offset_does() {
+        let src = "a\u{a0}\u{a0}b’c  d “e” — f López\tg";
+        let mut out = String::new();
+        let mut map = OffsetMap::default();
+        fold_into(src, Fold::Loose, &mut out, Some(&mut map));
+        for len in 1..4 {
+            let starts: Vec<usize> = (0..out.len().saturating_sub(len))
+                .step_by(len)
+                .filter(|&s| out.is_char_boundary(s) && out.is_char_boundary(s + len))
+                .collect();
+            let want: Vec<Range<usize>> = starts
+                .iter()
+                .map(|&s| map.original(s)..map.original(s + len))
+                .collect();
+            assert_eq!(map.spans(starts.iter().copied(), len), want, "len {len}");
+            let sparse: Vec<usize> = starts.iter().copied().step_by(5).collect();
+            let want: Vec<Range<usize>> = sparse
+                .iter()
+                .map(|&s| map.original(s)..map.original(s + len))
+                .collect();
+            assert_eq!(map.spans(sparse.into_iter(), len), want, "sparse, len {len}");
         }
     }
 

@@ -6,7 +6,7 @@
 use super::fold::{Fold, OffsetMap, fold_into, is_exact_query};
 use super::types::{Document, Item, KindFields};
 use memchr::memmem;
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 use std::ops::Range;
 
 /// Folded fields of all items, end to end, each item's fields separated by newlines (which no
@@ -33,12 +33,14 @@ impl Folded {
         Folded { buf, starts }
     }
 
-    fn item_at(&self, at: usize) -> usize {
-        self.starts.partition_point(|&s| s <= at) - 1
-    }
-
     fn item_text(&self, item: usize) -> &str {
         &self.buf[self.starts[item]..self.starts[item + 1]]
+    }
+
+    /// The item's title, folded: its first field.
+    fn title(&self, item: usize) -> &[u8] {
+        let text = self.item_text(item).as_bytes();
+        memchr::memchr(b'\n', text).map_or(text, |end| &text[..end])
     }
 }
 
@@ -81,6 +83,15 @@ struct FoldedText {
     map: OffsetMap,
 }
 
+/// The last text search, so that a longer query only narrows its matches.
+#[derive(Debug, Clone, Default)]
+struct LastTextSearch {
+    query: String,
+    exact: bool,
+    /// Every place where it occurs in the folded text, overlapping ones included.
+    occurrences: Vec<usize>,
+}
+
 /// Search over a document's items and text.
 #[derive(Debug, Clone)]
 pub struct SearchIndex {
@@ -89,6 +100,7 @@ pub struct SearchIndex {
     exact: OnceCell<Folded>,
     loose_text: OnceCell<FoldedText>,
     exact_text: OnceCell<FoldedText>,
+    last_text: RefCell<Option<LastTextSearch>>,
 }
 
 /// The most text matches kept; the count says "at least" past this.
@@ -101,6 +113,7 @@ impl SearchIndex {
             exact: OnceCell::new(),
             loose_text: OnceCell::new(),
             exact_text: OnceCell::new(),
+            last_text: RefCell::new(None),
         }
     }
 
@@ -119,16 +132,28 @@ impl SearchIndex {
             return Vec::new();
         };
         let folded = self.folded(doc, exact);
+        let buf = folded.buf.as_bytes();
         let mut out = Vec::new();
         let finder = memmem::Finder::new(q.as_bytes());
-        let mut from = 0;
-        // After a hit, skip to the next item: one hit per item is enough.
-        while let Some(at) = finder.find(&folded.buf.as_bytes()[from..]) {
-            let item = folded.item_at(from + at);
+        let (mut from, mut item) = (0, 0);
+        // After a hit, skip to the next item: one hit per item is enough. Hits come in order, so
+        // the item is found by walking on from the last one, not by a search of all of them.
+        while let Some(at) = finder.find(&buf[from..]) {
+            while folded.starts[item + 1] <= from + at {
+                item += 1;
+            }
             out.push(item);
             from = folded.starts[item + 1];
         }
         out
+    }
+
+    /// Whether an item's title contains `query` (as [`find_in`] on the title would say).
+    pub fn title_matches(&self, doc: &Document, query: &str, item: usize) -> bool {
+        let Some((q, exact)) = fold_query(query) else {
+            return false;
+        };
+        memmem::find(self.folded(doc, exact).title(item), q.as_bytes()).is_some()
     }
 
     /// Of `candidates` (from a shorter query that this one extends), those that still match.
@@ -151,7 +176,7 @@ impl SearchIndex {
     }
 
     /// Byte spans of the original text where `query` occurs, in order (at most
-    /// [`MAX_TEXT_MATCHES`]).
+    /// [`MAX_TEXT_MATCHES`]). A query that extends the previous one only narrows its matches.
     pub fn text(&self, doc: &Document, query: &str) -> Vec<Range<usize>> {
         let Some((q, exact)) = fold_query(query) else {
             return Vec::new();
@@ -172,11 +197,74 @@ impl SearchIndex {
             );
             FoldedText { buf, map }
         });
-        memmem::find_iter(ft.buf.as_bytes(), q.as_bytes())
-            .take(MAX_TEXT_MATCHES)
-            .map(|at| ft.map.original(at)..ft.map.original(at + q.len()))
-            .collect()
+        let buf = ft.buf.as_bytes();
+        let mut last = self.last_text.borrow_mut();
+        let occurrences: Option<Vec<usize>> = match last.take() {
+            // Every occurrence of a longer query is one of the shorter query's.
+            Some(prev) if prev.exact == exact && q.starts_with(&prev.query) => Some(
+                prev.occurrences
+                    .into_iter()
+                    .filter(|&at| buf[at..].starts_with(q.as_bytes()))
+                    .collect(),
+            ),
+            _ => occurrences(buf, q.as_bytes(), MAX_TEXT_MATCHES),
+        };
+        let Some(occurrences) = occurrences else {
+            // Too many to keep them all: the first matches only, and nothing to narrow later.
+            let starts = memmem::find_iter(buf, q.as_bytes()).take(MAX_TEXT_MATCHES);
+            return ft.map.spans(starts, q.len());
+        };
+        // The matches are the occurrences taken left to right without overlaps, as a search
+        // from the start finds them.
+        let mut next = 0;
+        let starts = occurrences.iter().copied().filter(|&at| {
+            let keep = at >= next;
+            if keep {
+                next = at + q.len();
+            }
+            keep
+        });
+        let spans = ft.map.spans(starts.take(MAX_TEXT_MATCHES), q.len());
+        *last = Some(LastTextSearch {
+            query: q,
+            exact,
+            occurrences,
+        });
+        spans
     }
+}
+
+/// Every place where `needle` occurs in `hay`, overlapping ones included; `None` past `limit`.
+fn occurrences(hay: &[u8], needle: &[u8], limit: usize) -> Option<Vec<usize>> {
+    let mut out = Vec::new();
+    let mut push = |at: usize| {
+        let room = out.len() < limit;
+        if room {
+            out.push(at);
+        }
+        room
+    };
+    // Two occurrences can overlap only when the needle starts the way it ends; otherwise the
+    // iterators (memchr's for one byte, the fastest) find them all.
+    let bordered = (1..needle.len()).any(|k| needle[..k] == needle[needle.len() - k..]);
+    let all = match needle {
+        [byte] => memchr::memchr_iter(*byte, hay).all(&mut push),
+        _ if !bordered => memmem::find_iter(hay, needle).all(&mut push),
+        _ => {
+            let finder = memmem::Finder::new(needle);
+            let mut from = 0;
+            let mut all = true;
+            while let Some(at) = finder.find(&hay[from..]) {
+                if !push(from + at) {
+                    all = false;
+                    break;
+                }
+                from += at + 1;
+            }
+            all
+        }
+    };
+    all.then_some(out)
 }
 
 /// The folded query and whether it is exact (smart case); `None` for an empty query.
@@ -268,6 +356,50 @@ mod tests {
         let s = SearchIndex::new(&m.doc);
         let wide = s.items(&m.doc, "a");
         assert_eq!(s.narrow(&m.doc, "ag", &wide), s.items(&m.doc, "ag"));
+    }
+
+    #[test]
+    fn a_text_search_typed_key_by_key_finds_what_a_fresh_one_finds() {
+        let json = r#"{"format":"argscope/1","document":{"title":"t","text":"aaab aab abab aaaa Abab\u00a0aB López lopez"},
+        "items":[{"id":"a","kind":"recommendation","title":"A","quotes":["aaab"],"links":[{"rel":"mentions","to":"a"}]}]}"#;
+        let m = load(json.as_bytes()).unwrap();
+        let typed = |query: &str| {
+            let index = SearchIndex::new(&m.doc);
+            let mut q = String::new();
+            let mut last = Vec::new();
+            for c in query.chars() {
+                q.push(c);
+                last = index.text(&m.doc, &q);
+            }
+            last
+        };
+        for query in ["aaab", "aab", "abab", "aaa", "aa", "ab ab", "lopez", "López", "aB", "abx"] {
+            let fresh = SearchIndex::new(&m.doc).text(&m.doc, query);
+            assert_eq!(typed(query), fresh, "{query:?}");
+        }
+        // Overlapping occurrences: "aa" in "aaaa" is two matches, not three.
+        assert_eq!(occurrences(b"aaaa", b"aa", 10), Some(vec![0, 1, 2]));
+        assert_eq!(occurrences(b"abcabc", b"abc", 10), Some(vec![0, 3]));
+        assert_eq!(occurrences(b"abcabc", b"c", 10), Some(vec![2, 5]));
+        assert_eq!(occurrences(b"abcabc", b"c", 1), None);
+        assert_eq!(SearchIndex::new(&m.doc).text(&m.doc, "aaaa").len(), 1);
+        assert_eq!(typed("aa").len(), SearchIndex::new(&m.doc).text(&m.doc, "aa").len());
+    }
+
+    #[test]
+    fn titles_match_as_find_in_says() {
+        let m = doc();
+        let s = SearchIndex::new(&m.doc);
+        for query in ["lopez", "López", "Lopez", "u.s.", "agents", "fentanyl", "北京", "2008"] {
+            for (i, item) in m.doc.items.iter().enumerate() {
+                assert_eq!(
+                    s.title_matches(&m.doc, query, i),
+                    !find_in(&item.title, query).is_empty(),
+                    "{query:?} in {:?}",
+                    item.title
+                );
+            }
+        }
     }
 
     #[test]
