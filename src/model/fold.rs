@@ -117,15 +117,13 @@ pub fn fold_into(src: &str, mode: Fold, out: &mut String, mut map: Option<&mut O
         // copied whole: each of their bytes folds to one byte, so one offset mark covers the run.
         let plain = |b: u8| b.is_ascii() && !is_ascii_space(b);
         let (c, len) = if plain(b) {
-            let mut end = at + 1;
-            while let Some(&x) = bytes.get(end) {
-                if plain(x) {
-                    end += 1;
-                } else if x == b' ' && bytes.get(end + 1).is_some_and(|&y| plain(y)) {
-                    end += 2;
-                } else {
-                    break;
-                }
+            // The run is the printable ASCII from here, found a word at a time, up to its first
+            // double space or its trailing space (which start whitespace runs of their own).
+            let printable = at + 1 + printable_ascii(&bytes[at + 1..]);
+            let mut end =
+                memchr::memmem::find(&bytes[at..printable], b"  ").map_or(printable, |i| at + i);
+            if bytes[end - 1] == b' ' {
+                end -= 1;
             }
             ('\0', end - at)
         } else if b.is_ascii() {
@@ -176,6 +174,31 @@ pub fn fold_into(src: &str, mode: Fold, out: &mut String, mut map: Option<&mut O
     if let Some(m) = map {
         m.mark(out.len(), src.len());
     }
+}
+
+/// How many bytes `bytes` starts with that are printable ASCII (space to `~`, and DEL).
+fn printable_ascii(bytes: &[u8]) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const SPACES: u64 = 0x2020_2020_2020_2020;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut at = 0;
+    for chunk in &mut chunks {
+        let w = u64::from_le_bytes([
+            chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7],
+        ]);
+        // A byte's high bit is set here when it is not ASCII, or (for the lowest such byte
+        // exactly) when it is below a space.
+        let stop = (w | (w.wrapping_sub(SPACES) & !w)) & HIGH;
+        if stop != 0 {
+            return at + stop.trailing_zeros() as usize / 8;
+        }
+        at += 8;
+    }
+    at + chunks
+        .remainder()
+        .iter()
+        .position(|&b| !(0x20..0x80).contains(&b))
+        .unwrap_or(chunks.remainder().len())
 }
 
 /// The ASCII characters that `char::is_whitespace` holds to be whitespace.
@@ -337,6 +360,44 @@ mod tests {
         (out, origin)
     }
 
+    /// Checks `fold_into` against the definition on one string, output and offsets.
+    fn agrees_with_the_definition(src: &str) {
+        for mode in [Fold::Anchor, Fold::Loose] {
+            let (want, origin) = fold_by_char(src, mode);
+            let mut out = String::new();
+            let mut map = OffsetMap::default();
+            fold_into(src, mode, &mut out, Some(&mut map));
+            assert_eq!(out, want, "{src:?} {mode:?}");
+            // Where each folded character's bytes begin.
+            for (i, &o) in origin.iter().enumerate() {
+                if i == 0 || origin[i - 1] != o {
+                    assert_eq!(map.original(i), o, "{src:?} {mode:?} at {i}");
+                }
+            }
+            assert_eq!(map.original(out.len()), src.len());
+        }
+    }
+
+    proptest::proptest! {
+        /// Long runs of ASCII, broken anywhere by spaces, controls and other characters: the
+        /// word-at-a-time scan meets every kind of byte at every place in a word.
+        #[test]
+        fn long_runs_fold_as_character_by_character(
+            parts in proptest::collection::vec(
+                proptest::prop_oneof![
+                    4 => "[a-zA-Z.,]{1,20}",
+                    2 => proptest::strategy::Just(" ".to_owned()),
+                    1 => proptest::strategy::Just("  ".to_owned()),
+                    1 => "[\t\n\r\x0b\x0c\x01\x1f\x7f]",
+                    1 => "[\u{a0}\u{2003}’“—éÉñ北👍]",
+                ],
+                0..40,
+            )
+        ) {
+            agrees_with_the_definition(&parts.concat());
+        }
+    }
+
     #[test]
     fn the_fast_paths_fold_as_character_by_character() {
         let samples = [
@@ -349,25 +410,14 @@ mod tests {
             "e\u{301}x ﬁ İstanbul ΣΑΣ",
             "a b  c \u{a0}d e\te f\u{a0} g h",
             " x y ",
+            "A long sentence of plain words, then  two spaces and\ta tab, ending in a space ",
+            "Sixteen bytes ok\u{7f}DEL inside a long run of words é and more words after it  ",
             "Ångström Łódź Ǆemal ß ǅ ĳ Œuvre ÿ ɏ ɐ",
         ];
         let latin: String = ('\u{80}'..='\u{250}').collect();
         let samples = samples.iter().copied().chain([latin.as_str()]);
         for src in samples {
-            for mode in [Fold::Anchor, Fold::Loose] {
-                let (want, origin) = fold_by_char(src, mode);
-                let mut out = String::new();
-                let mut map = OffsetMap::default();
-                fold_into(src, mode, &mut out, Some(&mut map));
-                assert_eq!(out, want, "{src:?} {mode:?}");
-                // Where each folded character's bytes begin.
-                for (i, &o) in origin.iter().enumerate() {
-                    if i == 0 || origin[i - 1] != o {
-                        assert_eq!(map.original(i), o, "{src:?} {mode:?} at {i}");
-                    }
-                }
-                assert_eq!(map.original(out.len()), src.len());
-            }
+            agrees_with_the_definition(src);
         }
     }
 
@@ -392,7 +442,11 @@ mod tests {
                 .iter()
                 .map(|&s| map.original(s)..map.original(s + len))
                 .collect();
-            assert_eq!(map.spans(sparse.into_iter(), len), want, "sparse, len {len}");
+            assert_eq!(
+                map.spans(sparse.into_iter(), len),
+                want,
+                "sparse, len {len}"
+            );
         }
     }
 
