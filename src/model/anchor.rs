@@ -16,6 +16,8 @@ use std::ops::Range;
 const KEY_BYTES: usize = 32;
 /// Occurrences remembered per quote; more only count.
 const MAX_OCCURRENCES: usize = 64;
+/// The shortest key that follows a quote's first space; a quote with less is keyed by its start.
+const MIN_WORD_KEY: usize = 8;
 /// Missing quotes for which the closest passage is looked for (each costs a few text scans).
 const MAX_CLOSEST: usize = 50;
 
@@ -66,34 +68,82 @@ pub enum Anchored {
     Empty,
 }
 
-/// Anchors every quote in one pass over the text per key length.
+/// Anchors every quote: in one pass over the text's word starts for the quotes that have a word
+/// start of their own, and in one pass over every position per key length for the rest.
 pub fn anchor_all(text: &FoldedText<'_>, quotes: &[QuoteRef<'_>]) -> Vec<Anchored> {
     let folded: Vec<String> = quotes.iter().map(|q| fold(q.exact, Fold::Anchor)).collect();
+    let hay = text.folded.as_bytes();
     // Where each quote was found, in text order, up to MAX_OCCURRENCES.
     let mut found: Vec<Vec<usize>> = vec![Vec::new(); quotes.len()];
-    let mut by_key_len: Vec<Vec<usize>> = vec![Vec::new(); KEY_BYTES + 1];
+    // Where each quote's key starts within it.
+    let mut key_at = vec![0; quotes.len()];
+    // Quotes keyed by the bytes after their first space, by key length; the rest by their first
+    // bytes, by key length.
+    let mut after_space: Vec<Vec<usize>> = vec![Vec::new(); KEY_BYTES + 1];
+    let mut anywhere: Vec<Vec<usize>> = vec![Vec::new(); KEY_BYTES + 1];
     for (i, f) in folded.iter().enumerate() {
-        if !f.is_empty() {
-            by_key_len[key_len(f.len())].push(i);
-        }
-    }
-    for (len, members) in by_key_len.iter().enumerate() {
-        if members.is_empty() {
+        if f.is_empty() {
             continue;
         }
-        let keys = KeyTable::new(
-            len,
-            members.iter().map(|&i| (&folded[i].as_bytes()[..len], i)),
-        );
-        keys.scan(text.folded.as_bytes(), |at, i| {
-            let f = &folded[i];
-            if found[i].len() < MAX_OCCURRENCES
-                && text.folded.as_bytes()[at..].starts_with(f.as_bytes())
-                && context_matches(text, at, at + f.len(), &quotes[i])
-            {
-                found[i].push(at);
+        let word = memchr::memchr(b' ', f.as_bytes()).map(|space| space + 1);
+        match word.filter(|&w| f.len() - w >= MIN_WORD_KEY) {
+            Some(w) => {
+                key_at[i] = w;
+                after_space[key_len(f.len() - w)].push(i);
             }
-        });
+            None => anywhere[key_len(f.len())].push(i),
+        }
+    }
+    let mut hit = |key: usize, i: usize| {
+        let f = &folded[i];
+        let Some(at) = key.checked_sub(key_at[i]) else {
+            return;
+        };
+        if found[i].len() < MAX_OCCURRENCES
+            && hay[at..].starts_with(f.as_bytes())
+            && context_matches(text, at, at + f.len(), &quotes[i])
+        {
+            found[i].push(at);
+        }
+    };
+    let tables = |groups: &[Vec<usize>]| -> Vec<KeyTable> {
+        let table = |(len, members): (usize, &Vec<usize>)| {
+            (!members.is_empty()).then(|| {
+                let keys = members.iter().map(|&i| {
+                    let key = &folded[i].as_bytes()[key_at[i]..][..len];
+                    (key, i)
+                });
+                KeyTable::new(len, keys)
+            })
+        };
+        groups.iter().enumerate().filter_map(table).collect()
+    };
+    // A quote that occurs in the text has its key just after one of the text's spaces.
+    let word_tables = tables(&after_space);
+    if !word_tables.is_empty() {
+        for space in memchr::memchr_iter(b' ', hay) {
+            for keys in &word_tables {
+                keys.probe(hay, space + 1, &mut hit);
+            }
+        }
+    }
+    for keys in tables(&anywhere) {
+        keys.scan(hay, &mut hit);
+    }
+
+    // The first place of each found quote, start and end, mapped back to the original text in
+    // one walk along it rather than a search each.
+    let mut ends: Vec<(usize, usize)> = Vec::with_capacity(2 * quotes.len());
+    for (i, (f, starts)) in folded.iter().zip(&found).enumerate() {
+        if let Some(&at) = starts.first() {
+            ends.extend([(at, 2 * i), (at + f.len(), 2 * i + 1)]);
+        }
+    }
+    ends.sort_unstable();
+    let mut original = vec![0; 2 * quotes.len()];
+    let mut walk = text.map.walker();
+    for (folded, slot) in ends {
+        original[slot] = walk(folded);
     }
 
     let mut closest_budget = MAX_CLOSEST;
@@ -101,13 +151,14 @@ pub fn anchor_all(text: &FoldedText<'_>, quotes: &[QuoteRef<'_>]) -> Vec<Anchore
         .iter()
         .zip(&folded)
         .zip(&found)
-        .map(|((q, f), starts)| {
+        .enumerate()
+        .map(|(i, ((q, f), starts))| {
             if f.is_empty() {
                 return Anchored::Empty;
             }
             match starts.first() {
-                Some(&at) => {
-                    let span = text.span(at..at + f.len());
+                Some(_) => {
+                    let span = original[2 * i]..original[2 * i + 1];
                     let typographic = typographic_difference(q.exact, &text.original[span.clone()]);
                     Anchored::Found {
                         span,
@@ -225,6 +276,38 @@ impl KeyTable {
         }
     }
 
+    /// Calls `hit(at, quote)` for each key whose hash is the hash of the window at `at`, if the
+    /// window fits in `hay`.
+    fn probe(&self, hay: &[u8], at: usize, hit: impl FnMut(usize, usize)) {
+        match self.len {
+            32 => self.probe_window::<32>(hay, at, hit),
+            16 => self.probe_window::<16>(hay, at, hit),
+            8 => self.probe_window::<8>(hay, at, hit),
+            4 => self.probe_window::<4>(hay, at, hit),
+            2 => self.probe_window::<2>(hay, at, hit),
+            _ => self.probe_window::<1>(hay, at, hit),
+        }
+    }
+
+    #[inline(always)]
+    fn probe_window<const N: usize>(
+        &self,
+        hay: &[u8],
+        at: usize,
+        mut hit: impl FnMut(usize, usize),
+    ) {
+        let Some(window) = hay.get(at..at + N) else {
+            return;
+        };
+        let h = hash(window);
+        let (word, bits) = probe(h, self.word_shift);
+        if self.filter[word] & bits == bits {
+            for &(_, quote) in self.lookup(h) {
+                hit(at, quote);
+            }
+        }
+    }
+
     fn scan_windows<const N: usize>(&self, hay: &[u8], mut hit: impl FnMut(usize, usize)) {
         // Each window is hashed from scratch: no chain from one position to the next, so the
         // positions pipeline.
@@ -272,8 +355,9 @@ fn context_matches(text: &FoldedText<'_>, start: usize, end: usize, q: &QuoteRef
 
 /// The text's form of a passage when it differs from the quote in more than whitespace.
 fn typographic_difference(quote: &str, passage: &str) -> Option<String> {
-    // Compared word by word, so that the usual case (no difference) allocates nothing.
-    if quote.split_whitespace().eq(passage.split_whitespace()) {
+    // Compared word by word, so that the usual case (no difference) allocates nothing; and
+    // first whole, for the most usual case of all (a verbatim quote).
+    if quote == passage || quote.split_whitespace().eq(passage.split_whitespace()) {
         return None;
     }
     Some(passage.split_whitespace().collect::<Vec<_>>().join(" "))

@@ -57,10 +57,21 @@ impl OffsetMap {
     /// The original spans of folded spans `start..start + len`, for `starts` ascending and
     /// the spans not overlapping: one walk along the breakpoints, not a search per offset.
     pub fn spans(&self, starts: impl Iterator<Item = usize>, len: usize) -> Vec<Range<usize>> {
+        let mut original = self.walker();
+        starts
+            .map(|s| {
+                let start = original(s);
+                start..original(s + len)
+            })
+            .collect()
+    }
+
+    /// [`OffsetMap::original`] for offsets given in ascending order: each is found by galloping
+    /// on from the last, a step for a near one and a search for a far one.
+    pub fn walker(&self) -> impl FnMut(usize) -> usize + '_ {
         let mut at = 0;
-        let mut original = |folded: usize| {
+        move |folded: usize| {
             let f = folded as u32;
-            // Gallop from the last breakpoint: a step for a near one, a search for a far one.
             let rest = &self.breaks[at..];
             let mut hi = 1;
             while hi < rest.len() && rest[hi - 1].0 <= f {
@@ -72,13 +83,7 @@ impl OffsetMap {
                 Some((bf, bo)) => (bo + (f - bf)) as usize,
                 None => folded,
             }
-        };
-        starts
-            .map(|s| {
-                let start = original(s);
-                start..original(s + len)
-            })
-            .collect()
+        }
     }
 
     /// The original byte offset of folded byte offset `folded`.

@@ -373,7 +373,9 @@ mod tests {
             }
             last
         };
-        for query in ["aaab", "aab", "abab", "aaa", "aa", "ab ab", "lopez", "López", "aB", "abx"] {
+        for query in [
+            "aaab", "aab", "abab", "aaa", "aa", "ab ab", "lopez", "López", "aB", "abx",
+        ] {
             let fresh = SearchIndex::new(&m.doc).text(&m.doc, query);
             assert_eq!(typed(query), fresh, "{query:?}");
         }
@@ -383,14 +385,19 @@ mod tests {
         assert_eq!(occurrences(b"abcabc", b"c", 10), Some(vec![2, 5]));
         assert_eq!(occurrences(b"abcabc", b"c", 1), None);
         assert_eq!(SearchIndex::new(&m.doc).text(&m.doc, "aaaa").len(), 1);
-        assert_eq!(typed("aa").len(), SearchIndex::new(&m.doc).text(&m.doc, "aa").len());
+        assert_eq!(
+            typed("aa").len(),
+            SearchIndex::new(&m.doc).text(&m.doc, "aa").len()
+        );
     }
 
     #[test]
     fn titles_match_as_find_in_says() {
         let m = doc();
         let s = SearchIndex::new(&m.doc);
-        for query in ["lopez", "López", "Lopez", "u.s.", "agents", "fentanyl", "北京", "2008"] {
+        for query in [
+            "lopez", "López", "Lopez", "u.s.", "agents", "fentanyl", "北京", "2008",
+        ] {
             for (i, item) in m.doc.items.iter().enumerate() {
                 assert_eq!(
                     s.title_matches(&m.doc, query, i),
