@@ -71,46 +71,64 @@ pub enum Anchored {
 /// Anchors every quote: in one pass over the text's word starts for the quotes that have a word
 /// start of their own, and in one pass over every position per key length for the rest.
 pub fn anchor_all(text: &FoldedText<'_>, quotes: &[QuoteRef<'_>]) -> Vec<Anchored> {
-    let folded: Vec<String> = quotes.iter().map(|q| fold(q.exact, Fold::Anchor)).collect();
+    // Every quote folded, end to end in one buffer: a hundred thousand strings of their own
+    // would cost as much memory again in headers and allocations.
+    let mut buf = String::new();
+    let mut bounds = Vec::with_capacity(quotes.len() + 1);
+    bounds.push(0);
+    for q in quotes {
+        let start = buf.len();
+        fold_into(q.exact, Fold::Anchor, &mut buf, None);
+        if buf.len() > start && buf.ends_with(' ') {
+            buf.pop();
+        }
+        bounds.push(buf.len());
+    }
+    let folded = |i: usize| &buf[bounds[i]..bounds[i + 1]];
     let hay = text.folded.as_bytes();
-    // Where each quote was found, in text order, up to MAX_OCCURRENCES.
-    let mut found: Vec<Vec<usize>> = vec![Vec::new(); quotes.len()];
+    // Where each quote was first found, and how many times (up to MAX_OCCURRENCES).
+    let mut found: Vec<(usize, usize)> = vec![(0, 0); quotes.len()];
     // Where each quote's key starts within it.
     let mut key_at = vec![0; quotes.len()];
     // Quotes keyed by the bytes after their first space, by key length; the rest by their first
     // bytes, by key length.
     let mut after_space: Vec<Vec<usize>> = vec![Vec::new(); KEY_BYTES + 1];
     let mut anywhere: Vec<Vec<usize>> = vec![Vec::new(); KEY_BYTES + 1];
-    for (i, f) in folded.iter().enumerate() {
+    for (i, key) in key_at.iter_mut().enumerate() {
+        let f = folded(i);
         if f.is_empty() {
             continue;
         }
         let word = memchr::memchr(b' ', f.as_bytes()).map(|space| space + 1);
         match word.filter(|&w| f.len() - w >= MIN_WORD_KEY) {
             Some(w) => {
-                key_at[i] = w;
+                *key = w;
                 after_space[key_len(f.len() - w)].push(i);
             }
             None => anywhere[key_len(f.len())].push(i),
         }
     }
     let mut hit = |key: usize, i: usize| {
-        let f = &folded[i];
+        let f = folded(i);
         let Some(at) = key.checked_sub(key_at[i]) else {
             return;
         };
-        if found[i].len() < MAX_OCCURRENCES
+        let (first, count) = &mut found[i];
+        if *count < MAX_OCCURRENCES
             && hay[at..].starts_with(f.as_bytes())
             && context_matches(text, at, at + f.len(), &quotes[i])
         {
-            found[i].push(at);
+            if *count == 0 {
+                *first = at;
+            }
+            *count += 1;
         }
     };
     let tables = |groups: &[Vec<usize>]| -> Vec<KeyTable> {
         let table = |(len, members): (usize, &Vec<usize>)| {
             (!members.is_empty()).then(|| {
                 let keys = members.iter().map(|&i| {
-                    let key = &folded[i].as_bytes()[key_at[i]..][..len];
+                    let key = &folded(i).as_bytes()[key_at[i]..][..len];
                     (key, i)
                 });
                 KeyTable::new(len, keys)
@@ -134,9 +152,9 @@ pub fn anchor_all(text: &FoldedText<'_>, quotes: &[QuoteRef<'_>]) -> Vec<Anchore
     // The first place of each found quote, start and end, mapped back to the original text in
     // one walk along it rather than a search each.
     let mut ends: Vec<(usize, usize)> = Vec::with_capacity(2 * quotes.len());
-    for (i, (f, starts)) in folded.iter().zip(&found).enumerate() {
-        if let Some(&at) = starts.first() {
-            ends.extend([(at, 2 * i), (at + f.len(), 2 * i + 1)]);
+    for (i, &(at, count)) in found.iter().enumerate() {
+        if count > 0 {
+            ends.extend([(at, 2 * i), (at + folded(i).len(), 2 * i + 1)]);
         }
     }
     ends.sort_unstable();
@@ -149,32 +167,28 @@ pub fn anchor_all(text: &FoldedText<'_>, quotes: &[QuoteRef<'_>]) -> Vec<Anchore
     let mut closest_budget = MAX_CLOSEST;
     quotes
         .iter()
-        .zip(&folded)
         .zip(&found)
         .enumerate()
-        .map(|(i, ((q, f), starts))| {
+        .map(|(i, (q, &(_, occurrences)))| {
+            let f = folded(i);
             if f.is_empty() {
                 return Anchored::Empty;
             }
-            match starts.first() {
-                Some(_) => {
-                    let span = original[2 * i]..original[2 * i + 1];
-                    let typographic = typographic_difference(q.exact, &text.original[span.clone()]);
-                    Anchored::Found {
-                        span,
-                        occurrences: starts.len(),
-                        typographic,
-                    }
-                }
-                None => {
-                    let closest = (closest_budget > 0).then(|| {
-                        closest_budget -= 1;
-                        closest_passage(text, f)
-                    });
-                    Anchored::Missing {
-                        closest: closest.flatten(),
-                    }
-                }
+            if occurrences > 0 {
+                let span = original[2 * i]..original[2 * i + 1];
+                let typographic = typographic_difference(q.exact, &text.original[span.clone()]);
+                return Anchored::Found {
+                    span,
+                    occurrences,
+                    typographic,
+                };
+            }
+            let closest = (closest_budget > 0).then(|| {
+                closest_budget -= 1;
+                closest_passage(text, f)
+            });
+            Anchored::Missing {
+                closest: closest.flatten(),
             }
         })
         .collect()
