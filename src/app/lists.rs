@@ -41,17 +41,45 @@ pub struct ListPane {
     pub filter: Option<String>,
     /// Every row, while a filter hides some.
     pub all_rows: Option<Vec<Row>>,
+    /// How many of `rows`, and of all rows, are items: counted when the rows change, not on
+    /// every frame.
+    items: usize,
+    all_items: usize,
+}
+
+/// How many rows are items.
+fn count_items(rows: &[Row]) -> usize {
+    rows.iter().filter(|r| r.item().is_some()).count()
 }
 
 impl ListPane {
     fn new(rows: Vec<Row>, groups: Vec<String>) -> ListPane {
+        let items = count_items(&rows);
         let mut pane = ListPane {
             rows,
             groups,
+            items,
+            all_items: items,
             ..ListPane::default()
         };
         pane.selected = pane.next_item_row(0, 1).unwrap_or(0);
         pane
+    }
+
+    /// How many items the pane shows.
+    pub fn item_count(&self) -> usize {
+        self.items
+    }
+
+    /// `(shown, all)` item counts, for `filter: q (n of m)`.
+    pub fn filter_counts(&self) -> (usize, usize) {
+        (self.items, self.all_items)
+    }
+
+    /// Shows `rows` (a filtered selection of all rows, or all of them again).
+    pub(super) fn set_rows(&mut self, rows: Vec<Row>) {
+        self.items = count_items(&rows);
+        self.rows = rows;
     }
 
     pub fn selected_item(&self) -> Option<usize> {

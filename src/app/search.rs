@@ -441,7 +441,7 @@ impl super::lists::ListPane {
     /// `None` shows everything again.
     pub fn set_filter(&mut self, query: &str, matching: Option<&[usize]>) {
         if let Some(all) = self.all_rows.take() {
-            self.rows = all;
+            self.set_rows(all);
         }
         self.filter = None;
         let Some(matching) = matching else {
@@ -466,20 +466,13 @@ impl super::lists::ListPane {
                 Row::Item { .. } => {}
             }
         }
-        self.rows = rows;
+        self.set_rows(rows);
         self.all_rows = Some(all);
         self.filter = Some(query.to_owned());
         self.offset = 0;
         if self.selected_item().is_none() {
             self.first();
         }
-    }
-
-    /// `(shown, all)` item counts, for `filter: q (n of m)`.
-    pub fn filter_counts(&self) -> (usize, usize) {
-        let count = |rows: &[Row]| rows.iter().filter(|r| r.item().is_some()).count();
-        let shown = count(&self.rows);
-        (shown, self.all_rows.as_deref().map_or(shown, count))
     }
 }
 

@@ -15,7 +15,7 @@ pub fn pane(ctx: &Ctx, frame: &mut Frame, pane: Pane, area: Rect) {
     let app = ctx.app;
     let Some(list) = app.list(pane) else { return };
     let focused = app.focus == pane;
-    let count = list.rows.iter().filter(|r| r.item().is_some()).count();
+    let count = list.item_count();
     let mut title = vec![Span::styled(
         format!(" {} {} ", pane.number(), pane.title()),
         ctx.theme.title,
@@ -157,7 +157,7 @@ pub fn pane(ctx: &Ctx, frame: &mut Frame, pane: Pane, area: Rect) {
             }
         })
         .collect();
-    frame.render_widget(Paragraph::new(lines), body);
+    super::render_lines(frame, body, &lines);
 }
 
 /// The Timeline's date column: `~2020-10`, `2008?`, or the article's phrase when there is no date
