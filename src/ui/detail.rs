@@ -73,7 +73,7 @@ pub fn detail(ctx: &Ctx, frame: &mut Frame, area: Rect) {
             Line::from(spans)
         })
         .collect();
-    frame.render_widget(Paragraph::new(lines), body);
+    super::render_lines(frame, body, &lines);
 }
 
 /// `text` as spans, with the matches of `query` marked.

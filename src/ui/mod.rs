@@ -155,6 +155,17 @@ pub fn span<'a>(s: &str, style: Style) -> Span<'a> {
     Span::styled(sanitize::line(s).into_owned(), style)
 }
 
+/// Draws `lines` into `area`, a line a row, each cut at the area's right edge and those past its
+/// bottom left out: what a `Paragraph` without wrapping draws, without its reflow machinery (a
+/// pane full of rows is most of a frame's cost).
+pub fn render_lines(frame: &mut Frame, area: Rect, lines: &[Line]) {
+    let buf = frame.buffer_mut();
+    let area = area.intersection(buf.area);
+    for (line, y) in lines.iter().zip(area.top()..area.bottom()) {
+        buf.set_line(area.x, y, line, area.width);
+    }
+}
+
 /// Clears `rect` for an overlay (help, palette). A wide character drawn just left of it by the
 /// pane underneath would reach into the overlay, and the terminal would never be sent the cell it
 /// covers: the overlay's border would vanish there. Such a character becomes a space.
