@@ -3,7 +3,8 @@
 
 use super::{App, Pane, lists};
 use crate::model::{ClaimRole, Kind, KindFields, Model};
-use std::collections::VecDeque;
+use std::collections::hash_map::Entry;
+use std::collections::{HashMap, VecDeque};
 
 /// One step of a chain: an item and the relation that leads from it to the next step up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,10 +29,10 @@ pub fn why(model: &Model, claim: usize) -> Option<Vec<Step>> {
         return None;
     }
     let argument = |rel: usize| matches!(model.relation(rel).id.as_str(), "supports" | "opposes");
-    // Breadth-first, so the chain is the shortest; `came` records how each item was reached.
-    let mut came: Vec<Option<(usize, usize)>> = vec![None; model.doc.items.len()];
-    let mut seen = vec![false; model.doc.items.len()];
-    seen[claim] = true;
+    // Breadth-first, so the chain is the shortest; `came` records how each item was reached
+    // (`None` for the claim itself). A map, not a table of every item: this runs on every frame,
+    // and a chain is short next to a large document.
+    let mut came: HashMap<usize, Option<(usize, usize)>> = HashMap::from([(claim, None)]);
     let mut queue = VecDeque::from([claim]);
     while let Some(at) = queue.pop_front() {
         if is_thesis(model, at) {
@@ -40,7 +41,7 @@ pub fn why(model: &Model, claim: usize) -> Option<Vec<Step>> {
                 rel: None,
             }];
             let mut cur = at;
-            while let Some((from, rel)) = came[cur] {
+            while let Some(&Some((from, rel))) = came.get(&cur) {
                 chain.push(Step {
                     item: from,
                     rel: Some(rel),
@@ -51,9 +52,8 @@ pub fn why(model: &Model, claim: usize) -> Option<Vec<Step>> {
             return Some(chain);
         }
         for l in model.index.outgoing[at].iter().filter(|l| argument(l.rel)) {
-            if !seen[l.other] {
-                seen[l.other] = true;
-                came[l.other] = Some((at, l.rel));
+            if let Entry::Vacant(e) = came.entry(l.other) {
+                e.insert(Some((at, l.rel)));
                 queue.push_back(l.other);
             }
         }
