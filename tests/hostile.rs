@@ -355,6 +355,7 @@ fn huge_model() -> Model {
     a.tags = [huge.clone(), huge.clone()]
         .into_iter()
         .chain(std::iter::repeat_n("tag".to_owned(), 10_000))
+        .map(Into::into)
         .collect();
     a.links[0].note = Some(huge.clone());
     if let argscope::model::KindFields::Event { when: Some(w) } = &mut a.fields {

@@ -145,7 +145,10 @@ mod tests {
     }
 
     fn ids(m: &Model, chain: &[Step]) -> Vec<String> {
-        chain.iter().map(|s| m.item(s.item).id.clone()).collect()
+        chain
+            .iter()
+            .map(|s| m.item(s.item).id.to_string())
+            .collect()
     }
 
     #[test]
@@ -187,7 +190,7 @@ mod tests {
             .rows
             .iter()
             .filter_map(|r| r.item())
-            .map(|i| m.item(i).id.clone())
+            .map(|i| m.item(i).id.to_string())
             .collect()
     }
 

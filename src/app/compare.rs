@@ -5,6 +5,7 @@
 
 use crate::model::{KindFields, Model, sanitize};
 use crate::wrap::wrap;
+use compact_str::CompactString;
 
 /// What a row of the comparison shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -169,7 +170,7 @@ pub fn align(model: &Model, left: usize, right: usize) -> Alignment {
             |fs: &[(Field, String)]| fs.iter().find(|(f, _)| *f == field).map(|(_, v)| cell(v));
         both(&mut rows, field, get(&fa), get(&fb));
     }
-    let tags = |t: &[String]| (!t.is_empty()).then(|| cell(t.join(", ")));
+    let tags = |t: &[CompactString]| (!t.is_empty()).then(|| cell(t.join(", ")));
     both(&mut rows, Field::Tags, tags(&a.tags), tags(&b.tags));
     both(
         &mut rows,

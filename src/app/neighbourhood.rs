@@ -174,7 +174,7 @@ mod tests {
     }
 
     fn ids(m: &Model, ns: &[Neighbour]) -> Vec<String> {
-        ns.iter().map(|n| m.item(n.item).id.clone()).collect()
+        ns.iter().map(|n| m.item(n.item).id.to_string()).collect()
     }
 
     #[test]

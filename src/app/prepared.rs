@@ -272,7 +272,7 @@ mod tests {
     fn rows_by_id(m: &Model, cmp: &str) -> Vec<(String, String)> {
         let c = m.doc.comparisons.iter().find(|c| c.id == cmp).unwrap();
         let name = |s: Slot| match s {
-            Slot::Item(i) => m.item(i).id.clone(),
+            Slot::Item(i) => m.item(i).id.to_string(),
             Slot::Again(i) => format!("again:{}", m.item(i).id),
             Slot::Filler => "-".into(),
         };

@@ -119,15 +119,18 @@ fn metadata(model: &Model, rels: order::ArgumentRelations, i: usize) -> String {
         } => entry("instrument", i),
         _ => {}
     }
-    let list = |values: Vec<String>| {
+    let list = |values: Vec<&str>| {
         let values: Vec<String> = values.iter().map(|v| yaml_string(v)).collect();
         format!("[{}]", values.join(", "))
     };
     if !item.tags.is_empty() {
-        entries.push(format!("tags: {}", list(item.tags.clone())));
+        entries.push(format!(
+            "tags: {}",
+            list(item.tags.iter().map(|t| t.as_str()).collect())
+        ));
     }
     if !item.quotes.is_empty() {
-        let quotes = item.quotes.iter().map(|q| q.exact.clone()).collect();
+        let quotes = item.quotes.iter().map(|q| q.exact.as_str()).collect();
         entries.push(format!("quotes: {}", list(quotes)));
     }
     let others: Vec<String> = model.index.outgoing[i]
@@ -136,7 +139,10 @@ fn metadata(model: &Model, rels: order::ArgumentRelations, i: usize) -> String {
         .map(|l| format!("{} {}", model.relation(l.rel).id, model.item(l.other).id))
         .collect();
     if !others.is_empty() {
-        entries.push(format!("links: {}", list(others)));
+        entries.push(format!(
+            "links: {}",
+            list(others.iter().map(String::as_str).collect())
+        ));
     }
     format!("{{{}}}", entries.join(", "))
 }

@@ -9,6 +9,7 @@
 
 use super::types::*;
 use super::validate::is_valid_id;
+use compact_str::CompactString;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use std::collections::HashSet;
@@ -93,8 +94,8 @@ struct RawRelation {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawItem {
-    id: String,
-    kind: String,
+    id: CompactString,
+    kind: CompactString,
     title: String,
     #[serde(default)]
     summary: Option<String>,
@@ -102,7 +103,7 @@ struct RawItem {
     #[serde(default)]
     links: Option<Vec<RawLink>>,
     #[serde(default)]
-    tags: Option<Vec<String>>,
+    tags: Option<Vec<CompactString>>,
     #[serde(default, deserialize_with = "present")]
     when: Option<Option<RawWhen>>,
     #[serde(default, deserialize_with = "present")]
@@ -131,8 +132,8 @@ struct RawWhen {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawLink {
-    rel: String,
-    to: String,
+    rel: CompactString,
+    to: CompactString,
     #[serde(default)]
     note: Option<String>,
 }
@@ -240,8 +241,8 @@ fn clean(s: &str) -> Option<()> {
     Some(())
 }
 
-fn cleaned(s: String) -> Option<String> {
-    clean(&s).map(|()| s)
+fn cleaned<S: AsRef<str>>(s: S) -> Option<S> {
+    clean(s.as_ref()).map(|()| s)
 }
 
 fn cleaned_opt(s: Option<String>) -> Option<Option<String>> {
@@ -251,8 +252,8 @@ fn cleaned_opt(s: Option<String>) -> Option<Option<String>> {
     }
 }
 
-fn all_clean(v: Vec<String>) -> Option<Vec<String>> {
-    v.iter().try_for_each(|s| clean(s))?;
+fn all_clean<S: AsRef<str>>(v: Vec<S>) -> Option<Vec<S>> {
+    v.iter().try_for_each(|s| clean(s.as_ref()))?;
     Some(v)
 }
 

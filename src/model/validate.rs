@@ -7,6 +7,7 @@ use super::anchor::{Anchored, FoldedText, QuoteRef, anchor_all};
 use super::index::Resolution;
 use super::problem::{Problem, with_suggestion};
 use super::types::*;
+use compact_str::CompactString;
 use serde_json::{Map, Value};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -351,7 +352,11 @@ impl Validator {
             None => Vec::new(),
         };
         let tags = match self.take(&mut f, "tags", false) {
-            Some(v) => self.strings(v, &format!("{path}.tags")),
+            Some(v) => self
+                .strings(v, &format!("{path}.tags"))
+                .into_iter()
+                .map(CompactString::from)
+                .collect(),
             None => Vec::new(),
         };
         let fields = kind.map(|k| self.kind_fields(k, &mut f));
@@ -379,7 +384,7 @@ impl Validator {
         }
         self.finish(f, &known);
         Some(Item {
-            id: id?,
+            id: id?.into(),
             kind: kind?,
             title: title?,
             summary,
@@ -500,7 +505,11 @@ impl Validator {
             let note = self.take_string(&mut f, "note", false);
             self.finish(f, &["rel", "to", "note"]);
             if let (Some(rel), Some(to)) = (rel, to) {
-                out.push(Link { rel, to, note });
+                out.push(Link {
+                    rel: rel.into(),
+                    to: to.into(),
+                    note,
+                });
             }
         }
         out
@@ -600,7 +609,7 @@ impl Validator {
         }
         for (i, item) in doc.items.iter().enumerate() {
             if !linked[i] {
-                self.item = Some(item.id.clone());
+                self.item = Some(item.id.to_string());
                 self.warn(&format!("items[{i}]"), "the item has no links in or out");
             }
         }
