@@ -44,9 +44,20 @@ fn wrap_paragraph(text: &str, from: usize, to: usize, width: usize, lines: &mut 
     // The last place the line may break: end of the word before a space, start of the next word.
     let mut last_break: Option<(usize, usize)> = None;
     let mut prev_space = false;
-    for (off, c) in para.char_indices() {
+    let bytes = para.as_bytes();
+    let mut off = 0;
+    while off < bytes.len() {
+        // Every ASCII character takes one column (controls and tabs are drawn as one); the rest
+        // are measured a character at a time.
+        let (c, w) = match bytes[off] {
+            b if b.is_ascii() => (b as char, 1),
+            _ => match para[off..].chars().next() {
+                Some(c) => (c, char_width(c)),
+                None => break,
+            },
+        };
         let at = from + off;
-        let w = char_width(c);
+        off += c.len_utf8();
         let is_space = c == ' ' || c == '\t' || (c.is_whitespace() && c != '\n');
         if is_space {
             if !prev_space {
@@ -85,6 +96,14 @@ fn wrap_paragraph(text: &str, from: usize, to: usize, width: usize, lines: &mut 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_ascii_character_takes_one_column() {
+        // The wrapping loop's fast path relies on it.
+        for b in 0..128u8 {
+            assert_eq!(char_width(b as char), 1, "{b:#x}");
+        }
+    }
 
     fn lines(text: &str, width: usize) -> Vec<&str> {
         wrap(text, width).into_iter().map(|r| &text[r]).collect()
