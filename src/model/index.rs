@@ -2,6 +2,7 @@
 //! detail, the map and linked-item highlighting never scan the whole document.
 
 use super::types::Document;
+use compact_str::CompactString;
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
@@ -19,9 +20,43 @@ pub struct LinkRef {
 /// Outgoing and incoming links per item, and items by id.
 #[derive(Debug, Default, Clone)]
 pub struct LinkIndex {
-    ids: HashMap<Box<str>, usize>,
-    pub outgoing: Vec<Vec<LinkRef>>,
-    pub incoming: Vec<Vec<LinkRef>>,
+    ids: HashMap<CompactString, usize>,
+    pub outgoing: Adjacency,
+    pub incoming: Adjacency,
+}
+
+/// Every item's links on one side, end to end in one list: `adjacency[item]` is the item's
+/// slice. A list of its own per item would cost an allocation and a header each (a hundred
+/// thousand items: two hundred thousand of them).
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Adjacency {
+    /// `starts[i]..starts[i + 1]`: item `i`'s links in `links`.
+    starts: Vec<usize>,
+    links: Vec<LinkRef>,
+}
+
+impl Adjacency {
+    /// How many items there are.
+    pub fn len(&self) -> usize {
+        self.starts.len().saturating_sub(1)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Each item's links, item after item.
+    pub fn iter(&self) -> impl Iterator<Item = &[LinkRef]> {
+        (0..self.len()).map(|i| &self[i])
+    }
+}
+
+impl std::ops::Index<usize> for Adjacency {
+    type Output = [LinkRef];
+
+    fn index(&self, item: usize) -> &[LinkRef] {
+        &self.links[self.starts[item]..self.starts[item + 1]]
+    }
 }
 
 /// Every id and link of a document resolved to positions, once: validation reports from it and
@@ -29,7 +64,7 @@ pub struct LinkIndex {
 #[derive(Debug, Default, Clone)]
 pub struct Resolution {
     /// Items by id; of two items with one id, the first.
-    pub ids: HashMap<Box<str>, usize>,
+    pub ids: HashMap<CompactString, usize>,
     /// `(item, first)` for each item whose id an earlier item already has.
     pub duplicates: Vec<(usize, usize)>,
     /// Each link's relation and target, item after item, link after link; `None` when unknown.
@@ -38,10 +73,10 @@ pub struct Resolution {
 
 impl Resolution {
     pub fn new(doc: &Document) -> Resolution {
-        let mut ids: HashMap<Box<str>, usize> = HashMap::with_capacity(doc.items.len());
+        let mut ids: HashMap<CompactString, usize> = HashMap::with_capacity(doc.items.len());
         let mut duplicates = Vec::new();
         for (i, item) in doc.items.iter().enumerate() {
-            match ids.entry(item.id.as_str().into()) {
+            match ids.entry(item.id.clone()) {
                 Entry::Occupied(first) => duplicates.push((i, *first.get())),
                 Entry::Vacant(slot) => {
                     slot.insert(i);
@@ -92,21 +127,21 @@ impl LinkIndex {
                 }
             }
         }
-        // Lists are filled in one sequential pass each: the incoming side goes through a
-        // counting sort, so that a hundred thousand lists cost two hundred thousand allocations
-        // in order, not a random walk over growing vectors.
-        let mut outgoing = Vec::with_capacity(n);
+        // `links` is in source order already; the incoming side goes through a counting sort.
+        let mut out_starts = Vec::with_capacity(n + 1);
+        out_starts.push(0);
         let mut at = 0;
         for from in 0..n {
-            let end = at + links[at..].iter().take_while(|l| l.0 == from).count();
-            outgoing.push(
-                links[at..end]
-                    .iter()
-                    .map(|&(_, link, rel, other)| LinkRef { rel, other, link })
-                    .collect(),
-            );
-            at = end;
+            at += links[at..].iter().take_while(|l| l.0 == from).count();
+            out_starts.push(at);
         }
+        let outgoing = Adjacency {
+            starts: out_starts,
+            links: links
+                .iter()
+                .map(|&(_, link, rel, other)| LinkRef { rel, other, link })
+                .collect(),
+        };
         let mut starts = vec![0usize; n + 1];
         for &(_, _, _, to) in &links {
             starts[to + 1] += 1;
@@ -131,9 +166,10 @@ impl LinkIndex {
             };
             next[to] += 1;
         }
-        let incoming = (0..n)
-            .map(|i| by_target[starts[i]..starts[i + 1]].to_vec())
-            .collect();
+        let incoming = Adjacency {
+            starts,
+            links: by_target,
+        };
         LinkIndex {
             ids: resolution.ids,
             outgoing,
@@ -185,8 +221,8 @@ mod tests {
         let model = crate::model::builtin();
         let index = LinkIndex::new(&model.doc);
         let (out, inc) = naive(&model.doc);
-        assert_eq!(index.outgoing, out);
-        assert_eq!(index.incoming, inc);
+        assert!(index.outgoing.iter().eq(out.iter().map(Vec::as_slice)));
+        assert!(index.incoming.iter().eq(inc.iter().map(Vec::as_slice)));
         assert!(index.incoming.iter().any(|l| l.len() > 3));
     }
 
@@ -238,7 +274,8 @@ mod tests {
         assert_eq!(resolution.duplicates, [(2, 1)]);
         let index = LinkIndex::resolved(&doc, resolution);
         let (out, inc) = naive(&doc);
-        assert_eq!((&index.outgoing, &index.incoming), (&out, &inc));
+        let lists = |a: &Adjacency| a.iter().map(<[LinkRef]>::to_vec).collect::<Vec<_>>();
+        assert_eq!((lists(&index.outgoing), lists(&index.incoming)), (out, inc));
         assert_eq!(index.get("b"), Some(1));
         assert_eq!(index.outgoing[0].len(), 2);
     }
