@@ -4,7 +4,7 @@
 
 use super::lists::Row;
 use super::{App, Mode, Pane};
-use std::ops::Range;
+use crate::model::search::TextMatches;
 
 /// What a prompt is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,7 +42,7 @@ pub struct Search {
     /// Matching rows of the pane in screen order (list panes).
     pub rows: Vec<usize>,
     /// Matching spans of the text (Text pane).
-    pub spans: Vec<Range<usize>>,
+    pub spans: TextMatches,
     /// Index into `rows` or `spans` of the current match.
     pub current: Option<usize>,
     origin: Origin,
@@ -127,7 +127,7 @@ impl App {
                 query: String::new(),
                 items: Vec::new(),
                 rows: Vec::new(),
-                spans: Vec::new(),
+                spans: TextMatches::default(),
                 current: None,
                 origin: self.origin(),
             });

@@ -83,13 +83,53 @@ struct FoldedText {
     map: OffsetMap,
 }
 
+/// Matches in the text, as byte spans of the original text, in order. Kept in eight bytes each
+/// (offsets into the text are 32-bit throughout, as in the offset map): a one-letter query can
+/// match a large text a million times.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TextMatches(Vec<(u32, u32)>);
+
+impl TextMatches {
+    /// The original spans of the folded spans `start..start + len`, for `starts` ascending.
+    fn mapped(map: &OffsetMap, starts: impl Iterator<Item = usize>, len: usize) -> TextMatches {
+        let mut original = map.walker();
+        TextMatches(
+            starts
+                .map(|s| (original(s) as u32, original(s + len) as u32))
+                .collect(),
+        )
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The `n`th match.
+    pub fn get(&self, n: usize) -> Option<Range<usize>> {
+        self.0.get(n).map(|&(a, b)| a as usize..b as usize)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = Range<usize>> + '_ {
+        self.0.iter().map(|&(a, b)| a as usize..b as usize)
+    }
+
+    /// The number of matches that end at or before `at`.
+    pub fn ending_by(&self, at: usize) -> usize {
+        self.0.partition_point(|&(_, end)| (end as usize) <= at)
+    }
+}
+
 /// The last text search, so that a longer query only narrows its matches.
 #[derive(Debug, Clone, Default)]
 struct LastTextSearch {
     query: String,
     exact: bool,
     /// Every place where it occurs in the folded text, overlapping ones included.
-    occurrences: Vec<usize>,
+    occurrences: Vec<u32>,
 }
 
 /// Search over a document's items and text.
@@ -177,9 +217,9 @@ impl SearchIndex {
 
     /// Byte spans of the original text where `query` occurs, in order (at most
     /// [`MAX_TEXT_MATCHES`]). A query that extends the previous one only narrows its matches.
-    pub fn text(&self, doc: &Document, query: &str) -> Vec<Range<usize>> {
+    pub fn text(&self, doc: &Document, query: &str) -> TextMatches {
         let Some((q, exact)) = fold_query(query) else {
-            return Vec::new();
+            return TextMatches::default();
         };
         let cell = if exact {
             &self.exact_text
@@ -195,16 +235,17 @@ impl SearchIndex {
                 &mut buf,
                 Some(&mut map),
             );
+            map.shrink_to_fit();
             FoldedText { buf, map }
         });
         let buf = ft.buf.as_bytes();
         let mut last = self.last_text.borrow_mut();
-        let occurrences: Option<Vec<usize>> = match last.take() {
+        let occurrences: Option<Vec<u32>> = match last.take() {
             // Every occurrence of a longer query is one of the shorter query's.
             Some(prev) if prev.exact == exact && q.starts_with(&prev.query) => Some(
                 prev.occurrences
                     .into_iter()
-                    .filter(|&at| buf[at..].starts_with(q.as_bytes()))
+                    .filter(|&at| buf[at as usize..].starts_with(q.as_bytes()))
                     .collect(),
             ),
             _ => occurrences(buf, q.as_bytes(), MAX_TEXT_MATCHES),
@@ -212,19 +253,19 @@ impl SearchIndex {
         let Some(occurrences) = occurrences else {
             // Too many to keep them all: the first matches only, and nothing to narrow later.
             let starts = memmem::find_iter(buf, q.as_bytes()).take(MAX_TEXT_MATCHES);
-            return ft.map.spans(starts, q.len());
+            return TextMatches::mapped(&ft.map, starts, q.len());
         };
         // The matches are the occurrences taken left to right without overlaps, as a search
         // from the start finds them.
         let mut next = 0;
-        let starts = occurrences.iter().copied().filter(|&at| {
+        let starts = occurrences.iter().map(|&at| at as usize).filter(|&at| {
             let keep = at >= next;
             if keep {
                 next = at + q.len();
             }
             keep
         });
-        let spans = ft.map.spans(starts.take(MAX_TEXT_MATCHES), q.len());
+        let spans = TextMatches::mapped(&ft.map, starts.take(MAX_TEXT_MATCHES), q.len());
         *last = Some(LastTextSearch {
             query: q,
             exact,
@@ -235,12 +276,12 @@ impl SearchIndex {
 }
 
 /// Every place where `needle` occurs in `hay`, overlapping ones included; `None` past `limit`.
-fn occurrences(hay: &[u8], needle: &[u8], limit: usize) -> Option<Vec<usize>> {
+fn occurrences(hay: &[u8], needle: &[u8], limit: usize) -> Option<Vec<u32>> {
     let mut out = Vec::new();
     let mut push = |at: usize| {
         let room = out.len() < limit;
         if room {
-            out.push(at);
+            out.push(at as u32);
         }
         room
     };
@@ -335,7 +376,10 @@ mod tests {
         assert_eq!(s.items(&m.doc, "u.s.'s agents"), [1]);
         let spans = s.text(&m.doc, "u.s.'s agents");
         assert_eq!(spans.len(), 1);
-        assert_eq!(&m.doc.document.text[spans[0].clone()], "U.S.’s  agents");
+        assert_eq!(
+            &m.doc.document.text[spans.get(0).unwrap()],
+            "U.S.’s  agents"
+        );
     }
 
     #[test]
@@ -366,7 +410,7 @@ mod tests {
         let typed = |query: &str| {
             let index = SearchIndex::new(&m.doc);
             let mut q = String::new();
-            let mut last = Vec::new();
+            let mut last = TextMatches::default();
             for c in query.chars() {
                 q.push(c);
                 last = index.text(&m.doc, &q);

@@ -38,7 +38,8 @@ pub fn pane(ctx: &Ctx, frame: &mut Frame, area: Rect) {
         .search
         .as_ref()
         .filter(|s| s.pane == crate::app::Pane::Text);
-    let hits: &[std::ops::Range<usize>] = search.map_or(&[], |s| &s.spans);
+    let no_hits = crate::model::search::TextMatches::default();
+    let hits = search.map_or(&no_hits, |s| &s.spans);
     let lines: Vec<Line> = tp
         .lines
         .iter()
@@ -68,8 +69,8 @@ pub fn pane(ctx: &Ctx, frame: &mut Frame, area: Rect) {
                 let s = &tp.passages[p].span;
                 cuts.extend([s.start.max(line.start), s.end.min(line.end)]);
             }
-            let first_hit = hits.partition_point(|h| h.end <= line.start);
-            let line_hits: Vec<(usize, &std::ops::Range<usize>)> = hits
+            let first_hit = hits.ending_by(line.start);
+            let line_hits: Vec<(usize, std::ops::Range<usize>)> = hits
                 .iter()
                 .enumerate()
                 .skip(first_hit)
