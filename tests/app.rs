@@ -93,7 +93,7 @@ fn t_opens_the_text_at_the_items_first_quote() {
     assert_eq!(a.focus, Pane::Text);
     let item = a.text.item.unwrap();
     let p = a.text.current.expect("a passage is selected");
-    assert!(a.text.passages[p].items.contains(&item));
+    assert!(a.text.quoting(p).contains(&item));
     assert_eq!(a.text.passages[p].span, a.model.spans[item][0]);
     // The passage is on screen.
     let line = a.text.line_of(a.text.passages[p].span.start);
@@ -111,7 +111,7 @@ fn text_pane_moves_between_passages_and_jumps_to_a_quoting_item() {
     assert_eq!(b.text.current, Some(0));
     let c = run("6}<Enter>");
     assert_eq!(c.mode, Mode::Links);
-    let quoting = c.text.passages[0].items[0];
+    let quoting = c.text.quoting(0)[0];
     let d = run("6}<Enter><Enter>");
     assert_eq!(d.selected_item(), Some(quoting));
     assert_eq!(d.focus, Pane::of_kind(d.model.item(quoting).kind));

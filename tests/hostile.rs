@@ -348,7 +348,9 @@ fn huge_model() -> Model {
         vec![p1.clone()],
         vec![p1.clone()],
         vec![p1],
-    ];
+    ]
+    .into_iter()
+    .collect();
     model.doc.document.text = text;
     let a = &mut model.doc.items[0];
     a.quotes[0].exact = format!("[p0] {huge}");

@@ -8,7 +8,9 @@ use std::ops::Range;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Passage {
     pub span: Range<usize>,
-    pub items: Vec<usize>,
+    /// The items quoting it: `TextPane::quoting[items]`, so that a hundred thousand passages
+    /// are not a hundred thousand lists.
+    items: Range<u32>,
 }
 
 /// The Text pane's state. The wrapped lines are recomputed only when the width changes.
@@ -16,6 +18,8 @@ pub struct Passage {
 pub struct TextPane {
     /// Every quoted passage, by start (then end).
     pub passages: Vec<Passage>,
+    /// The items quoting each passage, passage after passage.
+    quoting: Vec<usize>,
     /// `max_end[i]`: the furthest end among `passages[..=i]`, to find passages overlapping a line.
     max_end: Vec<usize>,
     /// The text wrapped at `width`.
@@ -39,17 +43,24 @@ impl TextPane {
         }
         all.sort_by_key(|(s, item)| (s.start, s.end, *item));
         let mut passages: Vec<Passage> = Vec::new();
+        let mut quoting = Vec::with_capacity(all.len());
         for (span, item) in all {
             match passages.last_mut() {
                 Some(p) if p.span == span => {
-                    if !p.items.contains(&item) {
-                        p.items.push(item);
+                    // Sorted by item too: one item quoting a passage twice is next to itself.
+                    if quoting.last() != Some(&item) {
+                        quoting.push(item);
+                        p.items.end += 1;
                     }
                 }
-                _ => passages.push(Passage {
-                    span,
-                    items: vec![item],
-                }),
+                _ => {
+                    let at = quoting.len() as u32;
+                    quoting.push(item);
+                    passages.push(Passage {
+                        span,
+                        items: at..at + 1,
+                    });
+                }
             }
         }
         let mut max_end = Vec::with_capacity(passages.len());
@@ -60,9 +71,17 @@ impl TextPane {
         }
         TextPane {
             passages,
+            quoting,
             max_end,
             ..TextPane::default()
         }
+    }
+
+    /// The items quoting passage `p`, in document order.
+    pub fn quoting(&self, p: usize) -> &[usize] {
+        self.passages.get(p).map_or(&[], |passage| {
+            &self.quoting[passage.items.start as usize..passage.items.end as usize]
+        })
     }
 
     /// Rewraps for a new width (nothing happens when the width is unchanged).

@@ -147,9 +147,7 @@ impl App {
             }
             Mode::Links => {
                 let count = if self.focus == Pane::Text {
-                    self.text
-                        .current
-                        .map_or(0, |p| self.text.passages[p].items.len())
+                    self.text.current.map_or(0, |p| self.text.quoting(p).len())
                 } else {
                     self.detail_links().len()
                 };
@@ -222,7 +220,7 @@ impl App {
         let target = if self.focus == Pane::Text {
             self.text
                 .current
-                .and_then(|p| self.text.passages[p].items.get(self.text.link).copied())
+                .and_then(|p| self.text.quoting(p).get(self.text.link).copied())
         } else {
             self.detail_links().get(self.link).map(|l| l.other)
         };

@@ -1,6 +1,7 @@
 //! The link index: every item's outgoing and incoming links, resolved to positions, so that the
 //! detail, the map and linked-item highlighting never scan the whole document.
 
+use super::packed::Packed;
 use super::types::Document;
 use compact_str::CompactString;
 use std::collections::HashMap;
@@ -25,39 +26,8 @@ pub struct LinkIndex {
     pub incoming: Adjacency,
 }
 
-/// Every item's links on one side, end to end in one list: `adjacency[item]` is the item's
-/// slice. A list of its own per item would cost an allocation and a header each (a hundred
-/// thousand items: two hundred thousand of them).
-#[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct Adjacency {
-    /// `starts[i]..starts[i + 1]`: item `i`'s links in `links`.
-    starts: Vec<usize>,
-    links: Vec<LinkRef>,
-}
-
-impl Adjacency {
-    /// How many items there are.
-    pub fn len(&self) -> usize {
-        self.starts.len().saturating_sub(1)
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
-    /// Each item's links, item after item.
-    pub fn iter(&self) -> impl Iterator<Item = &[LinkRef]> {
-        (0..self.len()).map(|i| &self[i])
-    }
-}
-
-impl std::ops::Index<usize> for Adjacency {
-    type Output = [LinkRef];
-
-    fn index(&self, item: usize) -> &[LinkRef] {
-        &self.links[self.starts[item]..self.starts[item + 1]]
-    }
-}
+/// Every item's links on one side: `adjacency[item]` is the item's slice.
+pub type Adjacency = Packed<LinkRef>;
 
 /// Every id and link of a document resolved to positions, once: validation reports from it and
 /// the link index is built from it, so no link is looked up twice.
@@ -135,13 +105,13 @@ impl LinkIndex {
             at += links[at..].iter().take_while(|l| l.0 == from).count();
             out_starts.push(at);
         }
-        let outgoing = Adjacency {
-            starts: out_starts,
-            links: links
+        let outgoing = Packed::from_parts(
+            out_starts,
+            links
                 .iter()
                 .map(|&(_, link, rel, other)| LinkRef { rel, other, link })
                 .collect(),
-        };
+        );
         let mut starts = vec![0usize; n + 1];
         for &(_, _, _, to) in &links {
             starts[to + 1] += 1;
@@ -166,10 +136,7 @@ impl LinkIndex {
             };
             next[to] += 1;
         }
-        let incoming = Adjacency {
-            starts,
-            links: by_target,
-        };
+        let incoming = Packed::from_parts(starts, by_target);
         LinkIndex {
             ids: resolution.ids,
             outgoing,

@@ -5,6 +5,7 @@ mod fast;
 pub mod fold;
 pub mod index;
 pub mod order;
+pub mod packed;
 pub mod problem;
 pub mod sanitize;
 pub mod search;
@@ -16,7 +17,6 @@ pub use problem::{Problem, Severity};
 pub use types::*;
 
 use std::io::Read;
-use std::ops::Range;
 use std::path::Path;
 
 /// The built-in map of the editorial, embedded in the binary.
@@ -30,7 +30,7 @@ pub struct Model {
     pub doc: Document,
     pub index: LinkIndex,
     /// Each item's quotes as byte spans of `doc.document.text`, in quote order.
-    pub spans: Vec<Vec<Range<usize>>>,
+    pub spans: packed::Spans,
     /// Warnings found while loading (the document loaded regardless).
     pub warnings: Vec<Problem>,
     /// Every item's fields folded for search, once.

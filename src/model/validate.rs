@@ -5,6 +5,7 @@
 
 use super::anchor::{Anchored, FoldedText, QuoteRef, anchor_all};
 use super::index::Resolution;
+use super::packed::Spans;
 use super::problem::{Problem, with_suggestion};
 use super::types::*;
 use compact_str::CompactString;
@@ -20,7 +21,7 @@ const MAX_SUGGESTIONS: usize = 100;
 pub struct Validated {
     pub document: Option<Document>,
     pub problems: Vec<Problem>,
-    pub spans: Vec<Vec<Range<usize>>>,
+    pub spans: Spans,
     /// The document's ids and links resolved to positions, for the link index.
     pub resolution: Resolution,
 }
@@ -565,7 +566,7 @@ impl Validator {
     }
 
     /// Cross-references: ids, relations, link targets, comparisons, and quotes in the text.
-    fn check_references(&mut self, doc: &Document) -> (Vec<Vec<Range<usize>>>, Resolution) {
+    fn check_references(&mut self, doc: &Document) -> (Spans, Resolution) {
         // Links resolve to the first of two items with one id.
         let resolution = Resolution::new(doc);
         for &(i, first) in &resolution.duplicates {
@@ -658,7 +659,7 @@ impl Validator {
         (self.check_quotes(doc), resolution)
     }
 
-    fn check_quotes(&mut self, doc: &Document) -> Vec<Vec<Range<usize>>> {
+    fn check_quotes(&mut self, doc: &Document) -> Spans {
         let text = FoldedText::new(&doc.document.text);
         let refs: Vec<QuoteRef<'_>> = doc
             .items
@@ -671,10 +672,10 @@ impl Validator {
             })
             .collect();
         let mut results = anchor_all(&text, &refs).into_iter();
-        let mut spans = Vec::with_capacity(doc.items.len());
+        let mut spans = Spans::default();
         let mut quoted_by: HashMap<Range<usize>, usize> = HashMap::new();
+        let mut item_spans = Vec::new();
         for (i, item) in doc.items.iter().enumerate() {
-            let mut item_spans = Vec::with_capacity(item.quotes.len());
             for (j, quote) in item.quotes.iter().enumerate() {
                 // Built only for a problem: most quotes have none.
                 let at = |v: &mut Self| {
@@ -732,9 +733,10 @@ impl Validator {
                     }
                 }
             }
-            spans.push(item_spans);
+            spans.push(item_spans.drain(..));
         }
         self.item = None;
+        spans.shrink_to_fit();
         spans
     }
 }

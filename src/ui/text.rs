@@ -32,7 +32,7 @@ pub fn pane(ctx: &Ctx, frame: &mut Frame, area: Rect) {
         return;
     }
     let text = &app.model.doc.document.text;
-    let emphasised = |p: usize| tp.item.is_some_and(|i| tp.passages[p].items.contains(&i));
+    let emphasised = |p: usize| tp.item.is_some_and(|i| tp.quoting(p).contains(&i));
     let current = tp.current.map(|p| tp.passages[p].span.clone());
     let search = app
         .search
@@ -163,7 +163,7 @@ pub fn passage(ctx: &Ctx, frame: &mut Frame, area: Rect) {
     }
     lines.push(Line::raw(""));
     lines.push(Line::styled("Quoted by", ctx.theme.heading));
-    for (n, &item) in passage.items.iter().enumerate() {
+    for (n, &item) in tp.quoting(p).iter().enumerate() {
         let it = app.model.item(item);
         let selected = focused && n == tp.link;
         let marker = if selected { ctx.sym.selected } else { "  " };
@@ -180,7 +180,7 @@ pub fn passage(ctx: &Ctx, frame: &mut Frame, area: Rect) {
         ]));
     }
     // Keep the selected item in view when the passage is long.
-    let skip = (lines.len().saturating_sub(passage.items.len()) + tp.link + 1)
+    let skip = (lines.len().saturating_sub(tp.quoting(p).len()) + tp.link + 1)
         .saturating_sub(body.height as usize);
     let lines: Vec<Line> = lines
         .into_iter()

@@ -1,0 +1,97 @@
+//! Many short lists end to end in one: a list per item would cost an allocation and a header
+//! each, and a large document has a hundred thousand items.
+
+use std::ops::{Index, Range};
+
+/// Lists end to end: `packed[i]` is the `i`th list as a slice.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Packed<T> {
+    /// `starts[i]..starts[i + 1]`: list `i` in `values`.
+    starts: Vec<usize>,
+    values: Vec<T>,
+}
+
+impl<T> Default for Packed<T> {
+    fn default() -> Self {
+        Packed {
+            starts: vec![0],
+            values: Vec::new(),
+        }
+    }
+}
+
+impl<T> Packed<T> {
+    /// Lists from their starts in `values` (ascending, the first 0, one more than lists).
+    pub fn from_parts(starts: Vec<usize>, values: Vec<T>) -> Packed<T> {
+        debug_assert!(starts.first() == Some(&0) && starts.last() == Some(&values.len()));
+        Packed { starts, values }
+    }
+
+    /// Appends a list.
+    pub fn push(&mut self, list: impl IntoIterator<Item = T>) {
+        self.values.extend(list);
+        self.starts.push(self.values.len());
+    }
+
+    /// Gives back the room the lists grew into but do not use.
+    pub fn shrink_to_fit(&mut self) {
+        self.starts.shrink_to_fit();
+        self.values.shrink_to_fit();
+    }
+
+    /// How many lists there are.
+    pub fn len(&self) -> usize {
+        self.starts.len() - 1
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// List `i`, if there is one.
+    pub fn get(&self, i: usize) -> Option<&[T]> {
+        (i < self.len()).then(|| &self[i])
+    }
+
+    /// Each list, in order.
+    pub fn iter(&self) -> impl Iterator<Item = &[T]> {
+        (0..self.len()).map(|i| &self[i])
+    }
+}
+
+impl<T> Index<usize> for Packed<T> {
+    type Output = [T];
+
+    fn index(&self, i: usize) -> &[T] {
+        &self.values[self.starts[i]..self.starts[i + 1]]
+    }
+}
+
+impl<T> FromIterator<Vec<T>> for Packed<T> {
+    fn from_iter<I: IntoIterator<Item = Vec<T>>>(lists: I) -> Self {
+        let mut packed = Packed::default();
+        for list in lists {
+            packed.push(list);
+        }
+        packed
+    }
+}
+
+/// Spans of the text per item, packed.
+pub type Spans = Packed<Range<usize>>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_come_back_as_they_went_in() {
+        let lists = vec![vec![1, 2], vec![], vec![3], vec![]];
+        let packed: Packed<i32> = lists.iter().cloned().collect();
+        assert_eq!(packed.len(), 4);
+        assert!(packed.iter().eq(lists.iter().map(Vec::as_slice)));
+        assert_eq!(packed.get(2), Some(&[3][..]));
+        assert_eq!(packed.get(4), None);
+        assert!(Packed::<i32>::default().is_empty());
+    }
+}
