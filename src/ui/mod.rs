@@ -162,7 +162,40 @@ pub fn render_lines(frame: &mut Frame, area: Rect, lines: &[Line]) {
     let buf = frame.buffer_mut();
     let area = area.intersection(buf.area);
     for (line, y) in lines.iter().zip(area.top()..area.bottom()) {
-        buf.set_line(area.x, y, line, area.width);
+        set_line(buf, area.x, y, line, area.width);
+    }
+}
+
+/// [`Buffer::set_line`], with printable ASCII written a cell at a time: each such character is
+/// one cell, and splitting it into graphemes and measuring them was most of a frame's cost.
+/// Anything else, and the last ASCII character before it (a combining mark may follow it), goes
+/// through the buffer's own grapheme-aware path.
+fn set_line(buf: &mut ratatui::buffer::Buffer, x: u16, y: u16, line: &Line, max_width: u16) {
+    let mut x = x;
+    let mut remaining = max_width.min(buf.area.right().saturating_sub(x));
+    for span in line {
+        if remaining == 0 {
+            break;
+        }
+        let style = line.style.patch(span.style);
+        let text = span.content.as_ref();
+        let ascii = text
+            .bytes()
+            .position(|b| !(b' '..=b'~').contains(&b))
+            .map_or(text.len(), |n| n.saturating_sub(1));
+        for c in text[..ascii].chars() {
+            if remaining == 0 {
+                break;
+            }
+            buf[(x, y)].set_char(c).set_style(style);
+            x += 1;
+            remaining -= 1;
+        }
+        if remaining > 0 && ascii < text.len() {
+            let (end, _) = buf.set_stringn(x, y, &text[ascii..], remaining.into(), style);
+            remaining -= end.saturating_sub(x).min(remaining);
+            x = end;
+        }
     }
 }
 
@@ -200,6 +233,45 @@ pub fn inner(area: Rect) -> Rect {
 mod tests {
     use super::fit;
     use crate::wrap::str_width;
+
+    proptest::proptest! {
+        /// The fast path draws exactly the cells the buffer's own `set_line` draws: ASCII runs
+        /// broken by wide characters, combining marks, controls and emoji, cut at any width.
+        #[test]
+        fn set_line_draws_what_the_buffer_draws(
+            spans in proptest::collection::vec(
+                proptest::collection::vec(
+                    proptest::prop_oneof![
+                        4 => "[ -~]{1,8}",
+                        1 => "[\u{301}\u{200d}\u{fe0f}北京é\t\u{1b}\u{7f}👍🏽]",
+                    ],
+                    0..6,
+                ),
+                0..4,
+            ),
+            x in 0u16..6,
+            width in 0u16..40,
+        ) {
+            use ratatui::buffer::Buffer;
+            use ratatui::layout::Rect;
+            use ratatui::style::{Color, Style};
+            use ratatui::text::{Line, Span};
+            let styles = [Style::new(), Style::new().fg(Color::Red), Style::new().bold()];
+            let line = Line::from(
+                spans
+                    .iter()
+                    .enumerate()
+                    .map(|(i, parts)| Span::styled(parts.concat(), styles[i % 3]))
+                    .collect::<Vec<_>>(),
+            )
+            .style(Style::new().bg(Color::Blue));
+            let area = Rect::new(0, 0, 30, 1);
+            let (mut want, mut got) = (Buffer::empty(area), Buffer::empty(area));
+            want.set_line(x, 0, &line, width);
+            super::set_line(&mut got, x, 0, &line, width);
+            proptest::prop_assert_eq!(got, want);
+        }
+    }
 
     #[test]
     fn fit_keeps_what_fits_and_cuts_the_rest_with_an_ellipsis() {

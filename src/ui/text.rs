@@ -116,7 +116,7 @@ pub fn pane(ctx: &Ctx, frame: &mut Frame, area: Rect) {
             Line::from(spans)
         })
         .collect();
-    frame.render_widget(Paragraph::new(lines), body);
+    super::render_lines(frame, body, &lines);
 }
 
 /// Beside the Text pane: the selected passage and the items that quote it.
