@@ -12,6 +12,10 @@ pub fn char_width(c: char) -> usize {
 
 /// The number of columns `s` takes once sanitized for the screen.
 pub fn str_width(s: &str) -> usize {
+    // Every ASCII character takes one column (see `every_ascii_character_takes_one_column`).
+    if s.is_ascii() {
+        return s.len();
+    }
     s.chars().map(char_width).sum()
 }
 

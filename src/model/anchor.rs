@@ -1,11 +1,13 @@
 //! Anchoring quotes in the text: every quote resolves to a byte span of `document.text`.
 //!
-//! The text is folded once (whitespace runs, typographic punctuation) and every quote is found in
-//! one pass over it per key length: each quote's first bytes are its key, every window of the
-//! text is hashed with a load or two, a Bloom filter skips the windows that are no key, and only
-//! the windows whose hash is a key's are compared with the quote. The cost is linear in the text
-//! and the quotes, not one search per quote, and the tables stay small next to the text (an
-//! automaton over 100,000 keys did not).
+//! A quote matches where the text reads the same up to whitespace runs and typographic
+//! punctuation (the anchor fold). The text is folded once, loosely (as search reads it: case and
+//! diacritics go too), and that fold is kept for the Text pane's search. Every quote is looked
+//! for in it in one pass: each quote's key is the bytes after its first space, every word start
+//! of the text is hashed with a load or two, a Bloom filter skips those that are no key, and only
+//! the places whose hash is a key's are compared with the quote and then checked against the
+//! original text, exactly. The cost is linear in the text and the quotes, not one search per
+//! quote, and the tables stay small next to the text (an automaton over 100,000 keys did not).
 
 use super::fold::{Fold, OffsetMap, fold, fold_into};
 use std::ops::Range;
@@ -21,7 +23,7 @@ const MIN_WORD_KEY: usize = 8;
 /// Missing quotes for which the closest passage is looked for (each costs a few text scans).
 const MAX_CLOSEST: usize = 50;
 
-/// The text, folded once, with the way back to original offsets.
+/// The text, folded loosely once, with the way back to original offsets.
 pub struct FoldedText<'t> {
     original: &'t str,
     folded: String,
@@ -32,12 +34,18 @@ impl<'t> FoldedText<'t> {
     pub fn new(text: &'t str) -> Self {
         let mut folded = String::with_capacity(text.len());
         let mut map = OffsetMap::default();
-        fold_into(text, Fold::Anchor, &mut folded, Some(&mut map));
+        fold_into(text, Fold::Loose, &mut folded, Some(&mut map));
+        map.shrink_to_fit();
         FoldedText {
             original: text,
             folded,
             map,
         }
+    }
+
+    /// The folded text and its offset map, for search to keep.
+    pub fn into_parts(self) -> (String, OffsetMap) {
+        (self.folded, self.map)
     }
 
     fn span(&self, folded: Range<usize>) -> Range<usize> {
@@ -71,14 +79,14 @@ pub enum Anchored {
 /// Anchors every quote: in one pass over the text's word starts for the quotes that have a word
 /// start of their own, and in one pass over every position per key length for the rest.
 pub fn anchor_all(text: &FoldedText<'_>, quotes: &[QuoteRef<'_>]) -> Vec<Anchored> {
-    // Every quote folded, end to end in one buffer: a hundred thousand strings of their own
-    // would cost as much memory again in headers and allocations.
+    // Every quote folded as the text is, end to end in one buffer: a hundred thousand strings of
+    // their own would cost as much memory again in headers and allocations.
     let mut buf = String::new();
     let mut bounds = Vec::with_capacity(quotes.len() + 1);
     bounds.push(0);
     for q in quotes {
         let start = buf.len();
-        fold_into(q.exact, Fold::Anchor, &mut buf, None);
+        fold_into(q.exact, Fold::Loose, &mut buf, None);
         if buf.len() > start && buf.ends_with(' ') {
             buf.pop();
         }
@@ -86,8 +94,9 @@ pub fn anchor_all(text: &FoldedText<'_>, quotes: &[QuoteRef<'_>]) -> Vec<Anchore
     }
     let folded = |i: usize| &buf[bounds[i]..bounds[i + 1]];
     let hay = text.folded.as_bytes();
-    // Where each quote was first found, and how many times (up to MAX_OCCURRENCES).
-    let mut found: Vec<(usize, usize)> = vec![(0, 0); quotes.len()];
+    // Where each quote was first found in the original text, and how many times (up to
+    // MAX_OCCURRENCES).
+    let mut found: Vec<(Range<usize>, usize)> = vec![(0..0, 0); quotes.len()];
     // Where each quote's key starts within it.
     let mut key_at = vec![0; quotes.len()];
     // Quotes keyed by the bytes after their first space, by key length; the rest by their first
@@ -114,14 +123,18 @@ pub fn anchor_all(text: &FoldedText<'_>, quotes: &[QuoteRef<'_>]) -> Vec<Anchore
             return;
         };
         let (first, count) = &mut found[i];
-        if *count < MAX_OCCURRENCES
-            && hay[at..].starts_with(f.as_bytes())
-            && context_matches(text, at, at + f.len(), &quotes[i])
-        {
-            if *count == 0 {
-                *first = at;
+        if *count < MAX_OCCURRENCES && hay[at..].starts_with(f.as_bytes()) {
+            // The loose fold found a place; the quote is there if the text reads the same
+            // there, up to whitespace and typographic punctuation, in context.
+            let start = text.map.original(at);
+            if let Some(span) = exact_at(text.original, start, &quotes[i])
+                && context_matches(text.original, &span, &quotes[i])
+            {
+                if *count == 0 {
+                    *first = span;
+                }
+                *count += 1;
             }
-            *count += 1;
         }
     };
     let tables = |groups: &[Vec<usize>]| -> Vec<KeyTable> {
@@ -149,33 +162,19 @@ pub fn anchor_all(text: &FoldedText<'_>, quotes: &[QuoteRef<'_>]) -> Vec<Anchore
         keys.scan(hay, &mut hit);
     }
 
-    // The first place of each found quote, start and end, mapped back to the original text in
-    // one walk along it rather than a search each.
-    let mut ends: Vec<(usize, usize)> = Vec::with_capacity(2 * quotes.len());
-    for (i, &(at, count)) in found.iter().enumerate() {
-        if count > 0 {
-            ends.extend([(at, 2 * i), (at + folded(i).len(), 2 * i + 1)]);
-        }
-    }
-    ends.sort_unstable();
-    let mut original = vec![0; 2 * quotes.len()];
-    let mut walk = text.map.walker();
-    for (folded, slot) in ends {
-        original[slot] = walk(folded);
-    }
-
     let mut closest_budget = MAX_CLOSEST;
     quotes
         .iter()
         .zip(&found)
         .enumerate()
-        .map(|(i, (q, &(_, occurrences)))| {
+        .map(|(i, (q, (span, occurrences)))| {
             let f = folded(i);
             if f.is_empty() {
                 return Anchored::Empty;
             }
+            let occurrences = *occurrences;
             if occurrences > 0 {
-                let span = original[2 * i]..original[2 * i + 1];
+                let span = span.clone();
                 let typographic = typographic_difference(q.exact, &text.original[span.clone()]);
                 return Anchored::Found {
                     span,
@@ -353,16 +352,60 @@ fn hash(key: &[u8]) -> u64 {
     h ^ (h >> 32)
 }
 
-fn context_matches(text: &FoldedText<'_>, start: usize, end: usize, q: &QuoteRef<'_>) -> bool {
+/// The span of `text` from `start` that reads as `q` does up to whitespace runs and typographic
+/// punctuation (the anchor fold), if there is one.
+fn exact_at(text: &str, start: usize, q: &QuoteRef<'_>) -> Option<Range<usize>> {
+    let rest = text.get(start..)?;
+    // The usual quote is verbatim.
+    let trimmed = q.exact.trim();
+    if trimmed.len() == q.exact.len() && rest.starts_with(q.exact) {
+        return Some(start..start + q.exact.len());
+    }
+    let want = fold(q.exact, Fold::Anchor);
+    let mut window = want.len() + 16;
+    loop {
+        let end = floor_char_boundary(rest, window);
+        let mut got = String::new();
+        let mut map = OffsetMap::default();
+        fold_into(&rest[..end], Fold::Anchor, &mut got, Some(&mut map));
+        // Past the quote's length, unless the text ends first: whitespace runs fold shorter.
+        if got.len() > want.len() || end == rest.len() {
+            return got
+                .starts_with(&want)
+                .then(|| start..start + map.original(want.len()));
+        }
+        window *= 2;
+    }
+}
+
+/// Whether the text before `span` ends with the quote's prefix and the text after starts with
+/// its suffix, both up to whitespace runs and typographic punctuation.
+fn context_matches(text: &str, span: &Range<usize>, q: &QuoteRef<'_>) -> bool {
     let before_ok = q.prefix.is_none_or(|p| {
-        text.folded[..start]
-            .trim_end()
-            .ends_with(fold(p, Fold::Anchor).as_str())
+        let want = fold(p, Fold::Anchor);
+        let before = &text[..span.start];
+        let mut window = want.len() + 16;
+        loop {
+            let from = ceil_char_boundary(before, before.len().saturating_sub(window));
+            let got = fold(&before[from..], Fold::Anchor);
+            if got.len() > want.len() || from == 0 {
+                return got.ends_with(&want);
+            }
+            window *= 2;
+        }
     });
     let after_ok = q.suffix.is_none_or(|s| {
-        text.folded[end..]
-            .trim_start()
-            .starts_with(fold(s, Fold::Anchor).as_str())
+        let want = fold(s, Fold::Anchor);
+        let after = &text[span.end..];
+        let mut window = want.len() + 16;
+        loop {
+            let to = floor_char_boundary(after, window);
+            let got = fold(&after[..to], Fold::Anchor);
+            if got.len() > want.len() || to == after.len() {
+                return got.starts_with(&want);
+            }
+            window *= 2;
+        }
     });
     before_ok && after_ok
 }
@@ -449,6 +492,13 @@ fn longest_found(
         }
     }
     best
+}
+
+/// The smallest char boundary of `s` at or above `at`.
+fn ceil_char_boundary(s: &str, at: usize) -> usize {
+    (at..s.len())
+        .find(|&i| s.is_char_boundary(i))
+        .unwrap_or(s.len())
 }
 
 /// The largest char boundary of `s` at or below `at`.
@@ -571,6 +621,89 @@ mod tests {
                 panic!("{quote:?}: {result:?}")
             };
             assert_eq!(occurrences, want.min(MAX_OCCURRENCES), "{quote:?}");
+        }
+    }
+
+    #[test]
+    fn case_and_diacritics_must_match_though_the_search_fold_drops_them() {
+        let text = "The law, the Law and López:\n\n\n          lopez  LÓPEZ end.";
+        let t = FoldedText::new(text);
+        let r = anchor_all(
+            &t,
+            &[
+                q("the law"),
+                q("The law"),
+                q("Lopez"),
+                q("and López: lopez"),
+                q("LÓPEZ end"),
+            ],
+        );
+        let found = |a: &Anchored| match a {
+            Anchored::Found {
+                span, occurrences, ..
+            } => Some((&text[span.clone()], *occurrences)),
+            _ => None,
+        };
+        assert_eq!(
+            found(&r[0]),
+            None,
+            "the text has \"the Law\", not \"the law\""
+        );
+        assert_eq!(found(&r[1]), Some(("The law", 1)));
+        assert_eq!(found(&r[2]), None);
+        // Across a run of newlines and spaces longer than the quote.
+        assert_eq!(found(&r[3]), Some(("and López:\n\n\n          lopez", 1)));
+        assert_eq!(found(&r[4]), Some(("LÓPEZ end", 1)));
+    }
+
+    /// What anchoring means, done the slow way: the anchor-folded quote in the anchor-folded
+    /// text, in context, every place counted.
+    fn reference(text: &str, quote: &QuoteRef<'_>) -> Option<(Range<usize>, usize)> {
+        let mut folded = String::new();
+        let mut map = OffsetMap::default();
+        fold_into(text, Fold::Anchor, &mut folded, Some(&mut map));
+        let want = fold(quote.exact, Fold::Anchor);
+        if want.is_empty() {
+            return None;
+        }
+        let places: Vec<Range<usize>> = (0..folded.len())
+            .filter(|&i| folded.as_bytes()[i..].starts_with(want.as_bytes()))
+            .map(|i| map.original(i)..map.original(i + want.len()))
+            .filter(|span| context_matches(text, span, quote))
+            .collect();
+        let first = places.first()?.clone();
+        Some((first, places.len().min(MAX_OCCURRENCES)))
+    }
+
+    proptest::proptest! {
+        /// Anchoring through the loose fold finds what the anchor fold finds, no more: texts
+        /// and quotes from a few words that differ in case, accents, spacing and punctuation.
+        #[test]
+        fn anchoring_agrees_with_the_anchor_fold(
+            words in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "law", "Law", "LAW", "López", "lopez", "Lopez", "it’s", "it's", "—", "-",
+                    "\u{a0}", " ", "  ", "\n", "e\u{301}", "é", "ß", "北京",
+                ]),
+                1..30,
+            ),
+            picks in proptest::collection::vec((0usize..30, 1usize..6), 1..6),
+        ) {
+            let text = words.join(" ");
+            let quotes: Vec<String> = picks
+                .iter()
+                .filter(|&&(a, _)| a < words.len())
+                .map(|&(a, n)| words[a..(a + n).min(words.len())].join(" "))
+                .collect();
+            let refs: Vec<QuoteRef<'_>> = quotes.iter().map(|s| q(s)).collect();
+            let t = FoldedText::new(&text);
+            for (quote, got) in refs.iter().zip(anchor_all(&t, &refs)) {
+                let got = match got {
+                    Anchored::Found { span, occurrences, .. } => Some((span, occurrences)),
+                    _ => None,
+                };
+                proptest::prop_assert_eq!(got, reference(&text, quote), "{:?} in {:?}", quote.exact, text);
+            }
         }
     }
 

@@ -108,7 +108,10 @@ fn build(validated: validate::Validated) -> Result<Model, Vec<Problem>> {
     match validated.document {
         Some(doc) => {
             let index = LinkIndex::resolved(&doc, validated.resolution);
-            let search = search::SearchIndex::new(&doc);
+            let search = match validated.folded_text {
+                Some(text) => search::SearchIndex::with_text(&doc, text),
+                None => search::SearchIndex::new(&doc),
+            };
             Ok(Model {
                 doc,
                 index,

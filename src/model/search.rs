@@ -147,6 +147,13 @@ pub struct SearchIndex {
 pub const MAX_TEXT_MATCHES: usize = 1_000_000;
 
 impl SearchIndex {
+    /// The index of a document whose text was folded loosely already (by anchoring).
+    pub fn with_text(doc: &Document, (buf, map): (String, OffsetMap)) -> SearchIndex {
+        let index = SearchIndex::new(doc);
+        let _ = index.loose_text.set(FoldedText { buf, map });
+        index
+    }
+
     pub fn new(doc: &Document) -> SearchIndex {
         SearchIndex {
             loose: Folded::new(&doc.items, Fold::Loose),

@@ -4,6 +4,7 @@
 //! because serde stops at the first error, and authors need them all at once.
 
 use super::anchor::{Anchored, FoldedText, QuoteRef, anchor_all};
+use super::fold::OffsetMap;
 use super::index::Resolution;
 use super::packed::Spans;
 use super::problem::{Problem, with_suggestion};
@@ -24,6 +25,8 @@ pub struct Validated {
     pub spans: Spans,
     /// The document's ids and links resolved to positions, for the link index.
     pub resolution: Resolution,
+    /// The text folded for anchoring, which search reads too, with its offset map.
+    pub folded_text: Option<(String, OffsetMap)>,
 }
 
 /// Validates a parsed document.
@@ -58,9 +61,10 @@ struct Fields {
 impl Validator {
     /// Checks the references of a document read so far, and gives the verdict.
     fn cross_check(mut self, document: Option<Document>) -> Validated {
-        let (mut spans, mut resolution) = Default::default();
+        let (mut spans, mut resolution, mut folded_text) = Default::default();
         if let Some(doc) = &document {
-            (spans, resolution) = self.check_references(doc);
+            let (s, r, text) = self.check_references(doc);
+            (spans, resolution, folded_text) = (s, r, Some(text));
         }
         let failed = self.problems.iter().any(Problem::is_error);
         Validated {
@@ -68,6 +72,7 @@ impl Validator {
             problems: self.problems,
             spans,
             resolution,
+            folded_text,
         }
     }
 
@@ -566,7 +571,7 @@ impl Validator {
     }
 
     /// Cross-references: ids, relations, link targets, comparisons, and quotes in the text.
-    fn check_references(&mut self, doc: &Document) -> (Spans, Resolution) {
+    fn check_references(&mut self, doc: &Document) -> (Spans, Resolution, (String, OffsetMap)) {
         // Links resolve to the first of two items with one id.
         let resolution = Resolution::new(doc);
         for &(i, first) in &resolution.duplicates {
@@ -656,10 +661,12 @@ impl Validator {
                 }
             }
         }
-        (self.check_quotes(doc), resolution)
+        let (spans, text) = self.check_quotes(doc);
+        (spans, resolution, text)
     }
 
-    fn check_quotes(&mut self, doc: &Document) -> Spans {
+    /// Anchors every quote; gives their spans, and the folded text for search to keep.
+    fn check_quotes(&mut self, doc: &Document) -> (Spans, (String, OffsetMap)) {
         let text = FoldedText::new(&doc.document.text);
         let refs: Vec<QuoteRef<'_>> = doc
             .items
@@ -737,7 +744,7 @@ impl Validator {
         }
         self.item = None;
         spans.shrink_to_fit();
-        spans
+        (spans, text.into_parts())
     }
 }
 

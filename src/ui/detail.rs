@@ -33,7 +33,10 @@ pub fn detail(ctx: &Ctx, frame: &mut Frame, area: Rect) {
         return;
     };
     let links = detail::links(&app.model, item);
-    let blocks = detail::blocks(&app.model, item, &links, app.options.ascii);
+    // Each link takes a row at least: past the selected link and a screen more, none can show
+    // (an item may have thousands, and this runs on every frame).
+    let shown = links.len().min(app.link + body.height as usize + 1);
+    let blocks = detail::blocks(&app.model, item, &links[..shown], app.options.ascii);
     let rows = detail::rows(&blocks, body.width as usize);
     let scroll = app.detail_scroll(&blocks, &rows, body.height as usize);
     // The words the search in this pane found are marked here too.

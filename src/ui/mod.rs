@@ -124,6 +124,29 @@ impl Ctx<'_> {
 pub fn fit(s: &str, width: usize, ellipsis: &str) -> String {
     let ellipsis_width = crate::wrap::str_width(ellipsis);
     let room = width.saturating_sub(ellipsis_width);
+    // Printable ASCII is a column a byte: what fits is a slice (most titles on most screens).
+    let head = &s.as_bytes()[..s.len().min(width.saturating_add(1))];
+    if head.iter().all(|b| (b' '..=b'~').contains(b)) {
+        if s.len() <= width {
+            return s.to_owned();
+        }
+        let mut out = s[..room].to_owned();
+        if width >= ellipsis_width {
+            out.push_str(ellipsis);
+        }
+        return out;
+    }
+    fit_by_char(s, width, ellipsis, ellipsis_width, room)
+}
+
+/// [`fit`], a character at a time.
+fn fit_by_char(
+    s: &str,
+    width: usize,
+    ellipsis: &str,
+    ellipsis_width: usize,
+    room: usize,
+) -> String {
     // Zero-width characters (combining marks) take no room; past this many characters the string
     // is cut anyway, so that a run of millions of them is not copied to the screen.
     let budget = width.saturating_mul(8).saturating_add(32);
@@ -183,13 +206,15 @@ fn set_line(buf: &mut ratatui::buffer::Buffer, x: u16, y: u16, line: &Line, max_
             .bytes()
             .position(|b| !(b' '..=b'~').contains(&b))
             .map_or(text.len(), |n| n.saturating_sub(1));
-        for c in text[..ascii].chars() {
-            if remaining == 0 {
-                break;
+        let n = ascii.min(remaining.into());
+        if n > 0 {
+            // The row's cells, found once rather than a position at a time.
+            let at = buf.index_of(x, y);
+            for (cell, c) in buf.content[at..at + n].iter_mut().zip(text.chars()) {
+                cell.set_char(c).set_style(style);
             }
-            buf[(x, y)].set_char(c).set_style(style);
-            x += 1;
-            remaining -= 1;
+            x += n as u16;
+            remaining -= n as u16;
         }
         if remaining > 0 && ascii < text.len() {
             let (end, _) = buf.set_stringn(x, y, &text[ascii..], remaining.into(), style);
@@ -233,6 +258,23 @@ pub fn inner(area: Rect) -> Rect {
 mod tests {
     use super::fit;
     use crate::wrap::str_width;
+
+    proptest::proptest! {
+        /// The ASCII shortcut cuts where the character-by-character fit cuts.
+        #[test]
+        fn fit_cuts_ascii_as_it_cuts_anything(
+            s in "[ -~]{0,30}(é|\t|北|\u{1b})?[ -~]{0,5}",
+            width in 0usize..40,
+            ellipsis in proptest::sample::select(vec!["", "…", "...", "~"]),
+        ) {
+            let ew = str_width(ellipsis);
+            let room = width.saturating_sub(ew);
+            proptest::prop_assert_eq!(
+                fit(&s, width, ellipsis),
+                super::fit_by_char(&s, width, ellipsis, ew, room)
+            );
+        }
+    }
 
     proptest::proptest! {
         /// The fast path draws exactly the cells the buffer's own `set_line` draws: ASCII runs
