@@ -1,6 +1,6 @@
 //! The list panes: Timeline, Actors, Provisions, Recommendations and the Argument tree.
 
-use super::{Ctx, fit, inner};
+use super::{Ctx, fit, fit_cow, inner};
 use crate::app::lists::Row;
 use crate::app::{Mode, Pane};
 use crate::model::{Item, KindFields};
@@ -9,7 +9,6 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use std::borrow::Cow;
-use std::collections::HashSet;
 
 pub fn pane(ctx: &Ctx, frame: &mut Frame, pane: Pane, area: Rect) {
     let app = ctx.app;
@@ -30,14 +29,7 @@ pub fn pane(ctx: &Ctx, frame: &mut Frame, pane: Pane, area: Rect) {
         return;
     }
     // Items linked to the reader's current item, marked in the other panes.
-    let linked: HashSet<usize> = match app.selected_item() {
-        Some(sel) if !focused => app.model.index.outgoing[sel]
-            .iter()
-            .chain(&app.model.index.incoming[sel])
-            .map(|l| l.other)
-            .collect(),
-        _ => HashSet::new(),
-    };
+    let linked = |item: usize| !focused && ctx.is_linked(item);
     if count == 0 {
         frame.render_widget(
             Paragraph::new(Line::styled(
@@ -77,16 +69,10 @@ pub fn pane(ctx: &Ctx, frame: &mut Frame, pane: Pane, area: Rect) {
                     repeat,
                 } => {
                     let marker = if selected { ctx.sym.selected } else { "  " };
-                    let link_mark = if linked.contains(&item) {
-                        ctx.sym.linked
-                    } else {
-                        " "
-                    };
-                    let mut prefix = format!("{marker}{link_mark}");
-                    if pane == Pane::Actors {
-                        prefix.push(' ');
-                    }
+                    let link_mark = if linked(item) { ctx.sym.linked } else { " " };
+                    let pad = if pane == Pane::Actors { " " } else { "" };
                     let it = app.model.item(item);
+                    // Only what a row needs is built: most rows are a marker and a title.
                     let mut label = String::new();
                     if pane == Pane::Argument {
                         label.push_str(&"  ".repeat(depth as usize));
@@ -113,7 +99,10 @@ pub fn pane(ctx: &Ctx, frame: &mut Frame, pane: Pane, area: Rect) {
                             fit(&when_label(it), 10, ctx.sym.ellipsis)
                         ));
                     }
-                    let used = super::text::width(&prefix) + super::text::width(&label);
+                    let used = super::text::width(marker)
+                        + super::text::width(link_mark)
+                        + pad.len()
+                        + super::text::width(&label);
                     let matched = search.is_some_and(|s| s.matches_item(item));
                     let style = if selected && focused && app.mode != Mode::Links {
                         ctx.theme.selected
@@ -121,22 +110,29 @@ pub fn pane(ctx: &Ctx, frame: &mut Frame, pane: Pane, area: Rect) {
                         ctx.theme.selected_unfocused
                     } else if matched {
                         ctx.theme.matched
-                    } else if linked.contains(&item) {
+                    } else if linked(item) {
                         ctx.theme.linked
                     } else {
                         ratatui::style::Style::new()
                     };
                     let mut spans = vec![
-                        Span::styled(prefix, style),
-                        Span::styled(fit(&label, width.saturating_sub(3), ""), style),
+                        Span::styled(marker, style),
+                        Span::styled(link_mark, style),
+                        Span::styled(pad, style),
                     ];
+                    if !label.is_empty() {
+                        spans.push(Span::styled(
+                            fit(&label, width.saturating_sub(3), ""),
+                            style,
+                        ));
+                    }
                     let room = width.saturating_sub(used);
                     // Only the part of the title that fits is read: a title may be megabytes.
                     let title = if repeat {
-                        let head = fit(&it.title, room, "");
-                        fit(&format!("{head} (shown above)"), room, ctx.sym.ellipsis)
+                        let head = fit_cow(&it.title, room, "");
+                        fit(&format!("{head} (shown above)"), room, ctx.sym.ellipsis).into()
                     } else {
-                        fit(&it.title, room, ctx.sym.ellipsis)
+                        fit_cow(&it.title, room, ctx.sym.ellipsis)
                     };
                     let title_width = super::text::width(&title);
                     spans.push(Span::styled(title, style));
@@ -146,8 +142,9 @@ pub fn pane(ctx: &Ctx, frame: &mut Frame, pane: Pane, area: Rect) {
                     {
                         let rest = room.saturating_sub(title_width + 3);
                         if rest > 4 {
+                            spans.push(Span::styled(" · ", ctx.theme.dim));
                             spans.push(Span::styled(
-                                fit(&format!(" · {}", w.label), rest, ctx.sym.ellipsis),
+                                fit_cow(&w.label, rest - 3, ctx.sym.ellipsis),
                                 ctx.theme.dim,
                             ));
                         }

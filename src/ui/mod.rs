@@ -31,14 +31,33 @@ pub struct Ctx<'a> {
     pub app: &'a App,
     pub theme: Theme,
     pub sym: Symbols,
+    /// The items linked to the selected one, either way, sorted: marked in the list panes.
+    pub linked: Vec<usize>,
+}
+
+impl Ctx<'_> {
+    /// Whether `item` is linked to the selected item.
+    pub fn is_linked(&self, item: usize) -> bool {
+        self.linked.binary_search(&item).is_ok()
+    }
 }
 
 /// Draws the whole screen.
 pub fn draw(app: &App, frame: &mut Frame) {
+    let mut linked: Vec<usize> = match app.selected_item() {
+        Some(sel) => app.model.index.outgoing[sel]
+            .iter()
+            .chain(&app.model.index.incoming[sel])
+            .map(|l| l.other)
+            .collect(),
+        None => Vec::new(),
+    };
+    linked.sort_unstable();
     let ctx = Ctx {
         app,
         theme: app.theme,
         sym: Symbols::new(app.options.ascii),
+        linked,
     };
     let screen = app.screen();
     if let Some(tabs) = screen.tabs {
@@ -122,21 +141,26 @@ impl Ctx<'_> {
 /// Document text for one line: sanitized, then cut to `width` columns with an ellipsis. Only the
 /// part that fits is read, so a huge string costs no more than a short one.
 pub fn fit(s: &str, width: usize, ellipsis: &str) -> String {
+    fit_cow(s, width, ellipsis).into_owned()
+}
+
+/// [`fit`], borrowing `s` when it fits as it is (the usual title on the usual screen: no copy).
+pub fn fit_cow<'a>(s: &'a str, width: usize, ellipsis: &str) -> std::borrow::Cow<'a, str> {
     let ellipsis_width = crate::wrap::str_width(ellipsis);
     let room = width.saturating_sub(ellipsis_width);
     // Printable ASCII is a column a byte: what fits is a slice (most titles on most screens).
     let head = &s.as_bytes()[..s.len().min(width.saturating_add(1))];
     if head.iter().all(|b| (b' '..=b'~').contains(b)) {
         if s.len() <= width {
-            return s.to_owned();
+            return s.into();
         }
         let mut out = s[..room].to_owned();
         if width >= ellipsis_width {
             out.push_str(ellipsis);
         }
-        return out;
+        return out.into();
     }
-    fit_by_char(s, width, ellipsis, ellipsis_width, room)
+    fit_by_char(s, width, ellipsis, ellipsis_width, room).into()
 }
 
 /// [`fit`], a character at a time.
