@@ -19,6 +19,53 @@ pub fn str_width(s: &str) -> usize {
     s.chars().map(char_width).sum()
 }
 
+/// Wrapped lines as byte ranges of the text, eight bytes a line: the whole text of a large
+/// document is a million lines at a narrow width.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Lines(Vec<(u32, u32)>);
+
+impl Lines {
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Line `n`.
+    pub fn get(&self, n: usize) -> Option<Range<usize>> {
+        self.0.get(n).map(|&(a, b)| a as usize..b as usize)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = Range<usize>> + '_ {
+        self.0.iter().map(|&(a, b)| a as usize..b as usize)
+    }
+
+    /// The number of lines that start at or before byte `at`.
+    pub fn starting_by(&self, at: usize) -> usize {
+        self.0.partition_point(|&(start, _)| start as usize <= at)
+    }
+}
+
+/// [`wrap`], kept compactly, a paragraph at a time.
+pub fn wrap_lines(text: &str, width: usize) -> Lines {
+    let mut out = Vec::new();
+    let mut para_lines = Vec::new();
+    if width > 0 {
+        let mut start = 0;
+        for para in text.split_inclusive('\n') {
+            let body = para.strip_suffix('\n').unwrap_or(para);
+            para_lines.clear();
+            wrap_paragraph(text, start, start + body.len(), width, &mut para_lines);
+            out.extend(para_lines.iter().map(|r| (r.start as u32, r.end as u32)));
+            start += para.len();
+        }
+    }
+    out.shrink_to_fit();
+    Lines(out)
+}
+
 /// Wraps `text` to `width` columns. Each line is a byte range of `text` without its trailing
 /// spaces or newline. An empty text or a zero width gives no lines.
 pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
@@ -100,6 +147,16 @@ fn wrap_paragraph(text: &str, from: usize, to: usize, width: usize, lines: &mut 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn compact_lines_are_the_lines() {
+        let text = "the quick brown fox\n\njumps over\u{a0}the lazy 北京 dog  \n";
+        for width in [0, 1, 3, 7, 12, 80] {
+            let lines = wrap_lines(text, width);
+            assert!(lines.iter().eq(wrap(text, width)), "width {width}");
+            assert_eq!(lines.len(), wrap(text, width).len());
+        }
+    }
 
     #[test]
     fn every_ascii_character_takes_one_column() {

@@ -23,7 +23,7 @@ pub struct TextPane {
     /// `max_end[i]`: the furthest end among `passages[..=i]`, to find passages overlapping a line.
     max_end: Vec<usize>,
     /// The text wrapped at `width`.
-    pub lines: Vec<Range<usize>>,
+    pub lines: crate::wrap::Lines,
     pub width: usize,
     /// The first line on screen.
     pub top: usize,
@@ -91,16 +91,16 @@ impl TextPane {
         }
         // Keep the same text at the top of the pane across a rewrap.
         let anchor = self.lines.get(self.top).map(|l| l.start);
+        // The old lines go first: both at once would be the peak memory of a large text.
         self.width = width;
-        self.lines = crate::wrap::wrap(text, width);
+        self.lines = crate::wrap::Lines::default();
+        self.lines = crate::wrap::wrap_lines(text, width);
         self.top = anchor.map_or(0, |a| self.line_of(a));
     }
 
     /// The line holding byte `at`.
     pub fn line_of(&self, at: usize) -> usize {
-        self.lines
-            .partition_point(|l| l.start <= at)
-            .saturating_sub(1)
+        self.lines.starting_by(at).saturating_sub(1)
     }
 
     /// Passages overlapping `range`, in order.
