@@ -86,7 +86,7 @@ mod tests {
 
     #[test]
     fn lists_come_back_as_they_went_in() {
-        let lists = vec![vec![1, 2], vec![], vec![3], vec![]];
+        let lists = [vec![1, 2], vec![], vec![3], vec![]];
         let packed: Packed<i32> = lists.iter().cloned().collect();
         assert_eq!(packed.len(), 4);
         assert!(packed.iter().eq(lists.iter().map(Vec::as_slice)));
