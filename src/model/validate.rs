@@ -14,6 +14,10 @@ use serde_json::{Map, Value};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
+/// The longest text read: offsets into the text and its folds are 32-bit, and a fold can be
+/// longer than the text (a few letters take more bytes in lower case).
+pub const MAX_TEXT_BYTES: usize = 1 << 31;
+
 /// Suggestions are looked for on this many unknown ids at most (each is a scan of all ids).
 const MAX_SUGGESTIONS: usize = 100;
 
@@ -63,8 +67,18 @@ impl Validator {
     fn cross_check(mut self, document: Option<Document>) -> Validated {
         let (mut spans, mut resolution, mut folded_text) = Default::default();
         if let Some(doc) = &document {
-            let (s, r, text) = self.check_references(doc);
-            (spans, resolution, folded_text) = (s, r, Some(text));
+            if doc.document.text.len() > MAX_TEXT_BYTES {
+                self.error(
+                    "document.text",
+                    format!(
+                        "the text is {} bytes; argscope reads texts of up to 2 GiB",
+                        doc.document.text.len()
+                    ),
+                );
+            } else {
+                let (s, r, text) = self.check_references(doc);
+                (spans, resolution, folded_text) = (s, r, Some(text));
+            }
         }
         let failed = self.problems.iter().any(Problem::is_error);
         Validated {
