@@ -21,49 +21,21 @@ pub fn str_width(s: &str) -> usize {
 
 /// Wrapped lines as byte ranges of the text, eight bytes a line: the whole text of a large
 /// document is a million lines at a narrow width.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Lines(Vec<(u32, u32)>);
-
-impl Lines {
-    pub fn len(&self) -> usize {
-        self.0.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-
-    /// Line `n`.
-    pub fn get(&self, n: usize) -> Option<Range<usize>> {
-        self.0.get(n).map(|&(a, b)| a as usize..b as usize)
-    }
-
-    pub fn iter(&self) -> impl Iterator<Item = Range<usize>> + '_ {
-        self.0.iter().map(|&(a, b)| a as usize..b as usize)
-    }
-
-    /// The number of lines that start at or before byte `at`.
-    pub fn starting_by(&self, at: usize) -> usize {
-        self.0.partition_point(|&(start, _)| start as usize <= at)
-    }
-}
+pub type Lines = crate::model::packed::TextRanges;
 
 /// [`wrap`], kept compactly, a paragraph at a time.
 pub fn wrap_lines(text: &str, width: usize) -> Lines {
-    let mut out = Vec::new();
+    let mut out = Lines::default();
     let mut para_lines = Vec::new();
-    if width > 0 {
-        let mut start = 0;
-        for para in text.split_inclusive('\n') {
-            let body = para.strip_suffix('\n').unwrap_or(para);
-            para_lines.clear();
-            wrap_paragraph(text, start, start + body.len(), width, &mut para_lines);
-            out.extend(para_lines.iter().map(|r| (r.start as u32, r.end as u32)));
-            start += para.len();
-        }
+    let mut start = 0;
+    for para in text.split_inclusive('\n').filter(|_| width > 0) {
+        let body = para.strip_suffix('\n').unwrap_or(para);
+        wrap_paragraph(text, start, start + body.len(), width, &mut para_lines);
+        para_lines.drain(..).for_each(|line| out.push(line));
+        start += para.len();
     }
     out.shrink_to_fit();
-    Lines(out)
+    out
 }
 
 /// Wraps `text` to `width` columns. Each line is a byte range of `text` without its trailing

@@ -80,6 +80,60 @@ impl<T> FromIterator<Vec<T>> for Packed<T> {
 /// Spans of the text per item, packed.
 pub type Spans = Packed<Range<usize>>;
 
+/// Byte ranges of the text in eight bytes each (offsets into the text are 32-bit throughout):
+/// wrapped lines and search matches, of which a large text has a million.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TextRanges(Vec<(u32, u32)>);
+
+impl FromIterator<Range<usize>> for TextRanges {
+    fn from_iter<I: IntoIterator<Item = Range<usize>>>(ranges: I) -> Self {
+        let mut v: Vec<(u32, u32)> = ranges
+            .into_iter()
+            .map(|r| (r.start as u32, r.end as u32))
+            .collect();
+        v.shrink_to_fit();
+        TextRanges(v)
+    }
+}
+
+impl TextRanges {
+    pub fn push(&mut self, range: Range<usize>) {
+        self.0.push((range.start as u32, range.end as u32));
+    }
+
+    /// Gives back the room the ranges grew into but do not use.
+    pub fn shrink_to_fit(&mut self) {
+        self.0.shrink_to_fit();
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Range `n`.
+    pub fn get(&self, n: usize) -> Option<Range<usize>> {
+        self.0.get(n).map(|&(a, b)| a as usize..b as usize)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = Range<usize>> + '_ {
+        self.0.iter().map(|&(a, b)| a as usize..b as usize)
+    }
+
+    /// How many ranges start at or before byte `at` (the ranges ascending).
+    pub fn starting_by(&self, at: usize) -> usize {
+        self.0.partition_point(|&(start, _)| start as usize <= at)
+    }
+
+    /// How many ranges end at or before byte `at` (the ranges ascending).
+    pub fn ending_by(&self, at: usize) -> usize {
+        self.0.partition_point(|&(_, end)| end as usize <= at)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -83,44 +83,14 @@ struct FoldedText {
     map: OffsetMap,
 }
 
-/// Matches in the text, as byte spans of the original text, in order. Kept in eight bytes each
-/// (offsets into the text are 32-bit throughout, as in the offset map): a one-letter query can
+/// Matches in the text, as byte spans of the original text, in order: a one-letter query can
 /// match a large text a million times.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct TextMatches(Vec<(u32, u32)>);
+pub type TextMatches = super::packed::TextRanges;
 
-impl TextMatches {
-    /// The original spans of the folded spans `start..start + len`, for `starts` ascending.
-    fn mapped(map: &OffsetMap, starts: impl Iterator<Item = usize>, len: usize) -> TextMatches {
-        let mut original = map.walker();
-        TextMatches(
-            starts
-                .map(|s| (original(s) as u32, original(s + len) as u32))
-                .collect(),
-        )
-    }
-
-    pub fn len(&self) -> usize {
-        self.0.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-
-    /// The `n`th match.
-    pub fn get(&self, n: usize) -> Option<Range<usize>> {
-        self.0.get(n).map(|&(a, b)| a as usize..b as usize)
-    }
-
-    pub fn iter(&self) -> impl Iterator<Item = Range<usize>> + '_ {
-        self.0.iter().map(|&(a, b)| a as usize..b as usize)
-    }
-
-    /// The number of matches that end at or before `at`.
-    pub fn ending_by(&self, at: usize) -> usize {
-        self.0.partition_point(|&(_, end)| (end as usize) <= at)
-    }
+/// The original spans of the folded spans `start..start + len`, for `starts` ascending.
+fn mapped(map: &OffsetMap, starts: impl Iterator<Item = usize>, len: usize) -> TextMatches {
+    let mut original = map.walker();
+    starts.map(|s| original(s)..original(s + len)).collect()
 }
 
 /// The last text search, so that a longer query only narrows its matches.
@@ -260,7 +230,7 @@ impl SearchIndex {
         let Some(occurrences) = occurrences else {
             // Too many to keep them all: the first matches only, and nothing to narrow later.
             let starts = memmem::find_iter(buf, q.as_bytes()).take(MAX_TEXT_MATCHES);
-            return TextMatches::mapped(&ft.map, starts, q.len());
+            return mapped(&ft.map, starts, q.len());
         };
         // The matches are the occurrences taken left to right without overlaps, as a search
         // from the start finds them.
@@ -272,7 +242,7 @@ impl SearchIndex {
             }
             keep
         });
-        let spans = TextMatches::mapped(&ft.map, starts.take(MAX_TEXT_MATCHES), q.len());
+        let spans = mapped(&ft.map, starts.take(MAX_TEXT_MATCHES), q.len());
         *last = Some(LastTextSearch {
             query: q,
             exact,
