@@ -163,8 +163,11 @@ impl App {
             lists::in_order(&model, Kind::Recommendation),
             lists::argument(&model, &collapsed),
         ];
+        // The text is wrapped on the first `Resize`, which every front end sends before it
+        // draws: wrapping a large text for a size that is about to change would be the
+        // slowest and largest step of opening it.
         let text = TextPane::new(&model);
-        let mut app = App {
+        App {
             model,
             keymap: Keymap::default(),
             options,
@@ -185,9 +188,7 @@ impl App {
             effects: Vec::new(),
             quit: false,
             theme: crate::theme::Theme::new(options.color),
-        };
-        app.update(Action::Resize(80, 24));
-        app
+        }
     }
 
     /// The list of a list pane.
