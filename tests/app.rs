@@ -349,3 +349,25 @@ fn a_click_focuses_and_selects_and_a_click_on_a_link_follows_it() {
     assert_eq!(b.focus, Pane::Actors);
     assert!(b.lists[1].selected > 1);
 }
+
+#[test]
+fn jumping_to_a_claim_inside_a_folded_node_unfolds_the_nodes_above_it() {
+    let mut a = run("5Z");
+    let target = a.model.index.get("ev-murder-rate").unwrap();
+    let shown = |a: &App| {
+        let list = a.list(Pane::Argument).unwrap();
+        list.rows.iter().any(|r| r.item() == Some(target))
+    };
+    assert!(!shown(&a), "folding every claim hides the evidence");
+    let folded = a.collapsed.len();
+    press(&mut a, ":murder rate<Enter>");
+    assert_eq!(a.focus, Pane::Argument);
+    assert_eq!(a.selected_item(), Some(target), "{:?}", a.message);
+    assert!(shown(&a));
+    // Only the nodes above it opened; the rest of the tree stays folded.
+    assert!(a.collapsed.len() < folded && !a.collapsed.is_empty());
+    // Back goes to where the jump started, and forward lands on the claim again.
+    press(&mut a, "<BS>");
+    press(&mut a, "]");
+    assert_eq!(a.selected_item(), Some(target));
+}

@@ -4,7 +4,7 @@
 use super::{App, Pane, lists};
 use crate::model::{ClaimRole, Kind, KindFields, Model};
 use std::collections::hash_map::Entry;
-use std::collections::{HashMap, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 
 /// One step of a chain: an item and the relation that leads from it to the next step up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -108,6 +108,40 @@ impl App {
             self.message = Some("unfolded every claim".into());
         }
         self.rebuild_argument();
+    }
+
+    /// Unfolds the folded nodes above `item` in the Argument tree (where it first appears), so
+    /// that it shows; false when nothing was folded above it.
+    pub(super) fn unfold_to(&mut self, item: usize) -> bool {
+        if self.collapsed.is_empty() {
+            return false;
+        }
+        let tree = lists::argument(&self.model, &HashSet::new());
+        let Some(at) = tree.rows.iter().position(|r| r.item() == Some(item)) else {
+            return false;
+        };
+        let mut depth = match tree.rows[at] {
+            lists::Row::Item { depth, .. } => depth,
+            lists::Row::Group(_) => return false,
+        };
+        let mut unfolded = false;
+        // Its ancestors are the rows above it each less deep than the last.
+        for row in tree.rows[..at].iter().rev() {
+            if let lists::Row::Item {
+                item: above,
+                depth: d,
+                ..
+            } = *row
+                && d < depth
+            {
+                unfolded |= self.collapsed.remove(&above);
+                depth = d;
+            }
+        }
+        if unfolded {
+            self.rebuild_argument();
+        }
+        unfolded
     }
 
     /// Rebuilds the tree after folding, keeping the selected item (or the node it is under).

@@ -249,9 +249,13 @@ impl App {
             self.open_text_at(place.item);
             return;
         }
-        let found = self
+        let mut found = self
             .list_mut(place.pane)
             .is_some_and(|l| l.select_item(place.item));
+        // A claim inside a folded node: open the folds above it, as vim opens a fold to jump.
+        if !found && place.pane == Pane::Argument && self.unfold_to(place.item) {
+            found = self.lists[4].select_item(place.item);
+        }
         if !found {
             let title = self.model.item(place.item).title.clone();
             self.message = Some(format!(
