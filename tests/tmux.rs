@@ -75,6 +75,19 @@ impl Tmux {
         String::from_utf8_lossy(&out.stdout).trim() == "1"
     }
 
+    /// Whether the pane's alternate-screen state comes to be `on` within two seconds (tmux
+    /// reports it as it has processed the output so far, so one read can be a moment early).
+    fn alternate_is(&self, on: bool) -> bool {
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(2) {
+            if self.alternate_on() == on {
+                return true;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        false
+    }
+
     /// Polls the screen until `pred` holds; panics with the last screen after 10 seconds.
     fn wait_for(&self, what: &str, pred: impl Fn(&str) -> bool) -> String {
         let start = Instant::now();
@@ -125,7 +138,10 @@ fn navigate_follow_back_quit_restores_the_terminal() {
     };
     t.launch("");
     t.wait_text("1 Timeline");
-    assert!(t.alternate_on(), "the explorer uses the alternate screen");
+    assert!(
+        t.alternate_is(true),
+        "the explorer uses the alternate screen"
+    );
     let s = t.screen();
     for pane in [
         "1 Timeline",
@@ -149,7 +165,10 @@ fn navigate_follow_back_quit_restores_the_terminal() {
     t.wait_text(" PROVISIONS");
     t.send(&["q"]);
     t.wait_exit(0);
-    assert!(!t.alternate_on(), "the alternate screen is left after q");
+    assert!(
+        t.alternate_is(false),
+        "the alternate screen is left after q"
+    );
 }
 
 #[test]
@@ -169,7 +188,7 @@ fn sigterm_restores_the_terminal() {
     );
     t.wait_exit(143);
     assert!(
-        !t.alternate_on(),
+        t.alternate_is(false),
         "the alternate screen is left after SIGTERM"
     );
 }
@@ -185,16 +204,16 @@ fn ctrl_z_suspends_and_fg_resumes_with_a_full_redraw() {
         t.send(&["C-z"]);
         t.wait_for("the shell after suspending", |s| !s.contains("1 Timeline"));
         assert!(
-            !t.alternate_on(),
+            t.alternate_is(false),
             "suspended: the terminal is the shell's again"
         );
         t.send(&["fg", "Enter"]);
         t.wait_text("1 Timeline");
-        assert!(t.alternate_on());
+        assert!(t.alternate_is(true));
     }
     t.send(&["q"]);
     t.wait_exit(0);
-    assert!(!t.alternate_on());
+    assert!(t.alternate_is(false));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -327,7 +346,7 @@ fn a_hostile_document_sets_no_title_no_clipboard_and_no_hyperlink() {
     t.escape();
     t.send(&["q"]);
     t.wait_exit(0);
-    assert!(!t.alternate_on());
+    assert!(t.alternate_is(false));
     unchanged("quitting");
     // What argscope wrote: never an OSC (title, clipboard, hyperlink), never a C1 control.
     let bytes = std::fs::read(&raw).unwrap();
@@ -369,11 +388,14 @@ fn resizing_wildly_mid_search_and_in_help_then_quitting_restores_the_terminal() 
         std::thread::sleep(Duration::from_millis(100));
     }
     t.wait_text("Help");
-    assert!(t.alternate_on());
+    assert!(t.alternate_is(true));
     t.escape();
     t.send(&["q"]);
     t.wait_exit(0);
-    assert!(!t.alternate_on(), "the alternate screen is left after q");
+    assert!(
+        t.alternate_is(false),
+        "the alternate screen is left after q"
+    );
     assert_eq!(
         t.format("#{mouse_any_flag}"),
         "0",
@@ -390,12 +412,12 @@ fn sighup_and_sigint_restore_the_terminal() {
         // With the mouse captured, so that restoring must turn it off again.
         let pid = t.launch(&hostile_fixture());
         t.wait_text("1 Timeline");
-        assert!(t.alternate_on());
+        assert!(t.alternate_is(true));
         assert_eq!(t.format("#{mouse_any_flag}"), "1", "the mouse is captured");
         t.kill(&pid, signal);
         t.wait_exit(code);
         assert!(
-            !t.alternate_on(),
+            t.alternate_is(false),
             "the alternate screen is left after {signal}"
         );
         assert_eq!(
