@@ -250,8 +250,9 @@ fn a_malformed_id_is_refused_with_the_rule() {
         "malformed-id.json",
         &[
             r#": items[1].id (item "No_Cars"): malformed id "No_Cars": an id is lower-case letters, digits and '-', starting with a letter or digit, at most 64 bytes"#,
-            // The link to the id the author meant is then unknown as well.
-            r#": items[0].links[0].to (item "council"): unknown id "no-cars""#,
+            // The link to the id the author meant is then unknown as well; the suggestion, whatever
+            // the case, names the item it was meant for.
+            r#": items[0].links[0].to (item "council"): unknown id "no-cars" — did you mean "No_Cars"?"#,
         ],
         "2 errors, 1 warning",
     );
@@ -335,7 +336,7 @@ fn every_problem_is_reported_at_once_not_only_the_first() {
             r#": items[1].id (item "No_Cars"): malformed id "No_Cars": an id is lower-case letters, digits and '-', starting with a letter or digit, at most 64 bytes"#,
             r#": items[2].when.date (item "vote"): malformed date "March 2019": use YYYY, YYYY-MM or YYYY-MM-DD, with ~ (approximate) or ? (uncertain) after it"#,
             r#": items[0].links[0].rel (item "council"): unknown relation "enact" — did you mean "enacts"?"#,
-            r#": items[0].links[0].to (item "council"): unknown id "no-car""#,
+            r#": items[0].links[0].to (item "council"): unknown id "no-car" — did you mean "No_Cars"?"#,
             r#": items[1].quotes[0] (item "No_Cars"): quote not found in the text: "opened the bridge" — the closest passage is "closed the bridge""#,
         ],
         "5 errors, 1 warning",

@@ -80,9 +80,14 @@ impl fmt::Display for Problem {
 
 /// "did you mean" for `wanted` among `known`, when one is close enough to be a likely typo.
 pub fn suggest<'a>(wanted: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    // Case does not count against a candidate: `Supports` is a likely typo of `supports`.
+    let wanted = wanted.to_lowercase();
+    let mut lower = String::new();
     let mut best: Option<(f64, &str)> = None;
     for k in known {
-        let score = strsim::jaro_winkler(wanted, k);
+        lower.clear();
+        lower.extend(k.chars().flat_map(char::to_lowercase));
+        let score = strsim::jaro_winkler(&wanted, &lower);
         if score >= 0.8 && best.is_none_or(|(b, _)| score > b) {
             best = Some((score, k));
         }
@@ -113,6 +118,9 @@ mod tests {
             Some("us-agents")
         );
         assert_eq!(suggest("zzzz", ["us-agents", "amlo"]), None);
+        // Whatever the case.
+        assert_eq!(suggest("Supports", ["opposes", "supports"]), Some("supports"));
+        assert_eq!(suggest("AMLO", ["amlo", "biden"]), Some("amlo"));
     }
 
     #[test]
