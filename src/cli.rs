@@ -118,6 +118,29 @@ pub fn fail(code: u8, message: &str) -> ExitCode {
     ExitCode::from(code)
 }
 
+/// `argscope chek x.json`: a first word that names no file but is close to a subcommand's name is
+/// taken for a typo of the subcommand rather than read as a path (which clap would report as
+/// "the subcommand 'x.json' cannot be used with '[FILE]'").
+pub fn mistyped_subcommand(mut args: impl Iterator<Item = std::ffi::OsString>) -> Option<ExitCode> {
+    let first = args.nth(1)?;
+    let word = first.to_str()?;
+    if word.starts_with('-') || Path::new(word).exists() {
+        return None;
+    }
+    let command = <Cli as clap::CommandFactory>::command();
+    let names: Vec<&str> = command.get_subcommands().map(|c| c.get_name()).collect();
+    if names.contains(&word) {
+        return None;
+    }
+    let suggestion = model::problem::suggest(word, names.iter().copied())?;
+    Some(fail(
+        EXIT_USAGE,
+        &format!(
+            "\"{word}\" is neither a file nor a subcommand — did you mean `argscope {suggestion}`?"
+        ),
+    ))
+}
+
 /// Loads a document named on the command line (`None`: the built-in one). On failure the
 /// problems are printed and the exit code returned.
 pub fn load_document(file: Option<&str>) -> Result<Model, ExitCode> {

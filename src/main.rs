@@ -8,6 +8,9 @@ use std::io::IsTerminal;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    if let Some(code) = cli::mistyped_subcommand(std::env::args_os()) {
+        return code;
+    }
     let cli = Cli::parse();
     if cli.print_default_config {
         return cli::print(config::default_file().as_bytes());

@@ -952,6 +952,42 @@ fn an_unknown_flag_is_a_usage_error() {
 }
 
 #[test]
+fn a_mistyped_subcommand_is_named_not_read_as_a_file() {
+    for args in [
+        &["chek", "valid-small.json"][..],
+        &["exprot"],
+        &["rendr", "--keys", "j"],
+    ] {
+        let want = format!(
+            "did you mean `argscope {}`?",
+            ["check", "export", "render"][["chek", "exprot", "rendr"]
+                .iter()
+                .position(|w| *w == args[0])
+                .unwrap()]
+        );
+        run(args)
+            .code(2)
+            .stdout("")
+            .stderr(contains(format!(
+                "\"{}\" is neither a file nor a subcommand",
+                args[0]
+            )))
+            .stderr(contains(want));
+    }
+    // A file of that name is read as one: here, for the explorer, which wants a terminal.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(fixtures().join("valid-small.json"), dir.path().join("chek")).unwrap();
+    assert_cmd::Command::cargo_bin("argscope")
+        .unwrap()
+        .current_dir(dir.path())
+        .arg("chek")
+        .assert()
+        .code(2)
+        .stderr(contains("needs a terminal"))
+        .stderr(contains("neither a file").not());
+}
+
+#[test]
 fn an_unknown_subcommand_is_a_usage_error() {
     // A bare word is read as FILE for the explorer, so it fails as a path, with exit 2 all the same.
     run(&["frobnicate"])

@@ -119,7 +119,10 @@ mod tests {
         );
         assert_eq!(suggest("zzzz", ["us-agents", "amlo"]), None);
         // Whatever the case.
-        assert_eq!(suggest("Supports", ["opposes", "supports"]), Some("supports"));
+        assert_eq!(
+            suggest("Supports", ["opposes", "supports"]),
+            Some("supports")
+        );
         assert_eq!(suggest("AMLO", ["amlo", "biden"]), Some("amlo"));
     }
 
