@@ -252,8 +252,16 @@ pub fn export(file: Option<&str>, format: Format, output: Option<&str>) -> ExitC
 }
 
 /// Writes to a temporary file beside `path`, then renames it over `path`, so an existing file is
-/// either replaced whole or left as it was.
+/// either replaced whole or left as it was. A symbolic link is written through, as a plain write
+/// would: the file it points to is replaced and the link stays.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let resolved;
+    let path = if path.is_symlink() {
+        resolved = link_target(path)?;
+        resolved.as_path()
+    } else {
+        path
+    };
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -284,6 +292,23 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())
+}
+
+/// Where a chain of symbolic links ends (the end may not exist yet).
+fn link_target(link: &Path) -> std::io::Result<std::path::PathBuf> {
+    let mut at = link.to_path_buf();
+    // As many links as the kernel follows before it gives up (ELOOP).
+    for _ in 0..40 {
+        if !at.is_symlink() {
+            return Ok(at);
+        }
+        let target = std::fs::read_link(&at)?;
+        at = match at.parent() {
+            Some(dir) if target.is_relative() => dir.join(target),
+            _ => target,
+        };
+    }
+    Err(std::io::Error::other("too many levels of symbolic links"))
 }
 
 /// `argscope new --text ARTICLE.txt`.

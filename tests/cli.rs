@@ -769,6 +769,41 @@ fn export_onto_a_directory_exits_2() {
         )));
 }
 
+#[cfg(unix)]
+#[test]
+fn export_onto_a_symbolic_link_writes_the_file_it_points_to() {
+    let dir = tempfile::tempdir().unwrap();
+    let real = dir.path().join("real.json");
+    std::fs::write(&real, "stale").unwrap();
+    let link = dir.path().join("link.json");
+    std::os::unix::fs::symlink("real.json", &link).unwrap();
+    // And a dangling link: the file it names is made.
+    let dangling = dir.path().join("dangling.json");
+    std::os::unix::fs::symlink("made.json", &dangling).unwrap();
+    let expected = run(&["export", "--format", "json", "valid-small.json"])
+        .get_output()
+        .stdout
+        .clone();
+    for (name, file) in [(&link, &real), (&dangling, &dir.path().join("made.json"))] {
+        run(&[
+            "export",
+            "--format",
+            "json",
+            "-o",
+            name.to_str().unwrap(),
+            "valid-small.json",
+        ])
+        .code(0)
+        .stderr("");
+        assert!(name.is_symlink(), "{} is still a link", name.display());
+        assert!(
+            std::fs::read(file).unwrap() == expected,
+            "{}",
+            file.display()
+        );
+    }
+}
+
 #[test]
 fn export_over_an_existing_file_replaces_it_whole() {
     let dir = tempfile::tempdir().unwrap();
