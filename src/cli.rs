@@ -298,7 +298,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 fn link_target(link: &Path) -> std::io::Result<std::path::PathBuf> {
     let mut at = link.to_path_buf();
     // As many links as the kernel follows before it gives up (ELOOP).
-    for _ in 0..40 {
+    for _ in 0..=40 {
         if !at.is_symlink() {
             return Ok(at);
         }

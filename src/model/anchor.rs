@@ -97,6 +97,8 @@ pub fn anchor_all(text: &FoldedText<'_>, quotes: &[QuoteRef<'_>]) -> Vec<Anchore
     // Where each quote was first found in the original text, and how many times (up to
     // MAX_OCCURRENCES).
     let mut found: Vec<(Range<usize>, usize)> = vec![(0..0, 0); quotes.len()];
+    // Where each quote was last found in the original text.
+    let mut last = vec![0; quotes.len()];
     // Where each quote's key starts within it.
     let mut key_at = vec![0; quotes.len()];
     // Quotes keyed by the bytes after their first space, by key length; the rest by their first
@@ -127,13 +129,18 @@ pub fn anchor_all(text: &FoldedText<'_>, quotes: &[QuoteRef<'_>]) -> Vec<Anchore
             // The loose fold found a place; the quote is there if the text reads the same
             // there, up to whitespace and typographic punctuation, in context.
             let start = text.map.original(at);
-            if let Some(span) = exact_at(text.original, start, &quotes[i])
+            // Places come in text order; two folded places of one original place (inside a
+            // character that folds to several) are one occurrence.
+            let new_place = *count == 0 || start > last[i];
+            if new_place
+                && let Some(span) = exact_at(text.original, start, &quotes[i])
                 && context_matches(text.original, &span, &quotes[i])
             {
                 if *count == 0 {
                     *first = span;
                 }
                 *count += 1;
+                last[i] = start;
             }
         }
     };
@@ -465,9 +472,12 @@ fn closest_passage(text: &FoldedText<'_>, quote: &str) -> Option<String> {
     if let Some(space) = text.folded[end..].find(' ').filter(|&n| n <= 24) {
         end += space;
     }
+    // Snapped to the original's characters, whatever the fold made of them.
     let span = text.span(start..end);
+    let from = floor_char_boundary(text.original, span.start);
+    let to = ceil_char_boundary(text.original, span.end.max(from));
     Some(
-        text.original[span]
+        text.original[from..to]
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" "),
@@ -656,6 +666,23 @@ mod tests {
         assert_eq!(found(&r[4]), Some(("LÓPEZ end", 1)));
     }
 
+    #[test]
+    fn hangul_syllables_which_fold_to_several_jamo_map_back_whole() {
+        // "가나" folds to the start of "가낙": found in the fold, refused by the text, and the
+        // closest passage is cut at the text's characters (it once sliced inside "낙").
+        let r = anchor_all(&FoldedText::new("가낙"), &[q("가나")]);
+        assert!(matches!(&r[0], Anchored::Missing { .. }), "{r:?}");
+        // A jamo after a syllable ending in the same jamo: one place, not two.
+        let r = anchor_all(&FoldedText::new("가ᅡ"), &[q("ᅡ")]);
+        let Anchored::Found {
+            span, occurrences, ..
+        } = &r[0]
+        else {
+            panic!("{r:?}")
+        };
+        assert_eq!((span.clone(), *occurrences), (3..6, 1));
+    }
+
     /// What anchoring means, done the slow way: the anchor-folded quote in the anchor-folded
     /// text, in context, every place counted.
     fn reference(text: &str, quote: &QuoteRef<'_>) -> Option<(Range<usize>, usize)> {
@@ -683,7 +710,7 @@ mod tests {
             words in proptest::collection::vec(
                 proptest::sample::select(vec![
                     "law", "Law", "LAW", "López", "lopez", "Lopez", "it’s", "it's", "—", "-",
-                    "\u{a0}", " ", "  ", "\n", "e\u{301}", "é", "ß", "北京",
+                    "\u{a0}", " ", "  ", "\n", "e\u{301}", "é", "ß", "北京", "가", "각", "가ᅡ",
                 ]),
                 1..30,
             ),

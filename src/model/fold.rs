@@ -166,7 +166,19 @@ pub fn fold_into(src: &str, mode: Fold, out: &mut String, mut map: Option<&mut O
                 out[start..].make_ascii_lowercase();
             }
         } else {
+            let before = out.len();
             push_folded(c, mode, out);
+            // A character that folds to several (a Hangul syllable to its jamo): each of them maps
+            // to where the character begins, so that no offset inside the fold maps past the
+            // character or into the middle of it.
+            if let Some(m) = map.as_deref_mut()
+                && out[before..].chars().nth(1).is_some()
+            {
+                for (k, _) in out[before..].char_indices().skip(1) {
+                    m.mark(before + k, at);
+                }
+                m.mark(out.len(), at + len);
+            }
         }
         at += len;
     }
@@ -381,6 +393,11 @@ mod tests {
                 }
             }
             assert_eq!(map.original(out.len()), src.len());
+            // Every place between folded characters maps to a place between original ones.
+            for i in (0..=out.len()).filter(|&i| out.is_char_boundary(i)) {
+                let o = map.original(i);
+                assert!(src.is_char_boundary(o), "{src:?} {mode:?}: {i} maps to {o}");
+            }
         }
     }
 
@@ -395,7 +412,7 @@ mod tests {
                     2 => proptest::strategy::Just(" ".to_owned()),
                     1 => proptest::strategy::Just("  ".to_owned()),
                     1 => "[\t\n\r\x0b\x0c\x01\x1f\x7f]",
-                    1 => "[\u{a0}\u{2003}’“—éÉñ北👍]",
+                    1 => "[\u{a0}\u{2003}’“—éÉñ北👍가각ᅡ]",
                 ],
                 0..40,
             )
@@ -419,6 +436,7 @@ mod tests {
             "A long sentence of plain words, then  two spaces and\ta tab, ending in a space ",
             "Sixteen bytes ok\u{7f}DEL inside a long run of words é and more words after it  ",
             "Ångström Łódź Ǆemal ß ǅ ĳ Œuvre ÿ ɏ ɐ",
+            "가낙 각ᅡ 한국어",
         ];
         let latin: String = ('\u{80}'..='\u{250}').collect();
         let samples = samples.iter().copied().chain([latin.as_str()]);

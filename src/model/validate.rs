@@ -14,9 +14,9 @@ use serde_json::{Map, Value};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-/// The longest text read: offsets into the text and its folds are 32-bit, and a fold can be
-/// longer than the text (a few letters take more bytes in lower case).
-pub const MAX_TEXT_BYTES: usize = 1 << 31;
+/// The longest text read: offsets into the text and its folds are 32-bit, and the loose fold can
+/// be up to three times as long as the text (a Hangul syllable folds to its three jamo).
+pub const MAX_TEXT_BYTES: usize = 1 << 30;
 
 /// Suggestions are looked for on this many unknown ids at most (each is a scan of all ids).
 const MAX_SUGGESTIONS: usize = 100;
@@ -71,7 +71,7 @@ impl Validator {
                 self.error(
                     "document.text",
                     format!(
-                        "the text is {} bytes; argscope reads texts of up to 2 GiB",
+                        "the text is {} bytes; argscope reads texts of up to 1 GiB",
                         doc.document.text.len()
                     ),
                 );
