@@ -172,6 +172,7 @@ pub fn fold_into(src: &str, mode: Fold, out: &mut String, mut map: Option<&mut O
             // to where the character begins, so that no offset inside the fold maps past the
             // character or into the middle of it.
             if let Some(m) = map.as_deref_mut()
+                && out.len() - before > 1
                 && out[before..].chars().nth(1).is_some()
             {
                 for (k, _) in out[before..].char_indices().skip(1) {
