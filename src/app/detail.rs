@@ -184,7 +184,19 @@ pub fn rows(blocks: &[Block], width: usize) -> Vec<DetailRow> {
             0
         };
         let indent = crate::wrap::str_width(blk.prefix) + gutter;
-        let lines = wrap(&blk.text, width.saturating_sub(indent).max(1));
+        let room = width.saturating_sub(indent).max(1);
+        // Most blocks (a link, a field) are one line that fits: what wrapping would give.
+        let body = blk.text.trim_end();
+        if !body.is_empty() && !blk.text.contains('\n') && crate::wrap::str_width(&blk.text) <= room
+        {
+            out.push(DetailRow {
+                block: b,
+                text: 0..body.len(),
+                first: true,
+            });
+            continue;
+        }
+        let lines = wrap(&blk.text, room);
         if lines.is_empty() {
             out.push(DetailRow {
                 block: b,

@@ -42,6 +42,10 @@ pub fn line(s: &str) -> Cow<'_, str> {
 /// [`line`] of at most the first `max_chars` characters of `s`, ending in "…" when `s` is longer.
 /// For strings that may be huge: only the part that can be shown is read and copied.
 pub fn line_capped(s: &str, max_chars: usize) -> Cow<'_, str> {
+    // No more bytes than the cap: no more characters either.
+    if s.len() <= max_chars {
+        return line(s);
+    }
     match s.char_indices().nth(max_chars) {
         None => line(s),
         Some((at, _)) => {

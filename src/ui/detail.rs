@@ -51,7 +51,7 @@ pub fn detail(ctx: &Ctx, frame: &mut Frame, area: Rect) {
         .take(body.height as usize)
         .map(|row| {
             let blk = &blocks[row.block];
-            let text = blk.text[row.text.clone()].to_owned();
+            let text = &blk.text[row.text.clone()];
             let style = match blk.part {
                 Part::Title => ctx.theme.title,
                 Part::Heading => ctx.theme.heading,
@@ -61,26 +61,33 @@ pub fn detail(ctx: &Ctx, frame: &mut Frame, area: Rect) {
                 _ => Style::new(),
             };
             let indent = crate::wrap::str_width(blk.prefix);
-            let prefix = match blk.part {
+            // Everything borrowed: a detail full of links is many rows a frame.
+            let (lead, prefix) = match blk.part {
                 Part::Link(n) if focused && n == app.link && row.first => {
-                    ctx.sym.selected.to_owned() + blk.prefix
+                    (ctx.sym.selected, blk.prefix)
                 }
-                Part::Link(_) if row.first => format!("  {}", blk.prefix),
-                Part::Link(_) => " ".repeat(indent + 2),
-                _ if row.first => blk.prefix.to_owned(),
-                Part::Quote => blk.prefix.to_owned(),
-                _ => " ".repeat(indent),
+                Part::Link(_) if row.first => ("  ", blk.prefix),
+                Part::Link(_) => (spaces(indent + 2), ""),
+                _ if row.first => ("", blk.prefix),
+                Part::Quote => ("", blk.prefix),
+                _ => (spaces(indent), ""),
             };
-            let mut spans = vec![Span::styled(prefix, style)];
-            spans.extend(highlight(ctx, &text, query, style));
+            let mut spans = vec![Span::styled(lead, style), Span::styled(prefix, style)];
+            spans.extend(highlight(ctx, text, query, style));
             Line::from(spans)
         })
         .collect();
     super::render_lines(frame, body, &lines);
 }
 
+/// `n` spaces (as many as a prefix's indent can be).
+fn spaces(n: usize) -> &'static str {
+    const SPACES: &str = "                ";
+    &SPACES[..n.min(SPACES.len())]
+}
+
 /// `text` as spans, with the matches of `query` marked.
-pub fn highlight<'a>(ctx: &Ctx, text: &str, query: Option<&str>, style: Style) -> Vec<Span<'a>> {
+pub fn highlight<'a>(ctx: &Ctx, text: &'a str, query: Option<&str>, style: Style) -> Vec<Span<'a>> {
     let hits = query
         .map(|q| crate::model::search::find_in(text, q))
         .unwrap_or_default();
@@ -90,13 +97,13 @@ pub fn highlight<'a>(ctx: &Ctx, text: &str, query: Option<&str>, style: Style) -
         if hit.start < at || hit.end > text.len() {
             continue;
         }
-        spans.push(Span::styled(text[at..hit.start].to_owned(), style));
+        spans.push(Span::styled(&text[at..hit.start], style));
         spans.push(Span::styled(
-            text[hit.clone()].to_owned(),
+            &text[hit.clone()],
             style.patch(ctx.theme.matched),
         ));
         at = hit.end;
     }
-    spans.push(Span::styled(text[at..].to_owned(), style));
+    spans.push(Span::styled(&text[at..], style));
     spans
 }
