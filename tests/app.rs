@@ -371,3 +371,22 @@ fn jumping_to_a_claim_inside_a_folded_node_unfolds_the_nodes_above_it() {
     press(&mut a, "]");
     assert_eq!(a.selected_item(), Some(target));
 }
+
+#[test]
+fn folding_in_the_argument_pane_keeps_its_filter() {
+    let mut a = run("5fsovereignty<Enter>");
+    let filter = |a: &App| a.list(Pane::Argument).unwrap().filter.clone();
+    assert_eq!(filter(&a).as_deref(), Some("sovereignty"));
+    let shown = a.list(Pane::Argument).unwrap().item_count();
+    press(&mut a, "Z");
+    assert_eq!(
+        filter(&a).as_deref(),
+        Some("sovereignty"),
+        "{:?}",
+        a.message
+    );
+    assert!(a.list(Pane::Argument).unwrap().item_count() <= shown);
+    press(&mut a, "Z");
+    assert_eq!(filter(&a).as_deref(), Some("sovereignty"));
+    assert_eq!(a.list(Pane::Argument).unwrap().item_count(), shown);
+}

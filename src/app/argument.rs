@@ -155,7 +155,13 @@ impl App {
             .filter_map(|r| r.item())
             .collect();
         let offset = old.offset;
+        let filter = old.filter.clone();
         let mut list = lists::argument(&self.model, &self.collapsed);
+        // A filter stays on through folding.
+        if let Some(query) = &filter {
+            let matching = self.model.search.items(&self.model.doc, query);
+            list.set_filter(query, Some(&matching));
+        }
         list.offset = offset;
         let kept = item.is_some_and(|i| list.select_item(i));
         if !kept {
