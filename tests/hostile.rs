@@ -7,6 +7,8 @@
 use argscope::app::{Action, App, Options, keys};
 use argscope::model::{self, Model};
 use proptest::prelude::*;
+
+mod common;
 use ratatui::buffer::{Buffer, CellWidth};
 
 /// One piece of a hostile string.
@@ -141,58 +143,6 @@ fn document() -> impl Strategy<Value = String> {
         })
 }
 
-/// Keys of every mode, and hostile characters typed into the prompts.
-fn key_string() -> impl Strategy<Value = String> {
-    let key = prop_oneof![
-        Just("j"),
-        Just("k"),
-        Just("G"),
-        Just("g"),
-        Just("<Enter>"),
-        Just("<Esc>"),
-        Just("<BS>"),
-        Just("]"),
-        Just("["),
-        Just("<Tab>"),
-        Just("<S-Tab>"),
-        Just("1"),
-        Just("2"),
-        Just("3"),
-        Just("4"),
-        Just("5"),
-        Just("6"),
-        Just("t"),
-        Just("o"),
-        Just("/"),
-        Just("n"),
-        Just("N"),
-        Just("f"),
-        Just(":"),
-        Just("?"),
-        Just("h"),
-        Just("l"),
-        Just("}"),
-        Just("{"),
-        Just("c"),
-        Just("C"),
-        Just("m"),
-        Just("s"),
-        Just("z"),
-        Just("Z"),
-        Just("<PgDn>"),
-        Just("<C-d>"),
-        Just("<Down>"),
-        Just("x"),
-        Just("北"),
-        Just("\u{1b}"),
-        Just("\u{9b}"),
-        Just("\u{202e}"),
-        Just("\t"),
-        Just("\u{301}"),
-    ];
-    prop::collection::vec(key, 0..30).prop_map(|k| k.concat())
-}
-
 fn load(json: &str) -> Model {
     model::load(json.as_bytes())
         .unwrap_or_else(|p| panic!("generated document is invalid: {p:#?}\n{json}"))
@@ -268,7 +218,7 @@ proptest! {
     #[test]
     fn hostile_documents_keys_and_sizes_never_reach_the_terminal(
         json in document(),
-        keys in key_string(),
+        keys in common::key_string(30),
         w in 1u16..=300,
         h in 1u16..=100,
     ) {
@@ -296,7 +246,7 @@ proptest! {
     #[test]
     fn hostile_documents_in_ascii_mode_keep_every_row_whole(
         json in document(),
-        keys in key_string(),
+        keys in common::key_string(30),
         w in 1u16..=300,
         h in 1u16..=100,
     ) {

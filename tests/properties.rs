@@ -7,6 +7,8 @@ use argscope::model::fold::{Fold, fold};
 use argscope::model::{self, Kind, Model};
 use proptest::prelude::*;
 
+mod common;
+
 /// Strings from a pool that stresses folding and layout: accents, typographic punctuation,
 /// non-breaking spaces, CJK, emoji, combining marks, long words.
 fn word() -> impl Strategy<Value = String> {
@@ -70,62 +72,6 @@ fn document() -> impl Strategy<Value = String> {
         })
 }
 
-/// Key strings: the keys of every mode, plus typed characters.
-fn key_string() -> impl Strategy<Value = String> {
-    let key = prop_oneof![
-        Just("j"),
-        Just("k"),
-        Just("g"),
-        Just("G"),
-        Just("<Enter>"),
-        Just("<Esc>"),
-        Just("<BS>"),
-        Just("]"),
-        Just("["),
-        Just("<Tab>"),
-        Just("<S-Tab>"),
-        Just("1"),
-        Just("2"),
-        Just("3"),
-        Just("4"),
-        Just("5"),
-        Just("6"),
-        Just("t"),
-        Just("o"),
-        Just("/"),
-        Just("n"),
-        Just("N"),
-        Just("f"),
-        Just(":"),
-        Just("?"),
-        Just("h"),
-        Just("l"),
-        Just("}"),
-        Just("{"),
-        Just("<PgDn>"),
-        Just("<PgUp>"),
-        Just("<C-d>"),
-        Just("<C-u>"),
-        Just("<Up>"),
-        Just("<Down>"),
-        Just("a"),
-        Just("é"),
-        Just(" "),
-        Just("y"),
-        // The side-by-side views and the Argument pane's folding.
-        Just("c"),
-        Just("C"),
-        Just("x"),
-        Just("m"),
-        Just("s"),
-        Just("u"),
-        Just("p"),
-        Just("z"),
-        Just("Z"),
-    ];
-    prop::collection::vec(key, 0..40).prop_map(|k| k.concat())
-}
-
 fn load(json: &str) -> Model {
     model::load(json.as_bytes())
         .unwrap_or_else(|p| panic!("generated document is invalid: {p:#?}\n{json}"))
@@ -166,7 +112,7 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
 
     #[test]
-    fn random_keys_and_sizes_never_break_the_explorer(json in document(), keys in key_string(), w in 1u16..220, h in 1u16..70) {
+    fn random_keys_and_sizes_never_break_the_explorer(json in document(), keys in common::key_string(40), w in 1u16..220, h in 1u16..70) {
         let model = load(&json);
         let mut app = App::new(model, Options::default());
         app.update(Action::Resize(w, h));
