@@ -584,37 +584,38 @@ fn print_table(all: &[Figures]) {
         None => "n/a",
     };
     for f in all.iter().filter(|f| f.items >= 100_000) {
-        let load = ratio(Some(f.load.cpu), f.jq.map(|m| m.cpu));
-        println!(
-            "  N={}: load / jq empty = {} <= 1.0: {}",
-            f.items,
-            opt(load, 2),
-            verdict(load.map(|r| r <= 1.0))
+        let target = |what: &str, r: Option<f64>, limit: f64| {
+            let holds = verdict(r.map(|r| r <= limit));
+            println!(
+                "  N={}: {what} = {} <= {limit:.1}: {holds}",
+                f.items,
+                opt(r, 2)
+            );
+        };
+        let base_p99 = base.map(|b| b.frame_p99.cpu);
+        let base_n = base.map_or(0, |b| b.items);
+        target(
+            "load / jq empty",
+            ratio(Some(f.load.cpu), f.jq.map(|m| m.cpu)),
+            1.0,
         );
-        let frames = ratio(Some(f.frame_p99.cpu), base.map(|b| b.frame_p99.cpu));
-        println!(
-            "  N={}: frame p99 / frame p99 at N={} = {} <= 1.5: {}",
-            f.items,
-            base.map_or(0, |b| b.items),
-            opt(frames, 2),
-            verdict(frames.map(|r| r <= 1.5))
+        target(
+            &format!("frame p99 / frame p99 at N={base_n}"),
+            ratio(Some(f.frame_p99.cpu), base_p99),
+            1.5,
         );
-        let search = ratio(Some(f.search_p99.cpu), f.grep.map(|m| m.cpu));
-        println!(
-            "  N={}: search p99 / grep -F -i -c = {} <= 1.0: {}",
-            f.items,
-            opt(search, 2),
-            verdict(search.map(|r| r <= 1.0))
+        target(
+            "search p99 / grep -F -i -c",
+            ratio(Some(f.search_p99.cpu), f.grep.map(|m| m.cpu)),
+            1.0,
         );
-        let rss = ratio(
-            f.peak_rss_bytes.map(|p| p as f64),
-            Some(f.file_bytes as f64),
-        );
-        println!(
-            "  N={}: peak RSS / file size = {} <= 3.0: {}",
-            f.items,
-            opt(rss, 2),
-            verdict(rss.map(|r| r <= 3.0))
+        target(
+            "peak RSS / file size",
+            ratio(
+                f.peak_rss_bytes.map(|p| p as f64),
+                Some(f.file_bytes as f64),
+            ),
+            3.0,
         );
     }
     for f in all.iter().filter(|f| f.items == 10_000) {
