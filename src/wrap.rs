@@ -67,20 +67,10 @@ fn wrap_paragraph(text: &str, from: usize, to: usize, width: usize, lines: &mut 
     // The last place the line may break: end of the word before a space, start of the next word.
     let mut last_break: Option<(usize, usize)> = None;
     let mut prev_space = false;
-    let bytes = para.as_bytes();
-    let mut off = 0;
-    while off < bytes.len() {
-        // Every ASCII character takes one column (controls and tabs are drawn as one); the rest
-        // are measured a character at a time.
-        let (c, w) = match bytes[off] {
-            b if b.is_ascii() => (b as char, 1),
-            _ => match para[off..].chars().next() {
-                Some(c) => (c, char_width(c)),
-                None => break,
-            },
-        };
+    for (off, c) in para.char_indices() {
+        // Every ASCII character takes one column (controls and tabs are drawn as one).
+        let w = if c.is_ascii() { 1 } else { char_width(c) };
         let at = from + off;
-        off += c.len_utf8();
         let is_space = c == ' ' || c == '\t' || (c.is_whitespace() && c != '\n');
         if is_space {
             if !prev_space {

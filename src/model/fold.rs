@@ -53,15 +53,6 @@ impl OffsetMap {
         self.breaks.push((f, o));
     }
 
-    /// How many breakpoints the map holds.
-    pub fn len(&self) -> usize {
-        self.breaks.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.breaks.is_empty()
-    }
-
     /// Gives back the room the map grew into but does not use.
     pub fn shrink_to_fit(&mut self) {
         self.breaks.shrink_to_fit();
