@@ -269,11 +269,10 @@ impl App {
                     let list = self.list(search.pane);
                     // From the folded index: folding each title afresh costs a keystroke a
                     // scan of every matching row's title when none matches.
+                    let title_matches = self.model.search.title_matcher(&self.model.doc, query);
                     let title_hit = |&r: &usize| {
                         let item = list.and_then(|l| l.rows[r].item());
-                        item.is_some_and(|i| {
-                            self.model.search.title_matches(&self.model.doc, query, i)
-                        })
+                        item.is_some_and(&title_matches)
                     };
                     let after = |&(_, r): &(usize, &usize)| *r >= selected;
                     let rows = search.rows.iter().enumerate();

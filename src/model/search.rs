@@ -165,12 +165,20 @@ impl SearchIndex {
         out
     }
 
-    /// Whether an item's title contains `query` (as [`find_in`] on the title would say).
-    pub fn title_matches(&self, doc: &Document, query: &str, item: usize) -> bool {
-        let Some((q, exact)) = fold_query(query) else {
-            return false;
-        };
-        memmem::find(self.folded(doc, exact).title(item), q.as_bytes()).is_some()
+    /// Whether an item's title contains `query` (as [`find_in`] on the title would say): the
+    /// query folded once, for any number of items.
+    pub fn title_matcher<'s>(
+        &'s self,
+        doc: &Document,
+        query: &str,
+    ) -> impl Fn(usize) -> bool + use<'s> {
+        let folded =
+            fold_query(query).map(|(q, exact)| (memmem::Finder::new(&q).into_owned(), exact));
+        let index = folded.as_ref().map(|&(_, exact)| self.folded(doc, exact));
+        move |item| match (&folded, index) {
+            (Some((finder, _)), Some(index)) => finder.find(index.title(item)).is_some(),
+            _ => false,
+        }
     }
 
     /// Of `candidates` (from a shorter query that this one extends), those that still match.
@@ -419,9 +427,10 @@ mod tests {
         for query in [
             "lopez", "López", "Lopez", "u.s.", "agents", "fentanyl", "北京", "2008",
         ] {
+            let matches = s.title_matcher(&m.doc, query);
             for (i, item) in m.doc.items.iter().enumerate() {
                 assert_eq!(
-                    s.title_matches(&m.doc, query, i),
+                    matches(i),
                     !find_in(&item.title, query).is_empty(),
                     "{query:?} in {:?}",
                     item.title
