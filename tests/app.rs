@@ -84,7 +84,7 @@ fn links_mode_moves_and_leaves() {
     let c = run("4<Enter><Esc>");
     assert_eq!(c.mode, Mode::Browse);
     let d = run("4<Enter>G");
-    assert_eq!(d.link, d.detail_links().len() - 1);
+    assert_eq!(d.link, d.detail_link_count() - 1);
 }
 
 #[test]
@@ -328,7 +328,7 @@ fn a_click_focuses_and_selects_and_a_click_on_a_link_follows_it() {
     // Find the row of the first link in the detail and click it.
     let side = screen.side.unwrap();
     let before = a.selected_item().unwrap();
-    let target = a.detail_links()[0].other;
+    let target = a.detail_link(0).expect("a link").other;
     let text = argscope::render::screen_text(&a);
     let arrow = (side.y..side.bottom())
         .find(|&y| {
@@ -389,4 +389,100 @@ fn folding_in_the_argument_pane_keeps_its_filter() {
     press(&mut a, "Z");
     assert_eq!(filter(&a).as_deref(), Some("sovereignty"));
     assert_eq!(a.list(Pane::Argument).unwrap().item_count(), shown);
+}
+
+#[test]
+fn the_detail_builds_only_the_links_that_show_and_shows_what_the_whole_detail_shows() {
+    use argscope::app::detail::{self, Part};
+    let mut a = app();
+    let (width, mut compared) = (44u16, 0);
+    for item in 0..a.model.doc.items.len() {
+        a.navigate(item);
+        let Some(item) = a.selected_item() else {
+            continue;
+        };
+        let all = detail::links(&a.model, item);
+        for n in 0..=all.len().min(12) {
+            // Browsing (scrolled to the top) and then each link selected in links mode.
+            let links_mode = n < all.len();
+            a.mode = if links_mode {
+                Mode::Links
+            } else {
+                Mode::Browse
+            };
+            a.link = if links_mode { n } else { 0 };
+            let blocks = detail::blocks(&a.model, item, &all, false);
+            let rows = detail::rows(&blocks, width.into());
+            for height in [1u16, 3, 8, 20, 40] {
+                let h = height as usize;
+                let laid = a.detail_layout(item, width, height);
+                let built = laid
+                    .blocks
+                    .iter()
+                    .filter(|b| matches!(b.part, Part::Link(_)));
+                assert!(built.count() <= all.len().min(a.link + 2 + h));
+                // The scroll of the whole detail, as the layout documents it.
+                let scroll = if links_mode {
+                    let first = detail::link_row(&blocks, &rows, n).unwrap();
+                    let last = rows
+                        .iter()
+                        .rposition(|r| blocks[r.block].part == Part::Link(n))
+                        .unwrap();
+                    (last + 2).saturating_sub(h).min(first)
+                } else {
+                    0
+                };
+                let want = rows
+                    .iter()
+                    .skip(scroll)
+                    .take(h)
+                    .map(|r| (blocks[r.block].part, &blocks[r.block].text[r.text.clone()]));
+                let got = laid.rows.iter().skip(laid.scroll).take(h).map(|r| {
+                    (
+                        laid.blocks[r.block].part,
+                        &laid.blocks[r.block].text[r.text.clone()],
+                    )
+                });
+                assert!(
+                    want.eq(got),
+                    "item {} link {n} height {height}",
+                    a.model.item(item).id
+                );
+                compared += 1;
+            }
+        }
+    }
+    assert!(compared > 500, "only {compared} screens compared");
+}
+
+#[test]
+fn the_first_links_are_the_start_of_all_the_links_in_order() {
+    use argscope::app::detail;
+    let m = model::builtin();
+    let mut mixed = 0;
+    for item in 0..m.doc.items.len() {
+        let all = detail::links(&m, item);
+        assert_eq!(all.len(), detail::link_count(&m, item));
+        let mut rels: Vec<_> = all.iter().map(|l| (l.outgoing, l.rel)).collect();
+        rels.dedup();
+        // Grouped: no relation comes back once another has followed it.
+        let groups = rels.len();
+        rels.sort_unstable();
+        rels.dedup();
+        assert_eq!(rels.len(), groups, "{}", m.item(item).id);
+        mixed += usize::from(groups > 2);
+        for limit in 0..=all.len() + 1 {
+            let first = detail::first_links(&m, item, limit);
+            assert_eq!(
+                first,
+                all[..limit.min(all.len())],
+                "{} {limit}",
+                m.item(item).id
+            );
+        }
+    }
+    assert!(
+        mixed > 3,
+        "the built-in article has items with several relations"
+    );
 }

@@ -2,7 +2,7 @@
 //! relation. Both `update` (to know where each link is) and the view (to draw) use it, so the
 //! link the reader selects is the one drawn selected.
 
-use crate::model::{KindFields, Model, sanitize};
+use crate::model::{Item, KindFields, Model, sanitize};
 use crate::wrap::wrap;
 use std::ops::Range;
 
@@ -19,27 +19,52 @@ pub struct DetailLink {
 /// An item's links: outgoing grouped by relation (in order of first use), then incoming grouped by
 /// inverse relation.
 pub fn links(model: &Model, item: usize) -> Vec<DetailLink> {
+    first_links(model, item, usize::MAX)
+}
+
+/// The first `limit` of an item's [`links`], found without going through the rest: a hub has
+/// thousands, and the detail shows a screenful.
+pub fn first_links(model: &Model, item: usize, limit: usize) -> Vec<DetailLink> {
     let mut out = Vec::new();
     for (outgoing, refs) in [
         (true, &model.index.outgoing[item]),
         (false, &model.index.incoming[item]),
     ] {
-        let mut rels: Vec<usize> = Vec::new();
-        for l in refs {
-            if !rels.contains(&l.rel) {
-                rels.push(l.rel);
-            }
-        }
-        for rel in rels {
-            out.extend(refs.iter().filter(|l| l.rel == rel).map(|l| DetailLink {
-                outgoing,
-                rel,
-                other: l.other,
-                link: l.link,
-            }));
+        // The relations listed so far; every link before `start` has one of them.
+        let mut listed: Vec<usize> = Vec::new();
+        let mut start = 0;
+        while out.len() < limit {
+            let Some(at) = refs[start..]
+                .iter()
+                .position(|l| !listed.contains(&l.rel))
+                .map(|p| start + p)
+            else {
+                break;
+            };
+            let rel = refs[at].rel;
+            listed.push(rel);
+            start = at + 1;
+            let room = limit - out.len();
+            out.extend(
+                refs[at..]
+                    .iter()
+                    .filter(|l| l.rel == rel)
+                    .take(room)
+                    .map(|l| DetailLink {
+                        outgoing,
+                        rel,
+                        other: l.other,
+                        link: l.link,
+                    }),
+            );
         }
     }
     out
+}
+
+/// How many links [`links`] lists: every link of the item, either way.
+pub fn link_count(model: &Model, item: usize) -> usize {
+    model.index.outgoing[item].len() + model.index.incoming[item].len()
 }
 
 /// What a block of the detail is, for styling.
@@ -81,8 +106,15 @@ pub fn capped(s: &str) -> std::borrow::Cow<'_, str> {
     sanitize::line_capped(s, MAX_BLOCK_CHARS)
 }
 
-/// The detail of `item` as blocks.
+/// The detail of `item` as blocks, with these of its links.
 pub fn blocks(model: &Model, item: usize, links: &[DetailLink], ascii: bool) -> Vec<Block> {
+    let mut out = head(model, item, ascii);
+    push_links(&mut out, model, item, links, ascii);
+    out
+}
+
+/// The blocks before the links: title, fields, summary and quotes.
+pub fn head(model: &Model, item: usize, ascii: bool) -> Vec<Block> {
     let it = model.item(item);
     let mut out = vec![block(Part::Title, "", &it.title)];
     let mut field = |name: &str, value: &str| {
@@ -134,8 +166,33 @@ pub fn blocks(model: &Model, item: usize, links: &[DetailLink], ascii: bool) -> 
             out.push(block(Part::Quote, bar, &q.exact));
         }
     }
+    out
+}
+
+/// Adds the blocks of `links` (the first ones of [`links`]) after the head: a heading before each
+/// relation, then a block a link.
+pub fn push_links(
+    out: &mut Vec<Block>,
+    model: &Model,
+    item: usize,
+    links: &[DetailLink],
+    ascii: bool,
+) {
+    let it = model.item(item);
+    // What each link shows, gathered first in a loop of nothing but loads: at 100,000 items
+    // every other item is a cache miss, and independent loads let the processor wait for many of
+    // them at once rather than one per link between the formatting.
+    let ends: Vec<(&Item, Option<&str>)> = links
+        .iter()
+        .map(|l| {
+            let other = model.item(l.other);
+            let source = if l.outgoing { it } else { other };
+            let note = source.links.get(l.link).and_then(|k| k.note.as_deref());
+            (other, note)
+        })
+        .collect();
     let mut last: Option<(bool, usize)> = None;
-    for (n, l) in links.iter().enumerate() {
+    for (n, (l, &(other, note))) in links.iter().zip(&ends).enumerate() {
         if last != Some((l.outgoing, l.rel)) {
             let rel = model.relation(l.rel);
             out.push(block(Part::Blank, "", ""));
@@ -152,9 +209,6 @@ pub fn blocks(model: &Model, item: usize, links: &[DetailLink], ascii: bool) -> 
             (true, true) => "-> ",
             (false, true) => "<- ",
         };
-        let other = model.item(l.other);
-        let source = if l.outgoing { it } else { other };
-        let note = source.links.get(l.link).and_then(|k| k.note.as_deref());
         let mut text = format!("{} ({})", capped(&other.title), other.kind);
         if let Some(note) = note {
             text.push_str(" — ");
@@ -162,7 +216,6 @@ pub fn blocks(model: &Model, item: usize, links: &[DetailLink], ascii: bool) -> 
         }
         out.push(block(Part::Link(n), arrow, text));
     }
-    out
 }
 
 /// One screen row of the detail: a block and the part of its text on this row.
@@ -176,7 +229,13 @@ pub struct DetailRow {
 /// Wraps the blocks to `width` columns (the prefix included).
 pub fn rows(blocks: &[Block], width: usize) -> Vec<DetailRow> {
     let mut out = Vec::new();
-    for (b, blk) in blocks.iter().enumerate() {
+    extend_rows(&mut out, blocks, 0, width);
+    out
+}
+
+/// Adds the rows of `blocks[from..]` to `out`, which holds those of the blocks before.
+pub fn extend_rows(out: &mut Vec<DetailRow>, blocks: &[Block], from: usize, width: usize) {
+    for (b, blk) in blocks.iter().enumerate().skip(from) {
         // Links have a two-column gutter for the selection marker before their arrow.
         let gutter = if matches!(blk.part, Part::Link(_)) {
             2
@@ -212,7 +271,15 @@ pub fn rows(blocks: &[Block], width: usize) -> Vec<DetailRow> {
             });
         }
     }
-    out
+}
+
+/// The detail as laid out on screen (see `App::detail_layout`).
+#[derive(Debug, Clone)]
+pub struct DetailLayout {
+    pub blocks: Vec<Block>,
+    pub rows: Vec<DetailRow>,
+    /// The first row on screen.
+    pub scroll: usize,
 }
 
 /// The first row of link `n`, for scrolling it into view.

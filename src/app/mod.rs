@@ -242,11 +242,18 @@ impl App {
         }
     }
 
-    /// The links of the item in the detail.
-    pub fn detail_links(&self) -> Vec<detail::DetailLink> {
+    /// How many links the detail lists.
+    pub fn detail_link_count(&self) -> usize {
         self.selected_item()
-            .map(|i| detail::links(&self.model, i))
-            .unwrap_or_default()
+            .map_or(0, |i| detail::link_count(&self.model, i))
+    }
+
+    /// The detail's `n`-th link.
+    pub fn detail_link(&self, n: usize) -> Option<detail::DetailLink> {
+        let item = self.selected_item()?;
+        detail::first_links(&self.model, item, n.saturating_add(1))
+            .get(n)
+            .copied()
     }
 
     /// Where the reader is, for history.

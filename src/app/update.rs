@@ -1,6 +1,6 @@
 //! `App::update`: every action's effect on the state. No I/O happens here.
 
-use super::detail::{self, DetailRow, Part};
+use super::detail::{self, DetailLayout, Part};
 use super::layout::{self, Screen};
 use super::search::PromptKind;
 use super::{Action, App, Effect, Mode, Pane, Place, lists};
@@ -149,7 +149,7 @@ impl App {
                 let count = if self.focus == Pane::Text {
                     self.text.current.map_or(0, |p| self.text.quoting(p).len())
                 } else {
-                    self.detail_links().len()
+                    self.detail_link_count()
                 };
                 let at = if self.focus == Pane::Text {
                     self.text.link
@@ -208,7 +208,7 @@ impl App {
         }
         if self.selected_item().is_none() {
             self.message = Some(format!("{} is empty", self.focus.title()));
-        } else if self.detail_links().is_empty() {
+        } else if self.detail_link_count() == 0 {
             self.message = Some("this item has no links".into());
         } else {
             self.mode = Mode::Links;
@@ -222,7 +222,7 @@ impl App {
                 .current
                 .and_then(|p| self.text.quoting(p).get(self.text.link).copied())
         } else {
-            self.detail_links().get(self.link).map(|l| l.other)
+            self.detail_link(self.link).map(|l| l.other)
         };
         if let Some(item) = target {
             self.navigate(item);
@@ -397,35 +397,53 @@ impl App {
             let Some(item) = self.selected_item() else {
                 return;
             };
-            let links = detail::links(&self.model, item);
-            let blocks = detail::blocks(&self.model, item, &links, self.options.ascii);
-            let rows = detail::rows(&blocks, side.width.saturating_sub(2) as usize);
-            let scroll = self.detail_scroll(&blocks, &rows, side.height.saturating_sub(2) as usize);
-            let row = scroll + (y - side.y - 1) as usize;
-            if let Some(Part::Link(n)) = rows.get(row).map(|r| blocks[r.block].part) {
+            let shown = self.detail_layout(
+                item,
+                side.width.saturating_sub(2),
+                side.height.saturating_sub(2),
+            );
+            let row = shown.scroll + (y - side.y - 1) as usize;
+            if let Some(Part::Link(n)) = shown.rows.get(row).map(|r| shown.blocks[r.block].part) {
                 self.link = n;
                 self.follow_link();
             }
         }
     }
 
-    /// The detail's first row on screen: the top, unless the selected link would be below it.
-    pub fn detail_scroll(
-        &self,
-        blocks: &[detail::Block],
-        rows: &[DetailRow],
-        height: usize,
-    ) -> usize {
-        if self.mode != Mode::Links {
-            return 0;
+    /// The detail of `item` laid out in an area of `width`×`height`: its blocks, with as many of
+    /// its links as can show (a hub has thousands, and this runs on every frame), their rows, and
+    /// the first row on screen (the top, unless the selected link would be below it).
+    pub fn detail_layout(&self, item: usize, width: u16, height: u16) -> DetailLayout {
+        let (width, height) = (width as usize, height as usize);
+        let ascii = self.options.ascii;
+        let mut blocks = detail::head(&self.model, item, ascii);
+        let mut rows = detail::rows(&blocks, width);
+        // Each link takes a row at least, after a heading. Unscrolled, those past the screen's
+        // bottom cannot show; scrolled, the screen ends a row past the selected link.
+        let links = detail::first_links(
+            &self.model,
+            item,
+            (self.link + 2).max(height.saturating_sub(rows.len())),
+        );
+        let from = blocks.len();
+        detail::push_links(&mut blocks, &self.model, item, &links, ascii);
+        detail::extend_rows(&mut rows, &blocks, from, width);
+        let scroll = if self.mode == Mode::Links {
+            let first = detail::link_row(&blocks, &rows, self.link).unwrap_or(0);
+            // The whole link (it may wrap) and, when there is room, the line after it.
+            let last = rows
+                .iter()
+                .rposition(|r| blocks[r.block].part == Part::Link(self.link))
+                .unwrap_or(first);
+            (last + 2).saturating_sub(height.max(1)).min(first)
+        } else {
+            0
+        };
+        DetailLayout {
+            blocks,
+            rows,
+            scroll,
         }
-        let first = detail::link_row(blocks, rows, self.link).unwrap_or(0);
-        // The whole link (it may wrap) and, when there is room, the line after it.
-        let last = rows
-            .iter()
-            .rposition(|r| blocks[r.block].part == Part::Link(self.link))
-            .unwrap_or(first);
-        (last + 2).saturating_sub(height.max(1)).min(first)
     }
 
     fn wheel(&mut self, x: u16, y: u16, delta: isize) {

@@ -2,7 +2,7 @@
 
 use super::{Ctx, inner};
 use crate::app::Mode;
-use crate::app::detail::{self, Part};
+use crate::app::detail::Part;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -32,13 +32,8 @@ pub fn detail(ctx: &Ctx, frame: &mut Frame, area: Rect) {
         );
         return;
     };
-    let links = detail::links(&app.model, item);
-    // Each link takes a row at least: past the selected link and a screen more, none can show
-    // (an item may have thousands, and this runs on every frame).
-    let shown = links.len().min(app.link + body.height as usize + 1);
-    let blocks = detail::blocks(&app.model, item, &links[..shown], app.options.ascii);
-    let rows = detail::rows(&blocks, body.width as usize);
-    let scroll = app.detail_scroll(&blocks, &rows, body.height as usize);
+    let shown = app.detail_layout(item, body.width, body.height);
+    let (blocks, rows) = (&shown.blocks, &shown.rows);
     // The words the search in this pane found are marked here too.
     let query = app
         .search
@@ -47,7 +42,7 @@ pub fn detail(ctx: &Ctx, frame: &mut Frame, area: Rect) {
         .map(|s| s.query.as_str());
     let lines: Vec<Line> = rows
         .iter()
-        .skip(scroll)
+        .skip(shown.scroll)
         .take(body.height as usize)
         .map(|row| {
             let blk = &blocks[row.block];
