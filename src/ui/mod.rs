@@ -213,10 +213,10 @@ pub fn render_lines(frame: &mut Frame, area: Rect, lines: &[Line]) {
     }
 }
 
-/// [`Buffer::set_line`], with printable ASCII written a cell at a time: each such character is
-/// one cell, and splitting it into graphemes and measuring them was most of a frame's cost.
-/// Anything else, and the last ASCII character before it (a combining mark may follow it), goes
-/// through the buffer's own grapheme-aware path.
+/// [`Buffer::set_line`], with plain characters written a cell at a time: each is one cell, and
+/// splitting text into graphemes and measuring them was most of a frame's cost. Anything else,
+/// and the plain character before it (a combining mark may join it), goes through the buffer's
+/// own grapheme-aware path, as does the rest of that span.
 fn set_line(buf: &mut ratatui::buffer::Buffer, x: u16, y: u16, line: &Line, max_width: u16) {
     let mut x = x;
     let mut remaining = max_width.min(buf.area.right().saturating_sub(x));
@@ -226,26 +226,42 @@ fn set_line(buf: &mut ratatui::buffer::Buffer, x: u16, y: u16, line: &Line, max_
         }
         let style = line.style.patch(span.style);
         let text = span.content.as_ref();
-        let ascii = text
-            .bytes()
-            .position(|b| !(b' '..=b'~').contains(&b))
-            .map_or(text.len(), |n| n.saturating_sub(1));
-        let n = ascii.min(remaining.into());
-        if n > 0 {
-            // The row's cells, found once rather than a position at a time.
-            let at = buf.index_of(x, y);
-            for (cell, c) in buf.content[at..at + n].iter_mut().zip(text.chars()) {
-                cell.set_char(c).set_style(style);
+        // The row's cells, found once rather than a position at a time.
+        let at = buf.index_of(x, y);
+        let cells = &mut buf.content[at..at + usize::from(remaining)];
+        let (mut n, mut end) = (0, 0);
+        let mut chars = text.char_indices().peekable();
+        while n < cells.len() {
+            let Some((i, c)) = chars.next() else { break };
+            if !plain(c) || chars.peek().is_some_and(|&(_, next)| !plain(next)) {
+                break;
             }
-            x += n as u16;
-            remaining -= n as u16;
+            cells[n].set_char(c).set_style(style);
+            n += 1;
+            end = i + c.len_utf8();
         }
-        if remaining > 0 && ascii < text.len() {
-            let (end, _) = buf.set_stringn(x, y, &text[ascii..], remaining.into(), style);
-            remaining -= end.saturating_sub(x).min(remaining);
-            x = end;
+        // At most `remaining` cells were written.
+        let n = n as u16;
+        x += n;
+        remaining -= n;
+        if remaining > 0 && end < text.len() {
+            let (to, _) = buf.set_stringn(x, y, &text[end..], remaining.into(), style);
+            remaining -= to.saturating_sub(x).min(remaining);
+            x = to;
         }
     }
+}
+
+/// Characters that are a cell each and a grapheme each however they are placed: printable ASCII,
+/// and the Latin letters and typographic punctuation of most names and quotes (no combining
+/// mark, control, format character or wide character among them).
+fn plain(c: char) -> bool {
+    matches!(c,
+        ' '..='~'
+        | '\u{a0}'..='\u{ac}'
+        | '\u{ae}'..='\u{24f}'
+        | '\u{1e00}'..='\u{1eff}'
+        | '\u{2010}'..='\u{2027}')
 }
 
 /// Clears `rect` for an overlay (help, palette). A wide character drawn just left of it by the
@@ -310,6 +326,7 @@ mod tests {
                     proptest::prop_oneof![
                         4 => "[ -~]{1,8}",
                         1 => "[\u{301}\u{200d}\u{fe0f}北京é\t\u{1b}\u{7f}👍🏽]",
+                        2 => "[a-zñéễ’—… \u{a0}\u{ad}\u{24f}\u{1e00}\u{2027}\u{301}\u{308}]{1,6}",
                     ],
                     0..6,
                 ),
@@ -336,6 +353,28 @@ mod tests {
             want.set_line(x, 0, &line, width);
             super::set_line(&mut got, x, 0, &line, width);
             proptest::prop_assert_eq!(got, want);
+        }
+    }
+
+    /// Every character the fast path writes a cell at a time is drawn as the buffer draws it,
+    /// between plain neighbours, twice in a row and at a row's edge.
+    #[test]
+    fn every_plain_character_is_drawn_as_the_buffer_draws_it() {
+        use ratatui::buffer::Buffer;
+        use ratatui::layout::Rect;
+        use ratatui::text::Line;
+        let plain: Vec<char> = (0..=0x2100u32)
+            .filter_map(char::from_u32)
+            .filter(|&c| super::plain(c))
+            .collect();
+        assert!(plain.len() > 700 && plain.contains(&'ñ') && plain.contains(&'’'));
+        for c in plain {
+            let line = Line::from(format!("a{c}{c} {c}"));
+            let area = Rect::new(0, 0, 5, 1);
+            let (mut want, mut got) = (Buffer::empty(area), Buffer::empty(area));
+            want.set_line(0, 0, &line, 5);
+            super::set_line(&mut got, 0, 0, &line, 5);
+            assert_eq!(got, want, "{c:?}");
         }
     }
 
