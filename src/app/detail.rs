@@ -2,8 +2,9 @@
 //! relation. Both `update` (to know where each link is) and the view (to draw) use it, so the
 //! link the reader selects is the one drawn selected.
 
-use crate::model::{Item, KindFields, Model, sanitize};
+use crate::model::{Kind, KindFields, Model, sanitize};
 use crate::wrap::wrap;
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// A link as the detail lists it.
@@ -93,12 +94,14 @@ pub struct Block {
 /// here ends in "…". A megabyte summary then costs no more per frame than a long one.
 pub const MAX_BLOCK_CHARS: usize = 20_000;
 
-fn block(part: Part, prefix: &'static str, text: impl AsRef<str>) -> Block {
-    Block {
-        part,
-        prefix,
-        text: capped(text.as_ref()).into_owned(),
-    }
+fn block<'a>(part: Part, prefix: &'static str, text: impl Into<Cow<'a, str>>) -> Block {
+    let text = text.into();
+    // A string that is already clean and short enough is kept, not copied.
+    let text = match capped(&text) {
+        Cow::Borrowed(_) => text.into_owned(),
+        Cow::Owned(cut) => cut,
+    };
+    Block { part, prefix, text }
 }
 
 /// Document text for a block, sanitized and cut to [`MAX_BLOCK_CHARS`].
@@ -182,17 +185,17 @@ pub fn push_links(
     // What each link shows, gathered first in a loop of nothing but loads: at 100,000 items
     // every other item is a cache miss, and independent loads let the processor wait for many of
     // them at once rather than one per link between the formatting.
-    let ends: Vec<(&Item, Option<&str>)> = links
+    let ends: Vec<(&str, Kind, Option<&str>)> = links
         .iter()
         .map(|l| {
             let other = model.item(l.other);
             let source = if l.outgoing { it } else { other };
             let note = source.links.get(l.link).and_then(|k| k.note.as_deref());
-            (other, note)
+            (other.title.as_str(), other.kind, note)
         })
         .collect();
     let mut last: Option<(bool, usize)> = None;
-    for (n, (l, &(other, note))) in links.iter().zip(&ends).enumerate() {
+    for (n, (l, &(title, kind, note))) in links.iter().zip(&ends).enumerate() {
         if last != Some((l.outgoing, l.rel)) {
             let rel = model.relation(l.rel);
             out.push(block(Part::Blank, "", ""));
@@ -209,7 +212,7 @@ pub fn push_links(
             (true, true) => "-> ",
             (false, true) => "<- ",
         };
-        let mut text = format!("{} ({})", capped(&other.title), other.kind);
+        let mut text = format!("{} ({kind})", capped(title));
         if let Some(note) = note {
             text.push_str(" — ");
             text.push_str(&capped(note));
