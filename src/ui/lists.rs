@@ -1,11 +1,12 @@
 //! The list panes: Timeline, Actors, Provisions, Recommendations and the Argument tree.
 
-use super::{Ctx, fit, fit_cow, inner};
+use super::{Ctx, RowWriter, fit, fit_cow, inner};
 use crate::app::lists::Row;
 use crate::app::{Mode, Pane};
 use crate::model::{Item, KindFields};
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use std::borrow::Cow;
@@ -49,112 +50,109 @@ pub fn pane(ctx: &Ctx, frame: &mut Frame, pane: Pane, area: Rect) {
         .search
         .as_ref()
         .filter(|s| s.pane == pane && !s.query.is_empty());
-    let lines: Vec<Line> = list
-        .rows
-        .iter()
-        .enumerate()
-        .skip(list.offset)
-        .take(body.height as usize)
-        .map(|(i, row)| {
-            let selected = i == list.selected;
-            match *row {
-                Row::Group(g) => Line::styled(
-                    fit(&list.groups[g], width, ctx.sym.ellipsis),
+    // Each row is written straight into the buffer: a pane of rows is most of a frame.
+    let buf = frame.buffer_mut();
+    let body = body.intersection(buf.area);
+    let mut label = String::new();
+    let rows = list.rows.iter().enumerate().skip(list.offset);
+    for (y, (i, row)) in (body.top()..body.bottom()).zip(rows) {
+        let mut out = RowWriter::new(buf, body.x, y, body.width);
+        let (item, depth, via, repeat) = match *row {
+            Row::Group(g) => {
+                out.put(
+                    &fit_cow(&list.groups[g], width, ctx.sym.ellipsis),
                     ctx.theme.group,
-                ),
-                Row::Item {
-                    item,
-                    depth,
-                    via,
-                    repeat,
-                } => {
-                    let marker = if selected { ctx.sym.selected } else { "  " };
-                    let link_mark = if linked(item) { ctx.sym.linked } else { " " };
-                    let pad = if pane == Pane::Actors { " " } else { "" };
-                    let it = app.model.item(item);
-                    // Only what a row needs is built: most rows are a marker and a title.
-                    let mut label = String::new();
-                    if pane == Pane::Argument {
-                        label.push_str(&"  ".repeat(depth as usize));
-                        if let Some(rel) = via {
-                            let opposes = app.model.relation(rel).id == "opposes";
-                            label.push_str(if opposes {
-                                ctx.sym.opposes
-                            } else {
-                                ctx.sym.supports
-                            });
-                        }
-                        if repeat {
-                            label.push_str(ctx.sym.repeat);
-                        } else if app.collapsed.contains(&item) {
-                            label.push_str(ctx.sym.folded);
-                        }
-                        if let KindFields::Claim { role } = it.fields {
-                            label.push_str(&format!("[{}] ", role.name()));
-                        }
-                    }
-                    if pane == Pane::Timeline {
-                        label.push_str(&format!(
-                            "{:<10} ",
-                            fit(&when_label(it), 10, ctx.sym.ellipsis)
-                        ));
-                    }
-                    let used = super::text::width(marker)
-                        + super::text::width(link_mark)
-                        + pad.len()
-                        + super::text::width(&label);
-                    let matched = search.is_some_and(|s| s.matches_item(item));
-                    let style = if selected && focused && app.mode != Mode::Links {
-                        ctx.theme.selected
-                    } else if selected {
-                        ctx.theme.selected_unfocused
-                    } else if matched {
-                        ctx.theme.matched
-                    } else if linked(item) {
-                        ctx.theme.linked
-                    } else {
-                        ratatui::style::Style::new()
-                    };
-                    let mut spans = vec![
-                        Span::styled(marker, style),
-                        Span::styled(link_mark, style),
-                        Span::styled(pad, style),
-                    ];
-                    if !label.is_empty() {
-                        spans.push(Span::styled(
-                            fit(&label, width.saturating_sub(3), ""),
-                            style,
-                        ));
-                    }
-                    let room = width.saturating_sub(used);
-                    // Only the part of the title that fits is read: a title may be megabytes.
-                    let title = if repeat {
-                        let head = fit_cow(&it.title, room, "");
-                        fit(&format!("{head} (shown above)"), room, ctx.sym.ellipsis).into()
-                    } else {
-                        fit_cow(&it.title, room, ctx.sym.ellipsis)
-                    };
-                    let title_width = super::text::width(&title);
-                    spans.push(Span::styled(title, style));
-                    if pane == Pane::Timeline
-                        && let KindFields::Event { when: Some(w) } = &it.fields
-                        && w.date.is_some()
-                    {
-                        let rest = room.saturating_sub(title_width + 3);
-                        if rest > 4 {
-                            spans.push(Span::styled(" · ", ctx.theme.dim));
-                            spans.push(Span::styled(
-                                fit_cow(&w.label, rest - 3, ctx.sym.ellipsis),
-                                ctx.theme.dim,
-                            ));
-                        }
-                    }
-                    Line::from(spans)
-                }
+                );
+                continue;
             }
-        })
-        .collect();
-    super::render_lines(frame, body, &lines);
+            Row::Item {
+                item,
+                depth,
+                via,
+                repeat,
+            } => (item, depth, via, repeat),
+        };
+        let selected = i == list.selected;
+        let marker = if selected { ctx.sym.selected } else { "  " };
+        let link_mark = if linked(item) { ctx.sym.linked } else { " " };
+        let pad = if pane == Pane::Actors { " " } else { "" };
+        let it = app.model.item(item);
+        // Only what a row needs is built: most rows are a marker and a title.
+        label.clear();
+        if pane == Pane::Argument {
+            for _ in 0..depth {
+                label.push_str("  ");
+            }
+            if let Some(rel) = via {
+                let opposes = app.model.relation(rel).id == "opposes";
+                label.push_str(if opposes {
+                    ctx.sym.opposes
+                } else {
+                    ctx.sym.supports
+                });
+            }
+            if repeat {
+                label.push_str(ctx.sym.repeat);
+            } else if app.collapsed.contains(&item) {
+                label.push_str(ctx.sym.folded);
+            }
+            if let KindFields::Claim { role } = it.fields {
+                label.push('[');
+                label.push_str(role.name());
+                label.push_str("] ");
+            }
+        }
+        if pane == Pane::Timeline {
+            // The date column: ten columns and a space.
+            let when = when_label(it);
+            let when = fit_cow(&when, 10, ctx.sym.ellipsis);
+            label.push_str(&when);
+            for _ in super::text::width(&when)..11 {
+                label.push(' ');
+            }
+        }
+        let used = super::text::width(marker)
+            + super::text::width(link_mark)
+            + pad.len()
+            + super::text::width(&label);
+        let matched = search.is_some_and(|s| s.matches_item(item));
+        let style = if selected && focused && app.mode != Mode::Links {
+            ctx.theme.selected
+        } else if selected {
+            ctx.theme.selected_unfocused
+        } else if matched {
+            ctx.theme.matched
+        } else if linked(item) {
+            ctx.theme.linked
+        } else {
+            Style::new()
+        };
+        out.put(marker, style).put(link_mark, style).put(pad, style);
+        if !label.is_empty() {
+            out.put(&fit_cow(&label, width.saturating_sub(3), ""), style);
+        }
+        let room = width.saturating_sub(used);
+        // Only the part of the title that fits is read: a title may be megabytes.
+        let title = if repeat {
+            let head = fit_cow(&it.title, room, "");
+            fit(&format!("{head} (shown above)"), room, ctx.sym.ellipsis).into()
+        } else {
+            fit_cow(&it.title, room, ctx.sym.ellipsis)
+        };
+        out.put(&title, style);
+        if pane == Pane::Timeline
+            && let KindFields::Event { when: Some(w) } = &it.fields
+            && w.date.is_some()
+        {
+            let rest = room.saturating_sub(super::text::width(&title) + 3);
+            if rest > 4 {
+                out.put(" · ", ctx.theme.dim).put(
+                    &fit_cow(&w.label, rest - 3, ctx.sym.ellipsis),
+                    ctx.theme.dim,
+                );
+            }
+        }
+    }
 }
 
 /// The Timeline's date column: `~2020-10`, `2008?`, or the article's phrase when there is no date

@@ -19,6 +19,7 @@ use crate::app::{App, Mode, Pane};
 use crate::model::sanitize;
 use crate::wrap::char_width;
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::symbols::border;
@@ -213,22 +214,52 @@ pub fn render_lines(frame: &mut Frame, area: Rect, lines: &[Line]) {
     }
 }
 
-/// [`Buffer::set_line`], with plain characters written a cell at a time: each is one cell, and
-/// splitting text into graphemes and measuring them was most of a frame's cost. Anything else,
-/// and the plain character before it (a combining mark may join it), goes through the buffer's
-/// own grapheme-aware path, as does the rest of that span.
-fn set_line(buf: &mut ratatui::buffer::Buffer, x: u16, y: u16, line: &Line, max_width: u16) {
-    let mut x = x;
-    let mut remaining = max_width.min(buf.area.right().saturating_sub(x));
+/// [`Buffer::set_line`], through a [`RowWriter`].
+fn set_line(buf: &mut Buffer, x: u16, y: u16, line: &Line, max_width: u16) {
+    let mut row = RowWriter::new(buf, x, y, max_width);
     for span in line {
-        if remaining == 0 {
-            break;
+        row.put(&span.content, line.style.patch(span.style));
+    }
+}
+
+/// One screen row written left to right, piece by piece, each cut at the row's right edge: what
+/// [`Buffer::set_line`] draws for a line of spans, without building the line. Plain characters
+/// are written a cell at a time (splitting text into graphemes and measuring them was most of a
+/// frame's cost); anything else, and the plain character before it (a combining mark may join
+/// it), goes through the buffer's own grapheme-aware path, as does the rest of that piece.
+pub struct RowWriter<'b> {
+    buf: &'b mut Buffer,
+    x: u16,
+    y: u16,
+    remaining: u16,
+}
+
+impl<'b> RowWriter<'b> {
+    /// The row `y` from column `x`, at most `width` columns (none outside the buffer).
+    pub fn new(buf: &'b mut Buffer, x: u16, y: u16, width: u16) -> RowWriter<'b> {
+        let area = buf.area;
+        let inside = y >= area.top() && y < area.bottom() && x >= area.left();
+        let remaining = if inside {
+            width.min(area.right().saturating_sub(x))
+        } else {
+            0
+        };
+        RowWriter {
+            buf,
+            x,
+            y,
+            remaining,
         }
-        let style = line.style.patch(span.style);
-        let text = span.content.as_ref();
+    }
+
+    /// Writes `text` in `style` after what is written.
+    pub fn put(&mut self, text: &str, style: Style) -> &mut Self {
+        if self.remaining == 0 || text.is_empty() {
+            return self;
+        }
         // The row's cells, found once rather than a position at a time.
-        let at = buf.index_of(x, y);
-        let cells = &mut buf.content[at..at + usize::from(remaining)];
+        let at = self.buf.index_of(self.x, self.y);
+        let cells = &mut self.buf.content[at..at + usize::from(self.remaining)];
         let (mut n, mut end) = (0, 0);
         let mut chars = text.char_indices().peekable();
         while n < cells.len() {
@@ -242,13 +273,16 @@ fn set_line(buf: &mut ratatui::buffer::Buffer, x: u16, y: u16, line: &Line, max_
         }
         // At most `remaining` cells were written.
         let n = n as u16;
-        x += n;
-        remaining -= n;
-        if remaining > 0 && end < text.len() {
-            let (to, _) = buf.set_stringn(x, y, &text[end..], remaining.into(), style);
-            remaining -= to.saturating_sub(x).min(remaining);
-            x = to;
+        self.x += n;
+        self.remaining -= n;
+        if self.remaining > 0 && end < text.len() {
+            let (to, _) =
+                self.buf
+                    .set_stringn(self.x, self.y, &text[end..], self.remaining.into(), style);
+            self.remaining -= to.saturating_sub(self.x).min(self.remaining);
+            self.x = to;
         }
+        self
     }
 }
 
