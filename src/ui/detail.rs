@@ -1,12 +1,12 @@
 //! The detail of the selected item: fields, summary, quotes and links, the selected link marked.
 
-use super::{Ctx, inner};
+use super::{Ctx, RowWriter, inner};
 use crate::app::Mode;
 use crate::app::detail::Part;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 pub fn detail(ctx: &Ctx, frame: &mut Frame, area: Rect) {
@@ -40,39 +40,35 @@ pub fn detail(ctx: &Ctx, frame: &mut Frame, area: Rect) {
         .as_ref()
         .filter(|s| s.pane == app.focus && !s.query.is_empty())
         .map(|s| s.query.as_str());
-    let lines: Vec<Line> = rows
-        .iter()
-        .skip(shown.scroll)
-        .take(body.height as usize)
-        .map(|row| {
-            let blk = &blocks[row.block];
-            let text = &blk.text[row.text.clone()];
-            let style = match blk.part {
-                Part::Title => ctx.theme.title,
-                Part::Heading => ctx.theme.heading,
-                Part::Quote => ctx.theme.quote,
-                Part::Field => ctx.theme.dim,
-                Part::Link(n) if focused && n == app.link => ctx.theme.selected,
-                _ => Style::new(),
-            };
-            let indent = crate::wrap::str_width(blk.prefix);
-            // Everything borrowed: a detail full of links is many rows a frame.
-            let (lead, prefix) = match blk.part {
-                Part::Link(n) if focused && n == app.link && row.first => {
-                    (ctx.sym.selected, blk.prefix)
-                }
-                Part::Link(_) if row.first => ("  ", blk.prefix),
-                Part::Link(_) => (spaces(indent + 2), ""),
-                _ if row.first => ("", blk.prefix),
-                Part::Quote => ("", blk.prefix),
-                _ => (spaces(indent), ""),
-            };
-            let mut spans = vec![Span::styled(lead, style), Span::styled(prefix, style)];
-            spans.extend(highlight(ctx, text, query, style));
-            Line::from(spans)
-        })
-        .collect();
-    super::render_lines(frame, body, &lines);
+    let buf = frame.buffer_mut();
+    let body = body.intersection(buf.area);
+    let visible = rows.iter().skip(shown.scroll);
+    for (y, row) in (body.top()..body.bottom()).zip(visible) {
+        let blk = &blocks[row.block];
+        let text = &blk.text[row.text.clone()];
+        let style = match blk.part {
+            Part::Title => ctx.theme.title,
+            Part::Heading => ctx.theme.heading,
+            Part::Quote => ctx.theme.quote,
+            Part::Field => ctx.theme.dim,
+            Part::Link(n) if focused && n == app.link => ctx.theme.selected,
+            _ => Style::new(),
+        };
+        let indent = crate::wrap::str_width(blk.prefix);
+        let (lead, prefix) = match blk.part {
+            Part::Link(n) if focused && n == app.link && row.first => {
+                (ctx.sym.selected, blk.prefix)
+            }
+            Part::Link(_) if row.first => ("  ", blk.prefix),
+            Part::Link(_) => (spaces(indent + 2), ""),
+            _ if row.first => ("", blk.prefix),
+            Part::Quote => ("", blk.prefix),
+            _ => (spaces(indent), ""),
+        };
+        let mut out = RowWriter::new(buf, body.x, y, body.width);
+        out.put(lead, style).put(prefix, style);
+        put_highlighted(&mut out, ctx, text, query, style);
+    }
 }
 
 /// `n` spaces (as many as a prefix's indent can be).
@@ -81,24 +77,19 @@ fn spaces(n: usize) -> &'static str {
     &SPACES[..n.min(SPACES.len())]
 }
 
-/// `text` as spans, with the matches of `query` marked.
-pub fn highlight<'a>(ctx: &Ctx, text: &'a str, query: Option<&str>, style: Style) -> Vec<Span<'a>> {
+/// Writes `text` with the matches of `query` marked.
+fn put_highlighted(out: &mut RowWriter, ctx: &Ctx, text: &str, query: Option<&str>, style: Style) {
     let hits = query
         .map(|q| crate::model::search::find_in(text, q))
         .unwrap_or_default();
-    let mut spans = Vec::new();
     let mut at = 0;
     for hit in hits {
         if hit.start < at || hit.end > text.len() {
             continue;
         }
-        spans.push(Span::styled(&text[at..hit.start], style));
-        spans.push(Span::styled(
-            &text[hit.clone()],
-            style.patch(ctx.theme.matched),
-        ));
+        out.put(&text[at..hit.start], style)
+            .put(&text[hit.clone()], style.patch(ctx.theme.matched));
         at = hit.end;
     }
-    spans.push(Span::styled(&text[at..], style));
-    spans
+    out.put(&text[at..], style);
 }

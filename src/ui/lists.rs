@@ -74,7 +74,8 @@ pub fn pane(ctx: &Ctx, frame: &mut Frame, pane: Pane, area: Rect) {
         };
         let selected = i == list.selected;
         let marker = if selected { ctx.sym.selected } else { "  " };
-        let link_mark = if linked(item) { ctx.sym.linked } else { " " };
+        let is_linked = linked(item);
+        let link_mark = if is_linked { ctx.sym.linked } else { " " };
         let pad = if pane == Pane::Actors { " " } else { "" };
         let it = app.model.item(item);
         // Only what a row needs is built: most rows are a marker and a title.
@@ -122,7 +123,7 @@ pub fn pane(ctx: &Ctx, frame: &mut Frame, pane: Pane, area: Rect) {
             ctx.theme.selected_unfocused
         } else if matched {
             ctx.theme.matched
-        } else if linked(item) {
+        } else if is_linked {
             ctx.theme.linked
         } else {
             Style::new()
