@@ -149,12 +149,20 @@ impl LinkIndex {
         self.ids.get(id).copied()
     }
 
-    /// True when `a` and `b` are linked in either direction.
+    /// True when `a` and `b` are linked in either direction. Every link is listed on both of its
+    /// items, so the one with fewer links is searched: asked of a hub and an ordinary item, this
+    /// reads a handful of links, not thousands.
     pub fn linked(&self, a: usize, b: usize) -> bool {
-        self.outgoing[a]
+        let degree = |i: usize| self.outgoing[i].len() + self.incoming[i].len();
+        let (from, to) = if degree(a) <= degree(b) {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        self.outgoing[from]
             .iter()
-            .chain(&self.incoming[a])
-            .any(|l| l.other == b)
+            .chain(&self.incoming[from])
+            .any(|l| l.other == to)
     }
 }
 
@@ -191,6 +199,24 @@ mod tests {
         assert!(index.outgoing.iter().eq(out.iter().map(Vec::as_slice)));
         assert!(index.incoming.iter().eq(inc.iter().map(Vec::as_slice)));
         assert!(index.incoming.iter().any(|l| l.len() > 3));
+    }
+
+    #[test]
+    fn linked_is_symmetric_and_agrees_with_the_links_of_either_item() {
+        let model = crate::model::builtin();
+        let index = LinkIndex::new(&model.doc);
+        let (out, inc) = naive(&model.doc);
+        let n = model.doc.items.len();
+        let mut pairs = 0;
+        for a in 0..n {
+            for b in 0..n {
+                let want = out[a].iter().chain(&inc[a]).any(|l| l.other == b);
+                assert_eq!(index.linked(a, b), want, "{a} {b}");
+                assert_eq!(index.linked(b, a), want, "{b} {a}");
+                pairs += usize::from(want);
+            }
+        }
+        assert!(pairs > n, "only {pairs} linked pairs");
     }
 
     #[test]

@@ -32,33 +32,25 @@ pub struct Ctx<'a> {
     pub app: &'a App,
     pub theme: Theme,
     pub sym: Symbols,
-    /// The items linked to the selected one, either way, sorted: marked in the list panes.
-    pub linked: Vec<usize>,
+    /// The selected item, whose links are marked in the list panes.
+    selected: Option<usize>,
 }
 
 impl Ctx<'_> {
     /// Whether `item` is linked to the selected item.
     pub fn is_linked(&self, item: usize) -> bool {
-        self.linked.binary_search(&item).is_ok()
+        self.selected
+            .is_some_and(|sel| self.app.model.index.linked(sel, item))
     }
 }
 
 /// Draws the whole screen.
 pub fn draw(app: &App, frame: &mut Frame) {
-    let mut linked: Vec<usize> = match app.selected_item() {
-        Some(sel) => app.model.index.outgoing[sel]
-            .iter()
-            .chain(&app.model.index.incoming[sel])
-            .map(|l| l.other)
-            .collect(),
-        None => Vec::new(),
-    };
-    linked.sort_unstable();
     let ctx = Ctx {
         app,
         theme: app.theme,
         sym: Symbols::new(app.options.ascii),
-        linked,
+        selected: app.selected_item(),
     };
     let screen = app.screen();
     if let Some(tabs) = screen.tabs {
