@@ -486,3 +486,23 @@ fn the_first_links_are_the_start_of_all_the_links_in_order() {
         "the built-in article has items with several relations"
     );
 }
+
+#[test]
+fn a_jump_to_an_item_the_filter_hides_says_the_filter_hides_it() {
+    // Actors filtered to what matches "cienfuegos", then a jump to another actor.
+    let mut a = run("2fcienfuegos<Enter>");
+    assert!(a.lists[1].filter.is_some());
+    let other = (0..a.model.doc.items.len())
+        .find(|&i| {
+            a.model.item(i).kind == Kind::Actor
+                && !a.lists[1].rows.iter().any(|r| r.item() == Some(i))
+        })
+        .expect("an actor the filter hides");
+    a.navigate(other);
+    let message = a.message.clone().unwrap_or_default();
+    assert!(
+        message.contains("hidden by the filter: Esc clears it"),
+        "{message}"
+    );
+    assert!(!message.contains("folded"), "{message}");
+}

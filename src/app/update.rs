@@ -258,9 +258,16 @@ impl App {
         }
         if !found {
             let title = self.model.item(place.item).title.clone();
+            // Folds open to a jump, so only a filter can hide the item.
+            let filtered = self.list(place.pane).is_some_and(|l| l.filter.is_some());
             self.message = Some(format!(
-                "\"{title}\" is not shown in {} (folded or filtered)",
-                place.pane.title()
+                "\"{title}\" is not shown in {}{}",
+                place.pane.title(),
+                if filtered {
+                    " (hidden by the filter: Esc clears it)"
+                } else {
+                    ""
+                }
             ));
         }
     }

@@ -23,10 +23,13 @@ pub fn lines(ctx: &Ctx) -> Vec<Line<'static>> {
         }
         out.push(Line::raw(""));
     }
-    out.push(Line::styled(
+    for note in [
         "Mouse: click to focus and select, click a link to follow it, wheel to scroll.",
-        ctx.theme.dim,
-    ));
+        "Folds: a jump to a claim inside a fold opens the folds above it; folding keeps the",
+        "Argument pane's filter.",
+    ] {
+        out.push(Line::styled(note, ctx.theme.dim));
+    }
     out
 }
 
