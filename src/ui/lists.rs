@@ -9,7 +9,6 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
-use std::borrow::Cow;
 
 pub fn pane(ctx: &Ctx, frame: &mut Frame, pane: Pane, area: Rect) {
     let app = ctx.app;
@@ -53,7 +52,7 @@ pub fn pane(ctx: &Ctx, frame: &mut Frame, pane: Pane, area: Rect) {
     // Each row is written straight into the buffer: a pane of rows is most of a frame.
     let buf = frame.buffer_mut();
     let body = body.intersection(buf.area);
-    let mut label = String::new();
+    let (mut label, mut date) = (String::new(), String::new());
     let rows = list.rows.iter().enumerate().skip(list.offset);
     for (y, (i, row)) in (body.top()..body.bottom()).zip(rows) {
         let mut out = RowWriter::new(buf, body.x, y, body.width);
@@ -105,8 +104,7 @@ pub fn pane(ctx: &Ctx, frame: &mut Frame, pane: Pane, area: Rect) {
         }
         if pane == Pane::Timeline {
             // The date column: ten columns and a space.
-            let when = when_label(it);
-            let when = fit_cow(&when, 10, ctx.sym.ellipsis);
+            let when = fit_cow(when_label(it, &mut date), 10, ctx.sym.ellipsis);
             label.push_str(&when);
             for _ in super::text::width(&when)..11 {
                 label.push(' ');
@@ -157,21 +155,22 @@ pub fn pane(ctx: &Ctx, frame: &mut Frame, pane: Pane, area: Rect) {
 }
 
 /// The Timeline's date column: `~2020-10`, `2008?`, or the article's phrase when there is no date
-/// (borrowed: the phrase may be long, and only its start is shown).
-pub fn when_label(item: &Item) -> Cow<'_, str> {
+/// (borrowed: the phrase may be long, and only its start is shown). A date is written into `buf`.
+pub fn when_label<'a>(item: &'a Item, buf: &'a mut String) -> &'a str {
+    use std::fmt::Write;
     match &item.fields {
         KindFields::Event { when: Some(w) } => match w.date {
             Some(d) => {
                 let mut plain = d;
                 plain.approximate = false;
-                if d.approximate {
-                    format!("~{plain}").into()
-                } else {
-                    plain.to_string().into()
-                }
+                buf.clear();
+                let tilde = if d.approximate { "~" } else { "" };
+                // Writing into a String cannot fail.
+                let _ = write!(buf, "{tilde}{plain}");
+                buf
             }
-            None => Cow::Borrowed(&w.label),
+            None => &w.label,
         },
-        _ => "undated".into(),
+        _ => "undated",
     }
 }

@@ -25,6 +25,7 @@ use ratatui::style::Style;
 use ratatui::symbols::border;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders};
+use std::borrow::Cow;
 use theme::{Symbols, Theme};
 
 /// What every region needs to draw: the state, the styles and the symbols.
@@ -138,7 +139,7 @@ pub fn fit(s: &str, width: usize, ellipsis: &str) -> String {
 }
 
 /// [`fit`], borrowing `s` when it fits as it is (the usual title on the usual screen: no copy).
-pub fn fit_cow<'a>(s: &'a str, width: usize, ellipsis: &str) -> std::borrow::Cow<'a, str> {
+pub fn fit_cow<'a>(s: &'a str, width: usize, ellipsis: &str) -> Cow<'a, str> {
     let ellipsis_width = crate::wrap::str_width(ellipsis);
     let room = width.saturating_sub(ellipsis_width);
     // Printable ASCII is a column a byte: what fits is a slice (most titles on most screens).
@@ -153,23 +154,59 @@ pub fn fit_cow<'a>(s: &'a str, width: usize, ellipsis: &str) -> std::borrow::Cow
         }
         return out.into();
     }
-    fit_by_char(s, width, ellipsis, ellipsis_width, room).into()
+    fit_by_char(s, width, ellipsis, ellipsis_width, room)
 }
 
-/// [`fit`], a character at a time.
-fn fit_by_char(
+/// [`fit`], a character at a time: `s` itself when it is clean and fits (no copy), or its part
+/// that fits `room` followed by the ellipsis.
+fn fit_by_char<'a>(
+    s: &'a str,
+    width: usize,
+    ellipsis: &str,
+    ellipsis_width: usize,
+    room: usize,
+) -> Cow<'a, str> {
+    let budget = fit_budget(width);
+    let mut used = 0;
+    // Where the text is cut when it turns out not to fit: the end of the part that fits `room`.
+    let mut cut = None;
+    for (n, (at, c)) in s.char_indices().enumerate() {
+        if sanitize::line_char(c) != c {
+            return fit_sanitized(s, width, ellipsis, ellipsis_width, room).into();
+        }
+        let w = char_width(c);
+        if used + w > width || n >= budget {
+            let mut out = s[..cut.unwrap_or(at)].to_owned();
+            if width >= ellipsis_width {
+                out.push_str(ellipsis);
+            }
+            return out.into();
+        }
+        if cut.is_none() && used + w > room {
+            cut = Some(at);
+        }
+        used += w;
+    }
+    s.into()
+}
+
+/// Zero-width characters (combining marks) take no room; past this many characters a string is
+/// cut anyway, so that a run of millions of them is not copied to the screen.
+fn fit_budget(width: usize) -> usize {
+    width.saturating_mul(8).saturating_add(32)
+}
+
+/// [`fit_by_char`] of a string with characters that a line shows as others (controls, tabs).
+fn fit_sanitized(
     s: &str,
     width: usize,
     ellipsis: &str,
     ellipsis_width: usize,
     room: usize,
 ) -> String {
-    // Zero-width characters (combining marks) take no room; past this many characters the string
-    // is cut anyway, so that a run of millions of them is not copied to the screen.
-    let budget = width.saturating_mul(8).saturating_add(32);
+    let budget = fit_budget(width);
     let mut out = String::new();
     let mut used = 0;
-    // Where the text is cut when it turns out not to fit: the end of the part that fits `room`.
     let mut cut = None;
     for (n, c) in s.chars().enumerate() {
         let c = sanitize::line_char(c);
@@ -252,8 +289,26 @@ impl<'b> RowWriter<'b> {
         // The row's cells, found once rather than a position at a time.
         let at = self.buf.index_of(self.x, self.y);
         let cells = &mut self.buf.content[at..at + usize::from(self.remaining)];
-        let (mut n, mut end) = (0, 0);
-        let mut chars = text.char_indices().peekable();
+        // A run of printable ASCII is a cell a byte; its last character waits for the general
+        // path below when what follows it (a combining mark) may join it.
+        let bytes = text.as_bytes();
+        let mut n = bytes
+            .iter()
+            .take(cells.len())
+            .position(|b| !(b' '..=b'~').contains(b))
+            .unwrap_or(bytes.len().min(cells.len()));
+        if n > 0 && text[n..].chars().next().is_some_and(|next| !plain(next)) {
+            n -= 1;
+        }
+        for (cell, &b) in cells.iter_mut().zip(&bytes[..n]) {
+            cell.set_char(char::from(b)).set_style(style);
+        }
+        let mut end = n;
+        let ascii = n;
+        let mut chars = text[n..]
+            .char_indices()
+            .map(|(i, c)| (i + ascii, c))
+            .peekable();
         while n < cells.len() {
             let Some((i, c)) = chars.next() else { break };
             if !plain(c) || chars.peek().is_some_and(|&(_, next)| !plain(next)) {
@@ -339,6 +394,24 @@ mod tests {
                 fit(&s, width, ellipsis),
                 super::fit_by_char(&s, width, ellipsis, ew, room)
             );
+        }
+
+        /// Borrowing a clean string that fits, or cutting it without sanitizing, gives what
+        /// sanitizing every character gives.
+        #[test]
+        fn fit_borrows_only_what_sanitizing_would_leave_alone(
+            s in "[a-zé北\u{301}\u{200b}\t\u{1b}\u{7f}’ ]{0,40}",
+            width in 0usize..30,
+            ellipsis in proptest::sample::select(vec!["", "…", "..."]),
+        ) {
+            let ew = str_width(ellipsis);
+            let room = width.saturating_sub(ew);
+            let got = super::fit_by_char(&s, width, ellipsis, ew, room);
+            let want = super::fit_sanitized(&s, width, ellipsis, ew, room);
+            proptest::prop_assert_eq!(got.as_ref(), want.as_str());
+            if matches!(got, std::borrow::Cow::Borrowed(_)) {
+                proptest::prop_assert_eq!(got.as_ref(), s.as_str());
+            }
         }
     }
 
