@@ -13,10 +13,22 @@ pub fn char_width(c: char) -> usize {
 /// The number of columns `s` takes once sanitized for the screen.
 pub fn str_width(s: &str) -> usize {
     // Every ASCII character takes one column (see `every_ascii_character_takes_one_column`).
-    if s.is_ascii() {
-        return s.len();
+    // Runs of ASCII are counted a byte a column; only the other characters are looked up.
+    let mut width = 0;
+    let mut rest = s;
+    loop {
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        width += ascii;
+        rest = &rest[ascii..];
+        let Some(c) = rest.chars().next() else {
+            return width;
+        };
+        width += char_width(c);
+        rest = &rest[c.len_utf8()..];
     }
-    s.chars().map(char_width).sum()
 }
 
 /// Wrapped lines as byte ranges of the text, eight bytes a line: the whole text of a large
@@ -125,6 +137,16 @@ mod tests {
         // The wrapping loop's fast path relies on it.
         for b in 0..128u8 {
             assert_eq!(char_width(b as char), 1, "{b:#x}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Counting ASCII runs a byte a column measures what measuring every character does.
+        #[test]
+        fn width_counts_ascii_runs_as_it_counts_characters(
+            s in "[ -~\t\u{1b}é北\u{301}\u{200b}👍—]{0,30}",
+        ) {
+            proptest::prop_assert_eq!(str_width(&s), s.chars().map(char_width).sum::<usize>());
         }
     }
 

@@ -212,12 +212,29 @@ pub fn push_links(
             (true, true) => "-> ",
             (false, true) => "<- ",
         };
-        let mut text = format!("{} ({kind})", capped(title));
+        // Its pieces are clean and capped already: the block is not scanned again.
+        let (title, note) = (capped(title), note.map(capped));
+        let mut text = String::with_capacity(
+            title.len() + kind.name().len() + 3 + note.as_ref().map_or(0, |n| n.len() + 5),
+        );
+        for piece in [&title, " (", kind.name(), ")"] {
+            text.push_str(piece);
+        }
         if let Some(note) = note {
             text.push_str(" — ");
-            text.push_str(&capped(note));
+            text.push_str(&note);
         }
-        out.push(block(Part::Link(n), arrow, text));
+        // No more bytes than the cap: no more characters either (a long title and a long note
+        // together may pass it, and are cut as any block is).
+        out.push(if text.len() <= MAX_BLOCK_CHARS {
+            Block {
+                part: Part::Link(n),
+                prefix: arrow,
+                text,
+            }
+        } else {
+            block(Part::Link(n), arrow, text)
+        });
     }
 }
 
