@@ -334,15 +334,22 @@ impl<'b> RowWriter<'b> {
 }
 
 /// Characters that are a cell each and a grapheme each however they are placed: printable ASCII,
-/// and the Latin letters and typographic punctuation of most names and quotes (no combining
-/// mark, control, format character or wide character among them).
+/// the Latin letters and typographic punctuation of most names and quotes, and the arrows, lines
+/// and shapes of the screen's own markers (no combining mark, control, format character or wide
+/// character among them).
 fn plain(c: char) -> bool {
     matches!(c,
         ' '..='~'
         | '\u{a0}'..='\u{ac}'
         | '\u{ae}'..='\u{24f}'
         | '\u{1e00}'..='\u{1eff}'
-        | '\u{2010}'..='\u{2027}')
+        | '\u{2010}'..='\u{2027}'
+        | '\u{2030}'..='\u{205e}'
+        | '\u{2190}'..='\u{21ff}'
+        | '\u{2212}'
+        | '\u{2500}'..='\u{257f}'
+        | '\u{25a0}'..='\u{25fc}'
+        | '\u{25ff}')
 }
 
 /// Clears `rect` for an overlay (help, palette). A wide character drawn just left of it by the
@@ -462,11 +469,13 @@ mod tests {
         use ratatui::buffer::Buffer;
         use ratatui::layout::Rect;
         use ratatui::text::Line;
-        let plain: Vec<char> = (0..=0x2100u32)
+        let plain: Vec<char> = (0..=0x3000u32)
             .filter_map(char::from_u32)
             .filter(|&c| super::plain(c))
             .collect();
-        assert!(plain.len() > 700 && plain.contains(&'ñ') && plain.contains(&'’'));
+        assert!(plain.len() > 1000 && plain.contains(&'ñ') && plain.contains(&'’'));
+        // The symbols of the screen's own rows: markers, arrows, bars.
+        assert!("▶•↺−│›…←→".chars().all(super::plain));
         for c in plain {
             let line = Line::from(format!("a{c}{c} {c}"));
             let area = Rect::new(0, 0, 5, 1);
