@@ -37,6 +37,12 @@ const RUNS: usize = 5;
 const FRAME_RUNS: usize = 11;
 /// Set in the child process that measures peak memory: the path of the document to load.
 const CHILD_ENV: &str = "ARGSCOPE_SCALE_CHILD";
+/// Rounds of processes the frames are measured in, a process a size; the median is kept. Where in
+/// memory a large document lands differs from one process to the next, and moves a frame's cost
+/// at 100,000 items by up to a tenth either way.
+const FRAME_PROCESSES: usize = 3;
+/// Set in the child process that measures frames, whose arguments are the documents' paths.
+const FRAMES_ENV: &str = "ARGSCOPE_SCALE_FRAMES";
 
 /// A duration as CPU time and as wall-clock time, in milliseconds.
 #[derive(Debug, Clone, Copy, Default)]
@@ -90,6 +96,15 @@ fn main() {
         child(Path::new(&path));
         return;
     }
+    if std::env::var_os(FRAMES_ENV).is_some() {
+        frames_child(
+            &std::env::args_os()
+                .skip(1)
+                .map(PathBuf::from)
+                .collect::<Vec<_>>(),
+        );
+        return;
+    }
     let sizes: Vec<usize> = std::env::args()
         .skip(1)
         .filter_map(|a| a.replace(['_', ','], "").parse().ok())
@@ -112,7 +127,7 @@ fn main() {
         jq.as_deref().unwrap_or("n/a"),
         grep.as_deref().unwrap_or("n/a")
     );
-    let mut all = Vec::new();
+    let mut docs = Vec::new();
     for &n in &sizes {
         eprintln!("N = {n}: generating");
         let path = dir.join(format!("synth-{n}.json"));
@@ -121,10 +136,14 @@ fn main() {
             eprintln!("scale: cannot write {}: {e}", path.display());
             std::process::exit(1);
         }
-        let file_bytes = doc.len();
-        drop(doc);
-        let figures = measure(n, &path, file_bytes, jq.is_some(), grep.is_some(), &dir);
-        all.push(figures);
+        docs.push((n, path, doc.len()));
+    }
+    let paths: Vec<&Path> = docs.iter().map(|(_, path, _)| path.as_path()).collect();
+    let frames = frames(&paths);
+    let mut all = Vec::new();
+    for ((n, path, file_bytes), frames) in docs.iter().zip(frames) {
+        let tools = (jq.is_some(), grep.is_some());
+        all.push(measure(*n, path, *file_bytes, frames, tools, &dir));
     }
     print_table(&all);
     let json = to_json(&all);
@@ -135,12 +154,14 @@ fn main() {
     }
 }
 
+/// Everything but the frames (measured beforehand, see [`frames`]) for the document of `n` items
+/// at `path`; `tools` says whether jq and grep are there for the baselines.
 fn measure(
     n: usize,
     path: &Path,
     file_bytes: usize,
-    has_jq: bool,
-    has_grep: bool,
+    frames: FrameFigures,
+    (has_jq, has_grep): (bool, bool),
     dir: &Path,
 ) -> Figures {
     let runs = if n >= 100_000 { 3 } else { RUNS };
@@ -157,46 +178,13 @@ fn measure(
         }
     }
 
-    eprintln!("N = {n}: first frame");
+    // The explorer as search finds it: opened, its first frame drawn (frames are measured in a
+    // process of their own, see `frames`).
     let model = load_file(path);
-    let mut terminal = match Terminal::new(TestBackend::new(WIDTH, HEIGHT)) {
-        Ok(t) => t,
-        Err(e) => panic!("a test backend cannot fail: {e}"),
-    };
-    let (mut app, first_frame) = timed(|| {
-        let mut app = App::new(model, Options::default());
-        app.update(argscope::app::Action::Resize(WIDTH, HEIGHT));
-        draw(&mut terminal, &app);
-        app
-    });
-
-    // Each run: down the Timeline from its top, on to the next pane every 50 frames (each pane
-    // from its top too, so that every run is the same: in a full pane, half its frames scroll).
-    // A frame's cost is its median over the runs (the same key on the same state each time), so
-    // that a burst of load on a shared machine does not decide it; the percentiles are those of
-    // the 200 frames' costs.
-    eprintln!("N = {n}: {FRAME_RUNS} runs of {FRAMES} frames");
-    let down = key("j");
-    let next = key("<Tab>");
-    let mut frames: Vec<Vec<Ms>> = (0..FRAMES)
-        .map(|_| Vec::with_capacity(FRAME_RUNS))
-        .collect();
-    for _ in 0..FRAME_RUNS {
-        for k in ["4", "g", "3", "g", "2", "g", "1", "g"] {
-            app.handle_key(key(k));
-        }
-        for (k, runs) in frames.iter_mut().enumerate() {
-            let ((), took) = timed(|| {
-                app.handle_key(if k % 50 == 49 { next } else { down });
-                draw(&mut terminal, &app);
-            });
-            runs.push(took);
-        }
-    }
-    let frames: Vec<Ms> = frames
-        .iter()
-        .map(|runs| percentile_ms(runs, 50.0))
-        .collect();
+    let mut terminal = test_terminal();
+    let mut app = App::new(model, Options::default());
+    app.update(argscope::app::Action::Resize(WIDTH, HEIGHT));
+    draw(&mut terminal, &app);
 
     // Each run types every query in the Timeline and then in the Text pane, one keystroke at a
     // time (timed: the search and the move of the selection), and draws after each.
@@ -259,9 +247,9 @@ fn measure(
         file_bytes,
         load: percentile_ms(&load, 50.0),
         jq: has_jq.then(|| percentile_ms(&jq, 50.0)),
-        first_frame,
-        frame_p50: percentile_ms(&frames, 50.0),
-        frame_p99: percentile_ms(&frames, 99.0),
+        first_frame: frames.first,
+        frame_p50: frames.p50,
+        frame_p99: frames.p99,
         search_p50: percentile_ms(&search_p50, 50.0),
         search_p99: percentile_ms(&search_p99, 50.0),
         search_first_text,
@@ -349,6 +337,151 @@ fn tool_version(program: &str, args: &[&str]) -> Option<String> {
         .then(|| text.lines().next().unwrap_or("").trim().to_owned())
 }
 
+/// The first frame and the frames while moving, for one document.
+#[derive(Clone, Copy)]
+struct FrameFigures {
+    first: Ms,
+    p50: Ms,
+    p99: Ms,
+}
+
+/// Measures the frames of every document in child processes (this program again), a process a
+/// document, as a reader's `argscope FILE` draws them: a process that has opened its document and
+/// done nothing else, not this one after generating and loading every size again and again. The
+/// processes take the sizes in turn, [`FRAME_PROCESSES`] rounds of them, so that a slow minute on
+/// a shared machine falls on every size alike; each figure is its median over the rounds.
+fn frames(paths: &[&Path]) -> Vec<FrameFigures> {
+    eprintln!(
+        "frames: {FRAME_PROCESSES} rounds of a process a size, each {FRAME_RUNS} runs of {FRAMES} frames"
+    );
+    let processes: Vec<Vec<FrameFigures>> = (0..FRAME_PROCESSES)
+        .map(|_| {
+            paths
+                .iter()
+                .map(|path| frames_process(&[path])[0])
+                .collect()
+        })
+        .collect();
+    let median = |pick: fn(&FrameFigures) -> Ms, doc: usize| {
+        let v: Vec<Ms> = processes.iter().map(|p| pick(&p[doc])).collect();
+        percentile_ms(&v, 50.0)
+    };
+    (0..paths.len())
+        .map(|doc| FrameFigures {
+            first: median(|f| f.first, doc),
+            p50: median(|f| f.p50, doc),
+            p99: median(|f| f.p99, doc),
+        })
+        .collect()
+}
+
+/// One child process's frame figures, a document each.
+fn frames_process(paths: &[&Path]) -> Vec<FrameFigures> {
+    let exe = match std::env::current_exe() {
+        Ok(exe) => exe,
+        Err(e) => panic!("cannot find this benchmark's executable: {e}"),
+    };
+    let out = match Command::new(exe).env(FRAMES_ENV, "1").args(paths).output() {
+        Ok(out) if out.status.success() => out,
+        Ok(out) => panic!(
+            "the frame measurement failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        ),
+        Err(e) => panic!("cannot run the frame measurement: {e}"),
+    };
+    let text = String::from_utf8_lossy(&out.stdout);
+    let figures: Vec<FrameFigures> = text
+        .lines()
+        .filter_map(|line| {
+            let v: Vec<f64> = line
+                .split_whitespace()
+                .filter_map(|w| w.parse().ok())
+                .collect();
+            let ms = |i: usize| Ms {
+                cpu: v[i],
+                wall: v[i + 1],
+            };
+            (v.len() == 6).then(|| FrameFigures {
+                first: ms(0),
+                p50: ms(2),
+                p99: ms(4),
+            })
+        })
+        .collect();
+    assert_eq!(
+        figures.len(),
+        paths.len(),
+        "the frame measurement printed: {text}"
+    );
+    figures
+}
+
+/// The child of [`frames`]: opens each document given (one, as `frames` runs it), draws its first
+/// frame (timed), then runs the frames, in turn between the documents; prints a line a document:
+/// the first frame, p50 and p99, each as CPU and wall time.
+fn frames_child(paths: &[PathBuf]) {
+    let mut open: Vec<(App, Terminal<TestBackend>, Ms)> = paths
+        .iter()
+        .map(|path| {
+            let model = load_file(path);
+            let mut terminal = test_terminal();
+            let (app, first) = timed(|| {
+                let mut app = App::new(model, Options::default());
+                app.update(argscope::app::Action::Resize(WIDTH, HEIGHT));
+                draw(&mut terminal, &app);
+                app
+            });
+            (app, terminal, first)
+        })
+        .collect();
+    // Each run: down the Timeline from its top, on to the next pane every 50 frames (each pane
+    // from its top too, so that every run is the same: in a full pane, half its frames scroll).
+    // A frame's cost is its median over the runs (the same key on the same state each time), so
+    // that a burst of load on a shared machine does not decide it; the percentiles are those of
+    // the 200 frames' costs.
+    let down = key("j");
+    let next = key("<Tab>");
+    let mut frames: Vec<Vec<Vec<Ms>>> = (0..open.len())
+        .map(|_| {
+            (0..FRAMES)
+                .map(|_| Vec::with_capacity(FRAME_RUNS))
+                .collect()
+        })
+        .collect();
+    for _ in 0..FRAME_RUNS {
+        for ((app, terminal, _), frames) in open.iter_mut().zip(&mut frames) {
+            for k in ["4", "g", "3", "g", "2", "g", "1", "g"] {
+                app.handle_key(key(k));
+            }
+            for (k, runs) in frames.iter_mut().enumerate() {
+                let ((), took) = timed(|| {
+                    app.handle_key(if k % 50 == 49 { next } else { down });
+                    draw(terminal, app);
+                });
+                runs.push(took);
+            }
+        }
+    }
+    for ((_, _, first), frames) in open.iter().zip(&frames) {
+        let costs: Vec<Ms> = frames
+            .iter()
+            .map(|runs| percentile_ms(runs, 50.0))
+            .collect();
+        let (p50, p99) = (percentile_ms(&costs, 50.0), percentile_ms(&costs, 99.0));
+        println!(
+            "{} {} {} {} {} {}",
+            first.cpu, first.wall, p50.cpu, p50.wall, p99.cpu, p99.wall
+        );
+    }
+}
+
+fn test_terminal() -> Terminal<TestBackend> {
+    match Terminal::new(TestBackend::new(WIDTH, HEIGHT)) {
+        Ok(t) => t,
+        Err(e) => panic!("a test backend cannot fail: {e}"),
+    }
+}
+
 /// Peak resident memory of loading, indexing and drawing the first frame, measured in a child
 /// process (this program again) so that nothing else the benchmark holds counts; then the peak
 /// of the whole run, once a search in the Text pane has run too.
@@ -368,10 +501,7 @@ fn child(path: &Path) {
     let model = load_file(path);
     let mut app = App::new(model, Options::default());
     app.update(argscope::app::Action::Resize(WIDTH, HEIGHT));
-    let mut terminal = match Terminal::new(TestBackend::new(WIDTH, HEIGHT)) {
-        Ok(t) => t,
-        Err(e) => panic!("a test backend cannot fail: {e}"),
-    };
+    let mut terminal = test_terminal();
     draw(&mut terminal, &app);
     let first = vm_hwm();
     for k in ["6", "/", "g"] {
