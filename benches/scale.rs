@@ -40,7 +40,7 @@ const CHILD_ENV: &str = "ARGSCOPE_SCALE_CHILD";
 /// Rounds of processes the frames are measured in, a process a size; the median is kept. Where in
 /// memory a large document lands differs from one process to the next, and moves a frame's cost
 /// at 100,000 items by up to a tenth either way.
-const FRAME_PROCESSES: usize = 3;
+const FRAME_PROCESSES: usize = 5;
 /// Set in the child process that measures frames, whose arguments are the documents' paths.
 const FRAMES_ENV: &str = "ARGSCOPE_SCALE_FRAMES";
 
