@@ -333,10 +333,11 @@ impl<'b> RowWriter<'b> {
     }
 }
 
-/// Characters that are a cell each and a grapheme each however they are placed: printable ASCII,
-/// the Latin letters and typographic punctuation of most names and quotes, and the arrows, lines
-/// and shapes of the screen's own markers (no combining mark, control, format character or wide
-/// character among them).
+/// Characters that are a cell each, and a grapheme each between other plain characters: printable
+/// ASCII, the Latin letters and typographic punctuation of most names and quotes, and the arrows,
+/// lines and shapes of the screen's own markers (no combining mark, control, format character or
+/// wide character among them). Next to a joiner or a variation selector, which are not plain, the
+/// buffer's own path draws them.
 fn plain(c: char) -> bool {
     matches!(c,
         ' '..='~'
