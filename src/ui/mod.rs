@@ -158,7 +158,7 @@ pub fn fit_cow<'a>(s: &'a str, width: usize, ellipsis: &str) -> Cow<'a, str> {
 }
 
 /// [`fit`], a character at a time: `s` itself when it is clean and fits (no copy), or its part
-/// that fits `room` followed by the ellipsis.
+/// that fits `room` followed by the ellipsis, sanitized.
 fn fit_by_char<'a>(
     s: &'a str,
     width: usize,
@@ -166,17 +166,16 @@ fn fit_by_char<'a>(
     ellipsis_width: usize,
     room: usize,
 ) -> Cow<'a, str> {
-    let budget = fit_budget(width);
+    // Zero-width characters (combining marks) take no room; past this many characters the string
+    // is cut anyway, so that a run of millions of them is not copied to the screen.
+    let budget = width.saturating_mul(8).saturating_add(32);
     let mut used = 0;
     // Where the text is cut when it turns out not to fit: the end of the part that fits `room`.
     let mut cut = None;
     for (n, (at, c)) in s.char_indices().enumerate() {
-        if sanitize::line_char(c) != c {
-            return fit_sanitized(s, width, ellipsis, ellipsis_width, room).into();
-        }
-        let w = char_width(c);
+        let w = char_width(sanitize::line_char(c));
         if used + w > width || n >= budget {
-            let mut out = s[..cut.unwrap_or(at)].to_owned();
+            let mut out = sanitize::line(&s[..cut.unwrap_or(at)]).into_owned();
             if width >= ellipsis_width {
                 out.push_str(ellipsis);
             }
@@ -187,44 +186,7 @@ fn fit_by_char<'a>(
         }
         used += w;
     }
-    s.into()
-}
-
-/// Zero-width characters (combining marks) take no room; past this many characters a string is
-/// cut anyway, so that a run of millions of them is not copied to the screen.
-fn fit_budget(width: usize) -> usize {
-    width.saturating_mul(8).saturating_add(32)
-}
-
-/// [`fit_by_char`] of a string with characters that a line shows as others (controls, tabs).
-fn fit_sanitized(
-    s: &str,
-    width: usize,
-    ellipsis: &str,
-    ellipsis_width: usize,
-    room: usize,
-) -> String {
-    let budget = fit_budget(width);
-    let mut out = String::new();
-    let mut used = 0;
-    let mut cut = None;
-    for (n, c) in s.chars().enumerate() {
-        let c = sanitize::line_char(c);
-        let w = char_width(c);
-        if used + w > width || n >= budget {
-            out.truncate(cut.unwrap_or(out.len()));
-            if width >= ellipsis_width {
-                out.push_str(ellipsis);
-            }
-            return out;
-        }
-        if cut.is_none() && used + w > room {
-            cut = Some(out.len());
-        }
-        out.push(c);
-        used += w;
-    }
-    out
+    sanitize::line(s)
 }
 
 /// A span of document text, sanitized.
@@ -415,12 +377,44 @@ mod tests {
             let ew = str_width(ellipsis);
             let room = width.saturating_sub(ew);
             let got = super::fit_by_char(&s, width, ellipsis, ew, room);
-            let want = super::fit_sanitized(&s, width, ellipsis, ew, room);
+            let want = fit_sanitizing_each_character(&s, width, ellipsis, ew, room);
             proptest::prop_assert_eq!(got.as_ref(), want.as_str());
             if matches!(got, std::borrow::Cow::Borrowed(_)) {
                 proptest::prop_assert_eq!(got.as_ref(), s.as_str());
             }
         }
+    }
+
+    /// The fit as it was first written, a sanitized character at a time into a new string: the
+    /// reference the borrowing fit is checked against.
+    fn fit_sanitizing_each_character(
+        s: &str,
+        width: usize,
+        ellipsis: &str,
+        ellipsis_width: usize,
+        room: usize,
+    ) -> String {
+        let budget = width.saturating_mul(8).saturating_add(32);
+        let mut out = String::new();
+        let mut used = 0;
+        let mut cut = None;
+        for (n, c) in s.chars().enumerate() {
+            let c = crate::model::sanitize::line_char(c);
+            let w = crate::wrap::char_width(c);
+            if used + w > width || n >= budget {
+                out.truncate(cut.unwrap_or(out.len()));
+                if width >= ellipsis_width {
+                    out.push_str(ellipsis);
+                }
+                return out;
+            }
+            if cut.is_none() && used + w > room {
+                cut = Some(out.len());
+            }
+            out.push(c);
+            used += w;
+        }
+        out
     }
 
     proptest::proptest! {
