@@ -41,7 +41,7 @@ const CHILD_ENV: &str = "ARGSCOPE_SCALE_CHILD";
 /// memory a large document lands differs from one process to the next, and moves a frame's cost
 /// at 100,000 items by up to a tenth either way.
 const FRAME_PROCESSES: usize = 5;
-/// Set in the child process that measures frames, whose arguments are the documents' paths.
+/// Set in the child process that measures frames: the path of the document to draw.
 const FRAMES_ENV: &str = "ARGSCOPE_SCALE_FRAMES";
 
 /// A duration as CPU time and as wall-clock time, in milliseconds.
@@ -96,13 +96,8 @@ fn main() {
         child(Path::new(&path));
         return;
     }
-    if std::env::var_os(FRAMES_ENV).is_some() {
-        frames_child(
-            &std::env::args_os()
-                .skip(1)
-                .map(PathBuf::from)
-                .collect::<Vec<_>>(),
-        );
+    if let Some(path) = std::env::var_os(FRAMES_ENV) {
+        frames_child(Path::new(&path));
         return;
     }
     let sizes: Vec<usize> = std::env::args()
@@ -355,12 +350,7 @@ fn frames(paths: &[&Path]) -> Vec<FrameFigures> {
         "frames: {FRAME_PROCESSES} rounds of a process a size, each {FRAME_RUNS} runs of {FRAMES} frames"
     );
     let processes: Vec<Vec<FrameFigures>> = (0..FRAME_PROCESSES)
-        .map(|_| {
-            paths
-                .iter()
-                .map(|path| frames_process(&[path])[0])
-                .collect()
-        })
+        .map(|_| paths.iter().map(|path| frames_process(path)).collect())
         .collect();
     let median = |pick: fn(&FrameFigures) -> Ms, doc: usize| {
         let v: Vec<Ms> = processes.iter().map(|p| pick(&p[doc])).collect();
@@ -375,13 +365,13 @@ fn frames(paths: &[&Path]) -> Vec<FrameFigures> {
         .collect()
 }
 
-/// One child process's frame figures, a document each.
-fn frames_process(paths: &[&Path]) -> Vec<FrameFigures> {
+/// One child process's frame figures for the document at `path`.
+fn frames_process(path: &Path) -> FrameFigures {
     let exe = match std::env::current_exe() {
         Ok(exe) => exe,
         Err(e) => panic!("cannot find this benchmark's executable: {e}"),
     };
-    let out = match Command::new(exe).env(FRAMES_ENV, "1").args(paths).output() {
+    let out = match Command::new(exe).env(FRAMES_ENV, path).output() {
         Ok(out) if out.status.success() => out,
         Ok(out) => panic!(
             "the frame measurement failed: {}",
@@ -390,50 +380,33 @@ fn frames_process(paths: &[&Path]) -> Vec<FrameFigures> {
         Err(e) => panic!("cannot run the frame measurement: {e}"),
     };
     let text = String::from_utf8_lossy(&out.stdout);
-    let figures: Vec<FrameFigures> = text
-        .lines()
-        .filter_map(|line| {
-            let v: Vec<f64> = line
-                .split_whitespace()
-                .filter_map(|w| w.parse().ok())
-                .collect();
-            let ms = |i: usize| Ms {
-                cpu: v[i],
-                wall: v[i + 1],
-            };
-            (v.len() == 6).then(|| FrameFigures {
-                first: ms(0),
-                p50: ms(2),
-                p99: ms(4),
-            })
-        })
+    let v: Vec<f64> = text
+        .split_whitespace()
+        .filter_map(|w| w.parse().ok())
         .collect();
-    assert_eq!(
-        figures.len(),
-        paths.len(),
-        "the frame measurement printed: {text}"
-    );
-    figures
+    assert_eq!(v.len(), 6, "the frame measurement printed: {text}");
+    let ms = |i: usize| Ms {
+        cpu: v[i],
+        wall: v[i + 1],
+    };
+    FrameFigures {
+        first: ms(0),
+        p50: ms(2),
+        p99: ms(4),
+    }
 }
 
-/// The child of [`frames`]: opens each document given (one, as `frames` runs it), draws its first
-/// frame (timed), then runs the frames, in turn between the documents; prints a line a document:
-/// the first frame, p50 and p99, each as CPU and wall time.
-fn frames_child(paths: &[PathBuf]) {
-    let mut open: Vec<(App, Terminal<TestBackend>, Ms)> = paths
-        .iter()
-        .map(|path| {
-            let model = load_file(path);
-            let mut terminal = test_terminal();
-            let (app, first) = timed(|| {
-                let mut app = App::new(model, Options::default());
-                app.update(argscope::app::Action::Resize(WIDTH, HEIGHT));
-                draw(&mut terminal, &app);
-                app
-            });
-            (app, terminal, first)
-        })
-        .collect();
+/// The child of [`frames`]: opens the document, draws its first frame (timed), then runs the
+/// frames; prints one line: the first frame, p50 and p99, each as CPU and wall time.
+fn frames_child(path: &Path) {
+    let model = load_file(path);
+    let mut terminal = test_terminal();
+    let (mut app, first) = timed(|| {
+        let mut app = App::new(model, Options::default());
+        app.update(argscope::app::Action::Resize(WIDTH, HEIGHT));
+        draw(&mut terminal, &app);
+        app
+    });
     // Each run: down the Timeline from its top, on to the next pane every 50 frames (each pane
     // from its top too, so that every run is the same: in a full pane, half its frames scroll).
     // A frame's cost is its median over the runs (the same key on the same state each time), so
@@ -441,38 +414,30 @@ fn frames_child(paths: &[PathBuf]) {
     // the 200 frames' costs.
     let down = key("j");
     let next = key("<Tab>");
-    let mut frames: Vec<Vec<Vec<Ms>>> = (0..open.len())
-        .map(|_| {
-            (0..FRAMES)
-                .map(|_| Vec::with_capacity(FRAME_RUNS))
-                .collect()
-        })
+    let mut frames: Vec<Vec<Ms>> = (0..FRAMES)
+        .map(|_| Vec::with_capacity(FRAME_RUNS))
         .collect();
     for _ in 0..FRAME_RUNS {
-        for ((app, terminal, _), frames) in open.iter_mut().zip(&mut frames) {
-            for k in ["4", "g", "3", "g", "2", "g", "1", "g"] {
-                app.handle_key(key(k));
-            }
-            for (k, runs) in frames.iter_mut().enumerate() {
-                let ((), took) = timed(|| {
-                    app.handle_key(if k % 50 == 49 { next } else { down });
-                    draw(terminal, app);
-                });
-                runs.push(took);
-            }
+        for k in ["4", "g", "3", "g", "2", "g", "1", "g"] {
+            app.handle_key(key(k));
+        }
+        for (k, runs) in frames.iter_mut().enumerate() {
+            let ((), took) = timed(|| {
+                app.handle_key(if k % 50 == 49 { next } else { down });
+                draw(&mut terminal, &app);
+            });
+            runs.push(took);
         }
     }
-    for ((_, _, first), frames) in open.iter().zip(&frames) {
-        let costs: Vec<Ms> = frames
-            .iter()
-            .map(|runs| percentile_ms(runs, 50.0))
-            .collect();
-        let (p50, p99) = (percentile_ms(&costs, 50.0), percentile_ms(&costs, 99.0));
-        println!(
-            "{} {} {} {} {} {}",
-            first.cpu, first.wall, p50.cpu, p50.wall, p99.cpu, p99.wall
-        );
-    }
+    let costs: Vec<Ms> = frames
+        .iter()
+        .map(|runs| percentile_ms(runs, 50.0))
+        .collect();
+    let (p50, p99) = (percentile_ms(&costs, 50.0), percentile_ms(&costs, 99.0));
+    println!(
+        "{} {} {} {} {} {}",
+        first.cpu, first.wall, p50.cpu, p50.wall, p99.cpu, p99.wall
+    );
 }
 
 fn test_terminal() -> Terminal<TestBackend> {
