@@ -80,11 +80,12 @@ pub fn render_with(
     config: Option<crate::config::Config>,
 ) -> Result<String, String> {
     let keys = keys::parse(notation).map_err(|e| format!("--keys: {e}"))?;
+    let mut options = options;
+    options.ascii |= config.as_ref().is_some_and(|c| c.ascii == Some(true));
     let mut app = App::new(model, options);
     if let Some(c) = config {
         app.keymap = c.keymap;
         app.theme = c.theme;
-        app.options.ascii |= c.ascii.unwrap_or(false);
     }
     app.update(crate::app::Action::Resize(size.0, size.1));
     for key in keys {

@@ -1,4 +1,4 @@
-//! Named styles and symbols. With colour off (`NO_COLOR`, `mono`) every style keeps only its modifiers, so the
+//! Named styles (the glyphs are `ui::glyphs`). With colour off (`NO_COLOR`, `mono`) every style keeps only its modifiers, so the
 //! screen still reads: selection also has a symbol, never colour alone.
 
 use ratatui::style::{Color, Modifier, Style};
@@ -130,56 +130,6 @@ impl Theme {
             } else {
                 base.add_modifier(Modifier::REVERSED | BOLD)
             },
-        }
-    }
-}
-
-/// The symbols the screen uses, in Unicode or plain ASCII.
-#[derive(Debug, Clone, Copy)]
-pub struct Symbols {
-    pub selected: &'static str,
-    pub linked: &'static str,
-    pub repeat: &'static str,
-    pub supports: &'static str,
-    pub opposes: &'static str,
-    pub separator: &'static str,
-    pub crumb: &'static str,
-    pub ellipsis: &'static str,
-    pub passage_start: &'static str,
-    pub passage_line: &'static str,
-    pub folded: &'static str,
-}
-
-impl Symbols {
-    pub fn new(ascii: bool) -> Symbols {
-        if ascii {
-            Symbols {
-                selected: "> ",
-                linked: "*",
-                repeat: "^ ",
-                supports: "+ ",
-                opposes: "- ",
-                separator: " | ",
-                crumb: " > ",
-                ellipsis: "...",
-                passage_start: ">",
-                passage_line: "|",
-                folded: "[+] ",
-            }
-        } else {
-            Symbols {
-                selected: "▶ ",
-                linked: "•",
-                repeat: "↺ ",
-                supports: "+ ",
-                opposes: "− ",
-                separator: " │ ",
-                crumb: " › ",
-                ellipsis: "…",
-                passage_start: "▶",
-                passage_line: "┃",
-                folded: "▸ ",
-            }
         }
     }
 }

@@ -4,6 +4,8 @@
 use argscope::app::search::PromptKind;
 use argscope::app::{App, Mode, Options, Pane, keys};
 use argscope::model::{self, Kind};
+use argscope::views::{Layer, ViewKind};
+use ratatui::layout::Rect;
 
 fn app() -> App {
     let mut app = App::new(model::builtin(), Options::default());
@@ -64,7 +66,10 @@ fn following_from_where_you_moved_records_that_place() {
     // Move to the second recommendation, follow its first link, come back: the second one.
     let a = run("4j<Enter><Enter><BS>");
     assert_eq!(a.focus, Pane::Recommendations);
-    assert_eq!(a.lists[3].selected_item(), a.lists[3].rows[1].item());
+    assert_eq!(
+        a.lists.recommendations.selected_item(),
+        a.lists.recommendations.rows[1].item()
+    );
     assert!(a.history.is_consistent());
 }
 
@@ -121,11 +126,13 @@ fn text_pane_moves_between_passages_and_jumps_to_a_quoting_item() {
 fn o_toggles_article_order_in_the_timeline() {
     let a = run("1o");
     assert!(!a.chronological);
-    let positions: Vec<usize> = a.lists[0]
+    let positions: Vec<usize> = a
+        .lists
+        .timeline
         .rows
         .iter()
         .filter_map(|r| r.item())
-        .map(|i| argscope::app::lists::article_position(&a.model, i))
+        .map(|i| argscope::panes::lists::article_position(&a.model, i))
         .collect();
     assert!(
         positions.windows(2).all(|w| w[0] <= w[1]),
@@ -186,7 +193,7 @@ fn up_in_the_prompt_recalls_earlier_searches() {
     let Mode::Prompt(p) = &a.mode else {
         panic!("prompt")
     };
-    assert_eq!(p.input, "lopez");
+    assert_eq!(p.input.as_str(), "lopez");
 }
 
 #[test]
@@ -206,7 +213,7 @@ fn smart_case_and_folding_in_the_explorer() {
 #[test]
 fn filter_narrows_the_pane_and_esc_clears_it() {
     let a = run("3flimits<Enter>");
-    let list = &a.lists[2];
+    let list = &a.lists.provisions;
     assert_eq!(list.filter.as_deref(), Some("limits"));
     let (shown, all) = list.filter_counts();
     assert!(shown < all && shown > 0);
@@ -216,20 +223,29 @@ fn filter_narrows_the_pane_and_esc_clears_it() {
     }
     // Navigation keeps working on the filtered list.
     let b = run("3flimits<Enter>j");
-    assert_eq!(b.lists[2].selected_item(), b.lists[2].rows[1].item());
+    assert_eq!(
+        b.lists.provisions.selected_item(),
+        b.lists.provisions.rows[1].item()
+    );
     let c = run("3flimits<Enter><Esc>");
-    assert!(c.lists[2].filter.is_none());
-    assert_eq!(c.lists[2].filter_counts().0, all);
+    assert!(c.lists.provisions.filter.is_none());
+    assert_eq!(c.lists.provisions.filter_counts().0, all);
     let d = run("3flimits<Enter>f<C-u><Enter>");
-    assert!(d.lists[2].filter.is_none(), "an empty filter clears it");
+    assert!(
+        d.lists.provisions.filter.is_none(),
+        "an empty filter clears it"
+    );
 }
 
 #[test]
 fn the_palette_jumps_across_panes_into_history() {
     let a = run(":cienfuegos");
-    assert!(a.palette.items.len() > 1);
-    let counts: usize = a.palette.counts.iter().map(|(_, n)| n).sum();
-    assert_eq!(counts, a.palette.items.len());
+    let Some(Layer::Palette(palette)) = a.top() else {
+        panic!("the palette is open")
+    };
+    assert!(palette.items.len() > 1);
+    let counts: usize = palette.counts.iter().map(|(_, n)| n).sum();
+    assert_eq!(counts, palette.items.len());
     let b = run(":salvador cien<Enter>");
     assert_eq!(selected_id(&b), "cienfuegos");
     assert_eq!(b.focus, Pane::Actors);
@@ -239,9 +255,9 @@ fn the_palette_jumps_across_panes_into_history() {
 
 #[test]
 fn help_opens_and_closes() {
-    assert!(matches!(run("?").mode, Mode::Help { .. }));
-    assert_eq!(run("?<Esc>").mode, Mode::Browse);
-    assert_eq!(run("??").mode, Mode::Browse);
+    assert_eq!(run("?").shown(), Some(ViewKind::Help));
+    assert_eq!(run("?<Esc>").shown(), None);
+    assert_eq!(run("??").shown(), None);
 }
 
 #[test]
@@ -284,8 +300,8 @@ fn paging_and_ends_stay_in_range() {
         }
     }
     assert_eq!(
-        run("2G").lists[1].selected,
-        run("2G").lists[1].rows.len() - 1
+        run("2G").lists.actors.selected,
+        run("2G").lists.actors.rows.len() - 1
     );
 }
 
@@ -324,7 +340,10 @@ fn a_click_focuses_and_selects_and_a_click_on_a_link_follows_it() {
     // The third row inside the border.
     a.update(Action::Click(rect.x + 3, rect.y + 3));
     assert_eq!(a.focus, Pane::Recommendations);
-    assert_eq!(a.lists[3].selected_item(), a.lists[3].rows[2].item());
+    assert_eq!(
+        a.lists.recommendations.selected_item(),
+        a.lists.recommendations.rows[2].item()
+    );
     // Find the row of the first link in the detail and click it.
     let side = screen.side.unwrap();
     let before = a.selected_item().unwrap();
@@ -347,7 +366,7 @@ fn a_click_focuses_and_selects_and_a_click_on_a_link_follows_it() {
     let rect = b.screen().pane(Pane::Actors).unwrap();
     b.update(Action::WheelDown(rect.x + 2, rect.y + 2));
     assert_eq!(b.focus, Pane::Actors);
-    assert!(b.lists[1].selected > 1);
+    assert!(b.lists.actors.selected > 1);
 }
 
 #[test]
@@ -393,7 +412,7 @@ fn folding_in_the_argument_pane_keeps_its_filter() {
 
 #[test]
 fn the_detail_builds_only_the_links_that_show_and_shows_what_the_whole_detail_shows() {
-    use argscope::app::detail::{self, Part};
+    use argscope::panes::detail::{self, Part};
     let mut a = app();
     let (width, mut compared) = (44u16, 0);
     for item in 0..a.model.doc.items.len() {
@@ -411,11 +430,11 @@ fn the_detail_builds_only_the_links_that_show_and_shows_what_the_whole_detail_sh
                 Mode::Browse
             };
             a.link = if links_mode { n } else { 0 };
-            let blocks = detail::blocks(&a.model, item, &all, false);
-            let rows = detail::rows(&blocks, width.into());
+            let blocks = detail::blocks(&a.model, item, &all);
+            let rows = detail::rows(&blocks, width.into(), a.glyphs);
             for height in [1u16, 3, 8, 20, 40] {
                 let h = height as usize;
-                let laid = a.detail_layout(item, width, height);
+                let laid = a.detail_layout(item, Rect::new(0, 0, width, height));
                 let built = laid
                     .blocks
                     .iter()
@@ -457,7 +476,7 @@ fn the_detail_builds_only_the_links_that_show_and_shows_what_the_whole_detail_sh
 
 #[test]
 fn the_first_links_are_the_start_of_all_the_links_in_order() {
-    use argscope::app::detail;
+    use argscope::panes::detail;
     let m = model::builtin();
     let mut mixed = 0;
     for item in 0..m.doc.items.len() {
@@ -491,11 +510,11 @@ fn the_first_links_are_the_start_of_all_the_links_in_order() {
 fn a_jump_to_an_item_the_filter_hides_says_the_filter_hides_it() {
     // Actors filtered to what matches "cienfuegos", then a jump to another actor.
     let mut a = run("2fcienfuegos<Enter>");
-    assert!(a.lists[1].filter.is_some());
+    assert!(a.lists.actors.filter.is_some());
     let other = (0..a.model.doc.items.len())
         .find(|&i| {
             a.model.item(i).kind == Kind::Actor
-                && !a.lists[1].rows.iter().any(|r| r.item() == Some(i))
+                && !a.lists.actors.rows.iter().any(|r| r.item() == Some(i))
         })
         .expect("an actor the filter hides");
     a.navigate(other);

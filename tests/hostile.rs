@@ -149,7 +149,7 @@ fn load(json: &str) -> Model {
 }
 
 fn assert_state(app: &App) {
-    for list in &app.lists {
+    for list in app.lists.iter() {
         if list.rows.iter().any(|r| r.item().is_some()) {
             assert!(list.selected < list.rows.len(), "selection in range");
             assert!(list.selected_item().is_some(), "selection on an item row");
@@ -351,13 +351,13 @@ fn five_megabyte_strings_render_in_bounded_time() {
 
 #[test]
 fn a_cut_summary_ends_in_a_visible_ellipsis() {
-    use argscope::app::detail::{self, Part};
+    use argscope::panes::detail::{self, Part};
     let model = huge_model();
     // The detail's blocks as drawn: the summary and the quote are cut, each ending in an ellipsis
     // on its last row, and their text is sanitized.
     let links = detail::links(&model, 0);
-    let blocks = detail::blocks(&model, 0, &links, false);
-    let rows = detail::rows(&blocks, 60);
+    let blocks = detail::blocks(&model, 0, &links);
+    let rows = detail::rows(&blocks, 60, &argscope::ui::glyphs::UNICODE);
     for part in [Part::Summary, Part::Quote] {
         let last = rows
             .iter()

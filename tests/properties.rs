@@ -5,6 +5,7 @@
 use argscope::app::{Action, App, Options, keys};
 use argscope::model::fold::{Fold, fold};
 use argscope::model::{self, Kind, Model};
+use argscope::views::Layer;
 use proptest::prelude::*;
 
 mod common;
@@ -78,7 +79,7 @@ fn load(json: &str) -> Model {
 }
 
 fn assert_invariants(app: &App) {
-    for list in &app.lists {
+    for list in app.lists.iter() {
         if list.rows.iter().any(|r| r.item().is_some()) {
             assert!(list.selected < list.rows.len());
             assert!(list.selected_item().is_some(), "selection on an item row");
@@ -90,20 +91,32 @@ fn assert_invariants(app: &App) {
     if let Some(p) = app.text.current {
         assert!(p < app.text.passages.len());
     }
-    let v = &app.views;
-    if let Some(c) = &v.compare {
-        assert!(c.row < c.alignment.rows.len() && c.side < 2 && c.top <= c.row);
+    for layer in &app.layers {
+        match layer {
+            Layer::Compare(c) => {
+                assert!(c.row < c.alignment.rows.len() && c.side < 2 && c.top <= c.row)
+            }
+            Layer::Prepared(p) => {
+                assert!(p.rows.is_empty() || (p.row < p.rows.len() && p.top <= p.row))
+            }
+            Layer::Matrix(m) => {
+                assert!(m.row < m.matrix.rows() && m.col < m.matrix.cols());
+                assert!(m.top <= m.row && m.left <= m.col);
+            }
+            Layer::Map(m) => assert!(
+                m.hood.item_at(m.cursor.spot).is_some(),
+                "the map's cursor is on an item"
+            ),
+            Layer::Palette(p) => assert!(p.items.is_empty() || p.selected < p.items.len()),
+            Layer::Comparisons(_) | Layer::Help(_) => {}
+        }
     }
-    if let Some(p) = &v.prepared {
-        assert!(p.rows.is_empty() || (p.row < p.rows.len() && p.top <= p.row));
-    }
-    if let Some(m) = &v.matrix {
-        assert!(m.row < m.matrix.rows() && m.col < m.matrix.cols());
-    }
-    if let Some(m) = &v.map {
+    // Overlays are on top of the views, never under them.
+    let first_overlay = app.layers.iter().position(Layer::is_overlay);
+    if let Some(at) = first_overlay {
         assert!(
-            m.hood.item_at(m.cursor.spot).is_some(),
-            "the map's cursor is on an item"
+            app.layers[at..].iter().all(Layer::is_overlay),
+            "a view over an overlay"
         );
     }
 }

@@ -2,9 +2,13 @@
 //! comparisons (`C`), the matrix (`x`), the map (`m`), and the Argument pane's folding and "why is
 //! this here". Pure: keys through the keymap and `update`, then the state and the drawn screen.
 
-use argscope::app::views::View;
-use argscope::app::{App, Mode, Options, Pane, keys};
+use argscope::app::{App, Options, Pane, keys};
 use argscope::model::{self, Model};
+use argscope::views::compare::CompareView;
+use argscope::views::map::MapView;
+use argscope::views::matrix::MatrixView;
+use argscope::views::prepared::PreparedView;
+use argscope::views::{Layer, ViewKind};
 use serde_json::json;
 
 fn app_with(model: Model, w: u16, h: u16) -> App {
@@ -28,6 +32,26 @@ fn run(notation: &str) -> App {
 fn screen(app: &App) -> String {
     argscope::render::screen_text(app).join("\n")
 }
+
+/// The view on top, which the test expects to be of one kind.
+macro_rules! top {
+    ($name:ident, $kind:ident, $ty:ty) => {
+        fn $name(app: &App) -> &$ty {
+            match app.top() {
+                Some(Layer::$kind(v)) => v,
+                other => panic!(
+                    "expected {} on top, got {:?}",
+                    stringify!($kind),
+                    other.map(Layer::kind)
+                ),
+            }
+        }
+    };
+}
+top!(compare, Compare, CompareView);
+top!(prepared, Prepared, PreparedView);
+top!(matrix, Matrix, MatrixView);
+top!(map, Map, MapView);
 
 fn id(app: &App, item: usize) -> &str {
     &app.model.item(item).id
@@ -70,7 +94,7 @@ fn synthetic(recs: usize, links: usize) -> Model {
 #[test]
 fn c_marks_the_item_and_the_status_says_so() {
     let a = run("4c");
-    let marked = a.views.mark.expect("marked");
+    let marked = a.memory.mark.expect("marked");
     assert_eq!(a.selected_item(), Some(marked));
     assert!(
         a.message.as_deref().unwrap().starts_with("marked “"),
@@ -88,11 +112,11 @@ fn c_marks_the_item_and_the_status_says_so() {
 #[test]
 fn c_on_a_second_item_opens_the_two_side_by_side() {
     let a = run("4c<Down>c");
-    assert_eq!(a.mode, Mode::View(View::Compare));
-    assert_eq!(a.views.mark, None);
+    assert_eq!(a.shown(), Some(ViewKind::Compare));
+    assert_eq!(a.memory.mark, None);
     let recs = a.list(Pane::Recommendations).unwrap();
     let first_two: Vec<usize> = recs.rows.iter().filter_map(|r| r.item()).take(2).collect();
-    let al = &a.views.compare.as_ref().unwrap().alignment;
+    let al = &compare(&a).alignment;
     assert_eq!(al.items.to_vec(), first_two);
     let s = screen(&a);
     for item in first_two {
@@ -104,27 +128,27 @@ fn c_on_a_second_item_opens_the_two_side_by_side() {
 #[test]
 fn c_twice_on_the_same_item_unmarks_it() {
     let a = run("4cc");
-    assert_eq!(a.views.mark, None);
-    assert_eq!(a.mode, Mode::Browse);
+    assert_eq!(a.memory.mark, None);
+    assert_eq!(a.shown(), None);
     assert!(a.message.as_deref().unwrap().starts_with("unmarked"));
 }
 
 #[test]
 fn s_swaps_the_sides_and_esc_closes() {
     let mut a = run("4c<Down>c");
-    let before = a.views.compare.as_ref().unwrap().alignment.items;
+    let before = compare(&a).alignment.items;
     press(&mut a, "s");
-    let after = a.views.compare.as_ref().unwrap().alignment.items;
+    let after = compare(&a).alignment.items;
     assert_eq!(after, [before[1], before[0]]);
     press(&mut a, "<Esc>");
-    assert_eq!(a.mode, Mode::Browse);
+    assert_eq!(a.shown(), None);
 }
 
 #[test]
 fn enter_on_a_link_opens_its_item_into_history_and_back_returns() {
     let mut a = run("4c<Down>c");
     let (row, target) = {
-        let al = &a.views.compare.as_ref().unwrap().alignment;
+        let al = &compare(&a).alignment;
         al.rows
             .iter()
             .enumerate()
@@ -133,7 +157,7 @@ fn enter_on_a_link_opens_its_item_into_history_and_back_returns() {
     };
     press(&mut a, &"j".repeat(row));
     press(&mut a, "<Enter>");
-    assert_eq!(a.mode, Mode::Browse);
+    assert_eq!(a.shown(), None);
     assert_eq!(a.selected_item(), Some(target));
     press(&mut a, "<BS>");
     assert_eq!(a.focus, Pane::Recommendations, "back where c was pressed");
@@ -144,7 +168,7 @@ fn scrolling_moves_both_columns_and_keeps_the_cursor_on_screen() {
     let mut a = app_with(model::builtin(), 80, 24);
     press(&mut a, "4c<Down>cG");
     let s = screen(&a);
-    let view = a.views.compare.as_ref().unwrap();
+    let view = compare(&a);
     assert_eq!(view.row, view.alignment.rows.len() - 1);
     assert!(view.top > 0, "scrolled");
     assert!(s.contains('▶'), "the cursor is drawn:\n{s}");
@@ -158,13 +182,13 @@ fn scrolling_moves_both_columns_and_keeps_the_cursor_on_screen() {
 #[test]
 fn shift_c_lists_the_comparisons_and_enter_opens_the_first() {
     let a = run("C");
-    assert_eq!(a.mode, Mode::View(View::Comparisons));
+    assert_eq!(a.shown(), Some(ViewKind::Comparisons));
     let s = screen(&a);
     for c in &a.model.doc.comparisons {
         assert!(s.contains(&c.title[..30]), "{}", c.title);
     }
     let a = run("C<Enter>");
-    assert_eq!(a.mode, Mode::View(View::Prepared));
+    assert_eq!(a.shown(), Some(ViewKind::Prepared));
     let first = &a.model.doc.comparisons[0];
     let s = screen(&a);
     assert!(
@@ -177,39 +201,37 @@ fn shift_c_lists_the_comparisons_and_enter_opens_the_first() {
 #[test]
 fn j_moves_both_columns_tab_switches_and_enter_opens_that_side() {
     let mut a = run("C<Enter>");
-    let right = a.views.prepared.as_ref().unwrap().rows[0]
-        .right
-        .item()
-        .unwrap();
+    let right = prepared(&a).rows[0].right.item().unwrap();
     press(&mut a, "j");
-    assert_eq!(a.views.prepared.as_ref().unwrap().row, 1);
+    assert_eq!(prepared(&a).row, 1);
     press(&mut a, "k<Tab>");
-    assert_eq!(a.views.prepared.as_ref().unwrap().side, 1);
+    assert_eq!(prepared(&a).side, 1);
     press(&mut a, "<Enter>");
-    assert_eq!(a.mode, Mode::Browse);
+    assert_eq!(a.shown(), None);
     assert_eq!(a.selected_item(), Some(right));
 }
 
 #[test]
 fn esc_goes_back_to_the_list_then_closes() {
     let mut a = run("C<Enter><Esc>");
-    assert_eq!(a.mode, Mode::View(View::Comparisons));
+    assert_eq!(a.shown(), Some(ViewKind::Comparisons));
     press(&mut a, "<Esc>");
-    assert_eq!(a.mode, Mode::Browse);
+    assert_eq!(a.shown(), None);
 }
 
 #[test]
 fn slash_searches_the_comparison_as_you_type() {
     let mut a = run("C<Enter>/fentanyl");
-    assert_eq!(a.mode, Mode::View(View::PreparedSearch));
-    let view = a.views.prepared.as_ref().unwrap();
+    assert_eq!(a.shown(), Some(ViewKind::Prepared));
+    assert!(prepared(&a).typing);
+    let view = prepared(&a);
     let find = view.find.as_ref().unwrap();
     assert!(!find.rows.is_empty());
     assert_eq!(view.row, find.rows[0]);
     assert!(screen(&a).contains("/fentanyl"));
     // Enter keeps the result; n wraps around and says so.
     press(&mut a, "<Enter>");
-    assert_eq!(a.mode, Mode::View(View::Prepared));
+    assert_eq!(a.shown(), Some(ViewKind::Prepared));
     let n = find_len(&a);
     press(&mut a, &"n".repeat(n));
     assert!(
@@ -219,27 +241,19 @@ fn slash_searches_the_comparison_as_you_type() {
     );
     // Esc clears the search first.
     press(&mut a, "<Esc>");
-    assert!(a.views.prepared.as_ref().unwrap().find.is_none());
-    assert_eq!(a.mode, Mode::View(View::Prepared));
+    assert!(prepared(&a).find.is_none());
+    assert_eq!(a.shown(), Some(ViewKind::Prepared));
 }
 
 fn find_len(a: &App) -> usize {
-    a.views
-        .prepared
-        .as_ref()
-        .unwrap()
-        .find
-        .as_ref()
-        .unwrap()
-        .rows
-        .len()
+    prepared(a).find.as_ref().unwrap().rows.len()
 }
 
 #[test]
 fn esc_in_the_search_returns_to_where_it_started() {
     let mut a = run("C<Enter>jj/fentanyl");
     press(&mut a, "<Esc>");
-    let view = a.views.prepared.as_ref().unwrap();
+    let view = prepared(&a);
     assert_eq!((view.row, view.find.is_none()), (2, true));
 }
 
@@ -254,10 +268,10 @@ fn a_search_with_no_match_says_so() {
 #[test]
 fn x_opens_the_matrix_and_u_goes_to_a_provision_nothing_addresses() {
     let mut a = run("x");
-    assert_eq!(a.mode, Mode::View(View::Matrix));
+    assert_eq!(a.shown(), Some(ViewKind::Matrix));
     assert!(screen(&a).contains("Provisions × Recommendations"));
     press(&mut a, "u");
-    let view = a.views.matrix.as_ref().unwrap();
+    let view = matrix(&a);
     assert!(!view.matrix.addressed(view.row));
     assert!(
         a.message
@@ -267,25 +281,18 @@ fn x_opens_the_matrix_and_u_goes_to_a_provision_nothing_addresses() {
     );
     let (first, count) = (view.row, view.matrix.unaddressed());
     press(&mut a, &"u".repeat(count));
-    assert_eq!(
-        a.views.matrix.as_ref().unwrap().row,
-        first,
-        "u cycles through them"
-    );
+    assert_eq!(matrix(&a).row, first, "u cycles through them");
 }
 
 #[test]
 fn enter_opens_the_recommendation_and_p_the_provision() {
     let mut a = run("xll");
     let (rec, prov) = {
-        let v = a.views.matrix.as_ref().unwrap();
+        let v = matrix(&a);
         (v.matrix.recommendations[2], v.matrix.provisions[0])
     };
     press(&mut a, "<Enter>");
-    assert_eq!(
-        (a.mode.clone(), a.focus),
-        (Mode::Browse, Pane::Recommendations)
-    );
+    assert_eq!((a.shown(), a.focus), (None, Pane::Recommendations));
     assert_eq!(a.selected_item(), Some(rec));
     press(&mut a, "xp");
     assert_eq!(a.selected_item(), Some(prov));
@@ -310,7 +317,7 @@ fn the_matrix_scrolls_columns_when_they_do_not_fit() {
 fn a_document_without_provisions_says_the_matrix_is_empty() {
     let mut a = app_with(synthetic(0, 3), 80, 24);
     press(&mut a, "x");
-    assert_eq!(a.mode, Mode::Browse);
+    assert_eq!(a.shown(), None);
     assert!(a.message.as_deref().unwrap().contains("needs provisions"));
 }
 
@@ -319,28 +326,28 @@ fn a_document_without_provisions_says_the_matrix_is_empty() {
 #[test]
 fn m_centres_the_map_and_enter_recentres_into_history() {
     let mut a = run("4m");
-    let centre = a.views.map.as_ref().unwrap().hood.centre;
+    let centre = map(&a).hood.centre;
     assert_eq!(Some(centre), a.selected_item());
     press(&mut a, "<Right>");
     let next = {
-        let hood = &a.views.map.as_ref().unwrap().hood;
+        let hood = &map(&a).hood;
         hood.outgoing[0].item
     };
     press(&mut a, "<Enter>");
-    assert_eq!(a.mode, Mode::View(View::Map));
-    assert_eq!(a.views.map.as_ref().unwrap().hood.centre, next);
+    assert_eq!(a.shown(), Some(ViewKind::Map));
+    assert_eq!(map(&a).hood.centre, next);
     assert_eq!(a.selected_item(), Some(next), "the pane follows the map");
     press(&mut a, "<BS>");
-    assert_eq!(a.mode, Mode::View(View::Map), "back stays in the map");
-    assert_eq!(a.views.map.as_ref().unwrap().hood.centre, centre);
+    assert_eq!(a.shown(), Some(ViewKind::Map), "back stays in the map");
+    assert_eq!(map(&a).hood.centre, centre);
 }
 
 #[test]
 fn enter_on_the_centre_opens_it_in_its_pane() {
     let mut a = run("2jm");
-    let centre = a.views.map.as_ref().unwrap().hood.centre;
+    let centre = map(&a).hood.centre;
     press(&mut a, "<Enter>");
-    assert_eq!(a.mode, Mode::Browse);
+    assert_eq!(a.shown(), None);
     assert_eq!(a.selected_item(), Some(centre));
 }
 
@@ -349,7 +356,7 @@ fn a_crowded_map_pages_its_column_and_never_overlaps_boxes() {
     for (w, h) in [(160, 45), (80, 24), (60, 16)] {
         let mut a = app_with(synthetic(0, 25), w, h);
         press(&mut a, "2m");
-        assert_eq!(id(&a, a.views.map.as_ref().unwrap().hood.centre), "hub");
+        assert_eq!(id(&a, map(&a).hood.centre), "hub");
         press(&mut a, "h");
         let s = screen(&a);
         assert!(s.contains("▼") && s.contains("more"), "{w}x{h}:\n{s}");
@@ -386,9 +393,9 @@ fn a_crowded_map_pages_its_column_and_never_overlaps_boxes() {
 fn the_wheel_moves_the_cursor_in_a_view() {
     let mut a = run("C<Enter>");
     a.update(argscope::app::Action::WheelDown(10, 10));
-    assert_eq!(a.views.prepared.as_ref().unwrap().row, 3);
+    assert_eq!(prepared(&a).row, 3);
     a.update(argscope::app::Action::WheelUp(10, 10));
-    assert_eq!(a.views.prepared.as_ref().unwrap().row, 0);
+    assert_eq!(prepared(&a).row, 0);
 }
 
 // ---- help from a view, sizes
@@ -396,10 +403,10 @@ fn the_wheel_moves_the_cursor_in_a_view() {
 #[test]
 fn help_from_a_view_returns_to_it() {
     let mut a = run("x?");
-    assert!(matches!(a.mode, Mode::Help { .. }));
+    assert_eq!(a.shown(), Some(ViewKind::Help));
     assert!(screen(&a).contains(" HELP"));
     press(&mut a, "<Esc>");
-    assert_eq!(a.mode, Mode::View(View::Matrix));
+    assert_eq!(a.shown(), Some(ViewKind::Matrix));
 }
 
 #[test]

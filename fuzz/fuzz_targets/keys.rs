@@ -15,7 +15,7 @@ thread_local! {
 }
 
 fn check_state(app: &App) {
-    for list in &app.lists {
+    for list in app.lists.iter() {
         if list.rows.iter().any(|r| r.item().is_some()) {
             assert!(list.selected < list.rows.len(), "selection out of range");
             assert!(list.selected_item().is_some(), "selection on a heading");

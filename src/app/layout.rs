@@ -1,5 +1,6 @@
 //! The screen's layout as a pure function of its size and what is focused, shared by `update`
-//! (for paging, scrolling and mouse hits) and the view (for drawing).
+//! (for paging, scrolling and mouse hits) and the drawing: each frame computes it once and hands
+//! every pane and view its area.
 
 use super::Pane;
 use ratatui::layout::Rect;
@@ -19,6 +20,10 @@ pub struct Screen {
     pub panes: Vec<(Pane, Rect)>,
     /// The detail (or, for the Text pane, the passage) beside the panes.
     pub side: Option<Rect>,
+    /// Everything above the status line: what a full-screen view fills.
+    pub body: Rect,
+    /// The whole screen: what an overlay is centred in.
+    pub full: Rect,
     pub status: Rect,
     pub footer: Rect,
 }
@@ -31,7 +36,7 @@ impl Screen {
     /// Rows inside a pane's border.
     pub fn inner_height(&self, pane: Pane) -> usize {
         self.pane(pane)
-            .map_or(1, |r| r.height.saturating_sub(2).max(1) as usize)
+            .map_or(1, |r| inner(r).height.max(1) as usize)
     }
 }
 
@@ -48,6 +53,7 @@ pub fn screen(area: Rect, focus: Pane, links_focused: bool) -> Screen {
     );
     let status = Rect::new(area.x, footer.y - status_rows, area.width, status_rows);
     let mut body = Rect::new(area.x, area.y, area.width, body_h);
+    let whole_body = body;
     let wide = area.width >= WIDE_COLS && area.height >= WIDE_ROWS;
 
     let mut tabs = None;
@@ -107,9 +113,21 @@ pub fn screen(area: Rect, focus: Pane, links_focused: bool) -> Screen {
         tabs,
         panes,
         side,
+        body: whole_body,
+        full: area,
         status,
         footer,
     }
+}
+
+/// The area inside a border, or nothing when there is no room.
+pub fn inner(area: Rect) -> Rect {
+    Rect::new(
+        area.x + 1.min(area.width),
+        area.y + 1.min(area.height),
+        area.width.saturating_sub(2),
+        area.height.saturating_sub(2),
+    )
 }
 
 /// The tab labels of narrow terminals, with the columns each takes: ` 1 Timeline `.

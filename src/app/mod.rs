@@ -1,23 +1,20 @@
 //! The application state, in one `App` value, and the pure `update` that changes it. Nothing here
 //! touches the terminal: effects that need I/O (the clipboard, suspending) are queued for the
 //! event loop.
+//!
+//! The panes (`crate::panes`) and the views over them (`crate::views`) each keep their state,
+//! keys and drawing in a home of their own; this module holds what they share: the state root,
+//! the actions, the keymap, the layout, history, and the one line-input and cursor types.
 
 pub mod action;
-pub mod argument;
-pub mod compare;
-pub mod detail;
+pub mod cursor;
 pub mod history;
+pub mod input;
 pub mod keymap;
 pub mod keys;
 pub mod layout;
-pub mod lists;
-pub mod matrix;
-pub mod neighbourhood;
-pub mod prepared;
 pub mod search;
-pub mod textpane;
 mod update;
-pub mod views;
 
 pub use action::Action;
 pub use history::{History, Place};
@@ -25,10 +22,12 @@ pub use keymap::{KeyMode, Keymap};
 pub use keys::Key;
 
 use crate::model::{Kind, Model};
-use lists::ListPane;
+use crate::panes::lists::{self, ListPane};
+use crate::panes::text::TextPane;
+use crate::ui::glyphs::Glyphs;
+use crate::views::{Layer, ViewKind, ViewMemory};
 use ratatui::layout::Rect;
 use std::collections::HashSet;
-use textpane::TextPane;
 
 /// The six panes, numbered as on screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -49,6 +48,15 @@ impl Pane {
         Pane::Recommendations,
         Pane::Argument,
         Pane::Text,
+    ];
+
+    /// The panes that are lists of items (all but the Text pane).
+    pub const LISTS: [Pane; 5] = [
+        Pane::Timeline,
+        Pane::Actors,
+        Pane::Provisions,
+        Pane::Recommendations,
+        Pane::Argument,
     ];
 
     pub fn number(self) -> usize {
@@ -81,9 +89,62 @@ impl Pane {
     pub fn is_reading_pane(self) -> bool {
         !matches!(self, Pane::Argument | Pane::Text)
     }
+}
 
-    fn list_index(self) -> Option<usize> {
-        (self != Pane::Text).then(|| self.number() - 1)
+/// The list panes, each by name.
+#[derive(Debug, Clone)]
+pub struct Lists {
+    pub timeline: ListPane,
+    pub actors: ListPane,
+    pub provisions: ListPane,
+    pub recommendations: ListPane,
+    pub argument: ListPane,
+}
+
+impl Lists {
+    fn new(model: &Model, collapsed: &HashSet<usize>) -> Lists {
+        Lists {
+            timeline: lists::timeline(model, true),
+            actors: lists::actors(model),
+            provisions: lists::in_order(model, Kind::Provision),
+            recommendations: lists::in_order(model, Kind::Recommendation),
+            argument: lists::argument(model, collapsed),
+        }
+    }
+
+    /// The list of a pane; the Text pane has none.
+    pub fn get(&self, pane: Pane) -> Option<&ListPane> {
+        match pane {
+            Pane::Timeline => Some(&self.timeline),
+            Pane::Actors => Some(&self.actors),
+            Pane::Provisions => Some(&self.provisions),
+            Pane::Recommendations => Some(&self.recommendations),
+            Pane::Argument => Some(&self.argument),
+            Pane::Text => None,
+        }
+    }
+
+    pub fn get_mut(&mut self, pane: Pane) -> Option<&mut ListPane> {
+        match pane {
+            Pane::Timeline => Some(&mut self.timeline),
+            Pane::Actors => Some(&mut self.actors),
+            Pane::Provisions => Some(&mut self.provisions),
+            Pane::Recommendations => Some(&mut self.recommendations),
+            Pane::Argument => Some(&mut self.argument),
+            Pane::Text => None,
+        }
+    }
+
+    /// Every list, in the panes' order.
+    pub fn iter(&self) -> impl Iterator<Item = &ListPane> {
+        [
+            &self.timeline,
+            &self.actors,
+            &self.provisions,
+            &self.recommendations,
+            &self.argument,
+        ]
+        .into_iter()
     }
 }
 
@@ -95,18 +156,15 @@ pub struct Options {
     pub color: bool,
 }
 
-/// What the reader is doing.
+/// What the reader is doing in the panes. Views and overlays stack above this in
+/// [`App::layers`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Mode {
     /// Moving in a pane.
     Browse,
     /// In the detail's links (or the Text pane's "quoted by" list).
     Links,
-    /// Reading the help overlay, scrolled this far.
-    Help { scroll: usize },
-    /// A side-by-side view: a comparison, the matrix or the map.
-    View(views::View),
-    /// Typing a search, a filter or a palette query.
+    /// Typing a search or a filter for the focused pane.
     Prompt(search::Prompt),
 }
 
@@ -125,24 +183,25 @@ pub struct App {
     pub model: Model,
     pub keymap: Keymap,
     pub options: Options,
+    /// The glyph table, chosen once from `options.ascii`.
+    pub glyphs: &'static Glyphs,
     pub size: Rect,
     pub focus: Pane,
-    /// Timeline, Actors, Provisions, Recommendations, Argument.
-    pub lists: [ListPane; 5],
+    pub lists: Lists,
     pub text: TextPane,
     pub mode: Mode,
+    /// The views and overlays over the panes, the top one last: `Esc` closes the top one.
+    pub layers: Vec<Layer>,
+    /// What outlives an open view: the item marked for comparison, cursors to come back to.
+    pub memory: ViewMemory,
     /// The selected link in the detail.
     pub link: usize,
     pub history: History,
     pub chronological: bool,
     /// Argument nodes whose children are hidden.
     pub collapsed: HashSet<usize>,
-    /// The side-by-side views: comparisons, matrix and map.
-    pub views: views::Views,
     /// The search in progress or last accepted, with its matches.
     pub search: Option<search::Search>,
-    /// Results of the palette's query.
-    pub palette: search::PaletteResults,
     /// Earlier search and filter queries.
     pub query_history: search::QueryHistory,
     /// A message for the status line; cleared by the next key.
@@ -156,13 +215,7 @@ pub struct App {
 impl App {
     pub fn new(model: Model, options: Options) -> App {
         let collapsed = HashSet::new();
-        let lists = [
-            lists::timeline(&model, true),
-            lists::actors(&model),
-            lists::in_order(&model, Kind::Provision),
-            lists::in_order(&model, Kind::Recommendation),
-            lists::argument(&model, &collapsed),
-        ];
+        let lists = Lists::new(&model, &collapsed);
         // The text is wrapped on the first `Resize`, which every front end sends before it
         // draws: wrapping a large text for a size that is about to change would be the
         // slowest and largest step of opening it.
@@ -171,18 +224,19 @@ impl App {
             model,
             keymap: Keymap::default(),
             options,
+            glyphs: Glyphs::new(options.ascii),
             size: Rect::new(0, 0, 80, 24),
             focus: Pane::Timeline,
             lists,
             text,
             mode: Mode::Browse,
+            layers: Vec::new(),
+            memory: ViewMemory::default(),
             link: 0,
             history: History::default(),
             chronological: true,
             collapsed,
-            views: views::Views::default(),
             search: None,
-            palette: search::PaletteResults::default(),
             query_history: search::QueryHistory::default(),
             message: None,
             effects: Vec::new(),
@@ -193,11 +247,11 @@ impl App {
 
     /// The list of a list pane.
     pub fn list(&self, pane: Pane) -> Option<&ListPane> {
-        pane.list_index().map(|i| &self.lists[i])
+        self.lists.get(pane)
     }
 
     fn list_mut(&mut self, pane: Pane) -> Option<&mut ListPane> {
-        pane.list_index().map(|i| &mut self.lists[i])
+        self.lists.get_mut(pane)
     }
 
     /// The item the reader is on: the selection of a list pane, or the Text pane's item.
@@ -213,14 +267,24 @@ impl App {
         layout::screen(self.size, self.focus, self.mode == Mode::Links)
     }
 
+    /// The view or overlay on top, if any.
+    pub fn top(&self) -> Option<&Layer> {
+        self.layers.last()
+    }
+
+    /// Which view or overlay is on top, if any.
+    pub fn shown(&self) -> Option<ViewKind> {
+        self.top().map(Layer::kind)
+    }
+
     /// Which keymap applies now.
     pub fn key_mode(&self) -> KeyMode {
+        if let Some(layer) = self.top() {
+            return layer.key_mode();
+        }
         match &self.mode {
-            Mode::Help { .. } => KeyMode::Help,
-            Mode::Prompt(p) if p.kind == search::PromptKind::Palette => KeyMode::Palette,
             Mode::Prompt(_) => KeyMode::Prompt,
             Mode::Links => KeyMode::Links,
-            Mode::View(view) => view.key_mode(),
             Mode::Browse if self.focus == Pane::Text => KeyMode::Text,
             Mode::Browse if self.focus == Pane::Argument => KeyMode::Argument,
             Mode::Browse => KeyMode::Normal,
@@ -240,20 +304,6 @@ impl App {
             }
             None => self.message = Some(format!("{key} does nothing here — ? lists the keys")),
         }
-    }
-
-    /// How many links the detail lists.
-    pub fn detail_link_count(&self) -> usize {
-        self.selected_item()
-            .map_or(0, |i| detail::link_count(&self.model, i))
-    }
-
-    /// The detail's `n`-th link.
-    pub fn detail_link(&self, n: usize) -> Option<detail::DetailLink> {
-        let item = self.selected_item()?;
-        detail::first_links(&self.model, item, n.saturating_add(1))
-            .get(n)
-            .copied()
     }
 
     /// Where the reader is, for history.

@@ -1,28 +1,26 @@
-//! Search within a pane (`/`, `n`, `N`), filtering a pane (`f`) and the palette that jumps to any
-//! item (`:`). The matching itself is the model's search index; this is the reader's side of it:
-//! the prompt, where the selection goes, and what to restore on `Esc`.
+//! Search within a pane (`/`, `n`, `N`) and filtering a pane (`f`). The matching itself is the
+//! model's search index; this is the reader's side of it: the prompt, where the selection goes,
+//! and what to restore on `Esc`. (The palette, `:`, is a view of its own: `crate::views::palette`.)
 
-use super::lists::Row;
-use super::{App, Mode, Pane};
+use super::input::LineInput;
+use super::{Action, App, Mode, Pane, cursor};
 use crate::model::search::TextMatches;
+use crate::panes::lists::Row;
 
-/// What a prompt is for.
+/// What a pane's prompt is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PromptKind {
     Search,
     Filter,
-    Palette,
 }
 
 /// The line the reader is typing into.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Prompt {
     pub kind: PromptKind,
-    pub input: String,
+    pub input: LineInput,
     /// Position in the search history while recalling with ↑/↓.
     recall: Option<usize>,
-    /// The palette's selected result.
-    pub selected: usize,
 }
 
 /// Where the reader was when a search started, to go back on `Esc`.
@@ -71,13 +69,6 @@ impl Search {
     }
 }
 
-/// The palette's results: every matching item, with a count per pane.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct PaletteResults {
-    pub items: Vec<usize>,
-    pub counts: Vec<(Pane, usize)>,
-}
-
 /// Earlier queries, oldest first, without repeats.
 #[derive(Debug, Clone, Default)]
 pub struct QueryHistory {
@@ -99,7 +90,7 @@ impl QueryHistory {
     }
 
     /// The entry `steps` back from the newest (0 = newest).
-    fn get(&self, steps: usize) -> Option<&str> {
+    pub fn get(&self, steps: usize) -> Option<&str> {
         self.entries
             .len()
             .checked_sub(steps + 1)
@@ -108,7 +99,7 @@ impl QueryHistory {
 }
 
 impl App {
-    /// `/`, `f` or `:`: opens a prompt.
+    /// `/` or `f`: opens a prompt.
     pub(super) fn open_prompt(&mut self, kind: PromptKind) {
         if kind == PromptKind::Filter && self.focus == Pane::Text {
             self.message = Some("the Text pane cannot be filtered; / searches it".into());
@@ -119,7 +110,7 @@ impl App {
                 .list(self.focus)
                 .and_then(|l| l.filter.clone())
                 .unwrap_or_default(),
-            _ => String::new(),
+            PromptKind::Search => String::new(),
         };
         if kind == PromptKind::Search {
             self.search = Some(Search {
@@ -134,9 +125,8 @@ impl App {
         }
         self.mode = Mode::Prompt(Prompt {
             kind,
-            input,
+            input: LineInput::new(input),
             recall: None,
-            selected: 0,
         });
         self.prompt_changed();
     }
@@ -169,11 +159,10 @@ impl App {
         }
     }
 
-    pub(super) fn prompt_edit(&mut self, edit: impl FnOnce(&mut String)) {
+    pub(super) fn prompt_edit(&mut self, action: Action) {
         if let Mode::Prompt(p) = &mut self.mode {
-            edit(&mut p.input);
+            p.input.edit(action);
             p.recall = None;
-            p.selected = 0;
         }
         self.prompt_changed();
     }
@@ -183,15 +172,6 @@ impl App {
         let Mode::Prompt(p) = &mut self.mode else {
             return;
         };
-        if p.kind == PromptKind::Palette {
-            let n = self.palette.items.len();
-            p.selected = if older {
-                p.selected.saturating_sub(1)
-            } else {
-                (p.selected + 1).min(n.saturating_sub(1))
-            };
-            return;
-        }
         let next = match (p.recall, older) {
             (None, true) => Some(0),
             (None, false) => None,
@@ -202,13 +182,13 @@ impl App {
         match next {
             Some(i) => match self.query_history.get(i) {
                 Some(q) => {
-                    p.input = q.to_owned();
+                    p.input.set(q);
                     p.recall = Some(i);
                 }
                 None => return,
             },
             None => {
-                p.input.clear();
+                p.input.set("");
                 p.recall = None;
             }
         }
@@ -218,11 +198,10 @@ impl App {
     /// Re-runs the prompt's query after each keystroke.
     fn prompt_changed(&mut self) {
         let Mode::Prompt(p) = &self.mode else { return };
-        let (kind, query) = (p.kind, p.input.clone());
+        let (kind, query) = (p.kind, p.input.as_str().to_owned());
         match kind {
             PromptKind::Search => self.run_search(&query),
             PromptKind::Filter => self.apply_filter(&query),
-            PromptKind::Palette => self.run_palette(&query),
         }
     }
 
@@ -318,19 +297,9 @@ impl App {
         let Mode::Prompt(p) = std::mem::replace(&mut self.mode, Mode::Browse) else {
             return;
         };
-        self.query_history.push(&p.input);
-        match p.kind {
-            PromptKind::Search => {
-                if p.input.is_empty() {
-                    self.search = None;
-                }
-            }
-            PromptKind::Filter => {}
-            PromptKind::Palette => {
-                if let Some(&item) = self.palette.items.get(p.selected) {
-                    self.navigate(item);
-                }
-            }
+        self.query_history.push(p.input.as_str());
+        if p.kind == PromptKind::Search && p.input.is_empty() {
+            self.search = None;
         }
     }
 
@@ -346,42 +315,28 @@ impl App {
                 }
             }
             PromptKind::Filter => self.apply_filter(""),
-            PromptKind::Palette => {}
         }
     }
 
-    /// `n` (`dir` = 1) and `N` (-1): the next or previous match, wrapping around.
-    pub(super) fn next_match(&mut self, dir: isize) {
+    /// `n` and `N`: the next or previous match, wrapping around.
+    pub(super) fn next_match(&mut self, forward: bool) {
         let Some(search) = self.search.take() else {
             self.message = Some("no search yet: / starts one".into());
             return;
         };
-        let n = search.count();
-        if n == 0 {
+        let Some(next) = cursor::step_index_wrap(search.current, forward, search.count()) else {
             self.message = Some(format!("no match for \"{}\"", search.query));
             self.search = Some(search);
             return;
-        }
+        };
         if self.focus != search.pane {
             self.focus = search.pane;
         }
-        let here = match search.current {
-            Some(c) => c as isize + dir,
-            None if dir > 0 => 0,
-            None => n as isize - 1,
-        };
-        let (next, wrapped) = if here >= n as isize {
-            (0, Some("search wrapped to the top"))
-        } else if here < 0 {
-            (n - 1, Some("search wrapped to the bottom"))
-        } else {
-            (here as usize, None)
-        };
         let mut search = search;
-        search.current = Some(next);
-        self.show_match(&search, next);
+        search.current = Some(next.at);
+        self.show_match(&search, next.at);
         // The status line shows the query and i/n; only the wrap needs saying.
-        self.message = wrapped.map(str::to_owned);
+        self.message = next.message("search");
         self.search = Some(search);
     }
 
@@ -407,35 +362,9 @@ impl App {
         }
         self.search = None;
     }
-
-    fn run_palette(&mut self, query: &str) {
-        let mut items = if query.is_empty() {
-            Vec::new()
-        } else {
-            self.model.search.items(&self.model.doc, query)
-        };
-        // As in any finder: titles that start with the query, then titles that contain it, then the
-        // rest; the document's order within each.
-        let rank = |i: usize| match crate::model::search::find_in(&self.model.item(i).title, query)
-            .first()
-        {
-            Some(span) if span.start == 0 => 0,
-            Some(_) => 1,
-            None => 2,
-        };
-        items.sort_by_cached_key(|&i| rank(i));
-        let mut counts: Vec<(Pane, usize)> = Pane::ALL[..5].iter().map(|&p| (p, 0)).collect();
-        for &i in &items {
-            let pane = Pane::of_kind(self.model.item(i).kind);
-            if let Some(c) = counts.iter_mut().find(|(p, _)| *p == pane) {
-                c.1 += 1;
-            }
-        }
-        self.palette = PaletteResults { items, counts };
-    }
 }
 
-impl super::lists::ListPane {
+impl crate::panes::lists::ListPane {
     /// Shows only rows of `matching` items (ascending), with the group headings they fall under;
     /// `None` shows everything again.
     pub fn set_filter(&mut self, query: &str, matching: Option<&[usize]>) {

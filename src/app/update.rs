@@ -1,39 +1,71 @@
-//! `App::update`: every action's effect on the state. No I/O happens here.
+//! `App::update`: every action's effect on the state. No I/O happens here. The view or overlay
+//! on top gets each action first (see `crate::views`); the panes get what it leaves.
 
-use super::detail::{self, DetailLayout, Part};
-use super::layout::{self, Screen};
+use super::cursor;
+use super::layout;
 use super::search::PromptKind;
-use super::{Action, App, Effect, Mode, Pane, Place, lists};
+use super::{Action, App, Effect, Mode, Pane, Place};
+use crate::panes::{lists, text};
+use crate::views::{self, Layer};
 
 impl App {
     /// Applies one action.
     pub fn update(&mut self, action: Action) {
-        if self.update_view(action) {
-            return;
+        if !self.update_layers(action) {
+            self.update_panes(action);
         }
+        self.keep_in_view();
+    }
+
+    /// Hands `action` to the view or overlay on top; false when there is none or it left the
+    /// action to the panes.
+    fn update_layers(&mut self, action: Action) -> bool {
+        // Quitting, suspending and resizing are the application's, whatever is on top.
+        if matches!(action, Action::Quit | Action::Suspend | Action::Resize(..)) {
+            return false;
+        }
+        let Some(mut layer) = self.layers.pop() else {
+            return false;
+        };
+        match layer.update(self, action) {
+            views::Outcome::Keep => self.layers.push(layer),
+            views::Outcome::Close => {}
+            views::Outcome::Replace(next) => self.layers.push(next),
+            views::Outcome::Push(next) => {
+                self.layers.push(layer);
+                self.layers.push(next);
+            }
+            views::Outcome::Unhandled => {
+                self.layers.push(layer);
+                return false;
+            }
+        }
+        true
+    }
+
+    /// Puts a view or overlay on top.
+    pub fn open(&mut self, layer: Layer) {
+        self.layers.push(layer);
+    }
+
+    /// The actions of the panes.
+    fn update_panes(&mut self, action: Action) {
         match action {
             Action::Quit => self.quit = true,
-            Action::Help => {
-                self.mode = match self.mode {
-                    Mode::Help { .. } => Mode::Browse,
-                    _ => Mode::Help { scroll: 0 },
-                }
-            }
+            Action::Help => self.open(Layer::Help(views::help::HelpView::default())),
             Action::Escape => self.escape(),
             Action::StartSearch => self.open_prompt(PromptKind::Search),
             Action::StartFilter => self.open_prompt(PromptKind::Filter),
-            Action::OpenPalette => self.open_prompt(PromptKind::Palette),
-            Action::NextMatch => self.next_match(1),
-            Action::PrevMatch => self.next_match(-1),
-            Action::PromptInsert(c) => self.prompt_edit(|s| s.push(c)),
-            Action::PromptBackspace => self.prompt_edit(|s| {
-                s.pop();
-            }),
-            Action::PromptDeleteWord => self.prompt_edit(|s| {
-                let kept = s.trim_end().rfind(' ').map_or(0, |i| i + 1);
-                s.truncate(kept);
-            }),
-            Action::PromptClear => self.prompt_edit(String::clear),
+            Action::OpenPalette => {
+                let palette = views::palette::PaletteView::open(self);
+                self.open(Layer::Palette(palette));
+            }
+            Action::NextMatch => self.next_match(true),
+            Action::PrevMatch => self.next_match(false),
+            Action::PromptInsert(_)
+            | Action::PromptBackspace
+            | Action::PromptDeleteWord
+            | Action::PromptClear => self.prompt_edit(action),
             Action::PromptOlder => self.prompt_recall(true),
             Action::PromptNewer => self.prompt_recall(false),
             Action::PromptAccept => self.prompt_accept(),
@@ -76,23 +108,22 @@ impl App {
             Action::Suspend => self.effects.push(Effect::Suspend),
             Action::Resize(w, h) => {
                 self.size = ratatui::layout::Rect::new(0, 0, w, h);
-                let text_w = layout::screen(self.size, Pane::Text, false)
-                    .pane(Pane::Text)
-                    .map_or(1, |r| r.width.saturating_sub(4).max(1));
-                self.text
-                    .set_width(&self.model.doc.document.text, text_w as usize);
+                let width = text::wrap_width(&layout::screen(self.size, Pane::Text, false));
+                self.text.set_width(&self.model.doc.document.text, width);
             }
             Action::Click(x, y) => self.click(x, y),
             Action::WheelDown(x, y) => self.wheel(x, y, 3),
             Action::WheelUp(x, y) => self.wheel(x, y, -3),
-            // The views' own actions, when `update_view` left them (it does not): nothing.
-            Action::CompareMark
-            | Action::Comparisons
-            | Action::Matrix
-            | Action::Map
-            | Action::ToggleFold
-            | Action::FoldAll
-            | Action::Left
+            Action::ToggleFold => self.toggle_fold(),
+            Action::FoldAll => self.fold_all(),
+            // The views' openers: the registry builds each.
+            Action::CompareMark | Action::Comparisons | Action::Matrix | Action::Map => {
+                if let Some(layer) = views::open(self, action) {
+                    self.open(layer);
+                }
+            }
+            // The views' own actions have no meaning in the panes.
+            Action::Left
             | Action::Right
             | Action::SwitchSide
             | Action::SwapSides
@@ -101,7 +132,6 @@ impl App {
             | Action::NextUnaddressed
             | Action::PrevUnaddressed => {}
         }
-        self.keep_in_view();
     }
 
     /// `Esc`: out of the overlay or the links; in a pane, clears the search, then the filter.
@@ -125,6 +155,7 @@ impl App {
     fn focus_pane(&mut self, pane: Pane) {
         self.focus = pane;
         self.mode = Mode::Browse;
+        self.layers.clear();
     }
 
     /// Rows in the focused pane, for paging.
@@ -139,12 +170,6 @@ impl App {
     fn step(&mut self, delta: isize) {
         match self.mode {
             Mode::Prompt(_) => {}
-            Mode::Help { scroll } => {
-                let s = (scroll as isize).saturating_add(delta).max(0) as usize;
-                self.mode = Mode::Help {
-                    scroll: s.min(1000),
-                };
-            }
             Mode::Links => {
                 let count = if self.focus == Pane::Text {
                     self.text.current.map_or(0, |p| self.text.quoting(p).len())
@@ -156,7 +181,7 @@ impl App {
                 } else {
                     self.link
                 };
-                let next = clamp_step(at, delta, count);
+                let next = cursor::step(at, delta, count);
                 if self.focus == Pane::Text {
                     self.text.link = next;
                 } else {
@@ -172,8 +197,6 @@ impl App {
                 }
                 self.text.clamp(height);
             }
-            // The views move in `update_view`.
-            Mode::View(_) => {}
             Mode::Browse => {
                 let page = self.page() as isize;
                 let Some(list) = self.list_mut(self.focus) else {
@@ -216,7 +239,7 @@ impl App {
         }
     }
 
-    fn follow_link(&mut self) {
+    pub(crate) fn follow_link(&mut self) {
         let target = if self.focus == Pane::Text {
             self.text
                 .current
@@ -241,9 +264,10 @@ impl App {
     }
 
     /// Shows `place` without touching history.
-    fn go_to(&mut self, place: Place) {
+    pub(crate) fn go_to(&mut self, place: Place) {
         self.focus = place.pane;
         self.mode = Mode::Browse;
+        self.layers.clear();
         self.link = 0;
         if place.pane == Pane::Text {
             self.open_text_at(place.item);
@@ -254,7 +278,7 @@ impl App {
             .is_some_and(|l| l.select_item(place.item));
         // A claim inside a folded node: open the folds above it, as vim opens a fold to jump.
         if !found && place.pane == Pane::Argument && self.unfold_to(place.item) {
-            found = self.lists[4].select_item(place.item);
+            found = self.lists.argument.select_item(place.item);
         }
         if !found {
             let title = self.model.item(place.item).title.clone();
@@ -299,12 +323,13 @@ impl App {
 
     fn toggle_order(&mut self) {
         self.chronological = !self.chronological;
-        let selected = self.lists[0].selected_item();
-        let filter = self.lists[0].filter.clone();
-        self.lists[0] = lists::timeline(&self.model, self.chronological);
+        let timeline = &mut self.lists.timeline;
+        let selected = timeline.selected_item();
+        let filter = timeline.filter.clone();
+        *timeline = lists::timeline(&self.model, self.chronological);
         if let Some(q) = filter {
             let matching = self.model.search.items(&self.model.doc, &q);
-            self.lists[0].set_filter(&q, Some(&matching));
+            self.lists.timeline.set_filter(&q, Some(&matching));
         }
         if self
             .search
@@ -314,7 +339,7 @@ impl App {
             self.search = None;
         }
         if let Some(item) = selected {
-            self.lists[0].select_item(item);
+            self.lists.timeline.select_item(item);
         }
         let order = if self.chronological {
             "chronological"
@@ -401,64 +426,12 @@ impl App {
             && self.focus != Pane::Text
             && y > side.y
         {
-            let Some(item) = self.selected_item() else {
-                return;
-            };
-            let shown = self.detail_layout(
-                item,
-                side.width.saturating_sub(2),
-                side.height.saturating_sub(2),
-            );
-            let row = shown.scroll + (y - side.y - 1) as usize;
-            if let Some(Part::Link(n)) = shown.rows.get(row).map(|r| shown.blocks[r.block].part) {
-                self.link = n;
-                self.follow_link();
-            }
-        }
-    }
-
-    /// The detail of `item` laid out in an area of `width`×`height`: its blocks, with as many of
-    /// its links as can show (a hub has thousands, and this runs on every frame), their rows, and
-    /// the first row on screen (the top, unless the selected link would be below it).
-    pub fn detail_layout(&self, item: usize, width: u16, height: u16) -> DetailLayout {
-        let (width, height) = (width as usize, height as usize);
-        let ascii = self.options.ascii;
-        let mut blocks = detail::head(&self.model, item, ascii);
-        let mut rows = detail::rows(&blocks, width);
-        // Each link takes a row at least, after a heading. Unscrolled, those past the screen's
-        // bottom cannot show; scrolled, the screen ends a row past the selected link.
-        let links = detail::first_links(
-            &self.model,
-            item,
-            (self.link + 2).max(height.saturating_sub(rows.len())),
-        );
-        let from = blocks.len();
-        detail::push_links(&mut blocks, &self.model, item, &links, ascii);
-        detail::extend_rows(&mut rows, &blocks, from, width);
-        let scroll = if self.mode == Mode::Links {
-            let first = detail::link_row(&blocks, &rows, self.link).unwrap_or(0);
-            // The whole link (it may wrap) and, when there is room, the line after it.
-            let last = rows
-                .iter()
-                .rposition(|r| blocks[r.block].part == Part::Link(self.link))
-                .unwrap_or(first);
-            (last + 2).saturating_sub(height.max(1)).min(first)
-        } else {
-            0
-        };
-        DetailLayout {
-            blocks,
-            rows,
-            scroll,
+            self.click_detail(y, side);
         }
     }
 
     fn wheel(&mut self, x: u16, y: u16, delta: isize) {
         let screen = self.screen();
-        if matches!(self.mode, Mode::Help { .. }) {
-            self.step(delta);
-            return;
-        }
         if let Some(&(pane, _)) = screen
             .panes
             .iter()
@@ -469,26 +442,21 @@ impl App {
         }
     }
 
-    /// Keeps every visible list's selection on screen.
+    /// Keeps every visible list's selection, and the cursor of the view on top, on screen: the
+    /// one place scroll offsets are clamped, in the areas the next frame draws them in.
     fn keep_in_view(&mut self) {
-        let screen: Screen = self.screen();
+        let screen = self.screen();
         for (pane, rect) in &screen.panes {
-            let height = rect.height.saturating_sub(2) as usize;
+            let height = layout::inner(*rect).height as usize;
             if let Some(list) = self.list_mut(*pane) {
                 list.scroll_into_view(height);
             } else {
                 self.text.clamp(height);
             }
         }
+        if let Some(mut layer) = self.layers.pop() {
+            layer.settle(self, layer.area(&screen));
+            self.layers.push(layer);
+        }
     }
-}
-
-/// `at` moved by `delta` within `0..count`; the extremes of `isize` go to the ends.
-pub(super) fn clamp_step(at: usize, delta: isize, count: usize) -> usize {
-    if count == 0 {
-        return 0;
-    }
-    (at as isize)
-        .saturating_add(delta)
-        .clamp(0, count as isize - 1) as usize
 }

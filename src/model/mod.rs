@@ -7,6 +7,7 @@ pub mod index;
 pub mod order;
 pub mod packed;
 pub mod problem;
+mod rules;
 pub mod sanitize;
 pub mod search;
 pub mod types;

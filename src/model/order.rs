@@ -2,7 +2,7 @@
 //! order as the screen. Timeline by date (undated last), actors by group, the argument as a tree
 //! from each thesis down through `supports` and `opposes`.
 
-use crate::model::{ClaimRole, Kind, KindFields, Model};
+use crate::model::{Kind, KindFields, Model};
 use std::collections::HashSet;
 
 /// The items of one kind, in the document's order.
@@ -95,14 +95,7 @@ pub struct TreeRow {
 pub fn argument_tree(model: &Model, collapsed: &HashSet<usize>) -> Vec<TreeRow> {
     let rels = argument_relations(model);
     let claims = of_kind(model, Kind::Claim);
-    let is_thesis = |i: &usize| {
-        matches!(
-            model.item(*i).fields,
-            KindFields::Claim {
-                role: ClaimRole::Thesis
-            }
-        )
-    };
+    let is_thesis = |i: &usize| model.is_thesis(*i);
     let mut seen = vec![false; model.doc.items.len()];
     let mut rows = Vec::new();
     for root in claims.iter().copied().filter(is_thesis) {

@@ -1,38 +1,36 @@
-//! The view: draws an `&App` into a frame and changes nothing else. One module per region.
+//! The drawing kit and the compositor: `draw` lays the screen out once, hands each pane and each
+//! view or overlay on the stack its area, and draws the status line and footer. Drawing reads an
+//! `&App` and changes nothing. The panes and views draw themselves (`crate::panes`,
+//! `crate::views`); what they share is here: the glyph table, the styles, blocks and text fitting.
 
-mod compare;
-mod detail;
-mod help;
-mod lists;
-mod map;
-mod matrix;
-mod palette;
+pub mod glyphs;
 mod status;
-mod text;
-pub mod views;
-/// The styles and symbols, from `crate::theme` (kept here for the views' imports).
+/// The styles, from `crate::theme` (kept here for the views' imports).
 pub mod theme {
     pub use crate::theme::*;
 }
 
-use crate::app::{App, Mode, Pane};
+pub use crate::app::layout::inner;
+
+use crate::app::{App, Pane};
 use crate::model::sanitize;
-use crate::wrap::char_width;
+use crate::panes;
+use crate::wrap::{char_width, str_width};
+use glyphs::Glyphs;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::symbols::border;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders};
+use ratatui::widgets::{Block, Borders, Clear};
 use std::borrow::Cow;
-use theme::{Symbols, Theme};
+use theme::Theme;
 
-/// What every region needs to draw: the state, the styles and the symbols.
+/// What every region needs to draw: the state, the styles and the glyphs.
 pub struct Ctx<'a> {
     pub app: &'a App,
     pub theme: Theme,
-    pub sym: Symbols,
+    pub sym: &'static Glyphs,
     /// The selected item, whose links are marked in the list panes.
     selected: Option<usize>,
 }
@@ -45,12 +43,13 @@ impl Ctx<'_> {
     }
 }
 
-/// Draws the whole screen.
+/// Draws the whole screen: the panes, then each view and overlay on the stack, bottom first,
+/// then the status line and the footer.
 pub fn draw(app: &App, frame: &mut Frame) {
     let ctx = Ctx {
         app,
         theme: app.theme,
-        sym: Symbols::new(app.options.ascii),
+        sym: app.glyphs,
         selected: app.selected_item(),
     };
     let screen = app.screen();
@@ -59,70 +58,59 @@ pub fn draw(app: &App, frame: &mut Frame) {
     }
     for &(pane, area) in &screen.panes {
         match pane {
-            Pane::Text => text::pane(&ctx, frame, area),
-            _ => lists::pane(&ctx, frame, pane, area),
+            Pane::Text => panes::text::draw::pane(&ctx, frame, area),
+            _ => panes::lists::draw::pane(&ctx, frame, pane, area),
         }
     }
     if let Some(side) = screen.side {
         if app.focus == Pane::Text {
-            text::passage(&ctx, frame, side);
+            panes::text::draw::passage(&ctx, frame, side);
         } else {
-            detail::detail(&ctx, frame, side);
+            panes::detail::draw::detail(&ctx, frame, side);
         }
     }
-    views::draw(&ctx, frame);
+    // Views fill the body, under the status line; overlays (always above the views on the
+    // stack) are centred over everything, the status line included.
+    let (overlays, views): (Vec<_>, Vec<_>) = app.layers.iter().partition(|l| l.is_overlay());
+    for layer in views {
+        let area = layer.area(&screen);
+        if area.area() > 0 {
+            frame.render_widget(Clear, area);
+            layer.draw(&ctx, frame, area);
+        }
+    }
     status::status(&ctx, frame, screen.status);
     status::footer(&ctx, frame, screen.footer);
-    match &app.mode {
-        Mode::Help { scroll } => help::help(&ctx, frame, *scroll),
-        Mode::Prompt(p) if p.kind == crate::app::search::PromptKind::Palette => {
-            palette::palette(&ctx, frame, p)
-        }
-        _ => {}
+    for layer in overlays {
+        layer.draw(&ctx, frame, layer.area(&screen));
     }
 }
 
+/// A `w`×`h` rectangle centred in `area` (no larger than it).
+pub fn centred(area: Rect, w: u16, h: u16) -> Rect {
+    let (w, h) = (w.min(area.width), h.min(area.height));
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
+
 impl Ctx<'_> {
-    /// A focused box of `w`×`h` centred on the screen over what is drawn, with a title; returns
-    /// the area inside its border.
-    pub fn overlay(&self, frame: &mut Frame, w: u16, h: u16, title: &'static str) -> Rect {
-        let area = frame.area();
-        let (w, h) = (w.min(area.width), h.min(area.height));
-        let rect = Rect::new(
-            area.x + (area.width - w) / 2,
-            area.y + (area.height - h) / 2,
-            w,
-            h,
-        );
+    /// A focused box at `rect` over what is drawn, with a title; returns the area inside its
+    /// border.
+    pub fn overlay(&self, frame: &mut Frame, rect: Rect, title: Line<'static>) -> Rect {
         clear(frame, rect);
-        frame.render_widget(
-            self.block(Line::styled(title, self.theme.title), true),
-            rect,
-        );
+        frame.render_widget(self.block(title, true), rect);
         inner(rect)
     }
 
     /// A bordered block with a title, highlighted when focused.
     pub fn block<'t>(&self, title: impl Into<Line<'t>>, focused: bool) -> Block<'t> {
-        let set = if self.app.options.ascii {
-            border::Set {
-                top_left: "+",
-                top_right: "+",
-                bottom_left: "+",
-                bottom_right: "+",
-                vertical_left: "|",
-                vertical_right: "|",
-                horizontal_top: "-",
-                horizontal_bottom: "-",
-            }
-        } else if focused {
-            border::THICK
-        } else {
-            border::PLAIN
-        };
         Block::new()
             .borders(Borders::ALL)
-            .border_set(set)
+            .border_set(self.sym.border(focused))
             .border_style(if focused {
                 self.theme.border_focused
             } else {
@@ -130,6 +118,14 @@ impl Ctx<'_> {
             })
             .title(title)
     }
+}
+
+/// `s` (already sanitized and at most `width` wide) padded with spaces to `width` columns.
+pub fn pad(s: &str, width: usize) -> String {
+    let w = str_width(s);
+    let mut out = s.to_owned();
+    out.extend(std::iter::repeat_n(' ', width.saturating_sub(w)));
+    out
 }
 
 /// Document text for one line: sanitized, then cut to `width` columns with an ellipsis. Only the
@@ -333,16 +329,6 @@ pub fn clear(frame: &mut Frame, rect: Rect) {
             x += width;
         }
     }
-}
-
-/// Areas inside a border, or nothing when there is no room.
-pub fn inner(area: Rect) -> Rect {
-    Rect::new(
-        area.x + 1.min(area.width),
-        area.y + 1.min(area.height),
-        area.width.saturating_sub(2),
-        area.height.saturating_sub(2),
-    )
 }
 
 #[cfg(test)]

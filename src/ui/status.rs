@@ -4,6 +4,7 @@
 use super::{Ctx, fit};
 use crate::app::search::PromptKind;
 use crate::app::{Mode, Pane, layout};
+use crate::wrap::str_width;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -29,16 +30,14 @@ pub fn status(ctx: &Ctx, frame: &mut Frame, area: Rect) {
         return;
     }
     let app = ctx.app;
-    let mode = match &app.mode {
-        Mode::Browse => app.focus.title().to_uppercase(),
-        Mode::Links if app.focus == Pane::Text => "QUOTED BY".into(),
-        Mode::Links => "LINKS".into(),
-        Mode::Help { .. } => "HELP".into(),
-        Mode::View(view) => view.name().into(),
-        Mode::Prompt(p) => match p.kind {
+    let mode = match (app.top(), &app.mode) {
+        (Some(layer), _) => layer.name().into(),
+        (None, Mode::Browse) => app.focus.title().to_uppercase(),
+        (None, Mode::Links) if app.focus == Pane::Text => "QUOTED BY".into(),
+        (None, Mode::Links) => "LINKS".into(),
+        (None, Mode::Prompt(p)) => match p.kind {
             PromptKind::Search => "SEARCH".into(),
             PromptKind::Filter => "FILTER".into(),
-            PromptKind::Palette => "JUMP".into(),
         },
     };
     let width = area.width as usize;
@@ -47,13 +46,13 @@ pub fn status(ctx: &Ctx, frame: &mut Frame, area: Rect) {
     // The prompt, or the state of the search and filter in the focused pane.
     let mut state = String::new();
     match &app.mode {
-        Mode::Prompt(p) if p.kind != PromptKind::Palette => {
+        Mode::Prompt(p) if app.layers.is_empty() => {
             let lead = if p.kind == PromptKind::Search {
                 "/"
             } else {
                 "filter: "
             };
-            state = format!("{lead}{}▏", p.input);
+            state = format!("{lead}{}{}", p.input.as_str(), ctx.sym.caret);
             if p.kind == PromptKind::Search
                 && let Some(s) = &app.search
                 && !s.query.is_empty()
@@ -73,7 +72,7 @@ pub fn status(ctx: &Ctx, frame: &mut Frame, area: Rect) {
     }
     if let Some(list) = app.list(app.focus)
         && let Some(q) = &list.filter
-        && !matches!(&app.mode, Mode::Prompt(p) if p.kind == PromptKind::Filter && !p.input.is_empty() && p.input != *q)
+        && !matches!(&app.mode, Mode::Prompt(p) if p.kind == PromptKind::Filter && !p.input.is_empty() && p.input.as_str() != *q)
     {
         let (n, m) = list.filter_counts();
         let f = format!("filter: {q} ({n} of {m})");
@@ -85,18 +84,22 @@ pub fn status(ctx: &Ctx, frame: &mut Frame, area: Rect) {
     }
     if !state.is_empty() {
         let shown = fit(&state, width.saturating_sub(used + 3), ctx.sym.ellipsis);
-        used += super::text::width(&shown) + 3;
+        used += crate::wrap::str_width(&shown) + 3;
         spans.push(Span::styled(ctx.sym.separator, ctx.theme.status));
         spans.push(Span::styled(shown, ctx.theme.status.patch(ctx.theme.key)));
     }
     if let Some(msg) = &app.message {
-        let msg = fit(msg, width.saturating_sub(used + 3), ctx.sym.ellipsis);
+        let msg = fit(
+            &ctx.sym.text(msg),
+            width.saturating_sub(used + 3),
+            ctx.sym.ellipsis,
+        );
         used += msg.chars().count() + 3;
         spans.push(Span::styled(ctx.sym.separator, ctx.theme.status));
         spans.push(Span::styled(msg, ctx.theme.status.patch(ctx.theme.message)));
     }
-    if let Some(note) = super::views::status_note(ctx, width.saturating_sub(used + 3)) {
-        used += super::text::width(&note) + 3;
+    if let Some(note) = status_note(ctx, width.saturating_sub(used + 3)) {
+        used += crate::wrap::str_width(&note) + 3;
         spans.push(Span::styled(ctx.sym.separator, ctx.theme.status));
         spans.push(Span::styled(note, ctx.theme.status));
     }
@@ -111,46 +114,81 @@ pub fn status(ctx: &Ctx, frame: &mut Frame, area: Rect) {
     );
 }
 
-/// The history as `Title › Title › [Current]`, cut from the left to fit `width`.
+/// The history as `Title › Title › [Current]`, cut from the left to fit `width`: only the
+/// places that fit are read, from the newest back.
 fn breadcrumb(ctx: &Ctx, width: usize) -> String {
     let (places, cursor) = ctx.app.history.trail();
     if places.is_empty() || width < 8 {
         return String::new();
     }
-    let names: Vec<String> = places
-        .iter()
-        .enumerate()
-        .map(|(i, p)| {
-            let title = fit(&ctx.app.model.item(p.item).title, 24, ctx.sym.ellipsis);
-            let title = if p.pane == Pane::Text {
-                format!("Text: {title}")
-            } else {
-                title
-            };
-            if i == cursor {
-                format!("[{title}]")
-            } else {
-                title
-            }
-        })
-        .collect();
-    let mut out = names.join(ctx.sym.crumb);
-    while super::text::width(&out) > width {
-        match out.char_indices().nth(1) {
-            Some((at, _)) => out = out[at..].to_owned(),
-            None => break,
+    let g = ctx.sym;
+    let name = |i: usize| {
+        let p = places[i];
+        let title = fit(&ctx.app.model.item(p.item).title, 24, g.ellipsis);
+        let title = if p.pane == Pane::Text {
+            format!("Text: {title}")
+        } else {
+            title
+        };
+        if i == cursor {
+            format!("[{title}]")
+        } else {
+            title
         }
+    };
+    // Whole names, newest first, while they fit.
+    let crumb_w = str_width(g.crumb);
+    let mut kept: Vec<String> = Vec::new();
+    let mut used = 0;
+    let mut cut = false;
+    for i in (0..places.len()).rev() {
+        let n = name(i);
+        let w = str_width(&n) + if kept.is_empty() { 0 } else { crumb_w };
+        if used + w > width {
+            // The rest of this name and what is before it are cut from the left.
+            cut = true;
+            let room = width - used;
+            let mut tail = n;
+            if !kept.is_empty() {
+                tail.push_str(g.crumb);
+            }
+            kept.push(keep_right(&tail, room));
+            break;
+        }
+        used += w;
+        if !kept.is_empty() {
+            let last = kept.len() - 1;
+            kept[last] = format!("{}{}", g.crumb, kept[last]);
+        }
+        kept.push(n);
     }
-    if out.len() < names.join(ctx.sym.crumb).len() {
-        out = format!(
-            "{}{}",
-            ctx.sym.ellipsis,
-            out.chars()
-                .skip(ctx.sym.ellipsis.chars().count())
-                .collect::<String>()
-        );
+    kept.reverse();
+    let out = kept.concat();
+    if !cut {
+        return out;
     }
-    out
+    // The ellipsis takes the place of the first characters.
+    let skip = g.ellipsis.chars().count();
+    format!(
+        "{}{}",
+        g.ellipsis,
+        out.chars().skip(skip).collect::<String>()
+    )
+}
+
+/// The end of `s` that fits `width` columns, cut a character at a time from the left.
+fn keep_right(s: &str, width: usize) -> String {
+    let mut used = 0;
+    let mut start = s.len();
+    for (at, c) in s.char_indices().rev() {
+        let w = crate::wrap::char_width(c);
+        if used + w > width {
+            break;
+        }
+        used += w;
+        start = at;
+    }
+    s[start..].to_owned()
 }
 
 pub fn footer(ctx: &Ctx, frame: &mut Frame, area: Rect) {
@@ -169,4 +207,28 @@ pub fn footer(ctx: &Ctx, frame: &mut Frame, area: Rect) {
         used += w;
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// What the status line adds after the mode: the marked item, and the chain from a selected
+/// claim to the thesis. Cut to `width`.
+pub fn status_note(ctx: &Ctx, width: usize) -> Option<String> {
+    let app = ctx.app;
+    let mut notes = Vec::new();
+    if let Some(marked) = app.memory.mark {
+        let title = fit(&app.model.item(marked).title, 24, ctx.sym.ellipsis);
+        notes.push(format!("marked: {title}"));
+    }
+    if app.layers.is_empty()
+        && matches!(app.mode, Mode::Browse | Mode::Links)
+        && let Some(item) = app.selected_item()
+    {
+        let room = width.saturating_sub(notes.iter().map(|n| crate::wrap::str_width(n) + 3).sum());
+        if let Some(why) = crate::panes::argument::draw::describe(&app.model, item, room, ctx.sym) {
+            notes.push(why);
+        }
+    }
+    if notes.is_empty() {
+        return None;
+    }
+    Some(fit(&notes.join(ctx.sym.separator), width, ctx.sym.ellipsis))
 }

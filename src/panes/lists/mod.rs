@@ -1,5 +1,8 @@
 //! The list panes' rows: which items each pane shows, in what order, with group headers (Actors)
-//! and tree depth (Argument). Rows are built once per change of order, never per frame.
+//! and tree depth (Argument), the selection and the scroll. Rows are built once per change of
+//! order, never per frame.
+
+pub mod draw;
 
 use crate::model::{Kind, Model, order};
 use std::collections::HashSet;
@@ -77,7 +80,7 @@ impl ListPane {
     }
 
     /// Shows `rows` (a filtered selection of all rows, or all of them again).
-    pub(super) fn set_rows(&mut self, rows: Vec<Row>) {
+    pub(crate) fn set_rows(&mut self, rows: Vec<Row>) {
         self.items = count_items(&rows);
         self.rows = rows;
     }
@@ -152,12 +155,7 @@ impl ListPane {
     /// Keeps the selection on screen for a list `height` rows tall, scrolling as little as
     /// possible.
     pub fn scroll_into_view(&mut self, height: usize) {
-        let height = height.max(1);
-        if self.selected < self.offset {
-            self.offset = self.selected;
-        } else if self.selected >= self.offset + height {
-            self.offset = self.selected + 1 - height;
-        }
+        self.offset = crate::app::cursor::keep_in_view(self.offset, self.selected, height);
         // Show a group heading right above the first item when there is room.
         if self.offset > 0
             && self.offset == self.selected
@@ -222,11 +220,4 @@ pub fn argument(model: &Model, collapsed: &HashSet<usize>) -> ListPane {
         })
         .collect();
     ListPane::new(rows, Vec::new())
-}
-
-/// Whether an item is shown in a tree row with children hidden under it.
-pub fn has_children(model: &Model, item: usize) -> bool {
-    model.index.incoming[item]
-        .iter()
-        .any(|l| matches!(model.relation(l.rel).id.as_str(), "supports" | "opposes"))
 }

@@ -1,10 +1,11 @@
 //! The provisions × recommendations matrix: the grid (rows P1…, columns R1…), the legend that
 //! explains the labels and marks, and the detail of the cell under the cursor.
 
-use super::views::Glyphs;
-use super::{Ctx, fit, inner};
-use crate::app::matrix::{self, Matrix};
-use crate::app::views::{MatrixView, scroll_lines};
+use super::MatrixView;
+use super::grid::{self as matrix, Matrix};
+use crate::app::cursor::keep_in_view;
+use crate::app::layout::inner;
+use crate::ui::{Ctx, fit, pad};
 use crate::wrap::wrap;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -12,10 +13,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-pub fn matrix(ctx: &Ctx, frame: &mut Frame, body: Rect) {
-    let Some(view) = ctx.app.views.matrix.as_ref() else {
-        return;
-    };
+pub fn draw(view: &MatrixView, ctx: &Ctx, frame: &mut Frame, body: Rect) {
     let mx = &view.matrix;
     let g = matrix::geometry(body, mx);
     grid(ctx, frame, view, &g);
@@ -27,16 +25,11 @@ pub fn matrix(ctx: &Ctx, frame: &mut Frame, body: Rect) {
     }
 }
 
-fn unaddressed_mark(ctx: &Ctx) -> &'static str {
-    if ctx.app.options.ascii { "0" } else { "∅" }
-}
-
 fn grid(ctx: &Ctx, frame: &mut Frame, view: &MatrixView, g: &matrix::Geometry) {
     let mx = &view.matrix;
-    let top = scroll_lines(view.top, view.row, g.rows_shown);
-    let left = scroll_lines(view.left, view.col, g.cols_shown);
+    let (top, left) = (view.top, view.left);
     let shown_cols = left..(left + g.cols_shown).min(mx.cols());
-    let gl = Glyphs::new(ctx.app.options.ascii);
+    let gl = ctx.sym;
     let title = Line::from(vec![
         Span::styled(
             format!(" Provisions {} Recommendations ", gl.times),
@@ -53,11 +46,7 @@ fn grid(ctx: &Ctx, frame: &mut Frame, view: &MatrixView, g: &matrix::Geometry) {
             ctx.theme.dim,
         ),
     ]);
-    let (more_left, more_right) = if ctx.app.options.ascii {
-        ("<", ">")
-    } else {
-        ("◀", "▶")
-    };
+    let (more_left, more_right) = (gl.more_left, gl.more_right);
     let mut bottom = format!(
         " columns R{}{}R{} of {} ",
         shown_cols.start + 1,
@@ -83,7 +72,7 @@ fn grid(ctx: &Ctx, frame: &mut Frame, view: &MatrixView, g: &matrix::Geometry) {
     }
     let pw = matrix::label_width(mx.rows());
     let mut header = vec![Span::styled(
-        super::compare::pad(
+        pad(
             &fit(
                 &format!("recommendations {}", gl.right),
                 g.label.saturating_sub(1),
@@ -111,10 +100,10 @@ fn grid(ctx: &Ctx, frame: &mut Frame, view: &MatrixView, g: &matrix::Geometry) {
         let mark = if mx.addressed(r) {
             "  "
         } else {
-            unaddressed_mark(ctx)
+            ctx.sym.unaddressed
         };
         let prefix = format!("{marker}P{:<pw$} {:<2}", r + 1, mark, pw = pw - 1);
-        let title_room = g.label.saturating_sub(super::text::width(&prefix) + 1);
+        let title_room = g.label.saturating_sub(crate::wrap::str_width(&prefix) + 1);
         let title = fit(
             &ctx.app.model.item(mx.provisions[r]).title,
             title_room,
@@ -128,7 +117,7 @@ fn grid(ctx: &Ctx, frame: &mut Frame, view: &MatrixView, g: &matrix::Geometry) {
         let mut spans = vec![
             Span::styled(prefix, label_style),
             Span::styled(
-                super::compare::pad(
+                pad(
                     &title,
                     g.label.saturating_sub(matrix::label_prefix(mx.rows())),
                 ),
@@ -192,7 +181,7 @@ fn legend(ctx: &Ctx, frame: &mut Frame, view: &MatrixView, area: Rect) {
         ]));
     }
     lines.push(Line::from(vec![
-        Span::styled(format!("{}  ", unaddressed_mark(ctx)), ctx.theme.dim),
+        Span::styled(format!("{}  ", ctx.sym.unaddressed), ctx.theme.dim),
         Span::raw(fit(
             "no recommendation addresses it",
             width.saturating_sub(3),
@@ -222,7 +211,7 @@ fn legend(ctx: &Ctx, frame: &mut Frame, view: &MatrixView, area: Rect) {
     let first = if whole {
         0
     } else {
-        scroll_lines(0, view.col, room).min(mx.cols().saturating_sub(room))
+        keep_in_view(0, view.col, room).min(mx.cols().saturating_sub(room))
     };
     for c in first..mx.cols() {
         let sel = c == view.col;
@@ -260,10 +249,7 @@ fn detail(ctx: &Ctx, frame: &mut Frame, view: &MatrixView, area: Rect) {
     let (pl, rl) = (format!("P{}", r + 1), format!("R{}", c + 1));
     frame.render_widget(
         ctx.block(
-            Line::styled(
-                format!(" {pl} {} {rl} ", Glyphs::new(ctx.app.options.ascii).times),
-                ctx.theme.title,
-            ),
+            Line::styled(format!(" {pl} {} {rl} ", ctx.sym.times), ctx.theme.title),
             false,
         ),
         area,
@@ -327,6 +313,7 @@ fn detail(ctx: &Ctx, frame: &mut Frame, view: &MatrixView, area: Rect) {
     let mut lines = Vec::new();
     for (text, style) in paras {
         let clean = crate::model::sanitize::line(&text);
+        let clean = ctx.sym.text(&clean);
         let rows = wrap(&clean, width);
         if rows.is_empty() {
             lines.push(Line::raw(""));

@@ -40,12 +40,6 @@ pub struct Matrix {
     pub title_width: usize,
 }
 
-fn of_kind(model: &Model, kind: Kind) -> Vec<usize> {
-    (0..model.doc.items.len())
-        .filter(|&i| model.item(i).kind == kind)
-        .collect()
-}
-
 /// A letter for a relation: its label's first letter not yet taken (upper case when the
 /// recommendation is the source, lower case otherwise), or a digit.
 fn symbol(label: &str, upper: bool, taken: &[char]) -> char {
@@ -67,8 +61,8 @@ fn symbol(label: &str, upper: bool, taken: &[char]) -> char {
 
 impl Matrix {
     pub fn new(model: &Model) -> Matrix {
-        let provisions = of_kind(model, Kind::Provision);
-        let recommendations = of_kind(model, Kind::Recommendation);
+        let provisions = model.of_kind(Kind::Provision);
+        let recommendations = model.of_kind(Kind::Recommendation);
         let cols = recommendations.len();
         let mut col_of = vec![None; model.doc.items.len()];
         for (c, &r) in recommendations.iter().enumerate() {
@@ -183,7 +177,7 @@ pub fn label_width(count: usize) -> usize {
     1 + count.max(1).to_string().len()
 }
 
-/// Where the matrix's parts go, shared by `update` (scrolling) and the view.
+/// Where the matrix's parts go, shared by `settle` (scrolling) and drawing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Geometry {
     /// The grid, the legend of labels and the cell's detail, borders included; the last two
@@ -256,7 +250,7 @@ mod tests {
     use crate::model::load;
 
     fn model() -> Model {
-        load(include_bytes!("../../tests/fixtures/compare.json")).expect("fixture loads")
+        load(include_bytes!("../../../tests/fixtures/compare.json")).expect("fixture loads")
     }
 
     fn row_of(m: &Model, mx: &Matrix, id: &str) -> usize {

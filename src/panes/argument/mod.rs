@@ -1,8 +1,12 @@
 //! The Argument pane's own behaviour: folding nodes of the tree, and "why is this here", the
-//! chain from a claim up through `supports`/`opposes` to the thesis.
+//! chain from a claim up through `supports`/`opposes` to the thesis. Its rows are a list pane's
+//! (`super::lists`).
 
-use super::{App, Pane, lists};
-use crate::model::{ClaimRole, Kind, KindFields, Model};
+pub mod draw;
+
+use super::lists;
+use crate::app::{App, Pane};
+use crate::model::{Kind, Model};
 use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet, VecDeque};
 
@@ -13,29 +17,20 @@ pub struct Step {
     pub rel: Option<usize>,
 }
 
-fn is_thesis(model: &Model, item: usize) -> bool {
-    matches!(
-        model.item(item).fields,
-        KindFields::Claim {
-            role: ClaimRole::Thesis
-        }
-    )
-}
-
 /// The shortest chain from `claim` up to a thesis through `supports`/`opposes` links, the claim
 /// first and the thesis last; `None` when no thesis is reached (or `claim` is not a claim).
 pub fn why(model: &Model, claim: usize) -> Option<Vec<Step>> {
     if model.item(claim).kind != Kind::Claim {
         return None;
     }
-    let argument = |rel: usize| matches!(model.relation(rel).id.as_str(), "supports" | "opposes");
+    let argument = |rel: usize| model.is_argument_relation(rel);
     // Breadth-first, so the chain is the shortest; `came` records how each item was reached
     // (`None` for the claim itself). A map, not a table of every item: this runs on every frame,
     // and a chain is short next to a large document.
     let mut came: HashMap<usize, Option<(usize, usize)>> = HashMap::from([(claim, None)]);
     let mut queue = VecDeque::from([claim]);
     while let Some(at) = queue.pop_front() {
-        if is_thesis(model, at) {
+        if model.is_thesis(at) {
             let mut chain = vec![Step {
                 item: at,
                 rel: None,
@@ -63,12 +58,12 @@ pub fn why(model: &Model, claim: usize) -> Option<Vec<Step>> {
 
 impl App {
     /// Folds or unfolds the selected node of the Argument tree.
-    pub(super) fn toggle_fold(&mut self) {
+    pub(crate) fn toggle_fold(&mut self) {
         if self.focus != Pane::Argument {
             self.message = Some("folding is for the Argument pane (5)".into());
             return;
         }
-        let list = &self.lists[4];
+        let list = &self.lists.argument;
         let Some(lists::Row::Item { item, repeat, .. }) = list.rows.get(list.selected).copied()
         else {
             return;
@@ -77,7 +72,7 @@ impl App {
             self.message = Some("shown above: fold it there".into());
             return;
         }
-        if !lists::has_children(&self.model, item) {
+        if !self.model.has_argument_children(item) {
             self.message = Some("nothing to fold: no claim supports or opposes this one".into());
             return;
         }
@@ -89,7 +84,7 @@ impl App {
 
     /// Folds every claim but the theses (so the thesis and its premises show), or unfolds them
     /// all when some are folded.
-    pub(super) fn fold_all(&mut self) {
+    pub(crate) fn fold_all(&mut self) {
         if self.focus != Pane::Argument {
             self.message = Some("folding is for the Argument pane (5)".into());
             return;
@@ -98,8 +93,8 @@ impl App {
             self.collapsed = (0..self.model.doc.items.len())
                 .filter(|&i| {
                     self.model.item(i).kind == Kind::Claim
-                        && !is_thesis(&self.model, i)
-                        && lists::has_children(&self.model, i)
+                        && !self.model.is_thesis(i)
+                        && self.model.has_argument_children(i)
                 })
                 .collect();
             self.message = Some("folded every claim under the thesis".into());
@@ -112,7 +107,7 @@ impl App {
 
     /// Unfolds the folded nodes above `item` in the Argument tree (where it first appears), so
     /// that it shows; false when nothing was folded above it.
-    pub(super) fn unfold_to(&mut self, item: usize) -> bool {
+    pub(crate) fn unfold_to(&mut self, item: usize) -> bool {
         if self.collapsed.is_empty() {
             return false;
         }
@@ -146,7 +141,7 @@ impl App {
 
     /// Rebuilds the tree after folding, keeping the selected item (or the node it is under).
     fn rebuild_argument(&mut self) {
-        let old = &self.lists[4];
+        let old = &self.lists.argument;
         let item = old.selected_item();
         // The nearest node above the selection that is still shown, when it was folded away.
         let above: Vec<usize> = old.rows[..old.selected.min(old.rows.len())]
@@ -171,7 +166,7 @@ impl App {
                 }
             }
         }
-        self.lists[4] = list;
+        self.lists.argument = list;
     }
 }
 
@@ -181,7 +176,7 @@ mod tests {
     use crate::model::load;
 
     fn model() -> Model {
-        load(include_bytes!("../../tests/fixtures/compare.json")).expect("fixture loads")
+        load(include_bytes!("../../../tests/fixtures/compare.json")).expect("fixture loads")
     }
 
     fn ids(m: &Model, chain: &[Step]) -> Vec<String> {

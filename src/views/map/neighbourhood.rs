@@ -2,8 +2,8 @@
 //! links to on the right), where the cursor is in it, and which neighbours a column of a given
 //! height shows. Pure and tested; the view only draws what this decides.
 
-use super::detail;
 use crate::model::Model;
+use crate::panes::detail;
 
 /// A neighbour, with the relation of its link to the centre.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -146,12 +146,6 @@ impl MapCursor {
 pub const BOX_TITLE_LINES: usize = 2;
 pub const BOX_HEIGHT: usize = BOX_TITLE_LINES + 2;
 
-/// How many neighbour boxes a column of a map `height` rows tall (the view's body) shows: the
-/// border, the info line and a row for "more" above and below are taken first.
-pub fn fit(height: usize) -> usize {
-    (height.saturating_sub(5) / BOX_HEIGHT).max(1)
-}
-
 /// The first neighbour a column shows, with room for `fit` boxes, so that `cursor` (the row
 /// the column remembers) is on screen: whole pages, so the boxes do not shift under the eye
 /// as the cursor moves within a page.
@@ -170,7 +164,7 @@ mod tests {
     use crate::model::load;
 
     fn model() -> Model {
-        load(include_bytes!("../../tests/fixtures/compare.json")).expect("fixture loads")
+        load(include_bytes!("../../../tests/fixtures/compare.json")).expect("fixture loads")
     }
 
     fn ids(m: &Model, ns: &[Neighbour]) -> Vec<String> {

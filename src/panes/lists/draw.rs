@@ -1,9 +1,10 @@
-//! The list panes: Timeline, Actors, Provisions, Recommendations and the Argument tree.
+//! Drawing a list pane: Timeline, Actors, Provisions, Recommendations and the Argument tree.
 
-use super::{Ctx, RowWriter, fit, fit_cow, inner};
-use crate::app::lists::Row;
+use super::Row;
 use crate::app::{Mode, Pane};
 use crate::model::{Item, KindFields};
+use crate::ui::{Ctx, RowWriter, fit, fit_cow, inner};
+use crate::wrap::str_width;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -84,8 +85,7 @@ pub fn pane(ctx: &Ctx, frame: &mut Frame, pane: Pane, area: Rect) {
                 label.push_str("  ");
             }
             if let Some(rel) = via {
-                let opposes = app.model.relation(rel).id == "opposes";
-                label.push_str(if opposes {
+                label.push_str(if app.model.is_opposition(rel) {
                     ctx.sym.opposes
                 } else {
                     ctx.sym.supports
@@ -106,14 +106,11 @@ pub fn pane(ctx: &Ctx, frame: &mut Frame, pane: Pane, area: Rect) {
             // The date column: ten columns and a space.
             let when = fit_cow(when_label(it, &mut date), 10, ctx.sym.ellipsis);
             label.push_str(&when);
-            for _ in super::text::width(&when)..11 {
+            for _ in str_width(&when)..11 {
                 label.push(' ');
             }
         }
-        let used = super::text::width(marker)
-            + super::text::width(link_mark)
-            + pad.len()
-            + super::text::width(&label);
+        let used = str_width(marker) + str_width(link_mark) + pad.len() + str_width(&label);
         let matched = search.is_some_and(|s| s.matches_item(item));
         let style = if selected && focused && app.mode != Mode::Links {
             ctx.theme.selected
@@ -143,12 +140,15 @@ pub fn pane(ctx: &Ctx, frame: &mut Frame, pane: Pane, area: Rect) {
             && let KindFields::Event { when: Some(w) } = &it.fields
             && w.date.is_some()
         {
-            let rest = room.saturating_sub(super::text::width(&title) + 3);
+            let rest = room.saturating_sub(str_width(&title) + 3);
             if rest > 4 {
-                out.put(" · ", ctx.theme.dim).put(
-                    &fit_cow(&w.label, rest - 3, ctx.sym.ellipsis),
-                    ctx.theme.dim,
-                );
+                out.put(" ", ctx.theme.dim)
+                    .put(ctx.sym.dot, ctx.theme.dim)
+                    .put(" ", ctx.theme.dim)
+                    .put(
+                        &fit_cow(&w.label, rest - 3, ctx.sym.ellipsis),
+                        ctx.theme.dim,
+                    );
             }
         }
     }

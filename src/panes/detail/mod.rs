@@ -1,9 +1,14 @@
 //! The detail of one item as blocks of text: fields, summary, quotes, then links grouped by
-//! relation. Both `update` (to know where each link is) and the view (to draw) use it, so the
+//! relation. Both `update` (to know where each link is) and drawing use one layout of it, so the
 //! link the reader selects is the one drawn selected.
 
+pub mod draw;
+
+use crate::app::{App, Mode, layout};
 use crate::model::{Kind, KindFields, Model, sanitize};
+use crate::ui::glyphs::Glyphs;
 use crate::wrap::wrap;
+use ratatui::layout::Rect;
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -81,12 +86,33 @@ pub enum Part {
     Blank,
 }
 
+/// What is drawn before a block's first row (continuation rows are indented by its width).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Prefix {
+    None,
+    /// A quote's bar (on every row of the quote).
+    Quote,
+    /// An outgoing or an incoming link's arrow.
+    Outgoing,
+    Incoming,
+}
+
+impl Prefix {
+    pub fn glyph(self, g: &Glyphs) -> &'static str {
+        match self {
+            Prefix::None => "",
+            Prefix::Quote => g.quote_bar,
+            Prefix::Outgoing => g.outgoing,
+            Prefix::Incoming => g.incoming,
+        }
+    }
+}
+
 /// One paragraph of the detail, already sanitized.
 #[derive(Debug, Clone)]
 pub struct Block {
     pub part: Part,
-    /// Drawn before the first row; continuation rows are indented by its width.
-    pub prefix: &'static str,
+    pub prefix: Prefix,
     pub text: String,
 }
 
@@ -94,7 +120,7 @@ pub struct Block {
 /// here ends in "…". A megabyte summary then costs no more per frame than a long one.
 pub const MAX_BLOCK_CHARS: usize = 20_000;
 
-fn block<'a>(part: Part, prefix: &'static str, text: impl Into<Cow<'a, str>>) -> Block {
+fn block<'a>(part: Part, prefix: Prefix, text: impl Into<Cow<'a, str>>) -> Block {
     let text = text.into();
     // A string that is already clean and short enough is kept, not copied.
     let text = match capped(&text) {
@@ -110,18 +136,22 @@ pub fn capped(s: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// The detail of `item` as blocks, with these of its links.
-pub fn blocks(model: &Model, item: usize, links: &[DetailLink], ascii: bool) -> Vec<Block> {
-    let mut out = head(model, item, ascii);
-    push_links(&mut out, model, item, links, ascii);
+pub fn blocks(model: &Model, item: usize, links: &[DetailLink]) -> Vec<Block> {
+    let mut out = head(model, item);
+    push_links(&mut out, model, item, links);
     out
 }
 
 /// The blocks before the links: title, fields, summary and quotes.
-pub fn head(model: &Model, item: usize, ascii: bool) -> Vec<Block> {
+pub fn head(model: &Model, item: usize) -> Vec<Block> {
     let it = model.item(item);
-    let mut out = vec![block(Part::Title, "", &it.title)];
+    let mut out = vec![block(Part::Title, Prefix::None, &it.title)];
     let mut field = |name: &str, value: &str| {
-        out.push(block(Part::Field, "", format!("{name}: {}", capped(value))))
+        out.push(block(
+            Part::Field,
+            Prefix::None,
+            format!("{name}: {}", capped(value)),
+        ))
     };
     field("Kind", it.kind.name());
     match &it.fields {
@@ -158,15 +188,14 @@ pub fn head(model: &Model, item: usize, ascii: bool) -> Vec<Block> {
         field("Tags", &tags);
     }
     if let Some(s) = &it.summary {
-        out.push(block(Part::Blank, "", ""));
-        out.push(block(Part::Summary, "", s));
+        out.push(block(Part::Blank, Prefix::None, ""));
+        out.push(block(Part::Summary, Prefix::None, s));
     }
     if !it.quotes.is_empty() {
-        out.push(block(Part::Blank, "", ""));
-        out.push(block(Part::Heading, "", "Quotes"));
-        let bar = if ascii { "| " } else { "│ " };
+        out.push(block(Part::Blank, Prefix::None, ""));
+        out.push(block(Part::Heading, Prefix::None, "Quotes"));
         for q in &it.quotes {
-            out.push(block(Part::Quote, bar, &q.exact));
+            out.push(block(Part::Quote, Prefix::Quote, &q.exact));
         }
     }
     out
@@ -174,13 +203,7 @@ pub fn head(model: &Model, item: usize, ascii: bool) -> Vec<Block> {
 
 /// Adds the blocks of `links` (the first ones of [`links`]) after the head: a heading before each
 /// relation, then a block a link.
-pub fn push_links(
-    out: &mut Vec<Block>,
-    model: &Model,
-    item: usize,
-    links: &[DetailLink],
-    ascii: bool,
-) {
+pub fn push_links(out: &mut Vec<Block>, model: &Model, item: usize, links: &[DetailLink]) {
     let it = model.item(item);
     // What each link shows, gathered first in a loop of nothing but loads: at 100,000 items
     // every other item is a cache miss, and independent loads let the processor wait for many of
@@ -198,19 +221,18 @@ pub fn push_links(
     for (n, (l, &(title, kind, note))) in links.iter().zip(&ends).enumerate() {
         if last != Some((l.outgoing, l.rel)) {
             let rel = model.relation(l.rel);
-            out.push(block(Part::Blank, "", ""));
+            out.push(block(Part::Blank, Prefix::None, ""));
             out.push(block(
                 Part::Heading,
-                "",
+                Prefix::None,
                 if l.outgoing { &rel.label } else { &rel.inverse },
             ));
             last = Some((l.outgoing, l.rel));
         }
-        let arrow = match (l.outgoing, ascii) {
-            (true, false) => "→ ",
-            (false, false) => "← ",
-            (true, true) => "-> ",
-            (false, true) => "<- ",
+        let arrow = if l.outgoing {
+            Prefix::Outgoing
+        } else {
+            Prefix::Incoming
         };
         // Its pieces are clean and capped already: the block is not scanned again.
         let (title, note) = (capped(title), note.map(capped));
@@ -246,23 +268,32 @@ pub struct DetailRow {
     pub first: bool,
 }
 
+/// The columns before a link's arrow, where the selection marker goes.
+pub const LINK_GUTTER: usize = 2;
+
 /// Wraps the blocks to `width` columns (the prefix included).
-pub fn rows(blocks: &[Block], width: usize) -> Vec<DetailRow> {
+pub fn rows(blocks: &[Block], width: usize, g: &Glyphs) -> Vec<DetailRow> {
     let mut out = Vec::new();
-    extend_rows(&mut out, blocks, 0, width);
+    extend_rows(&mut out, blocks, 0, width, g);
     out
 }
 
 /// Adds the rows of `blocks[from..]` to `out`, which holds those of the blocks before.
-pub fn extend_rows(out: &mut Vec<DetailRow>, blocks: &[Block], from: usize, width: usize) {
+pub fn extend_rows(
+    out: &mut Vec<DetailRow>,
+    blocks: &[Block],
+    from: usize,
+    width: usize,
+    g: &Glyphs,
+) {
     for (b, blk) in blocks.iter().enumerate().skip(from) {
         // Links have a two-column gutter for the selection marker before their arrow.
         let gutter = if matches!(blk.part, Part::Link(_)) {
-            2
+            LINK_GUTTER
         } else {
             0
         };
-        let indent = crate::wrap::str_width(blk.prefix) + gutter;
+        let indent = crate::wrap::str_width(blk.prefix.glyph(g)) + gutter;
         let room = width.saturating_sub(indent).max(1);
         // Most blocks (a link, a field) are one line that fits: what wrapping would give.
         let body = blk.text.trim_end();
@@ -306,4 +337,70 @@ pub struct DetailLayout {
 pub fn link_row(blocks: &[Block], rows: &[DetailRow], n: usize) -> Option<usize> {
     rows.iter()
         .position(|r| blocks[r.block].part == Part::Link(n))
+}
+
+impl App {
+    /// How many links the detail lists.
+    pub fn detail_link_count(&self) -> usize {
+        self.selected_item()
+            .map_or(0, |i| link_count(&self.model, i))
+    }
+
+    /// The detail's `n`-th link.
+    pub fn detail_link(&self, n: usize) -> Option<DetailLink> {
+        let item = self.selected_item()?;
+        first_links(&self.model, item, n.saturating_add(1))
+            .get(n)
+            .copied()
+    }
+
+    /// The detail of `item` laid out inside `area` (the detail's inside): its blocks, with as
+    /// many of its links as can show (a hub has thousands, and this runs on every frame), their
+    /// rows, and the first row on screen (the top, unless the selected link would be below it).
+    pub fn detail_layout(&self, item: usize, area: Rect) -> DetailLayout {
+        let (width, height) = (area.width as usize, area.height as usize);
+        let g = self.glyphs;
+        let mut blocks = head(&self.model, item);
+        let mut rows = rows(&blocks, width, g);
+        // Each link takes a row at least, after a heading. Unscrolled, those past the screen's
+        // bottom cannot show; scrolled, the screen ends a row past the selected link.
+        let links = first_links(
+            &self.model,
+            item,
+            (self.link + 2).max(height.saturating_sub(rows.len())),
+        );
+        let from = blocks.len();
+        push_links(&mut blocks, &self.model, item, &links);
+        extend_rows(&mut rows, &blocks, from, width, g);
+        let scroll = if self.mode == Mode::Links {
+            let first = link_row(&blocks, &rows, self.link).unwrap_or(0);
+            // The whole link (it may wrap) and, when there is room, the line after it.
+            let last = rows
+                .iter()
+                .rposition(|r| blocks[r.block].part == Part::Link(self.link))
+                .unwrap_or(first);
+            (last + 2).saturating_sub(height.max(1)).min(first)
+        } else {
+            0
+        };
+        DetailLayout {
+            blocks,
+            rows,
+            scroll,
+        }
+    }
+
+    /// A click on row `y` of the detail at `side`: on a link, follows it.
+    pub(crate) fn click_detail(&mut self, y: u16, side: Rect) {
+        let Some(item) = self.selected_item() else {
+            return;
+        };
+        let inside = layout::inner(side);
+        let shown = self.detail_layout(item, inside);
+        let row = shown.scroll + (y - inside.y) as usize;
+        if let Some(Part::Link(n)) = shown.rows.get(row).map(|r| shown.blocks[r.block].part) {
+            self.link = n;
+            self.follow_link();
+        }
+    }
 }

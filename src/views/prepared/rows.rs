@@ -1,6 +1,8 @@
 //! A prepared comparison's rows: the author's two columns, with the items given in `pairs` on the
 //! same row and a filler where a side has nothing to set against the other. Pure and tested.
 
+use crate::app::cursor::{self, Wrapped};
+use crate::app::input::LineInput;
 use crate::model::{Comparison, Model, sanitize};
 use crate::wrap::wrap;
 
@@ -206,7 +208,7 @@ pub fn row_height(model: &Model, row: &PairRow, column: usize) -> usize {
 /// (titles, summaries, quotes, tags and the kind's fields, as the panes' search matches them).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Find {
-    pub query: String,
+    pub query: LineInput,
     /// Matching rows, ascending.
     pub rows: Vec<usize>,
     /// The row the search started from, to return to on cancel.
@@ -235,18 +237,8 @@ impl Find {
     }
 
     /// The next (or previous) match from `row`, and whether it wrapped around.
-    pub fn step(&self, row: usize, forward: bool) -> Option<(usize, bool)> {
-        if forward {
-            match self.rows.iter().copied().find(|&r| r > row) {
-                Some(r) => Some((r, false)),
-                None => self.rows.first().map(|&r| (r, true)),
-            }
-        } else {
-            match self.rows.iter().rev().copied().find(|&r| r < row) {
-                Some(r) => Some((r, false)),
-                None => self.rows.last().map(|&r| (r, true)),
-            }
-        }
+    pub fn step(&self, row: usize, forward: bool) -> Option<Wrapped> {
+        cursor::step_wrap(&self.rows, row, forward)
     }
 
     /// `i/n` for the view: the match the cursor is on (or 0), and how many.
@@ -266,7 +258,7 @@ mod tests {
     use crate::model::load;
 
     fn model() -> Model {
-        load(include_bytes!("../../tests/fixtures/compare.json")).expect("fixture loads")
+        load(include_bytes!("../../../tests/fixtures/compare.json")).expect("fixture loads")
     }
 
     fn rows_by_id(m: &Model, cmp: &str) -> Vec<(String, String)> {
@@ -415,16 +407,17 @@ mod tests {
     #[test]
     fn next_and_previous_match_wrap_and_say_so() {
         let f = Find {
-            query: "x".into(),
+            query: LineInput::new("x"),
             rows: vec![1, 4],
             origin: 0,
         };
         assert_eq!(f.first_from(0), Some(1));
         assert_eq!(f.first_from(2), Some(4));
         assert_eq!(f.first_from(5), Some(1), "wraps");
-        assert_eq!(f.step(1, true), Some((4, false)));
-        assert_eq!(f.step(4, true), Some((1, true)));
-        assert_eq!(f.step(1, false), Some((4, true)));
+        let step = |row, forward| f.step(row, forward).map(|w| (w.at, w.wrapped.is_some()));
+        assert_eq!(step(1, true), Some((4, false)));
+        assert_eq!(step(4, true), Some((1, true)));
+        assert_eq!(step(1, false), Some((4, true)));
         assert_eq!(f.position(4), "2/2");
         assert_eq!(f.position(3), "0/2");
         assert_eq!(Find::default().step(0, true), None);

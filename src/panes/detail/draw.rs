@@ -1,8 +1,8 @@
 //! The detail of the selected item: fields, summary, quotes and links, the selected link marked.
 
-use super::{Ctx, RowWriter, inner};
+use super::{LINK_GUTTER, Part};
 use crate::app::Mode;
-use crate::app::detail::Part;
+use crate::ui::{Ctx, RowWriter, inner};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -13,9 +13,9 @@ pub fn detail(ctx: &Ctx, frame: &mut Frame, area: Rect) {
     let app = ctx.app;
     let focused = app.mode == Mode::Links;
     let title = if focused {
-        " Detail · links "
+        format!(" Detail {} links ", ctx.sym.dot)
     } else {
-        " Detail "
+        " Detail ".to_owned()
     };
     frame.render_widget(
         ctx.block(Line::styled(title, ctx.theme.title), focused),
@@ -32,7 +32,7 @@ pub fn detail(ctx: &Ctx, frame: &mut Frame, area: Rect) {
         );
         return;
     };
-    let shown = app.detail_layout(item, body.width, body.height);
+    let shown = app.detail_layout(item, body);
     let (blocks, rows) = (&shown.blocks, &shown.rows);
     // The words the search in this pane found are marked here too.
     let query = app
@@ -54,15 +54,14 @@ pub fn detail(ctx: &Ctx, frame: &mut Frame, area: Rect) {
             Part::Link(n) if focused && n == app.link => ctx.theme.selected,
             _ => Style::new(),
         };
-        let indent = crate::wrap::str_width(blk.prefix);
+        let glyph = blk.prefix.glyph(ctx.sym);
+        let indent = crate::wrap::str_width(glyph);
         let (lead, prefix) = match blk.part {
-            Part::Link(n) if focused && n == app.link && row.first => {
-                (ctx.sym.selected, blk.prefix)
-            }
-            Part::Link(_) if row.first => ("  ", blk.prefix),
-            Part::Link(_) => (spaces(indent + 2), ""),
-            _ if row.first => ("", blk.prefix),
-            Part::Quote => ("", blk.prefix),
+            Part::Link(n) if focused && n == app.link && row.first => (ctx.sym.selected, glyph),
+            Part::Link(_) if row.first => (spaces(LINK_GUTTER), glyph),
+            Part::Link(_) => (spaces(indent + LINK_GUTTER), ""),
+            _ if row.first => ("", glyph),
+            Part::Quote => ("", glyph),
             _ => (spaces(indent), ""),
         };
         let mut out = RowWriter::new(buf, body.x, y, body.width);

@@ -1,8 +1,22 @@
 //! The Text pane: the article wrapped to the pane's width, its quoted passages, and where the
 //! reader is in it.
 
+pub mod draw;
+
+use crate::app::Pane;
+use crate::app::layout::{self, Screen};
 use crate::model::Model;
 use std::ops::Range;
+
+/// Columns left of the text: a mark for the current passage and a space.
+pub const GUTTER: u16 = 2;
+
+/// The width the text wraps to in the Text pane of `screen`.
+pub fn wrap_width(screen: &Screen) -> usize {
+    screen.pane(Pane::Text).map_or(1, |r| {
+        layout::inner(r).width.saturating_sub(GUTTER).max(1) as usize
+    })
+}
 
 /// A span of the text that one or more items quote.
 #[derive(Debug, Clone, PartialEq, Eq)]

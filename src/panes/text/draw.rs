@@ -1,19 +1,15 @@
-//! The Text pane (the article with its quoted passages marked) and the passage panel beside it.
+//! Drawing the Text pane (the article with its quoted passages marked) and the passage panel
+//! beside it.
 
-use super::{Ctx, fit, inner};
 use crate::app::Mode;
 use crate::model::sanitize;
-use crate::wrap::{str_width, wrap};
+use crate::ui::{Ctx, fit, inner};
+use crate::wrap::wrap;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
-
-/// Display width of document text once sanitized.
-pub fn width(s: &str) -> usize {
-    str_width(s)
-}
 
 pub fn pane(ctx: &Ctx, frame: &mut Frame, area: Rect) {
     let app = ctx.app;
@@ -62,7 +58,10 @@ pub fn pane(ctx: &Ctx, frame: &mut Frame, area: Rect) {
                 _ if overlapping.iter().any(|&p| emphasised(p)) => ctx.sym.linked,
                 _ => " ",
             };
-            let mut spans = vec![Span::styled(format!("{gutter} "), ctx.theme.linked)];
+            let mut spans = vec![Span::styled(
+                format!("{gutter:<w$}", w = super::GUTTER as usize),
+                ctx.theme.linked,
+            )];
             // Cut the line where any passage starts or ends, and style each piece.
             let mut cuts = vec![line.start, line.end];
             for &p in &overlapping {
@@ -116,7 +115,7 @@ pub fn pane(ctx: &Ctx, frame: &mut Frame, area: Rect) {
             Line::from(spans)
         })
         .collect();
-    super::render_lines(frame, body, &lines);
+    crate::ui::render_lines(frame, body, &lines);
 }
 
 /// Beside the Text pane: the selected passage and the items that quote it.
@@ -149,7 +148,7 @@ pub fn passage(ctx: &Ctx, frame: &mut Frame, area: Rect) {
         return;
     };
     let passage = &tp.passages[p];
-    let quoted = crate::app::detail::capped(&app.model.doc.document.text[passage.span.clone()]);
+    let quoted = crate::panes::detail::capped(&app.model.doc.document.text[passage.span.clone()]);
     let mut lines: Vec<Line> = Vec::new();
     lines.push(Line::styled(
         format!("Passage {} of {}", p + 1, tp.passages.len()),
@@ -157,7 +156,7 @@ pub fn passage(ctx: &Ctx, frame: &mut Frame, area: Rect) {
     ));
     for r in wrap(&quoted, w.saturating_sub(2).max(1)) {
         lines.push(Line::from(vec![
-            Span::styled("│ ", ctx.theme.quote),
+            Span::styled(ctx.sym.quote_bar, ctx.theme.quote),
             Span::styled(quoted[r].to_owned(), ctx.theme.quote),
         ]));
     }

@@ -2,11 +2,12 @@
 //! links to on the right, each joined to the centre by an edge labelled with the relation. A
 //! column longer than the screen pages; boxes sit in fixed slots, so they never overlap.
 
-use super::views::Glyphs;
-use super::{Ctx, fit, inner};
-use crate::app::neighbourhood::{self, BOX_HEIGHT, BOX_TITLE_LINES, Column, Neighbour, Spot};
-use crate::app::views::MapView;
+use super::MapView;
+use super::neighbourhood::{self, BOX_HEIGHT, BOX_TITLE_LINES, Column, Neighbour, Spot};
+use crate::app::layout::inner;
 use crate::model::sanitize;
+use crate::ui::glyphs::{DOWN, Glyphs, LEFT, RIGHT, UP};
+use crate::ui::{Ctx, fit};
 use crate::wrap::wrap;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -14,11 +15,6 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
-
-const UP: u8 = 1;
-const DOWN: u8 = 2;
-const LEFT: u8 = 4;
-const RIGHT: u8 = 8;
 
 /// Edge lines on a grid of cells, each a set of directions, so that junctions draw themselves.
 struct Canvas {
@@ -70,35 +66,14 @@ impl Canvas {
         }
     }
 
-    fn draw(&self, buf: &mut Buffer, ascii: bool, style: Style) {
+    fn draw(&self, buf: &mut Buffer, g: &Glyphs, style: Style) {
         for (i, &d) in self.cells.iter().enumerate() {
             if d == 0 {
                 continue;
             }
             let x = self.area.x + (i % self.area.width as usize) as u16;
             let y = self.area.y + (i / self.area.width as usize) as u16;
-            let c = if ascii {
-                match d {
-                    d if d & (UP | DOWN) != 0 && d & (LEFT | RIGHT) != 0 => "+",
-                    d if d & (UP | DOWN) != 0 => "|",
-                    _ => "-",
-                }
-            } else {
-                match d {
-                    d if d == LEFT | RIGHT || d == LEFT || d == RIGHT => "─",
-                    d if d == UP | DOWN || d == UP || d == DOWN => "│",
-                    d if d == DOWN | RIGHT => "┌",
-                    d if d == DOWN | LEFT => "┐",
-                    d if d == UP | RIGHT => "└",
-                    d if d == UP | LEFT => "┘",
-                    d if d == UP | DOWN | RIGHT => "├",
-                    d if d == UP | DOWN | LEFT => "┤",
-                    d if d == LEFT | RIGHT | DOWN => "┬",
-                    d if d == LEFT | RIGHT | UP => "┴",
-                    _ => "┼",
-                }
-            };
-            buf.set_string(x, y, c, style);
+            buf.set_string(x, y, g.edge(d), style);
         }
     }
 }
@@ -122,11 +97,8 @@ fn geometry(width: u16) -> Geometry {
     }
 }
 
-pub fn map(ctx: &Ctx, frame: &mut Frame, body: Rect) {
+pub fn draw(view: &MapView, ctx: &Ctx, frame: &mut Frame, body: Rect) {
     let app = ctx.app;
-    let Some(view) = app.views.map.as_ref() else {
-        return;
-    };
     let hood = &view.hood;
     let centre = app.model.item(hood.centre);
     let title = Line::from(vec![
@@ -134,7 +106,7 @@ pub fn map(ctx: &Ctx, frame: &mut Frame, body: Rect) {
         Span::styled(
             format!(
                 "{} {} in, {} out ",
-                Glyphs::new(app.options.ascii).dot,
+                ctx.sym.dot,
                 hood.incoming.len(),
                 hood.outgoing.len()
             ),
@@ -142,19 +114,12 @@ pub fn map(ctx: &Ctx, frame: &mut Frame, body: Rect) {
         ),
     ]);
     frame.render_widget(ctx.block(title, true), body);
-    let area = inner(body);
+    let geo = super::geometry(body);
+    let (area, boxes, fit_n) = (geo.inside, geo.boxes, geo.fit);
     if area.height < 3 || area.width < 12 {
         return;
     }
-    let info_y = area.bottom() - 1;
-    let boxes = Rect::new(
-        area.x,
-        area.y + 1,
-        area.width,
-        area.height.saturating_sub(3),
-    );
     let g = geometry(area.width);
-    let fit_n = neighbourhood::fit(body.height as usize);
     let centre_x = area.x + g.side_w + g.gutter;
     let right_x = centre_x + g.centre_w + g.gutter;
 
@@ -184,11 +149,7 @@ pub fn map(ctx: &Ctx, frame: &mut Frame, body: Rect) {
     let mut canvas = Canvas::new(area);
     let mut labels: Vec<(u16, u16, String, u16)> = Vec::new();
     let mut arrows: Vec<(u16, u16, &str)> = Vec::new();
-    let (arrow, up, down) = if app.options.ascii {
-        (">", "^", "v")
-    } else {
-        ("▶", "▲", "▼")
-    };
+    let (arrow, up, down) = (ctx.sym.arrow_head, ctx.sym.more_up, ctx.sym.more_down);
     let mut neighbour_boxes: Vec<(Rect, Neighbour, bool)> = Vec::new();
     for column in [Column::Incoming, Column::Outgoing] {
         let list = hood.column(column);
@@ -281,7 +242,7 @@ pub fn map(ctx: &Ctx, frame: &mut Frame, body: Rect) {
         }
     }
     let buf = frame.buffer_mut();
-    canvas.draw(buf, app.options.ascii, ctx.theme.border);
+    canvas.draw(buf, ctx.sym, ctx.theme.border);
     for (x, y, a) in arrows {
         if x < area.right() && y < area.bottom() {
             buf.set_string(x, y, a, ctx.theme.heading);
@@ -318,7 +279,7 @@ pub fn map(ctx: &Ctx, frame: &mut Frame, body: Rect) {
         }
         item_box(ctx, frame, rect, n.item, &lines, selected);
     }
-    info(ctx, frame, view, Rect::new(area.x, info_y, area.width, 1));
+    info(ctx, frame, view, geo.info);
 }
 
 fn item_box(
@@ -358,7 +319,7 @@ fn info(ctx: &Ctx, frame: &mut Frame, view: &MapView, area: Rect) {
     let model = &ctx.app.model;
     let hood = &view.hood;
     let title = |i: usize| fit(&model.item(i).title, 40, ctx.sym.ellipsis);
-    let gl = Glyphs::new(ctx.app.options.ascii);
+    let gl = ctx.sym;
     let text = match view.cursor.spot {
         Spot::Centre => format!(
             "{} ({}) {dot} {} to its links {dot} Enter opens it",
@@ -381,12 +342,7 @@ fn info(ctx: &Ctx, frame: &mut Frame, view: &MapView, area: Rect) {
                 sanitize::line(&model.relation(n.rel).label),
                 title(tgt)
             );
-            if let Some(note) = model
-                .item(src)
-                .links
-                .get(n.link)
-                .and_then(|l| l.note.as_deref())
-            {
+            if let Some(note) = model.link_note(src, n.link) {
                 s.push_str(" — ");
                 s.push_str(note);
             }
@@ -395,7 +351,7 @@ fn info(ctx: &Ctx, frame: &mut Frame, view: &MapView, area: Rect) {
     };
     frame.render_widget(
         Paragraph::new(Line::styled(
-            fit(&text, area.width as usize, ctx.sym.ellipsis),
+            fit(&gl.text(&text), area.width as usize, ctx.sym.ellipsis),
             ctx.theme.dim,
         )),
         area,

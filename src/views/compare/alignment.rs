@@ -4,6 +4,7 @@
 //! row and marked shared. Pure, so the alignment is tested without a screen.
 
 use crate::model::{KindFields, Model, sanitize};
+use crate::ui::glyphs::Glyphs;
 use crate::wrap::wrap;
 use compact_str::CompactString;
 
@@ -251,7 +252,7 @@ impl Alignment {
 }
 
 /// The gutter label of a field, shown on its first row.
-pub fn label(model: &Model, field: Field, ascii: bool) -> String {
+pub fn label(model: &Model, field: Field, g: &Glyphs) -> String {
     let plain = match field {
         Field::Title => "title",
         Field::Kind => "kind",
@@ -264,11 +265,10 @@ pub fn label(model: &Model, field: Field, ascii: bool) -> String {
         Field::Quote => "quotes",
         Field::Link { outgoing, rel } => {
             let r = model.relation(rel);
-            let (arrow, name) = match (outgoing, ascii) {
-                (true, false) => ("→ ", &r.label),
-                (false, false) => ("← ", &r.inverse),
-                (true, true) => ("-> ", &r.label),
-                (false, true) => ("<- ", &r.inverse),
+            let (arrow, name) = if outgoing {
+                (g.outgoing, &r.label)
+            } else {
+                (g.incoming, &r.inverse)
             };
             return format!("{arrow}{}", sanitize::line(name));
         }
@@ -360,30 +360,13 @@ pub fn row_height(row: &Row, cols: Columns) -> usize {
     body + usize::from(has_heading(row, cols))
 }
 
-/// The first row to show so that `cursor` is on screen, moving `top` as little as possible.
-pub fn scroll_to(
-    top: usize,
-    cursor: usize,
-    height: usize,
-    row_height: impl Fn(usize) -> usize,
-) -> usize {
-    if cursor <= top {
-        return cursor;
-    }
-    let mut top = top;
-    while top < cursor && (top..=cursor).map(&row_height).sum::<usize>() > height.max(1) {
-        top += 1;
-    }
-    top
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::load;
 
     fn model() -> Model {
-        load(include_bytes!("../../tests/fixtures/compare.json")).expect("fixture loads")
+        load(include_bytes!("../../../tests/fixtures/compare.json")).expect("fixture loads")
     }
 
     fn id(m: &Model, id: &str) -> usize {
@@ -572,22 +555,5 @@ mod tests {
             column: wide.column,
         };
         assert_eq!(row_height(link, same_width), row_height(link, wide) + 1);
-    }
-
-    #[test]
-    fn scrolling_keeps_the_cursor_row_on_screen() {
-        let h = |_: usize| 3;
-        assert_eq!(scroll_to(0, 0, 10, h), 0);
-        assert_eq!(scroll_to(0, 3, 10, h), 1, "rows 1..=3 take 9 lines");
-        assert_eq!(
-            scroll_to(5, 2, 10, h),
-            2,
-            "moving up scrolls up to the cursor"
-        );
-        assert_eq!(
-            scroll_to(0, 4, 2, h),
-            4,
-            "a row taller than the screen is shown from its top"
-        );
     }
 }

@@ -1,0 +1,132 @@
+//! The free comparison: two items side by side (`c` on one, `c` on another), rows aligned by
+//! field, links both share marked, both sides scrolling together.
+
+pub mod alignment;
+mod draw;
+
+use super::{Outcome, View, vertical};
+use crate::app::{Action, App, KeyMode, cursor, layout};
+use crate::model::Model;
+use crate::ui::glyphs::Glyphs;
+use alignment::{Alignment, Columns};
+use ratatui::layout::Rect;
+
+/// Two items side by side; the cursor is on a row and a side.
+#[derive(Debug, Clone)]
+pub struct CompareView {
+    pub alignment: Alignment,
+    pub row: usize,
+    /// 0 left, 1 right.
+    pub side: usize,
+    /// The first row on screen.
+    pub top: usize,
+}
+
+impl CompareView {
+    /// `c`: marks the item, unmarks it, or compares it with the marked one.
+    pub fn mark(app: &mut App) -> Option<CompareView> {
+        let Some(item) = app.selected_item() else {
+            app.message = Some("no item selected".into());
+            return None;
+        };
+        let title = crate::model::sanitize::line(&app.model.item(item).title).into_owned();
+        match app.memory.mark {
+            None => {
+                app.memory.mark = Some(item);
+                app.message = Some(format!(
+                    "marked “{title}” for comparison — c on another item compares them"
+                ));
+                None
+            }
+            Some(marked) if marked == item => {
+                app.memory.mark = None;
+                app.message = Some(format!("unmarked “{title}”"));
+                None
+            }
+            Some(marked) => {
+                app.memory.mark = None;
+                Some(CompareView {
+                    alignment: alignment::align(&app.model, marked, item),
+                    row: 0,
+                    side: 0,
+                    top: 0,
+                })
+            }
+        }
+    }
+}
+
+/// The comparison's rows area (inside the border) and its columns, in a view drawn in `area`.
+pub fn geometry(model: &Model, area: Rect, al: &Alignment, g: &Glyphs) -> (Rect, Columns) {
+    let rows = layout::inner(area);
+    let gutter = al
+        .rows
+        .iter()
+        .filter(|r| r.first)
+        .map(|r| crate::wrap::str_width(&alignment::label(model, r.field, g)))
+        .max()
+        .unwrap_or(0);
+    (rows, alignment::columns(rows.width as usize, gutter))
+}
+
+impl View for CompareView {
+    fn key_mode(&self) -> KeyMode {
+        KeyMode::Compare
+    }
+
+    fn name(&self) -> &'static str {
+        "COMPARE"
+    }
+
+    fn update(&mut self, app: &mut App, action: Action) -> Outcome {
+        if let Some(done) = super::common(self, app, action) {
+            return done;
+        }
+        match action {
+            Action::Escape => return Outcome::Close,
+            Action::SwitchSide | Action::Left | Action::Right => {
+                self.side = match action {
+                    Action::Left => 0,
+                    Action::Right => 1,
+                    _ => 1 - self.side,
+                }
+            }
+            Action::SwapSides => {
+                self.alignment = self.alignment.swapped();
+                self.side = 1 - self.side;
+                app.message = Some("sides swapped".into());
+            }
+            Action::Open => {
+                let rows = &self.alignment.rows;
+                let row = &rows[self.row.min(rows.len() - 1)];
+                return match row.side(self.side) {
+                    Some(c) => {
+                        app.navigate(c.link.unwrap_or(self.alignment.items[self.side]));
+                        Outcome::Close
+                    }
+                    None => {
+                        app.message = Some("nothing on this side of the row".into());
+                        Outcome::Keep
+                    }
+                };
+            }
+            _ => match vertical(action, super::body(app)) {
+                Some(d) => self.row = cursor::step(self.row, d, self.alignment.rows.len()),
+                None => return Outcome::Keep,
+            },
+        }
+        Outcome::Keep
+    }
+
+    fn settle(&mut self, app: &App, area: Rect) {
+        let (rows_area, cols) = geometry(&app.model, area, &self.alignment, app.glyphs);
+        let rows = &self.alignment.rows;
+        self.top = cursor::keep_in_view_by(self.top, self.row, rows_area.height as usize, |r| {
+            alignment::row_height(&rows[r], cols)
+        });
+    }
+
+    fn draw(&self, ctx: &crate::ui::Ctx, frame: &mut ratatui::Frame, area: Rect) {
+        draw::draw(self, ctx, frame, area);
+    }
+}

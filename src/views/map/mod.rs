@@ -1,0 +1,142 @@
+//! The map of an item's links (`m`): the item in the centre, the items linking to it on the
+//! left, the items it links to on the right. `Enter` on a neighbour re-centres on it (into
+//! history); back and forward re-centre too.
+
+mod draw;
+pub mod neighbourhood;
+
+use super::{Layer, Outcome, View, vertical};
+use crate::app::{Action, App, KeyMode, layout};
+use neighbourhood::{MapCursor, Neighbourhood, Spot};
+use ratatui::layout::Rect;
+
+#[derive(Debug, Clone)]
+pub struct MapView {
+    pub hood: Neighbourhood,
+    pub cursor: MapCursor,
+}
+
+/// Where the map's parts go in a view drawn in `area`: the boxes between a row for "more above"
+/// and one for "more below", and the info line at the bottom.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Geometry {
+    /// Inside the border.
+    pub inside: Rect,
+    pub boxes: Rect,
+    pub info: Rect,
+    /// How many neighbour boxes a column shows.
+    pub fit: usize,
+}
+
+/// Rows inside the border that are not boxes: "more above", "more below" and the info line.
+const NOT_BOXES: u16 = 3;
+
+pub fn geometry(area: Rect) -> Geometry {
+    let inside = layout::inner(area);
+    let boxes = Rect::new(
+        inside.x,
+        inside.y + 1.min(inside.height),
+        inside.width,
+        inside.height.saturating_sub(NOT_BOXES),
+    );
+    let info = Rect::new(
+        inside.x,
+        inside.bottom().saturating_sub(1),
+        inside.width,
+        1.min(inside.height),
+    );
+    let fit = (boxes.height as usize / neighbourhood::BOX_HEIGHT).max(1);
+    Geometry {
+        inside,
+        boxes,
+        info,
+        fit,
+    }
+}
+
+impl MapView {
+    pub fn open(app: &mut App) -> Option<MapView> {
+        match app.selected_item() {
+            Some(item) => Some(MapView::centred(app, item)),
+            None => {
+                app.message = Some("no item selected".into());
+                None
+            }
+        }
+    }
+
+    fn centred(app: &App, item: usize) -> MapView {
+        MapView {
+            hood: Neighbourhood::of(&app.model, item),
+            cursor: MapCursor::default(),
+        }
+    }
+}
+
+impl View for MapView {
+    fn key_mode(&self) -> KeyMode {
+        KeyMode::Map
+    }
+
+    fn name(&self) -> &'static str {
+        "MAP"
+    }
+
+    fn update(&mut self, app: &mut App, action: Action) -> Outcome {
+        if let Some(done) = super::common(self, app, action) {
+            return done;
+        }
+        let fit = geometry(super::body(app)).fit as isize;
+        let step = match action {
+            Action::PageDown | Action::HalfPageDown => Some(fit),
+            Action::PageUp | Action::HalfPageUp => Some(-fit),
+            a => vertical(a, super::body(app)),
+        };
+        match action {
+            Action::Escape => return Outcome::Close,
+            Action::Left | Action::Right => {
+                let dir = if action == Action::Left { -1 } else { 1 };
+                if !self.cursor.sideways(&self.hood, dir) {
+                    let side = if dir < 0 { "incoming" } else { "outgoing" };
+                    app.message = Some(match self.cursor.spot {
+                        Spot::Centre => format!("no {side} links"),
+                        Spot::Neighbour(..) => {
+                            "the map ends here: Enter re-centres on this item".into()
+                        }
+                    });
+                }
+            }
+            Action::Open => {
+                let (spot, centre) = (self.cursor.spot, self.hood.centre);
+                return match self.hood.item_at(spot) {
+                    Some(item) if spot != Spot::Centre => {
+                        app.navigate(item);
+                        Outcome::Replace(Layer::Map(MapView::centred(app, item)))
+                    }
+                    _ => {
+                        app.navigate(centre);
+                        Outcome::Close
+                    }
+                };
+            }
+            Action::Back | Action::Forward => {
+                // The panes go back or forward, and the map re-centres on where they land.
+                app.update(action);
+                return match app.selected_item() {
+                    Some(item) => Outcome::Replace(Layer::Map(MapView::centred(app, item))),
+                    None => Outcome::Close,
+                };
+            }
+            _ => {
+                if let Some(d) = step {
+                    self.cursor.vertical(&self.hood, d);
+                }
+            }
+        }
+        Outcome::Keep
+    }
+
+    fn draw(&self, ctx: &crate::ui::Ctx, frame: &mut ratatui::Frame, area: Rect) {
+        draw::draw(self, ctx, frame, area);
+    }
+}

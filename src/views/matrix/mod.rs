@@ -1,0 +1,143 @@
+//! The provisions × recommendations matrix (`x`): which recommendation addresses which
+//! provision, a cursor on a cell, and the next provision nothing addresses (`u`, `U`).
+
+mod draw;
+pub mod grid;
+
+use super::{Outcome, View, vertical};
+use crate::app::{Action, App, KeyMode, cursor};
+use grid::Matrix;
+use ratatui::layout::Rect;
+
+#[derive(Debug, Clone)]
+pub struct MatrixView {
+    pub matrix: Matrix,
+    pub row: usize,
+    pub col: usize,
+    /// The first row and column on screen.
+    pub top: usize,
+    pub left: usize,
+}
+
+/// The matrix's cursor, kept when it closes so that it opens where it was.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Remembered {
+    /// The matrix's size, to tell whether it is the same matrix.
+    pub size: (usize, usize),
+    pub row: usize,
+    pub col: usize,
+    pub top: usize,
+    pub left: usize,
+}
+
+impl MatrixView {
+    pub fn open(app: &mut App) -> Option<MatrixView> {
+        let matrix = Matrix::new(&app.model);
+        if matrix.rows() == 0 || matrix.cols() == 0 {
+            app.message = Some("the matrix needs provisions and recommendations; this document lacks one or the other".into());
+            return None;
+        }
+        let size = (matrix.rows(), matrix.cols());
+        let kept = app.memory.matrix.filter(|m| m.size == size);
+        Some(MatrixView {
+            matrix,
+            row: kept.map_or(0, |m| m.row),
+            col: kept.map_or(0, |m| m.col),
+            top: kept.map_or(0, |m| m.top),
+            left: kept.map_or(0, |m| m.left),
+        })
+    }
+
+    fn remember(&self, app: &mut App) {
+        app.memory.matrix = Some(Remembered {
+            size: (self.matrix.rows(), self.matrix.cols()),
+            row: self.row,
+            col: self.col,
+            top: self.top,
+            left: self.left,
+        });
+    }
+}
+
+impl View for MatrixView {
+    fn key_mode(&self) -> KeyMode {
+        KeyMode::Matrix
+    }
+
+    fn name(&self) -> &'static str {
+        "MATRIX"
+    }
+
+    fn update(&mut self, app: &mut App, action: Action) -> Outcome {
+        if let Some(done) = super::common(self, app, action) {
+            return done;
+        }
+        let outcome = self.act(app, action);
+        self.remember(app);
+        outcome
+    }
+
+    fn settle(&mut self, _app: &App, area: Rect) {
+        let g = grid::geometry(area, &self.matrix);
+        self.top = cursor::keep_in_view(self.top, self.row, g.rows_shown);
+        self.left = cursor::keep_in_view(self.left, self.col, g.cols_shown);
+    }
+
+    fn draw(&self, ctx: &crate::ui::Ctx, frame: &mut ratatui::Frame, area: Rect) {
+        draw::draw(self, ctx, frame, area);
+    }
+}
+
+impl MatrixView {
+    fn act(&mut self, app: &mut App, action: Action) -> Outcome {
+        let mx = &self.matrix;
+        match action {
+            Action::Escape => return Outcome::Close,
+            Action::Left => self.col = self.col.saturating_sub(1),
+            Action::Right => self.col = (self.col + 1).min(mx.cols() - 1),
+            Action::Open => {
+                app.navigate(mx.recommendations[self.col]);
+                return Outcome::Close;
+            }
+            Action::OpenRow => {
+                app.navigate(mx.provisions[self.row]);
+                return Outcome::Close;
+            }
+            Action::NextUnaddressed | Action::PrevUnaddressed => {
+                let forward = action == Action::NextUnaddressed;
+                match mx.next_unaddressed(self.row, forward) {
+                    Some((row, wrapped)) => {
+                        self.row = row;
+                        let title =
+                            crate::model::sanitize::line(&app.model.item(mx.provisions[row]).title)
+                                .into_owned();
+                        let n = mx.unaddressed();
+                        let mut msg = format!(
+                            "P{} “{title}”: no recommendation addresses it ({n} such provision{})",
+                            row + 1,
+                            if n == 1 { "" } else { "s" }
+                        );
+                        if wrapped {
+                            msg.push_str(if forward {
+                                " — wrapped to the top"
+                            } else {
+                                " — wrapped to the bottom"
+                            });
+                        }
+                        app.message = Some(msg);
+                    }
+                    None => {
+                        app.message =
+                            Some("every provision is addressed by some recommendation".into())
+                    }
+                }
+            }
+            _ => {
+                if let Some(d) = vertical(action, super::body(app)) {
+                    self.row = cursor::step(self.row, d, mx.rows());
+                }
+            }
+        }
+        Outcome::Keep
+    }
+}

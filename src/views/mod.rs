@@ -1,0 +1,221 @@
+//! The views and overlays that stack over the panes: the free comparison, the list of prepared
+//! comparisons, one prepared comparison, the matrix, the map, the palette and the help. Each is a
+//! folder of its own holding its state, its keys (`update`) and its drawing, behind [`View`];
+//! this module is their registry. Adding one: see `docs/ARCHITECTURE.md`.
+
+pub mod compare;
+pub mod comparisons;
+pub mod help;
+pub mod map;
+pub mod matrix;
+pub mod palette;
+pub mod prepared;
+
+use crate::app::layout::{self, Screen};
+use crate::app::{Action, App, KeyMode};
+use crate::ui::Ctx;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+/// What a view did with an action.
+#[derive(Debug, Clone)]
+pub enum Outcome {
+    /// Handled; the view stays.
+    Keep,
+    /// Handled; the view closes (what is under it shows again).
+    Close,
+    /// Handled; this view takes its place.
+    Replace(Layer),
+    /// Handled; this view opens over it.
+    Push(Layer),
+    /// Not the view's: the panes get it (the view stays).
+    Unhandled,
+}
+
+/// One view: its state is the value, its keys `update`, its drawing `draw`.
+pub trait View {
+    /// The keymap that applies while it is on top.
+    fn key_mode(&self) -> KeyMode;
+
+    /// Its name in the status line.
+    fn name(&self) -> &'static str;
+
+    /// Applies an action. The view is taken off the stack meanwhile, so it may change the rest
+    /// of `app` (go to an item, say) and then say whether it stays.
+    fn update(&mut self, app: &mut App, action: Action) -> Outcome;
+
+    /// Keeps its cursor on screen in `area`, the area it will be drawn in: called after every
+    /// action, so that drawing only reads.
+    fn settle(&mut self, _app: &App, _area: Rect) {}
+
+    /// Draws it in `area`.
+    fn draw(&self, ctx: &Ctx, frame: &mut Frame, area: Rect);
+
+    /// An overlay is centred over the whole screen; other views fill the body above the status
+    /// line.
+    fn is_overlay(&self) -> bool {
+        false
+    }
+}
+
+/// The registry: one line a view. It declares the [`Layer`] that holds the view's state (so
+/// what is shown and its data cannot disagree), and [`ViewKind`], its name for tests and the
+/// status line.
+macro_rules! registry {
+    ($($kind:ident($state:ty),)*) => {
+        /// A view or overlay on the stack, with its state.
+        #[derive(Debug, Clone)]
+        pub enum Layer {
+            $($kind($state),)*
+        }
+
+        /// Which view a layer is.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum ViewKind {
+            $($kind,)*
+        }
+
+        impl Layer {
+            pub fn kind(&self) -> ViewKind {
+                match self {
+                    $(Layer::$kind(_) => ViewKind::$kind,)*
+                }
+            }
+
+            fn view(&self) -> &dyn View {
+                match self {
+                    $(Layer::$kind(v) => v,)*
+                }
+            }
+
+            fn view_mut(&mut self) -> &mut dyn View {
+                match self {
+                    $(Layer::$kind(v) => v,)*
+                }
+            }
+        }
+    };
+}
+
+registry! {
+    Compare(compare::CompareView),
+    Comparisons(comparisons::ComparisonsView),
+    Prepared(prepared::PreparedView),
+    Matrix(matrix::MatrixView),
+    Map(map::MapView),
+    Palette(palette::PaletteView),
+    Help(help::HelpView),
+}
+
+impl Layer {
+    pub fn key_mode(&self) -> KeyMode {
+        self.view().key_mode()
+    }
+
+    pub fn name(&self) -> &'static str {
+        self.view().name()
+    }
+
+    pub fn update(&mut self, app: &mut App, action: Action) -> Outcome {
+        self.view_mut().update(app, action)
+    }
+
+    pub fn settle(&mut self, app: &App, area: Rect) {
+        self.view_mut().settle(app, area);
+    }
+
+    pub fn draw(&self, ctx: &Ctx, frame: &mut Frame, area: Rect) {
+        self.view().draw(ctx, frame, area);
+    }
+
+    /// Whether it is centred over the whole screen rather than filling the body.
+    pub fn is_overlay(&self) -> bool {
+        self.view().is_overlay()
+    }
+
+    /// The area it is drawn in on `screen`.
+    pub fn area(&self, screen: &Screen) -> Rect {
+        if self.is_overlay() {
+            screen.full
+        } else {
+            screen.body
+        }
+    }
+}
+
+/// Opens the view an opener action names (`c`, `C`, `x`, `m`), when it can open; otherwise the
+/// status line says why not.
+pub fn open(app: &mut App, action: Action) -> Option<Layer> {
+    match action {
+        Action::CompareMark => compare::CompareView::mark(app).map(Layer::Compare),
+        Action::Comparisons => comparisons::ComparisonsView::open(app).map(Layer::Comparisons),
+        Action::Matrix => matrix::MatrixView::open(app).map(Layer::Matrix),
+        Action::Map => map::MapView::open(app).map(Layer::Map),
+        _ => None,
+    }
+}
+
+/// What outlives an open view.
+#[derive(Debug, Clone, Default)]
+pub struct ViewMemory {
+    /// The item `c` marked, waiting for a second one.
+    pub mark: Option<usize>,
+    /// The selection in the list of prepared comparisons.
+    pub comparison: usize,
+    /// The matrix's cursor when it last closed, to come back to.
+    pub matrix: Option<matrix::Remembered>,
+}
+
+/// Rows a page moves in a view drawn in `area`: its inside, less a row of overlap.
+pub fn page(area: Rect) -> isize {
+    (layout::inner(area).height as isize - 1).max(1)
+}
+
+/// A vertical move's size, for the actions that move up and down in a view drawn in `area`.
+pub fn vertical(action: Action, area: Rect) -> Option<isize> {
+    let page = page(area);
+    Some(match action {
+        Action::Down => 1,
+        Action::Up => -1,
+        Action::PageDown => page,
+        Action::PageUp => -page,
+        Action::HalfPageDown => (page / 2).max(1),
+        Action::HalfPageUp => -(page / 2).max(1),
+        Action::First => isize::MIN,
+        Action::Last => isize::MAX,
+        _ => return None,
+    })
+}
+
+/// The wheel in a view moves its cursor three rows: the action to repeat, if `action` is a
+/// wheel.
+pub fn wheel_step(action: Action) -> Option<Action> {
+    match action {
+        Action::WheelDown(..) => Some(Action::Down),
+        Action::WheelUp(..) => Some(Action::Up),
+        _ => None,
+    }
+}
+
+/// What every full-screen view does with the actions all of them share: `?` opens the help
+/// over it, the wheel moves the cursor, clicks do nothing. `None`: the view's own.
+pub fn common(view: &mut dyn View, app: &mut App, action: Action) -> Option<Outcome> {
+    if action == Action::Help {
+        return Some(Outcome::Push(Layer::Help(help::HelpView::default())));
+    }
+    if let Some(step) = wheel_step(action) {
+        for _ in 0..3 {
+            view.update(app, step);
+        }
+        return Some(Outcome::Keep);
+    }
+    if matches!(action, Action::Click(..)) {
+        return Some(Outcome::Keep);
+    }
+    None
+}
+
+/// The body of the screen a view is drawn in, for a terminal of `size`.
+pub fn body(app: &App) -> Rect {
+    app.screen().body
+}

@@ -1,0 +1,196 @@
+//! One prepared comparison, open: the author's two columns with paired items on one row, a
+//! cursor on a row and a side, and a search within the comparison (`/`, `n`, `N`).
+
+mod draw;
+pub mod rows;
+
+use super::{Outcome, View, vertical};
+use crate::app::input::LineInput;
+use crate::app::{Action, App, KeyMode, cursor, layout};
+use ratatui::layout::Rect;
+use rows::{PairRow, Slot};
+
+/// One prepared comparison, open.
+#[derive(Debug, Clone)]
+pub struct PreparedView {
+    /// Index into `Document::comparisons`.
+    pub comparison: usize,
+    pub rows: Vec<PairRow>,
+    pub row: usize,
+    pub side: usize,
+    /// The first row on screen.
+    pub top: usize,
+    /// The search within the comparison (`/`), while typed and after.
+    pub find: Option<rows::Find>,
+    /// The search is being typed (the prompt's keys apply).
+    pub typing: bool,
+}
+
+/// Lines above the rows: the columns' labels and a rule.
+const HEAD_LINES: u16 = 2;
+
+/// Inside the border of a view drawn in `area`: the head, the rows area and each column's width.
+pub fn geometry(area: Rect) -> (Rect, Rect, usize) {
+    let inside = layout::inner(area);
+    let head = HEAD_LINES.min(inside.height);
+    let head_area = Rect::new(inside.x, inside.y, inside.width, head);
+    let rows_area = Rect::new(
+        inside.x,
+        inside.y + head,
+        inside.width,
+        inside.height - head,
+    );
+    (
+        head_area,
+        rows_area,
+        rows::column_width(rows_area.width as usize),
+    )
+}
+
+impl PreparedView {
+    pub fn open(app: &App, comparison: usize) -> Option<PreparedView> {
+        let cmp = app.model.doc.comparisons.get(comparison)?;
+        Some(PreparedView {
+            comparison,
+            rows: rows::align(&app.model, cmp),
+            row: 0,
+            side: 0,
+            top: 0,
+            find: None,
+            typing: false,
+        })
+    }
+
+    /// Typing the search: the prompt's keys, applied to the rows.
+    fn type_search(&mut self, app: &mut App, action: Action) -> Outcome {
+        let Some(find) = self.find.as_mut() else {
+            self.typing = false;
+            return Outcome::Keep;
+        };
+        match action {
+            Action::PromptAccept => {
+                if find.query.is_empty() {
+                    self.find = None;
+                } else {
+                    app.query_history.push(find.query.as_str());
+                }
+                self.typing = false;
+            }
+            Action::PromptCancel => {
+                self.row = find.origin;
+                self.find = None;
+                self.typing = false;
+            }
+            _ if find.query.edit(action) => {
+                // Incremental: the first matching row at or after where the search started.
+                find.rows = rows::matching_rows(&app.model, &self.rows, find.query.as_str());
+                match find.first_from(find.origin) {
+                    Some(row) => self.row = row,
+                    None => {
+                        self.row = find.origin;
+                        if !find.query.is_empty() {
+                            app.message = Some(format!("no match for \"{}\"", find.query.as_str()));
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+        Outcome::Keep
+    }
+}
+
+impl View for PreparedView {
+    fn key_mode(&self) -> KeyMode {
+        if self.typing {
+            KeyMode::Prompt
+        } else {
+            KeyMode::Prepared
+        }
+    }
+
+    fn name(&self) -> &'static str {
+        if self.typing { "SEARCH" } else { "COMPARISON" }
+    }
+
+    fn update(&mut self, app: &mut App, action: Action) -> Outcome {
+        if self.typing {
+            if let Some(step) = super::wheel_step(action) {
+                for _ in 0..3 {
+                    self.type_search(app, step);
+                }
+                return Outcome::Keep;
+            }
+            return self.type_search(app, action);
+        }
+        if let Some(done) = super::common(self, app, action) {
+            return done;
+        }
+        match action {
+            Action::Escape if self.find.is_some() => {
+                self.find = None;
+                app.message = Some("search cleared".into());
+            }
+            Action::Escape => return Outcome::Close,
+            Action::StartSearch => {
+                self.find = Some(rows::Find {
+                    query: LineInput::default(),
+                    rows: Vec::new(),
+                    origin: self.row,
+                });
+                self.typing = true;
+            }
+            Action::NextMatch | Action::PrevMatch => {
+                let forward = action == Action::NextMatch;
+                match self.find.as_ref().map(|f| f.step(self.row, forward)) {
+                    Some(Some(next)) => {
+                        self.row = next.at;
+                        if let Some(msg) = next.message("search") {
+                            app.message = Some(msg);
+                        }
+                    }
+                    Some(None) => app.message = Some("no match".into()),
+                    None => app.message = Some("no search: / starts one".into()),
+                }
+            }
+            Action::SwitchSide | Action::Left | Action::Right => {
+                self.side = match action {
+                    Action::Left => 0,
+                    Action::Right => 1,
+                    _ => 1 - self.side,
+                }
+            }
+            Action::Open => {
+                return match self.rows.get(self.row).map(|r| r.side(self.side)) {
+                    Some(Slot::Item(i) | Slot::Again(i)) => {
+                        app.navigate(i);
+                        Outcome::Close
+                    }
+                    _ => {
+                        app.message = Some("nothing on this side of the row".into());
+                        Outcome::Keep
+                    }
+                };
+            }
+            _ => {
+                if let Some(d) = vertical(action, super::body(app)) {
+                    self.row = cursor::step(self.row, d, self.rows.len());
+                }
+            }
+        }
+        Outcome::Keep
+    }
+
+    fn settle(&mut self, app: &App, area: Rect) {
+        let (_, rows_area, column) = geometry(area);
+        let model = &app.model;
+        let rows = &self.rows;
+        self.top = cursor::keep_in_view_by(self.top, self.row, rows_area.height as usize, |r| {
+            rows::row_height(model, &rows[r], column)
+        });
+    }
+
+    fn draw(&self, ctx: &crate::ui::Ctx, frame: &mut ratatui::Frame, area: Rect) {
+        draw::draw(self, ctx, frame, area);
+    }
+}
