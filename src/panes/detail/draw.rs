@@ -45,7 +45,9 @@ pub fn detail(ctx: &Ctx, frame: &mut Frame, area: Rect) {
     let visible = rows.iter().skip(shown.scroll);
     for (y, row) in (body.top()..body.bottom()).zip(visible) {
         let blk = &blocks[row.block];
-        let text = &blk.text[row.text.clone()];
+        // The link's note follows a dash the glyph table may fold.
+        let text = ctx.sym.text(&blk.text[row.text.clone()]);
+        let text = text.as_ref();
         let style = match blk.part {
             Part::Title => ctx.theme.title,
             Part::Heading => ctx.theme.heading,
