@@ -67,6 +67,14 @@ pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
     lines
 }
 
+/// [`wrap`], as the lines' text: for the short strings a view draws (a title in a box, a cell).
+pub fn wrapped(text: &str, width: usize) -> Vec<String> {
+    wrap(text, width)
+        .into_iter()
+        .map(|r| text[r].to_owned())
+        .collect()
+}
+
 /// Wraps `text[from..to]`, a paragraph with no newline, onto `lines`.
 fn wrap_paragraph(text: &str, from: usize, to: usize, width: usize, lines: &mut Vec<Range<usize>>) {
     let para = &text[from..to];

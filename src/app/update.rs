@@ -1,7 +1,6 @@
 //! `App::update`: every action's effect on the state. No I/O happens here. The view or overlay
 //! on top gets each action first (see `crate::views`); the panes get what it leaves.
 
-use super::cursor;
 use super::layout;
 use super::search::PromptKind;
 use super::{Action, App, Effect, Mode, Pane, Place};
@@ -168,82 +167,33 @@ impl App {
 
     /// Moves by `delta` in whatever has the focus; `isize::MIN`/`MAX` go to the ends.
     fn step(&mut self, delta: isize) {
-        match self.mode {
-            Mode::Prompt(_) => {}
-            Mode::Links => {
-                let count = if self.focus == Pane::Text {
-                    self.text.current.map_or(0, |p| self.text.quoting(p).len())
-                } else {
-                    self.detail_link_count()
-                };
-                let at = if self.focus == Pane::Text {
-                    self.text.link
-                } else {
-                    self.link
-                };
-                let next = cursor::step(at, delta, count);
-                if self.focus == Pane::Text {
-                    self.text.link = next;
-                } else {
-                    self.link = next;
-                }
-            }
-            Mode::Browse if self.focus == Pane::Text => {
-                let height = self.screen().inner_height(Pane::Text);
-                match delta {
-                    isize::MIN => self.text.top = 0,
-                    isize::MAX => self.text.top = usize::MAX,
-                    d => self.text.scroll(d, height),
-                }
-                self.text.clamp(height);
-            }
-            Mode::Browse => {
+        match (&self.mode, self.focus) {
+            (Mode::Prompt(_), _) => {}
+            (Mode::Links, Pane::Text) => self.text_step_link(delta),
+            (Mode::Links, _) => self.detail_step_link(delta),
+            (Mode::Browse, Pane::Text) => self.text_scroll(delta),
+            (Mode::Browse, pane) => {
                 let page = self.page() as isize;
-                let Some(list) = self.list_mut(self.focus) else {
-                    return;
-                };
-                match delta {
-                    isize::MIN => list.first(),
-                    isize::MAX => list.last(),
-                    d if d.abs() >= page.max(2) / 2 && d.abs() > 1 => list.move_rows(d),
-                    d => list.move_by(d),
+                if let Some(list) = self.list_mut(pane) {
+                    list.step(delta, page);
                 }
             }
         }
     }
 
+    /// Into the detail's links, or the Text pane's "quoted by" list.
     fn enter_links(&mut self) {
         if self.focus == Pane::Text {
-            if self.text.current.is_none()
-                && let Some(p) = self.text.step_passage(1)
-            {
-                let h = self.screen().inner_height(Pane::Text);
-                self.text.show_passage(p, h);
-            }
-            match self.text.current {
-                Some(_) => {
-                    self.mode = Mode::Links;
-                    self.text.link = 0;
-                }
-                None => self.message = Some("the text has no quoted passages".into()),
-            }
-            return;
-        }
-        if self.selected_item().is_none() {
-            self.message = Some(format!("{} is empty", self.focus.title()));
-        } else if self.detail_link_count() == 0 {
-            self.message = Some("this item has no links".into());
+            self.text_enter_links();
         } else {
-            self.mode = Mode::Links;
-            self.link = 0;
+            self.detail_enter_links();
         }
     }
 
+    /// Follows the selected link (or the item quoting the passage) to its item.
     pub(crate) fn follow_link(&mut self) {
         let target = if self.focus == Pane::Text {
-            self.text
-                .current
-                .and_then(|p| self.text.quoting(p).get(self.text.link).copied())
+            self.text.quoting_selected()
         } else {
             self.detail_link(self.link).map(|l| l.other)
         };
@@ -293,15 +243,6 @@ impl App {
                     ""
                 }
             ));
-        }
-    }
-
-    fn open_text_at(&mut self, item: usize) {
-        self.text.item = Some(item);
-        let height = self.screen().inner_height(Pane::Text);
-        match self.text.passage_of(&self.model, item) {
-            Some(p) => self.text.show_passage(p, height),
-            None => self.message = Some("this item has no quote in the text".into()),
         }
     }
 
@@ -378,23 +319,6 @@ impl App {
             if n == 1 { "" } else { "s" }
         ));
         self.effects.push(Effect::Copy(text));
-    }
-
-    fn step_passage(&mut self, dir: isize) {
-        let height = self.screen().inner_height(Pane::Text);
-        match self.text.step_passage(dir) {
-            Some(p) => self.text.show_passage(p, height),
-            None => {
-                self.message = Some(
-                    if dir > 0 {
-                        "no quoted passage below"
-                    } else {
-                        "no quoted passage above"
-                    }
-                    .into(),
-                )
-            }
-        }
     }
 
     fn click(&mut self, x: u16, y: u16) {

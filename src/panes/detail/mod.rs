@@ -4,7 +4,7 @@
 
 pub mod draw;
 
-use crate::app::{App, Mode, layout};
+use crate::app::{App, Mode, cursor, layout};
 use crate::model::{Kind, KindFields, Model, sanitize};
 use crate::ui::glyphs::Glyphs;
 use crate::wrap::wrap;
@@ -204,7 +204,6 @@ pub fn head(model: &Model, item: usize) -> Vec<Block> {
 /// Adds the blocks of `links` (the first ones of [`links`]) after the head: a heading before each
 /// relation, then a block a link.
 pub fn push_links(out: &mut Vec<Block>, model: &Model, item: usize, links: &[DetailLink]) {
-    let it = model.item(item);
     // What each link shows, gathered first in a loop of nothing but loads: at 100,000 items
     // every other item is a cache miss, and independent loads let the processor wait for many of
     // them at once rather than one per link between the formatting.
@@ -212,8 +211,8 @@ pub fn push_links(out: &mut Vec<Block>, model: &Model, item: usize, links: &[Det
         .iter()
         .map(|l| {
             let other = model.item(l.other);
-            let source = if l.outgoing { it } else { other };
-            let note = source.links.get(l.link).and_then(|k| k.note.as_deref());
+            let source = if l.outgoing { item } else { l.other };
+            let note = model.link_note(source, l.link);
             (other.title.as_str(), other.kind, note)
         })
         .collect();
@@ -339,7 +338,25 @@ pub fn link_row(blocks: &[Block], rows: &[DetailRow], n: usize) -> Option<usize>
         .position(|r| blocks[r.block].part == Part::Link(n))
 }
 
+/// The detail's keys.
 impl App {
+    /// Into the selected item's links.
+    pub(crate) fn detail_enter_links(&mut self) {
+        if self.selected_item().is_none() {
+            self.message = Some(format!("{} is empty", self.focus.title()));
+        } else if self.detail_link_count() == 0 {
+            self.message = Some("this item has no links".into());
+        } else {
+            self.mode = Mode::Links;
+            self.link = 0;
+        }
+    }
+
+    /// Moves among the links.
+    pub(crate) fn detail_step_link(&mut self, delta: isize) {
+        self.link = cursor::step(self.link, delta, self.detail_link_count());
+    }
+
     /// How many links the detail lists.
     pub fn detail_link_count(&self) -> usize {
         self.selected_item()

@@ -131,6 +131,17 @@ impl ListPane {
             .unwrap_or(self.selected);
     }
 
+    /// A move by `delta` rows (`isize::MIN`/`MAX`: to the ends), in a pane whose page is `page`
+    /// rows: a page or half a page moves by screen rows, less by items.
+    pub fn step(&mut self, delta: isize, page: isize) {
+        match delta {
+            isize::MIN => self.first(),
+            isize::MAX => self.last(),
+            d if d.abs() >= page.max(2) / 2 && d.abs() > 1 => self.move_rows(d),
+            d => self.move_by(d),
+        }
+    }
+
     pub fn first(&mut self) {
         self.selected = self.next_item_row(0, 1).unwrap_or(0);
     }

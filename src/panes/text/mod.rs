@@ -3,8 +3,8 @@
 
 pub mod draw;
 
-use crate::app::Pane;
 use crate::app::layout::{self, Screen};
+use crate::app::{App, Mode, Pane, cursor};
 use crate::model::Model;
 use std::ops::Range;
 
@@ -178,5 +178,80 @@ impl TextPane {
 
     pub fn clamp(&mut self, height: usize) {
         self.top = self.top.min(self.lines.len().saturating_sub(height.max(1)));
+    }
+}
+
+impl TextPane {
+    /// The item selected in the "quoted by" list of the current passage.
+    pub fn quoting_selected(&self) -> Option<usize> {
+        self.current
+            .and_then(|p| self.quoting(p).get(self.link).copied())
+    }
+}
+
+/// The Text pane's keys.
+impl App {
+    fn text_height(&self) -> usize {
+        self.screen().inner_height(Pane::Text)
+    }
+
+    /// Scrolls the text by `delta` lines; `isize::MIN`/`MAX` go to the ends.
+    pub(crate) fn text_scroll(&mut self, delta: isize) {
+        let height = self.text_height();
+        match delta {
+            isize::MIN => self.text.top = 0,
+            isize::MAX => self.text.top = usize::MAX,
+            d => self.text.scroll(d, height),
+        }
+        self.text.clamp(height);
+    }
+
+    /// Moves in the "quoted by" list.
+    pub(crate) fn text_step_link(&mut self, delta: isize) {
+        let count = self.text.current.map_or(0, |p| self.text.quoting(p).len());
+        self.text.link = cursor::step(self.text.link, delta, count);
+    }
+
+    /// Into the items quoting the current passage (the next one below, when none is current).
+    pub(crate) fn text_enter_links(&mut self) {
+        if self.text.current.is_none()
+            && let Some(p) = self.text.step_passage(1)
+        {
+            let h = self.text_height();
+            self.text.show_passage(p, h);
+        }
+        match self.text.current {
+            Some(_) => {
+                self.mode = Mode::Links;
+                self.text.link = 0;
+            }
+            None => self.message = Some("the text has no quoted passages".into()),
+        }
+    }
+
+    pub(crate) fn open_text_at(&mut self, item: usize) {
+        self.text.item = Some(item);
+        let height = self.text_height();
+        match self.text.passage_of(&self.model, item) {
+            Some(p) => self.text.show_passage(p, height),
+            None => self.message = Some("this item has no quote in the text".into()),
+        }
+    }
+
+    pub(crate) fn step_passage(&mut self, dir: isize) {
+        let height = self.text_height();
+        match self.text.step_passage(dir) {
+            Some(p) => self.text.show_passage(p, height),
+            None => {
+                self.message = Some(
+                    if dir > 0 {
+                        "no quoted passage below"
+                    } else {
+                        "no quoted passage above"
+                    }
+                    .into(),
+                )
+            }
+        }
     }
 }

@@ -125,9 +125,9 @@ fn links_of(model: &Model, item: usize, outgoing: bool, rel: usize) -> Vec<(usiz
 
 fn link_cell(model: &Model, item: usize, outgoing: bool, other: usize, link: usize) -> Cell {
     let it = model.item(other);
-    let source = if outgoing { model.item(item) } else { it };
+    let source = if outgoing { item } else { other };
     let mut text = format!("{} ({})", it.title, it.kind);
-    if let Some(note) = source.links.get(link).and_then(|k| k.note.as_deref()) {
+    if let Some(note) = model.link_note(source, link) {
         text.push_str(" — ");
         text.push_str(note);
     }

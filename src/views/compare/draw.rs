@@ -4,7 +4,6 @@
 use super::CompareView;
 use super::alignment::{self as compare, Field, Row};
 use crate::ui::{Ctx, fit, pad};
-use crate::wrap::wrap;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -51,10 +50,7 @@ pub fn draw(view: &CompareView, ctx: &Ctx, frame: &mut Frame, body: Rect) {
             .map(|side| match compare::cell_text(row, side, cols) {
                 Some(t) => {
                     let t = g.text(&t);
-                    wrap(&t, tw)
-                        .into_iter()
-                        .map(|rg| t[rg].to_owned())
-                        .collect()
+                    crate::wrap::wrapped(&t, tw)
                 }
                 None => Vec::new(),
             })

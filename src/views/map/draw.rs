@@ -8,7 +8,7 @@ use crate::app::layout::inner;
 use crate::model::sanitize;
 use crate::ui::glyphs::{DOWN, Glyphs, LEFT, RIGHT, UP};
 use crate::ui::{Ctx, fit};
-use crate::wrap::wrap;
+use crate::wrap::wrapped;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -126,10 +126,7 @@ pub fn draw(view: &MapView, ctx: &Ctx, frame: &mut Frame, body: Rect) {
     // The centre box: as tall as its title needs, in the middle.
     let ctitle = sanitize::line(&centre.title);
     let inner_w = g.centre_w.saturating_sub(2).max(1) as usize;
-    let mut clines: Vec<String> = wrap(&ctitle, inner_w)
-        .into_iter()
-        .map(|r| ctitle[r].to_owned())
-        .collect();
+    let mut clines = wrapped(&ctitle, inner_w);
     let max_lines = boxes.height.saturating_sub(2).max(1) as usize;
     if clines.len() > max_lines {
         clines.truncate(max_lines);
@@ -271,7 +268,7 @@ pub fn draw(view: &MapView, ctx: &Ctx, frame: &mut Frame, body: Rect) {
     for (rect, n, selected) in neighbour_boxes {
         let t = sanitize::line(&app.model.item(n.item).title);
         let w = rect.width.saturating_sub(2).max(1) as usize;
-        let mut lines: Vec<String> = wrap(&t, w).into_iter().map(|r| t[r].to_owned()).collect();
+        let mut lines = wrapped(&t, w);
         if lines.len() > BOX_TITLE_LINES {
             lines.truncate(BOX_TITLE_LINES);
             let last = format!("{}{}", lines[BOX_TITLE_LINES - 1], ctx.sym.ellipsis);

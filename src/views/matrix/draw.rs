@@ -199,12 +199,7 @@ fn legend(ctx: &Ctx, frame: &mut Frame, view: &MatrixView, area: Rect) {
         .collect();
     let wrapped: Vec<Vec<String>> = titles
         .iter()
-        .map(|t| {
-            wrap(t, title_w)
-                .into_iter()
-                .map(|r| t[r].to_owned())
-                .collect()
-        })
+        .map(|t| crate::wrap::wrapped(t, title_w))
         .collect();
     // Whole titles when they all fit; otherwise one line each, scrolled to the cursor's column.
     let whole = wrapped.iter().map(Vec::len).sum::<usize>() <= room;
@@ -287,12 +282,7 @@ fn detail(ctx: &Ctx, frame: &mut Frame, view: &MatrixView, area: Rect) {
                 ));
             }
             paras.push((s, ctx.theme.heading));
-            if let Some(note) = model
-                .item(src)
-                .links
-                .get(cell.link)
-                .and_then(|l| l.note.as_deref())
-            {
+            if let Some(note) = model.link_note(src, cell.link) {
                 paras.push((format!("Note: {note}"), Style::new()));
             }
         }
