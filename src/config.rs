@@ -125,10 +125,10 @@ pub fn parse(text: &str, name: &str, color: bool) -> Result<Config, ConfigError>
                     "{}: unknown colour \"{}\" (colours: {})",
                     at(role.span()),
                     role.get_ref(),
-                    Theme::ROLES.join(", ")
+                    Theme::role_names().collect::<Vec<_>>().join(", ")
                 ),
                 role.get_ref(),
-                Theme::ROLES,
+                Theme::role_names(),
             )));
         }
     }
@@ -141,7 +141,7 @@ pub fn parse(text: &str, name: &str, color: bool) -> Result<Config, ConfigError>
             .into_iter()
             .find(|m| mode_key(*m) == *mode_name.get_ref())
             .ok_or_else(|| {
-                let names: Vec<String> = KeyMode::ALL.iter().map(|m| mode_key(*m)).collect();
+                let names: Vec<&str> = KeyMode::ALL.iter().map(|m| mode_key(*m)).collect();
                 ConfigError(with_suggestion(
                     format!(
                         "{}: unknown mode \"{}\" (modes: {})",
@@ -150,11 +150,11 @@ pub fn parse(text: &str, name: &str, color: bool) -> Result<Config, ConfigError>
                         names.join(", ")
                     ),
                     mode_name.get_ref(),
-                    names.iter().map(String::as_str),
+                    names.iter().copied(),
                 ))
             })?;
         for (action_name, keys_value) in bindings {
-            let actions: Vec<(String, Action)> = keymap
+            let actions: Vec<(&str, Action)> = keymap
                 .bindings(mode)
                 .iter()
                 .map(|b| (action_key(b.action), b.action))
@@ -169,7 +169,7 @@ pub fn parse(text: &str, name: &str, color: bool) -> Result<Config, ConfigError>
                         mode_key(mode)
                     ),
                     action_name.get_ref(),
-                    actions.iter().map(|(n, _)| n.as_str()),
+                    actions.iter().map(|(n, _)| *n),
                 )));
             };
             let notations = match keys_value.get_ref() {
@@ -200,30 +200,13 @@ pub fn parse(text: &str, name: &str, color: bool) -> Result<Config, ConfigError>
 }
 
 /// A mode's name in the file: `normal`, `links`, ….
-pub fn mode_key(mode: KeyMode) -> String {
-    kebab(&format!("{mode:?}"))
+pub fn mode_key(mode: KeyMode) -> &'static str {
+    mode.config_name()
 }
 
 /// An action's name in the file: `quit`, `next-pane`, `focus-timeline`, ….
-pub fn action_key(action: Action) -> String {
-    kebab(&format!("{action:?}").replace(['(', ')'], " "))
-}
-
-fn kebab(s: &str) -> String {
-    let mut out = String::new();
-    for (i, c) in s.trim().chars().enumerate() {
-        if c == ' ' {
-            out.push('-');
-        } else if c.is_uppercase() {
-            if i > 0 && !out.ends_with('-') {
-                out.push('-');
-            }
-            out.extend(c.to_lowercase());
-        } else {
-            out.push(c);
-        }
-    }
-    out
+pub fn action_key(action: Action) -> &'static str {
+    action.config_name()
 }
 
 fn line_col(text: &str, at: usize) -> (usize, usize) {
@@ -248,7 +231,7 @@ pub fn default_file() -> String {
          # Colour overrides: a name (red, lightblue), #rrggbb, or 0-255.\n\
          [colors]\n",
     );
-    for role in Theme::ROLES {
+    for role in Theme::role_names() {
         out.push_str(&format!("# {role} = \"yellow\"\n"));
     }
     out.push_str("\n# Keys per mode, in the notation of `render --keys`: \"q\", \"<C-c>\", \"<S-Tab>\", \"<lt>\".\n");
@@ -289,6 +272,167 @@ mod tests {
             "focus-timeline"
         );
         assert_eq!(mode_key(KeyMode::Normal), "normal");
+    }
+
+    /// A reader's file names modes and actions: renaming one breaks it, so each is pinned
+    /// here, mode by mode, in the keymap's order.
+    #[test]
+    fn configuration_names_are_pinned() {
+        let pinned: &[(&str, &[&str])] = &[
+            (
+                "normal",
+                &[
+                    "quit",
+                    "help",
+                    "escape",
+                    "next-pane",
+                    "prev-pane",
+                    "focus-timeline",
+                    "focus-actors",
+                    "focus-provisions",
+                    "focus-recommendations",
+                    "focus-argument",
+                    "focus-text",
+                    "down",
+                    "up",
+                    "first",
+                    "last",
+                    "page-down",
+                    "page-up",
+                    "half-page-down",
+                    "half-page-up",
+                    "into-links",
+                    "back",
+                    "forward",
+                    "start-search",
+                    "next-match",
+                    "prev-match",
+                    "start-filter",
+                    "open-palette",
+                    "show-in-text",
+                    "toggle-order",
+                    "copy",
+                    "suspend",
+                    "compare-mark",
+                    "comparisons",
+                    "matrix",
+                    "map",
+                ],
+            ),
+            (
+                "links",
+                &["down", "up", "first", "last", "follow-link", "out-of-links"],
+            ),
+            (
+                "text",
+                &["down", "up", "next-passage", "prev-passage", "into-links"],
+            ),
+            ("argument", &["toggle-fold", "fold-all"]),
+            (
+                "prompt",
+                &[
+                    "prompt-accept",
+                    "prompt-cancel",
+                    "prompt-backspace",
+                    "prompt-delete-word",
+                    "prompt-clear",
+                    "prompt-older",
+                    "prompt-newer",
+                    "quit",
+                ],
+            ),
+            (
+                "palette",
+                &["prompt-older", "prompt-newer", "prompt-accept"],
+            ),
+            (
+                "view",
+                &[
+                    "escape",
+                    "quit",
+                    "help",
+                    "down",
+                    "up",
+                    "first",
+                    "last",
+                    "page-down",
+                    "page-up",
+                    "half-page-down",
+                    "half-page-up",
+                    "open",
+                    "suspend",
+                ],
+            ),
+            (
+                "compare",
+                &["switch-side", "left", "right", "swap-sides", "open"],
+            ),
+            ("comparisons", &["open"]),
+            (
+                "prepared",
+                &[
+                    "down",
+                    "switch-side",
+                    "left",
+                    "right",
+                    "escape",
+                    "start-search",
+                    "next-match",
+                    "prev-match",
+                ],
+            ),
+            (
+                "matrix",
+                &[
+                    "left",
+                    "right",
+                    "open",
+                    "open-row",
+                    "next-unaddressed",
+                    "prev-unaddressed",
+                ],
+            ),
+            ("map", &["left", "right", "open", "back", "forward"]),
+            (
+                "help",
+                &[
+                    "down",
+                    "up",
+                    "page-down",
+                    "page-up",
+                    "first",
+                    "last",
+                    "escape",
+                    "quit",
+                ],
+            ),
+        ];
+        let km = Keymap::default();
+        let actual: Vec<(&str, Vec<&str>)> = KeyMode::ALL
+            .iter()
+            .map(|&m| {
+                let names = km
+                    .bindings(m)
+                    .iter()
+                    .map(|b| action_key(b.action))
+                    .collect();
+                (mode_key(m), names)
+            })
+            .collect();
+        let pinned: Vec<(&str, Vec<&str>)> = pinned.iter().map(|(m, a)| (*m, a.to_vec())).collect();
+        assert_eq!(actual, pinned);
+        // Within a mode, each name is one action.
+        for mode in KeyMode::ALL {
+            let mut names: Vec<&str> = km
+                .bindings(mode)
+                .iter()
+                .map(|b| action_key(b.action))
+                .collect();
+            names.sort_unstable();
+            let n = names.len();
+            names.dedup();
+            assert_eq!(names.len(), n, "{mode:?}");
+        }
     }
 
     #[test]

@@ -3,6 +3,9 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
+/// How a role reaches its style in a theme.
+pub type RoleStyle = fn(&mut Theme) -> &mut Style;
+
 #[derive(Debug, Clone, Copy)]
 pub struct Theme {
     pub border: Style,
@@ -29,45 +32,45 @@ pub struct Theme {
 const BOLD: Modifier = Modifier::BOLD;
 
 impl Theme {
-    /// The roles whose colour the configuration can set.
-    pub const ROLES: [&'static str; 14] = [
-        "border",
-        "border_focused",
-        "title",
-        "selected",
-        "linked",
-        "group",
-        "dim",
-        "heading",
-        "quote",
-        "quoted",
-        "emphasised",
-        "key",
-        "message",
-        "matched",
+    /// Every style by its name in the configuration's `[colors]`: the one list the file, its
+    /// errors and `--print-default-config` read.
+    pub const ROLES: [(&'static str, RoleStyle); 19] = [
+        ("border", |t| &mut t.border),
+        ("border_focused", |t| &mut t.border_focused),
+        ("title", |t| &mut t.title),
+        ("selected", |t| &mut t.selected),
+        ("selected_unfocused", |t| &mut t.selected_unfocused),
+        ("linked", |t| &mut t.linked),
+        ("group", |t| &mut t.group),
+        ("dim", |t| &mut t.dim),
+        ("heading", |t| &mut t.heading),
+        ("quote", |t| &mut t.quote),
+        ("quoted", |t| &mut t.quoted),
+        ("emphasised", |t| &mut t.emphasised),
+        ("current", |t| &mut t.current),
+        ("status", |t| &mut t.status),
+        ("mode", |t| &mut t.mode),
+        ("key", |t| &mut t.key),
+        ("message", |t| &mut t.message),
+        ("matched", |t| &mut t.matched),
+        ("current_match", |t| &mut t.current_match),
     ];
+
+    /// The roles' names, in order.
+    pub fn role_names() -> impl Iterator<Item = &'static str> + Clone {
+        Theme::ROLES.iter().map(|(name, _)| *name)
+    }
 
     /// Sets one role's foreground colour; false for an unknown role.
     pub fn set_color(&mut self, role: &str, color: Color) -> bool {
-        let style = match role {
-            "border" => &mut self.border,
-            "border_focused" => &mut self.border_focused,
-            "title" => &mut self.title,
-            "selected" => &mut self.selected,
-            "linked" => &mut self.linked,
-            "group" => &mut self.group,
-            "dim" => &mut self.dim,
-            "heading" => &mut self.heading,
-            "quote" => &mut self.quote,
-            "quoted" => &mut self.quoted,
-            "emphasised" => &mut self.emphasised,
-            "key" => &mut self.key,
-            "message" => &mut self.message,
-            "matched" => &mut self.matched,
-            _ => return false,
-        };
-        *style = style.fg(color);
-        true
+        match Theme::ROLES.iter().find(|(name, _)| *name == role) {
+            Some((_, style)) => {
+                let style = style(self);
+                *style = style.fg(color);
+                true
+            }
+            None => false,
+        }
     }
 
     /// Colours for a light background.
@@ -131,5 +134,30 @@ impl Theme {
                 base.add_modifier(Modifier::REVERSED | BOLD)
             },
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_role_sets_its_own_style() {
+        let names: Vec<&str> = Theme::role_names().collect();
+        let mut unique = names.clone();
+        unique.sort_unstable();
+        unique.dedup();
+        assert_eq!(unique.len(), names.len());
+        for (name, _) in Theme::ROLES {
+            let mut t = Theme::new(false);
+            assert!(t.set_color(name, Color::Indexed(42)));
+            // Exactly one role got the colour.
+            let mut coloured = 0;
+            for (_, get) in Theme::ROLES {
+                coloured += usize::from(get(&mut t).fg == Some(Color::Indexed(42)));
+            }
+            assert_eq!(coloured, 1, "{name}");
+        }
+        assert!(!Theme::new(true).set_color("nope", Color::Red));
     }
 }

@@ -71,6 +71,26 @@ impl KeyMode {
         }
     }
 
+    /// The mode's name in the configuration file (`[keys.normal]`), written out so that
+    /// renaming a variant cannot break a reader's file.
+    pub fn config_name(self) -> &'static str {
+        match self {
+            KeyMode::Normal => "normal",
+            KeyMode::Links => "links",
+            KeyMode::Text => "text",
+            KeyMode::Help => "help",
+            KeyMode::Argument => "argument",
+            KeyMode::View => "view",
+            KeyMode::Compare => "compare",
+            KeyMode::Comparisons => "comparisons",
+            KeyMode::Prepared => "prepared",
+            KeyMode::Matrix => "matrix",
+            KeyMode::Map => "map",
+            KeyMode::Prompt => "prompt",
+            KeyMode::Palette => "palette",
+        }
+    }
+
     /// The mode whose keys also apply when this one has none for a key.
     fn fallback(self) -> Option<KeyMode> {
         match self {
