@@ -74,6 +74,9 @@ fn document() -> impl Strategy<Value = String> {
 }
 
 fn load(json: &str) -> Model {
+    if let Err(diff) = model::loaders_agree(json.as_bytes()) {
+        panic!("the two loaders disagree on a generated document: {diff}\n{json}");
+    }
     model::load(json.as_bytes())
         .unwrap_or_else(|p| panic!("generated document is invalid: {p:#?}\n{json}"))
 }
@@ -183,7 +186,56 @@ fn naive_match(model: &Model, item: usize, query: &str) -> bool {
 }
 
 #[test]
-fn generated_documents_have_every_kind_sometimes() {
-    // A guard on the generator itself: the kinds it can produce are the five the model knows.
-    assert_eq!(KINDS.len(), Kind::ALL.len());
+fn generated_documents_have_every_kind_and_relation_sometimes() {
+    // A guard on the generator itself: over a few dozen documents, every kind and every
+    // relation it can produce is produced, so the properties above see them all.
+    use proptest::strategy::ValueTree;
+    use proptest::test_runner::TestRunner;
+    let mut runner = TestRunner::deterministic();
+    let strategy = document();
+    let (mut kinds, mut rels) = (Vec::new(), Vec::new());
+    for _ in 0..40 {
+        let json = strategy
+            .new_tree(&mut runner)
+            .expect("a document")
+            .current();
+        let model = load(&json);
+        for item in &model.doc.items {
+            if !kinds.contains(&item.kind) {
+                kinds.push(item.kind);
+            }
+            for link in &item.links {
+                if !rels.contains(&link.rel) {
+                    rels.push(link.rel.clone());
+                }
+            }
+        }
+    }
+    for kind in Kind::ALL {
+        assert!(kinds.contains(&kind), "no {kind:?} in 40 documents");
+    }
+    for rel in RELS {
+        assert!(
+            rels.iter().any(|r| r == rel),
+            "no {rel} link in 40 documents"
+        );
+    }
+}
+
+#[test]
+fn the_two_loaders_agree_on_every_fixture_and_the_built_in_document() {
+    let mut checked = 0;
+    for entry in std::fs::read_dir("tests/fixtures").expect("fixtures") {
+        let path = entry.expect("entry").path();
+        if path.extension().is_some_and(|e| e == "json") {
+            let bytes = std::fs::read(&path).expect("readable");
+            if let Err(diff) = model::loaders_agree(&bytes) {
+                panic!("{}: {diff}", path.display());
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 3, "{checked} fixtures");
+    let builtin = include_bytes!("../assets/mexico-drug-war.json");
+    model::loaders_agree(builtin).expect("the built-in document");
 }

@@ -410,15 +410,15 @@ fn help_from_a_view_returns_to_it() {
 }
 
 #[test]
-fn every_view_renders_at_every_size() {
-    for keys in [
-        "4c<Down>c",
-        "C",
-        "C<Enter>",
-        "C<Enter>/po",
-        "x",
-        "2m",
-        "2mh",
+fn every_view_fits_the_screen_and_names_itself_at_every_size() {
+    for (keys, name) in [
+        ("4c<Down>c", "COMPARE"),
+        ("C", "COMPARISONS"),
+        ("C<Enter>", "COMPARISON"),
+        ("C<Enter>/po", "SEARCH"),
+        ("x", "MATRIX"),
+        ("2m", "MAP"),
+        ("2mh", "MAP"),
     ] {
         for (w, h) in [
             (1, 1),
@@ -432,7 +432,26 @@ fn every_view_renders_at_every_size() {
             let mut a = app_with(model::builtin(), w, h);
             press(&mut a, keys);
             let lines = argscope::render::screen_text(&a);
-            assert_eq!(lines.len(), h as usize, "{keys} at {w}x{h}");
+            for line in &lines {
+                let width = argscope::wrap::str_width(line);
+                assert!(width <= w as usize, "{keys} at {w}x{h}: {line:?}");
+            }
+            // The status line (above the footer) names the view once there is room for it.
+            if h >= 3 && w >= 20 {
+                let status = &lines[h as usize - 2];
+                assert!(
+                    status == &format!(" {name}") || status.starts_with(&format!(" {name} ")),
+                    "{keys} at {w}x{h}: {status:?}"
+                );
+            }
+            // The view's border is drawn once the body has room for one.
+            if h >= 8 && w >= 20 {
+                assert!(
+                    lines[0].starts_with('┏'),
+                    "{keys} at {w}x{h}:\n{}",
+                    lines.join("\n")
+                );
+            }
         }
     }
 }

@@ -104,6 +104,38 @@ pub fn load_owned(bytes: Vec<u8>) -> Result<Model, Vec<Problem>> {
     build(validated)
 }
 
+/// Whether the two loaders agree on `bytes`: the fast path (serde straight into the types, for
+/// clean documents) and the walk by hand (for every document, with its messages). Where the
+/// fast path takes the document, both must load it to the same document with the same warnings,
+/// or refuse it with the same problems. `Err` says how they differ. The property tests and the
+/// `load` fuzz target call it on every document they make.
+pub fn loaders_agree(bytes: &[u8]) -> Result<(), String> {
+    let Some(doc) = fast::document(bytes) else {
+        return Ok(());
+    };
+    let walked = match parse_json(bytes) {
+        Ok(value) => build(validate::validate(value)),
+        Err(p) => return Err(format!("the fast path read what does not parse: {p}")),
+    };
+    let fast = build(validate::check(doc));
+    let describe = |r: &Result<Model, Vec<Problem>>| match r {
+        Ok(m) => (
+            Some(crate::export::json::export(m)),
+            m.warnings
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>(),
+        ),
+        Err(problems) => (None, problems.iter().map(ToString::to_string).collect()),
+    };
+    let (f, w) = (describe(&fast), describe(&walked));
+    if f == w {
+        Ok(())
+    } else {
+        Err(format!("fast path: {f:#?}\nwalked: {w:#?}"))
+    }
+}
+
 /// The model of a validated document, or its problems.
 fn build(validated: validate::Validated) -> Result<Model, Vec<Problem>> {
     match validated.document {
