@@ -2,7 +2,6 @@
 //! panic hook, signals, suspend and resume, and the event loop that feeds `App::update`.
 
 use crate::app::{Action, App, Effect, Key};
-use base64::Engine;
 use crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
 };
@@ -120,12 +119,13 @@ fn event_loop(app: &mut App, caught: &AtomicUsize) -> io::Result<u8> {
     }
 }
 
-/// OSC 52: the terminal puts the text on the clipboard, also over SSH. The text is base64, so no
-/// byte of it can act as a control sequence.
+/// OSC 52 (crossterm's `CopyToClipboard`): the terminal puts the text on the clipboard, also
+/// over SSH. The text is base64, so no byte of it can act as a control sequence.
 fn copy(out: &mut CrosstermBackend<Stdout>, text: &str) -> io::Result<()> {
-    let encoded = base64::engine::general_purpose::STANDARD.encode(text);
-    write!(out, "\x1b]52;c;{encoded}\x07")?;
-    out.flush()
+    execute!(
+        out,
+        crossterm::clipboard::CopyToClipboard::to_clipboard_from(text)
+    )
 }
 
 /// Ctrl-z: give the terminal back, stop, and on `fg` take it again and redraw everything.
