@@ -5,105 +5,72 @@ use super::Pane;
 use super::action::Action;
 use super::keys::{self, Key};
 
-/// The modes that have keys of their own.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum KeyMode {
-    /// Browsing a list pane.
-    Normal,
-    /// Focus in the detail's links (or the Text pane's "quoted by" list).
-    Links,
-    /// Browsing the Text pane.
-    Text,
-    /// The help overlay.
-    Help,
-    /// Browsing the Argument pane.
-    Argument,
-    /// Every side-by-side view (the keys below fall back to these).
-    View,
-    /// Two items side by side.
-    Compare,
-    /// The list of prepared comparisons.
-    Comparisons,
-    /// One prepared comparison.
-    Prepared,
-    /// The provisions × recommendations matrix.
-    Matrix,
-    /// The map of an item's links.
-    Map,
-    /// Typing a search or filter query.
-    Prompt,
-    /// Typing in the palette that jumps to any item.
-    Palette,
+/// The modes that have keys of their own, one line each: the variant, its doc, its name in the
+/// configuration file (pinned: `config::tests::configuration_names_are_pinned`), its title in
+/// the help, and the mode whose keys apply when it has none for a key.
+macro_rules! modes {
+    ($($(#[doc = $doc:literal])* $mode:ident: $name:literal, $title:literal, $fallback:expr;)*) => {
+        /// The modes that have keys of their own.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum KeyMode {
+            $($(#[doc = $doc])* $mode,)*
+        }
+
+        impl KeyMode {
+            /// Every mode, in the help's order.
+            pub const ALL: [KeyMode; [$(KeyMode::$mode),*].len()] = [$(KeyMode::$mode),*];
+
+            /// The mode's name in the configuration file (`[keys.normal]`), written out so that
+            /// renaming a variant cannot break a reader's file.
+            pub fn config_name(self) -> &'static str {
+                match self {
+                    $(KeyMode::$mode => $name,)*
+                }
+            }
+
+            pub fn title(self) -> &'static str {
+                match self {
+                    $(KeyMode::$mode => $title,)*
+                }
+            }
+
+            /// The mode whose keys also apply when this one has none for a key.
+            fn fallback(self) -> Option<KeyMode> {
+                match self {
+                    $(KeyMode::$mode => $fallback,)*
+                }
+            }
+        }
+    };
 }
 
-impl KeyMode {
-    pub const ALL: [KeyMode; 13] = [
-        KeyMode::Normal,
-        KeyMode::Links,
-        KeyMode::Text,
-        KeyMode::Argument,
-        KeyMode::Prompt,
-        KeyMode::Palette,
-        KeyMode::View,
-        KeyMode::Compare,
-        KeyMode::Comparisons,
-        KeyMode::Prepared,
-        KeyMode::Matrix,
-        KeyMode::Map,
-        KeyMode::Help,
-    ];
-
-    pub fn title(self) -> &'static str {
-        match self {
-            KeyMode::Normal => "Lists (every pane)",
-            KeyMode::Links => "Detail links",
-            KeyMode::Text => "Text pane",
-            KeyMode::Help => "Help",
-            KeyMode::Argument => "Argument pane",
-            KeyMode::View => "Side-by-side views (compare, comparisons, matrix, map)",
-            KeyMode::Compare => "Compare two items (c, then c on another)",
-            KeyMode::Comparisons => "Prepared comparisons (C)",
-            KeyMode::Prepared => "A prepared comparison",
-            KeyMode::Matrix => "Provisions × recommendations matrix (x)",
-            KeyMode::Map => "Map of an item's links (m)",
-            KeyMode::Prompt => "Search and filter prompt",
-            KeyMode::Palette => "Palette (jump to any item)",
-        }
-    }
-
-    /// The mode's name in the configuration file (`[keys.normal]`), written out so that
-    /// renaming a variant cannot break a reader's file.
-    pub fn config_name(self) -> &'static str {
-        match self {
-            KeyMode::Normal => "normal",
-            KeyMode::Links => "links",
-            KeyMode::Text => "text",
-            KeyMode::Help => "help",
-            KeyMode::Argument => "argument",
-            KeyMode::View => "view",
-            KeyMode::Compare => "compare",
-            KeyMode::Comparisons => "comparisons",
-            KeyMode::Prepared => "prepared",
-            KeyMode::Matrix => "matrix",
-            KeyMode::Map => "map",
-            KeyMode::Prompt => "prompt",
-            KeyMode::Palette => "palette",
-        }
-    }
-
-    /// The mode whose keys also apply when this one has none for a key.
-    fn fallback(self) -> Option<KeyMode> {
-        match self {
-            KeyMode::Links | KeyMode::Text | KeyMode::Argument => Some(KeyMode::Normal),
-            KeyMode::Compare
-            | KeyMode::Comparisons
-            | KeyMode::Prepared
-            | KeyMode::Matrix
-            | KeyMode::Map => Some(KeyMode::View),
-            KeyMode::Palette => Some(KeyMode::Prompt),
-            KeyMode::Normal | KeyMode::Help | KeyMode::View | KeyMode::Prompt => None,
-        }
-    }
+modes! {
+    /// Browsing a list pane.
+    Normal: "normal", "Lists (every pane)", None;
+    /// Focus in the detail's links (or the Text pane's "quoted by" list).
+    Links: "links", "Detail links", Some(KeyMode::Normal);
+    /// Browsing the Text pane.
+    Text: "text", "Text pane", Some(KeyMode::Normal);
+    /// Browsing the Argument pane.
+    Argument: "argument", "Argument pane", Some(KeyMode::Normal);
+    /// Typing a search or filter query.
+    Prompt: "prompt", "Search and filter prompt", None;
+    /// Typing in the palette that jumps to any item.
+    Palette: "palette", "Palette (jump to any item)", Some(KeyMode::Prompt);
+    /// Every side-by-side view (the keys below fall back to these).
+    View: "view", "Side-by-side views (compare, comparisons, matrix, map)", None;
+    /// Two items side by side.
+    Compare: "compare", "Compare two items (c, then c on another)", Some(KeyMode::View);
+    /// The list of prepared comparisons.
+    Comparisons: "comparisons", "Prepared comparisons (C)", Some(KeyMode::View);
+    /// One prepared comparison.
+    Prepared: "prepared", "A prepared comparison", Some(KeyMode::View);
+    /// The provisions × recommendations matrix.
+    Matrix: "matrix", "Provisions × recommendations matrix (x)", Some(KeyMode::View);
+    /// The map of an item's links.
+    Map: "map", "Map of an item's links (m)", Some(KeyMode::View);
+    /// The help overlay.
+    Help: "help", "Help", None;
 }
 
 /// One binding: the keys, the action and what it does in the reader's words.

@@ -11,7 +11,14 @@ impl App {
     /// Applies one action.
     pub fn update(&mut self, action: Action) {
         if !self.update_layers(action) {
-            self.update_panes(action);
+            match views::open(self, action) {
+                Some(opened) => {
+                    if let Some(layer) = opened {
+                        self.open(layer);
+                    }
+                }
+                None => self.update_panes(action),
+            }
         }
         self.keep_in_view();
     }
@@ -51,14 +58,9 @@ impl App {
     fn update_panes(&mut self, action: Action) {
         match action {
             Action::Quit => self.quit = true,
-            Action::Help => self.open(Layer::Help(views::help::HelpView::default())),
             Action::Escape => self.escape(),
             Action::StartSearch => self.open_prompt(PromptKind::Search),
             Action::StartFilter => self.open_prompt(PromptKind::Filter),
-            Action::OpenPalette => {
-                let palette = views::palette::PaletteView::open(self);
-                self.open(Layer::Palette(palette));
-            }
             Action::NextMatch => self.next_match(true),
             Action::PrevMatch => self.next_match(false),
             Action::PromptInsert(_)
@@ -115,21 +117,9 @@ impl App {
             Action::WheelUp(x, y) => self.wheel(x, y, -3),
             Action::ToggleFold => self.toggle_fold(),
             Action::FoldAll => self.fold_all(),
-            // The views' openers: the registry builds each.
-            Action::CompareMark | Action::Comparisons | Action::Matrix | Action::Map => {
-                if let Some(layer) = views::open(self, action) {
-                    self.open(layer);
-                }
-            }
-            // The views' own actions have no meaning in the panes.
-            Action::Left
-            | Action::Right
-            | Action::SwitchSide
-            | Action::SwapSides
-            | Action::Open
-            | Action::OpenRow
-            | Action::NextUnaddressed
-            | Action::PrevUnaddressed => {}
+            // The views' openers are the registry's (`views::open`), and their own actions
+            // (Left, Open…) mean nothing in the panes.
+            _ => {}
         }
     }
 

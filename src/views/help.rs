@@ -1,7 +1,7 @@
 //! The help overlay (`?`), generated from the keymap itself so that it always tells the truth. It
 //! opens over the panes or over a view; `Esc` closes it and shows what was under it.
 
-use super::{Outcome, View};
+use super::{Open, Outcome, View};
 use crate::app::{Action, App, KeyMode, Keymap, layout};
 use crate::ui::Ctx;
 use ratatui::Frame;
@@ -65,6 +65,12 @@ fn boxed(area: Rect) -> (Rect, Rect) {
     let h = area.height.saturating_sub(2);
     let rect = crate::ui::centred(area, w, h);
     (rect, layout::inner(rect))
+}
+
+impl Open for HelpView {
+    fn open(_app: &mut App) -> Option<HelpView> {
+        Some(HelpView::default())
+    }
 }
 
 impl View for HelpView {

@@ -58,11 +58,18 @@ pub trait View {
     }
 }
 
-/// The registry: one line a view. It declares the [`Layer`] that holds the view's state (so
-/// what is shown and its data cannot disagree), and [`ViewKind`], its name for tests and the
-/// status line.
+/// How a view opens from the panes, for those that an action opens (`c`, `x`, `?`…).
+pub trait Open: Sized {
+    /// The view for the reader's place, or `None` (with a message saying why) when it cannot
+    /// open.
+    fn open(app: &mut App) -> Option<Self>;
+}
+
+/// The registry: one line a view, `Kind(State)`, and `<- Action` when an action in the panes
+/// opens it. It declares the [`Layer`] that holds the view's state (so what is shown and its data
+/// cannot disagree), [`ViewKind`], its name for tests, and [`open`], from the action to the view.
 macro_rules! registry {
-    ($($kind:ident($state:ty),)*) => {
+    ($($kind:ident($state:ty) $(<- $opener:ident)?,)*) => {
         /// A view or overlay on the stack, with its state.
         #[derive(Debug, Clone)]
         pub enum Layer {
@@ -94,17 +101,26 @@ macro_rules! registry {
                 }
             }
         }
+
+        /// Opens the view `action` names, if it names one: `Some` when the action is an
+        /// opener, holding the view when it could open.
+        pub fn open(app: &mut App, action: Action) -> Option<Option<Layer>> {
+            match action {
+                $($(Action::$opener => Some(<$state as Open>::open(app).map(Layer::$kind)),)?)*
+                _ => None,
+            }
+        }
     };
 }
 
 registry! {
-    Compare(compare::CompareView),
-    Comparisons(comparisons::ComparisonsView),
+    Compare(compare::CompareView) <- CompareMark,
+    Comparisons(comparisons::ComparisonsView) <- Comparisons,
     Prepared(prepared::PreparedView),
-    Matrix(matrix::MatrixView),
-    Map(map::MapView),
-    Palette(palette::PaletteView),
-    Help(help::HelpView),
+    Matrix(matrix::MatrixView) <- Matrix,
+    Map(map::MapView) <- Map,
+    Palette(palette::PaletteView) <- OpenPalette,
+    Help(help::HelpView) <- Help,
 }
 
 impl Layer {
@@ -140,18 +156,6 @@ impl Layer {
         } else {
             screen.body
         }
-    }
-}
-
-/// Opens the view an opener action names (`c`, `C`, `x`, `m`), when it can open; otherwise the
-/// status line says why not.
-pub fn open(app: &mut App, action: Action) -> Option<Layer> {
-    match action {
-        Action::CompareMark => compare::CompareView::mark(app).map(Layer::Compare),
-        Action::Comparisons => comparisons::ComparisonsView::open(app).map(Layer::Comparisons),
-        Action::Matrix => matrix::MatrixView::open(app).map(Layer::Matrix),
-        Action::Map => map::MapView::open(app).map(Layer::Map),
-        _ => None,
     }
 }
 

@@ -1,7 +1,7 @@
 //! The palette (`:`): one query over every pane, with a count per pane; `Enter` jumps to the
 //! selected item (into history).
 
-use super::{Outcome, View};
+use super::{Open, Outcome, View};
 use crate::app::input::LineInput;
 use crate::app::{Action, App, KeyMode, Pane, cursor, layout};
 use crate::ui::{Ctx, fit};
@@ -35,13 +35,15 @@ fn boxed(area: Rect) -> (Rect, Rect) {
     (rect, layout::inner(rect))
 }
 
-impl PaletteView {
-    pub fn open(app: &App) -> PaletteView {
+impl Open for PaletteView {
+    fn open(app: &mut App) -> Option<PaletteView> {
         let mut view = PaletteView::default();
         view.run(app);
-        view
+        Some(view)
     }
+}
 
+impl PaletteView {
     /// Runs the query: titles that start with it first, then titles that contain it, then the
     /// rest, as in any finder; the document's order within each.
     fn run(&mut self, app: &App) {

@@ -4,7 +4,7 @@
 pub mod alignment;
 mod draw;
 
-use super::{Outcome, View, vertical};
+use super::{Open, Outcome, View, vertical};
 use crate::app::{Action, App, KeyMode, cursor, layout};
 use crate::model::Model;
 use crate::ui::glyphs::Glyphs;
@@ -22,9 +22,9 @@ pub struct CompareView {
     pub top: usize,
 }
 
-impl CompareView {
+impl Open for CompareView {
     /// `c`: marks the item, unmarks it, or compares it with the marked one.
-    pub fn mark(app: &mut App) -> Option<CompareView> {
+    fn open(app: &mut App) -> Option<CompareView> {
         let Some(item) = app.selected_item() else {
             app.message = Some("no item selected".into());
             return None;

@@ -2,7 +2,7 @@
 //! an entry; `Enter` opens one over the list, and `Esc` there comes back to it.
 
 use super::prepared::PreparedView;
-use super::{Layer, Outcome, View, vertical};
+use super::{Layer, Open, Outcome, View, vertical};
 use crate::app::{Action, App, KeyMode, cursor, layout};
 use crate::model::sanitize;
 use crate::ui::{Ctx, fit};
@@ -26,8 +26,8 @@ fn entries_shown(area: Rect) -> usize {
     (area.height / ENTRY_LINES).max(1) as usize
 }
 
-impl ComparisonsView {
-    pub fn open(app: &mut App) -> Option<ComparisonsView> {
+impl Open for ComparisonsView {
+    fn open(app: &mut App) -> Option<ComparisonsView> {
         let n = app.model.doc.comparisons.len();
         if n == 0 {
             app.message = Some("this document has no prepared comparisons".into());

@@ -5,7 +5,7 @@
 mod draw;
 pub mod neighbourhood;
 
-use super::{Layer, Outcome, View, vertical};
+use super::{Layer, Open, Outcome, View, vertical};
 use crate::app::{Action, App, KeyMode, layout};
 use neighbourhood::{MapCursor, Neighbourhood, Spot};
 use ratatui::layout::Rect;
@@ -54,8 +54,8 @@ pub fn geometry(area: Rect) -> Geometry {
     }
 }
 
-impl MapView {
-    pub fn open(app: &mut App) -> Option<MapView> {
+impl Open for MapView {
+    fn open(app: &mut App) -> Option<MapView> {
         match app.selected_item() {
             Some(item) => Some(MapView::centred(app, item)),
             None => {
@@ -64,7 +64,9 @@ impl MapView {
             }
         }
     }
+}
 
+impl MapView {
     fn centred(app: &App, item: usize) -> MapView {
         MapView {
             hood: Neighbourhood::of(&app.model, item),

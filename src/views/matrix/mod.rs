@@ -4,7 +4,7 @@
 mod draw;
 pub mod grid;
 
-use super::{Outcome, View, vertical};
+use super::{Open, Outcome, View, vertical};
 use crate::app::{Action, App, KeyMode, cursor};
 use grid::Matrix;
 use ratatui::layout::Rect;
@@ -30,8 +30,8 @@ pub struct Remembered {
     pub left: usize,
 }
 
-impl MatrixView {
-    pub fn open(app: &mut App) -> Option<MatrixView> {
+impl Open for MatrixView {
+    fn open(app: &mut App) -> Option<MatrixView> {
         let matrix = Matrix::new(&app.model);
         if matrix.rows() == 0 || matrix.cols() == 0 {
             app.message = Some("the matrix needs provisions and recommendations; this document lacks one or the other".into());
@@ -47,7 +47,9 @@ impl MatrixView {
             left: kept.map_or(0, |m| m.left),
         })
     }
+}
 
+impl MatrixView {
     fn remember(&self, app: &mut App) {
         app.memory.matrix = Some(Remembered {
             size: (self.matrix.rows(), self.matrix.cols()),
