@@ -15,7 +15,7 @@ pub use crate::app::layout::inner;
 use crate::app::{App, Pane};
 use crate::model::sanitize;
 use crate::panes;
-use crate::wrap::{char_width, str_width};
+use crate::wrap::str_width;
 use glyphs::Glyphs;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -153,8 +153,9 @@ pub fn fit_cow<'a>(s: &'a str, width: usize, ellipsis: &str) -> Cow<'a, str> {
     fit_by_char(s, width, ellipsis, ellipsis_width, room)
 }
 
-/// [`fit`], a character at a time: `s` itself when it is clean and fits (no copy), or its part
-/// that fits `room` followed by the ellipsis, sanitized.
+/// [`fit`], a grapheme at a time: `s` itself when it is clean and fits (no copy), or its part
+/// that fits `room` followed by the ellipsis, sanitized. Graphemes are measured as the buffer
+/// measures them, so a joined emoji is cut whole and takes the columns it is drawn in.
 fn fit_by_char<'a>(
     s: &'a str,
     width: usize,
@@ -166,11 +167,12 @@ fn fit_by_char<'a>(
     // is cut anyway, so that a run of millions of them is not copied to the screen.
     let budget = width.saturating_mul(8).saturating_add(32);
     let mut used = 0;
+    let mut chars = 0;
     // Where the text is cut when it turns out not to fit: the end of the part that fits `room`.
     let mut cut = None;
-    for (n, (at, c)) in s.char_indices().enumerate() {
-        let w = char_width(sanitize::line_char(c));
-        if used + w > width || n >= budget {
+    for (at, g, w) in crate::wrap::graphemes(s) {
+        chars += g.chars().count();
+        if used + w > width || chars > budget {
             let mut out = sanitize::line(&s[..cut.unwrap_or(at)]).into_owned();
             if width >= ellipsis_width {
                 out.push_str(ellipsis);
@@ -356,7 +358,7 @@ mod tests {
         /// sanitizing every character gives.
         #[test]
         fn fit_borrows_only_what_sanitizing_would_leave_alone(
-            s in "[a-zé北\u{301}\u{200b}\t\u{1b}\u{7f}’ ]{0,40}",
+            s in "[a-zé北\u{301}\u{200b}\u{200d}\u{fe0f}👨❤\t\u{1b}\u{7f}’ ]{0,40}",
             width in 0usize..30,
             ellipsis in proptest::sample::select(vec!["", "…", "..."]),
         ) {
@@ -371,8 +373,8 @@ mod tests {
         }
     }
 
-    /// The fit as it was first written, a sanitized character at a time into a new string: the
-    /// reference the borrowing fit is checked against.
+    /// The fit written plainly, a sanitized grapheme at a time into a new string, each measured
+    /// by the buffer's own `cell_width`: the reference the borrowing fit is checked against.
     fn fit_sanitizing_each_character(
         s: &str,
         width: usize,
@@ -380,14 +382,17 @@ mod tests {
         ellipsis_width: usize,
         room: usize,
     ) -> String {
+        use ratatui::buffer::CellWidth;
+        use unicode_segmentation::UnicodeSegmentation;
         let budget = width.saturating_mul(8).saturating_add(32);
         let mut out = String::new();
-        let mut used = 0;
+        let (mut used, mut chars) = (0, 0);
         let mut cut = None;
-        for (n, c) in s.chars().enumerate() {
-            let c = crate::model::sanitize::line_char(c);
-            let w = crate::wrap::char_width(c);
-            if used + w > width || n >= budget {
+        for g in s.graphemes(true) {
+            let clean = crate::model::sanitize::line(g);
+            let w = usize::from(clean.cell_width());
+            chars += g.chars().count();
+            if used + w > width || chars > budget {
                 out.truncate(cut.unwrap_or(out.len()));
                 if width >= ellipsis_width {
                     out.push_str(ellipsis);
@@ -397,7 +402,7 @@ mod tests {
             if cut.is_none() && used + w > room {
                 cut = Some(out.len());
             }
-            out.push(c);
+            out.push_str(&clean);
             used += w;
         }
         out
