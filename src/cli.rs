@@ -7,6 +7,8 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
+mod output;
+
 /// Exit codes: the contract in DESIGN.md.
 pub const EXIT_OK: u8 = 0;
 pub const EXIT_INVALID: u8 = 1;
@@ -64,7 +66,8 @@ pub enum Command {
         /// The format to write.
         #[arg(long, short = 'f', value_enum)]
         format: Format,
-        /// Write to this file (atomically) instead of standard output.
+        /// Write to OUT instead of standard output: a regular file is replaced atomically; a FIFO,
+        /// a device or /dev/stdout is written into.
         #[arg(long, short = 'o')]
         output: Option<String>,
     },
@@ -104,10 +107,8 @@ pub enum CheckFormat {
 /// Writes `bytes` to standard output. A closed pipe (`| head`) is the reader's choice, not a
 /// failure; any other error is reported with exit 2.
 pub fn print(bytes: &[u8]) -> ExitCode {
-    let mut out = std::io::stdout().lock();
-    match out.write_all(bytes).and_then(|()| out.flush()) {
+    match write_stdout(bytes) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => fail(EXIT_USAGE, &format!("cannot write to standard output: {e}")),
     }
 }
@@ -139,6 +140,62 @@ pub fn mistyped_subcommand(mut args: impl Iterator<Item = std::ffi::OsString>) -
             "\"{word}\" is neither a file nor a subcommand — did you mean `argscope {suggestion}`?"
         ),
     ))
+}
+
+/// Command lines that clap would answer with a message that does not help: two documents to
+/// explore (`argscope a.json b.json`: "the subcommand 'b.json' cannot be used"), and `new` given
+/// the article without `--text`.
+pub fn misread_arguments(args: &[std::ffi::OsString]) -> Option<ExitCode> {
+    let mut words = Vec::new();
+    let mut after_config = false;
+    for arg in args.iter().skip(1) {
+        let word = arg.to_string_lossy();
+        if word == "--" {
+            return None;
+        }
+        if std::mem::take(&mut after_config) {
+            continue;
+        }
+        if word == "--config" {
+            after_config = true;
+        } else if !word.starts_with('-') {
+            words.push(word);
+        }
+    }
+    let command = <Cli as clap::CommandFactory>::command();
+    let is_subcommand =
+        |w: &str| w == "help" || command.get_subcommands().any(|c| c.get_name() == w);
+    match words.as_slice() {
+        [new, article, ..]
+            if new == "new"
+                && !args
+                    .iter()
+                    .any(|a| a.to_string_lossy().starts_with("--text")) =>
+        {
+            Some(fail(
+                EXIT_USAGE,
+                &format!(
+                    "`new` reads the article from --text: run `argscope new --text {article}`"
+                ),
+            ))
+        }
+        [first, second, rest @ ..] if !is_subcommand(first) => {
+            let all: Vec<&str> = [first, second]
+                .into_iter()
+                .chain(rest)
+                .map(|w| w.as_ref())
+                .collect();
+            Some(fail(
+                EXIT_USAGE,
+                &format!(
+                    "the explorer opens one document at a time, and was given {}; to validate them all, run `argscope check {}`",
+                    all.len(),
+                    all.join(" ")
+                ),
+            ))
+        }
+        _ => None,
+    }
 }
 
 /// Loads a document named on the command line (`None`: the built-in one). On failure the
@@ -175,18 +232,31 @@ fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
-/// `argscope check`.
+/// `argscope check`. The report goes to standard output whole; a failure to write it (a full
+/// disk) is a usage error, exit 2, like any other write.
 pub fn check(files: &[String], strict: bool, format: CheckFormat) -> ExitCode {
     let mut worst = EXIT_OK;
     let mut reports = Vec::new();
-    let mut out = std::io::stdout().lock();
+    let mut out: Vec<u8> = Vec::new();
     for path in files {
         let name = display_name(path);
         let bytes = match model::read_source(path) {
             Ok(b) => b,
             Err(e) => {
-                eprintln!("argscope: {}", sanitize::text(&e.to_string()));
+                let message = sanitize::text(&e.to_string()).into_owned();
+                eprintln!("argscope: {message}");
                 worst = worst.max(EXIT_USAGE);
+                if format == CheckFormat::Json {
+                    // The same shape as any other file's report, so a script reads one kind.
+                    reports.push(serde_json::json!({
+                        "file": name,
+                        "valid": false,
+                        "items": null,
+                        "errors": 1,
+                        "warnings": 0,
+                        "problems": [Problem::error("", message)],
+                    }));
+                }
                 continue;
             }
         };
@@ -232,7 +302,20 @@ pub fn check(files: &[String], strict: bool, format: CheckFormat) -> ExitCode {
         let json = sanitize::json(serde_json::Value::Array(reports).to_string());
         let _ = writeln!(out, "{json}");
     }
-    ExitCode::from(worst)
+    match write_stdout(&out) {
+        Ok(()) => ExitCode::from(worst),
+        Err(e) => fail(EXIT_USAGE, &format!("cannot write to standard output: {e}")),
+    }
+}
+
+/// Writes `bytes` to standard output; a closed pipe (`| head`) is the reader's choice, not an
+/// error.
+fn write_stdout(bytes: &[u8]) -> std::io::Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e),
+        _ => Ok(()),
+    }
 }
 
 /// `argscope export`.
@@ -244,75 +327,21 @@ pub fn export(file: Option<&str>, format: Format, output: Option<&str>) -> ExitC
     let rendered = export::export(&model, format);
     match output {
         None | Some("-") => print(rendered.as_bytes()),
-        Some(path) => match write_atomically(Path::new(path), rendered.as_bytes()) {
+        Some(path) => match output::write(Path::new(path), rendered.as_bytes()) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => fail(EXIT_USAGE, &format!("{path}: cannot write: {e}")),
         },
     }
 }
 
-/// Writes to a temporary file beside `path`, then renames it over `path`, so an existing file is
-/// either replaced whole or left as it was. A symbolic link is written through, as a plain write
-/// would: the file it points to is replaced and the link stays.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let resolved;
-    let path = if path.is_symlink() {
-        resolved = link_target(path)?;
-        resolved.as_path()
-    } else {
-        path
-    };
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    if !dir.is_dir() {
-        return Err(std::io::Error::new(
-            std::io::ErrorKind::NotFound,
-            format!("the directory {} does not exist", dir.display()),
-        ));
-    }
-    if path.is_dir() {
-        return Err(std::io::Error::other("it is a directory"));
-    }
-    // A temporary file is private (0600); the export is an ordinary file, so it gets the mode a
-    // plain create would (0666 less the umask), or keeps the mode of the file it replaces.
-    let existing = std::fs::metadata(path).ok().map(|m| m.permissions());
-    let mut builder = tempfile::Builder::new();
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        builder.permissions(std::fs::Permissions::from_mode(0o666));
-    }
-    let mut tmp = builder.tempfile_in(dir)?;
-    if let Some(permissions) = existing {
-        tmp.as_file().set_permissions(permissions)?;
-    }
-    tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
-}
-
-/// Where a chain of symbolic links ends (the end may not exist yet).
-fn link_target(link: &Path) -> std::io::Result<std::path::PathBuf> {
-    let mut at = link.to_path_buf();
-    // As many links as the kernel follows before it gives up (ELOOP).
-    for _ in 0..=40 {
-        if !at.is_symlink() {
-            return Ok(at);
-        }
-        let target = std::fs::read_link(&at)?;
-        at = match at.parent() {
-            Some(dir) if target.is_relative() => dir.join(target),
-            _ => target,
-        };
-    }
-    Err(std::io::Error::other("too many levels of symbolic links"))
-}
-
 /// `argscope new --text ARTICLE.txt`.
 pub fn new_skeleton(text_path: &str) -> ExitCode {
+    if Path::new(text_path).is_dir() {
+        return fail(
+            EXIT_USAGE,
+            &format!("{text_path}: is a directory; --text takes the article as a UTF-8 text file"),
+        );
+    }
     let bytes = match model::read_source(text_path) {
         Ok(b) => b,
         Err(e) => return fail(EXIT_USAGE, &e.to_string()),

@@ -11,6 +11,9 @@ fn main() -> ExitCode {
     if let Some(code) = cli::mistyped_subcommand(std::env::args_os()) {
         return code;
     }
+    if let Some(code) = cli::misread_arguments(&std::env::args_os().collect::<Vec<_>>()) {
+        return code;
+    }
     let cli = Cli::parse();
     if cli.print_default_config {
         return cli::print(config::default_file().as_bytes());
@@ -58,16 +61,17 @@ fn explore(cli: &Cli, mut options: Options) -> ExitCode {
     // The command line wins over the file.
     options.ascii = cli.ascii || config.ascii.unwrap_or(false);
     options.mouse = !cli.no_mouse && config.mouse.unwrap_or(true);
+    // The document first: a missing file is the first thing to hear about, terminal or not.
+    let model = match cli::load_document(cli.file.as_deref()) {
+        Ok(m) => m,
+        Err(code) => return code,
+    };
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return cli::fail(
             cli::EXIT_USAGE,
             "the explorer needs a terminal; for a screen as text use `argscope render`, for the document use `argscope export`",
         );
     }
-    let model = match cli::load_document(cli.file.as_deref()) {
-        Ok(m) => m,
-        Err(code) => return code,
-    };
     let mut app = App::new(model, options);
     app.keymap = config.keymap;
     app.theme = config.theme;

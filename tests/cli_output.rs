@@ -1,0 +1,179 @@
+//! Where output goes: `export -o` into things that are not regular files (a FIFO, /dev/stdout, a
+//! device), write errors as exit 2, and the command-line messages that must point the way.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use predicates::str::contains;
+use std::path::Path;
+
+fn argscope() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_argscope"));
+    cmd.current_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures"));
+    cmd
+}
+
+fn is_fifo(path: &Path) -> bool {
+    use std::os::unix::fs::FileTypeExt;
+    std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_fifo())
+}
+
+#[test]
+fn export_into_a_fifo_feeds_its_reader_and_keeps_the_fifo() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("p");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+    };
+    argscope()
+        .args(["export", "valid-small.json", "-f", "json", "-o"])
+        .arg(&fifo)
+        .assert()
+        .success();
+    let read = reader.join().unwrap();
+    assert!(
+        read.starts_with('{') && read.contains("\"argscope/1\""),
+        "{read}"
+    );
+    assert!(is_fifo(&fifo), "the FIFO was replaced by a regular file");
+}
+
+#[test]
+fn export_to_dev_stdout_writes_to_standard_output() {
+    let out = argscope()
+        .args([
+            "export",
+            "valid-small.json",
+            "-f",
+            "markdown",
+            "-o",
+            "/dev/stdout",
+        ])
+        .assert()
+        .success();
+    let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(stdout.starts_with("# "), "{stdout}");
+}
+
+#[test]
+fn export_to_a_full_device_is_an_error_and_the_device_stays() {
+    let full = Path::new("/dev/full");
+    if !full.exists() {
+        return;
+    }
+    argscope()
+        .args([
+            "export",
+            "valid-small.json",
+            "-f",
+            "json",
+            "-o",
+            "/dev/full",
+        ])
+        .assert()
+        .code(2)
+        .stderr(contains("/dev/full: cannot write"));
+    use std::os::unix::fs::FileTypeExt;
+    assert!(
+        std::fs::metadata(full)
+            .unwrap()
+            .file_type()
+            .is_char_device(),
+        "/dev/full is still a device"
+    );
+}
+
+#[test]
+fn a_check_report_that_cannot_be_written_is_exit_2() {
+    let full = Path::new("/dev/full");
+    if !full.exists() {
+        return;
+    }
+    for format in ["text", "json"] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_argscope"))
+            .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures"))
+            .args(["check", "valid-small.json", "--format", format])
+            .stdout(std::fs::File::create(full).unwrap())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{format}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains("cannot write to standard output"),
+            "{stderr}"
+        );
+    }
+}
+
+#[test]
+fn check_format_json_reports_an_unreadable_file_in_the_same_shape() {
+    let out = argscope()
+        .args([
+            "check",
+            "--format",
+            "json",
+            "missing.json",
+            "valid-small.json",
+        ])
+        .assert()
+        .code(2);
+    let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let reports: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let missing = &reports[0];
+    assert_eq!(missing["file"], "missing.json");
+    assert_eq!(missing["valid"], false);
+    assert_eq!(missing["errors"], 1);
+    let message = missing["problems"][0]["message"].as_str().unwrap();
+    assert!(message.contains("cannot read"), "{message}");
+    assert_eq!(reports[1]["valid"], true, "the next file is still checked");
+}
+
+#[test]
+fn two_documents_to_explore_point_to_check() {
+    argscope()
+        .args(["valid-small.json", "compare.json"])
+        .assert()
+        .code(2)
+        .stderr(contains(
+            "one document at a time, and was given 2; to validate them all, run `argscope check valid-small.json compare.json`",
+        ));
+}
+
+#[test]
+fn new_without_text_shows_the_flag() {
+    argscope()
+        .args(["new", "oped.txt"])
+        .assert()
+        .code(2)
+        .stderr(contains("run `argscope new --text oped.txt`"));
+    argscope()
+        .args(["new", "--text", "."])
+        .assert()
+        .code(2)
+        .stderr(contains("is a directory; --text takes the article"));
+}
+
+#[test]
+fn a_missing_document_is_named_before_the_missing_terminal() {
+    argscope()
+        .arg("missing.json")
+        .assert()
+        .code(2)
+        .stderr(contains("missing.json: cannot read").and(contains("terminal").not()));
+}
+
+#[test]
+fn an_unknown_key_name_lists_the_names() {
+    argscope()
+        .args(["render", "--keys", "<Foo>"])
+        .assert()
+        .code(2)
+        .stderr(contains("unknown key name <Foo>; the names are <Enter>,").and(contains("<C-x>")));
+}
