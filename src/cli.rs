@@ -7,6 +7,7 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
+mod man;
 mod output;
 
 /// Exit codes: the contract in DESIGN.md.
@@ -403,10 +404,8 @@ pub fn completions(shell: clap_complete::Shell) -> ExitCode {
 
 /// `argscope man`.
 pub fn man() -> ExitCode {
-    let cmd = <Cli as clap::CommandFactory>::command();
-    let mut out = Vec::new();
-    if let Err(e) = clap_mangen::Man::new(cmd).render(&mut out) {
-        return fail(EXIT_USAGE, &format!("cannot render the manual: {e}"));
+    match man::page() {
+        Ok(page) => print(&page),
+        Err(e) => fail(EXIT_USAGE, &format!("cannot render the manual: {e}")),
     }
-    print(&out)
 }

@@ -177,3 +177,39 @@ fn an_unknown_key_name_lists_the_names() {
         .code(2)
         .stderr(contains("unknown key name <Foo>; the names are <Enter>,").and(contains("<C-x>")));
 }
+
+#[test]
+fn the_manual_has_every_section_and_names_no_missing_page() {
+    let out = argscope().arg("man").assert().success();
+    let page = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    for section in [
+        "NAME",
+        "SYNOPSIS",
+        "DESCRIPTION",
+        "COMMANDS",
+        "KEYS",
+        "EXIT STATUS",
+        "ENVIRONMENT",
+        "FILES",
+        "EXAMPLES",
+    ] {
+        assert!(
+            page.lines()
+                .any(|l| l.starts_with(".SH") && l.contains(section)),
+            "no {section} section"
+        );
+    }
+    assert!(
+        !page.contains("argscope-check"),
+        "points to a page that does not exist"
+    );
+    for needle in ["NO\\_COLOR", "XDG\\_CONFIG\\_HOME", "config.toml", "143"] {
+        assert!(
+            page.contains(needle) || page.contains(&needle.replace('\\', "")),
+            "{needle} missing"
+        );
+    }
+    // The keys come from the keymap: the palette and the Text pane's passage keys are there.
+    assert!(page.contains("Palette"), "mode titles");
+    assert!(page.contains("quit"));
+}
