@@ -65,6 +65,7 @@ pub fn skeleton(text: &str) -> Option<String> {
             title: title.into(),
             source: Some("Who published it, and where".into()),
             published: None,
+            url: None,
             text: text.into(),
         },
         relations: builtin_relations(),

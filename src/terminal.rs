@@ -107,12 +107,43 @@ fn event_loop(app: &mut App) -> io::Result<u8> {
                 match effect {
                     Effect::Copy(text) => copy(terminal.backend_mut(), &text)?,
                     Effect::Suspend => suspend(&mut terminal, app.options.mouse)?,
+                    Effect::Open(url) => app.message = Some(open(&url)),
                 }
             }
         }
         if app.quit {
             return Ok(0);
         }
+    }
+}
+
+/// Opens an http(s) URL with the system's opener, as one argument and never through a shell, and
+/// says how it went. The opener runs detached from the screen (its output goes nowhere), and a
+/// thread reaps it so that no zombie is left.
+fn open(url: &str) -> String {
+    if !crate::model::is_web_url(url) {
+        return "only http and https URLs are opened".into();
+    }
+    let opener = if cfg!(target_os = "macos") {
+        "open"
+    } else {
+        "xdg-open"
+    };
+    let child = std::process::Command::new(opener)
+        .arg(url)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn();
+    match child {
+        Ok(mut child) => {
+            std::thread::spawn(move || child.wait());
+            format!("opened {url} with {opener}")
+        }
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            format!("cannot open the url: no {opener} on this system")
+        }
+        Err(e) => format!("cannot open the url with {opener}: {e}"),
     }
 }
 
