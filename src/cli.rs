@@ -96,6 +96,9 @@ pub enum Command {
     },
     /// Print the manual page (roff).
     Man,
+    /// Print the JSON Schema of argscope/1 (draft 2020-12), for editors: save it beside your
+    /// document and name it in "$schema".
+    Schema,
 }
 
 /// How `check` prints its problems.
@@ -360,11 +363,8 @@ pub fn new_skeleton(text_path: &str) -> ExitCode {
         }
     };
     match crate::skeleton::skeleton(&text) {
-        Some(doc) => print(format!("{doc}\n").as_bytes()),
-        None => fail(
-            EXIT_USAGE,
-            &format!("{text_path}: the text has too few words to quote from"),
-        ),
+        Ok(doc) => print(format!("{doc}\n").as_bytes()),
+        Err(e) => fail(EXIT_USAGE, &format!("{text_path}: {e}")),
     }
 }
 
@@ -400,6 +400,14 @@ pub fn completions(shell: clap_complete::Shell) -> ExitCode {
     let mut out = Vec::new();
     clap_complete::generate(shell, &mut cmd, "argscope", &mut out);
     print(&out)
+}
+
+/// The JSON Schema of argscope/1; docs/argscope.schema.json is the one copy.
+pub const SCHEMA: &str = include_str!("../docs/argscope.schema.json");
+
+/// `argscope schema`.
+pub fn schema() -> ExitCode {
+    print(SCHEMA.as_bytes())
 }
 
 /// `argscope man`.

@@ -38,6 +38,7 @@ fn main() -> ExitCode {
         Some(Command::New { text }) => cli::new_skeleton(&text),
         Some(Command::Completions { shell }) => cli::completions(shell),
         Some(Command::Man) => cli::man(),
+        Some(Command::Schema) => cli::schema(),
         Some(Command::Render { file, size, keys }) => {
             // Scripts rely on render's default keys: a configuration applies only when named.
             let config = match &cli.config {

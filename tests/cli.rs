@@ -933,7 +933,7 @@ fn new_from_an_empty_or_one_word_text_exits_2() {
             .code(2)
             .stdout("")
             .stderr(line(&format!(
-                "argscope: {name}: the text has too few words to quote from"
+                "argscope: {name}: the text has too few words to quote from (it needs at least 5)"
             )));
     }
 }
