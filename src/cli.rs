@@ -9,6 +9,7 @@ use std::process::ExitCode;
 
 mod man;
 mod output;
+pub mod quote;
 
 /// Exit codes: the contract in DESIGN.md.
 pub const EXIT_OK: u8 = 0;
@@ -96,6 +97,15 @@ pub enum Command {
     },
     /// Print the manual page (roff).
     Man,
+    /// Print TEXT's verbatim passage in FILE's text as a quote, ready to paste into "quotes"
+    /// (found as search finds it: case, accents, typographic quotes and spaces folded). Several
+    /// occurrences print one selector each. Exit 0 found, 1 not found.
+    Quote {
+        /// The document whose text to search; `-` reads standard input.
+        file: String,
+        /// What to look for.
+        text: String,
+    },
     /// Print the JSON Schema of argscope/1 (draft 2020-12), for editors: save it beside your
     /// document and name it in "$schema".
     Schema,
@@ -408,6 +418,66 @@ pub const SCHEMA: &str = include_str!("../docs/argscope.schema.json");
 /// `argscope schema`.
 pub fn schema() -> ExitCode {
     print(SCHEMA.as_bytes())
+}
+
+/// `argscope quote FILE TEXT`. Only the document's text is read, so a map with problems (one
+/// being written) can still be quoted from.
+pub fn quote(file: &str, query: &str) -> ExitCode {
+    #[derive(serde::Deserialize)]
+    struct Only {
+        document: OnlyText,
+    }
+    #[derive(serde::Deserialize)]
+    struct OnlyText {
+        text: String,
+    }
+    let bytes = match model::read_source(file) {
+        Ok(b) => b,
+        Err(e) => return fail(EXIT_USAGE, &e.to_string()),
+    };
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    let text = match serde_json::from_slice::<Only>(bytes) {
+        Ok(doc) => doc.document.text,
+        Err(e) => {
+            return fail(
+                EXIT_USAGE,
+                &format!("{}: cannot read document.text: {e}", display_name(file)),
+            );
+        }
+    };
+    if query.trim().is_empty() {
+        return fail(EXIT_USAGE, "quote: TEXT is empty");
+    }
+    match quote::find(&text, query) {
+        quote::Found::Nowhere => {
+            eprintln!(
+                "argscope: \"{}\" is not in the text of {}",
+                sanitize::line(query),
+                display_name(file)
+            );
+            ExitCode::from(EXIT_INVALID)
+        }
+        quote::Found::Once(passage) => print(format!("{}\n", to_json(&passage)).as_bytes()),
+        quote::Found::Several(found, more) => {
+            let lines: Vec<String> = found
+                .iter()
+                .map(|(s, _)| format!("  {}", to_json(s)))
+                .collect();
+            let at: Vec<String> = found.iter().map(|(_, line)| line.to_string()).collect();
+            eprintln!(
+                "argscope: {}{} occurrences, on lines {} of the text: keep the one you mean",
+                if more { "more than " } else { "" },
+                found.len(),
+                at.join(", ")
+            );
+            print(format!("[\n{}\n]\n", lines.join(",\n")).as_bytes())
+        }
+    }
+}
+
+/// One line of JSON, with anything that could act on a terminal escaped.
+fn to_json<T: serde::Serialize>(value: &T) -> String {
+    sanitize::json(serde_json::to_string(value).unwrap_or_default())
 }
 
 /// `argscope man`.

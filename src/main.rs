@@ -39,6 +39,7 @@ fn main() -> ExitCode {
         Some(Command::Completions { shell }) => cli::completions(shell),
         Some(Command::Man) => cli::man(),
         Some(Command::Schema) => cli::schema(),
+        Some(Command::Quote { file, text }) => cli::quote(&file, &text),
         Some(Command::Render { file, size, keys }) => {
             // Scripts rely on render's default keys: a configuration applies only when named.
             let config = match &cli.config {

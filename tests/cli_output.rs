@@ -213,3 +213,95 @@ fn the_manual_has_every_section_and_names_no_missing_page() {
     assert!(page.contains("Palette"), "mode titles");
     assert!(page.contains("quit"));
 }
+
+fn builtin_path() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/mexico-drug-war.json")
+}
+
+#[test]
+fn quote_prints_a_passage_found_once_verbatim_and_exits_0() {
+    let out = argscope()
+        .arg("quote")
+        .arg(builtin_path())
+        .arg("the opposite is happening")
+        .assert()
+        .success();
+    let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let value: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(value, "the opposite is happening");
+}
+
+#[test]
+fn quote_prints_one_selector_per_occurrence_and_each_anchors_alone() {
+    let out = argscope()
+        .arg("quote")
+        .arg(builtin_path())
+        .arg("cienfuegos")
+        .assert()
+        .success()
+        .stderr(contains("3 occurrences, on lines"));
+    let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert_eq!(
+        stdout.lines().count(),
+        5,
+        "one line per occurrence:\n{stdout}"
+    );
+    let selectors: Vec<serde_json::Value> = serde_json::from_str(&stdout).unwrap();
+    // Pasted as the quotes of a claim in a copy of the map, each anchors without a warning.
+    let mut doc: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(builtin_path()).unwrap()).unwrap();
+    let items = doc["items"].as_array_mut().unwrap();
+    let claim = items
+        .iter_mut()
+        .find(|i| i["kind"] == "claim")
+        .expect("a claim");
+    claim["quotes"] = serde_json::Value::Array(selectors);
+    let bytes = serde_json::to_vec(&doc).unwrap();
+    let model = argscope::model::load(&bytes).unwrap();
+    let about_quotes: Vec<_> = model
+        .warnings
+        .iter()
+        .filter(|w| w.message.contains("times in the text"))
+        .collect();
+    assert!(about_quotes.is_empty(), "{about_quotes:#?}");
+    // The same words as plain strings are ambiguous: the check above can fail.
+    claim_quotes_plain(&mut doc);
+    let model = argscope::model::load(&serde_json::to_vec(&doc).unwrap()).unwrap();
+    assert!(
+        model
+            .warnings
+            .iter()
+            .any(|w| w.message.contains("times in the text"))
+    );
+}
+
+fn claim_quotes_plain(doc: &mut serde_json::Value) {
+    let claim = doc["items"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|i| i["kind"] == "claim")
+        .unwrap();
+    claim["quotes"] = serde_json::json!(["Cienfuegos"]);
+}
+
+#[test]
+fn quote_of_absent_text_exits_1_and_a_bad_file_exits_2() {
+    argscope()
+        .arg("quote")
+        .arg(builtin_path())
+        .arg("zebra crossing")
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(contains("is not in the text"));
+    argscope()
+        .args(["quote", "truncated.json", "x"])
+        .assert()
+        .code(2)
+        .stderr(contains("cannot read document.text"));
+    argscope()
+        .args(["quote", "missing.json", "x"])
+        .assert()
+        .code(2);
+}
