@@ -60,6 +60,10 @@ pub enum Command {
         /// How to print the problems.
         #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
         format: CheckFormat,
+        /// Check FILE again every time it changes, until interrupted (one file; with
+        /// --format json, one report a line).
+        #[arg(long)]
+        watch: bool,
     },
     /// Write a document in another format.
     Export {
@@ -253,64 +257,9 @@ pub fn check(files: &[String], strict: bool, format: CheckFormat) -> ExitCode {
     let mut reports = Vec::new();
     let mut out: Vec<u8> = Vec::new();
     for path in files {
-        let name = display_name(path);
-        let bytes = match model::read_source(path) {
-            Ok(b) => b,
-            Err(e) => {
-                let message = sanitize::text(&e.to_string()).into_owned();
-                eprintln!("argscope: {message}");
-                worst = worst.max(EXIT_USAGE);
-                if format == CheckFormat::Json {
-                    // The same shape as any other file's report, so a script reads one kind.
-                    reports.push(serde_json::json!({
-                        "file": name,
-                        "valid": false,
-                        "items": null,
-                        "errors": 1,
-                        "warnings": 0,
-                        "problems": [Problem::error("", message)],
-                    }));
-                }
-                continue;
-            }
-        };
-        let (problems, items) = match model::load_owned(bytes) {
-            Ok(m) => (m.warnings, Some(m.doc.items.len())),
-            Err(p) => (p, None),
-        };
-        let errors = problems.iter().filter(|p| p.is_error()).count();
-        let warnings = problems.len() - errors;
-        if errors > 0 || (strict && warnings > 0) {
-            worst = worst.max(EXIT_INVALID);
-        }
-        match format {
-            CheckFormat::Text => {
-                for p in &problems {
-                    let _ = writeln!(out, "{}", sanitize::line(&format!("{name}:{}{p}", sep(p))));
-                }
-                let verdict = match items {
-                    // Exit 1 must never sit beside "ok".
-                    Some(_) if strict && warnings > 0 => "invalid with --strict".to_owned(),
-                    Some(n) => format!("ok, {n} item{}", plural(n)),
-                    None => "invalid".to_owned(),
-                };
-                let _ = writeln!(
-                    out,
-                    "{}: {verdict} ({errors} error{}, {warnings} warning{})",
-                    sanitize::line(name),
-                    plural(errors),
-                    plural(warnings)
-                );
-            }
-            CheckFormat::Json => reports.push(serde_json::json!({
-                "file": name,
-                "valid": items.is_some() && !(strict && warnings > 0),
-                "items": items,
-                "errors": errors,
-                "warnings": warnings,
-                "problems": problems,
-            })),
-        }
+        let (code, report) = check_one(path, strict, format, &mut out);
+        worst = worst.max(code);
+        reports.extend(report);
     }
     if format == CheckFormat::Json {
         let json = sanitize::json(serde_json::Value::Array(reports).to_string());
@@ -319,6 +268,138 @@ pub fn check(files: &[String], strict: bool, format: CheckFormat) -> ExitCode {
     match write_stdout(&out) {
         Ok(()) => ExitCode::from(worst),
         Err(e) => fail(EXIT_USAGE, &format!("cannot write to standard output: {e}")),
+    }
+}
+
+/// Checks one file: its exit code, and its JSON report (with `--format json`) or its text report
+/// appended to `out`.
+fn check_one(
+    path: &str,
+    strict: bool,
+    format: CheckFormat,
+    out: &mut Vec<u8>,
+) -> (u8, Option<serde_json::Value>) {
+    let name = display_name(path);
+    let bytes = match model::read_source(path) {
+        Ok(b) => b,
+        Err(e) => {
+            let message = sanitize::text(&e.to_string()).into_owned();
+            eprintln!("argscope: {message}");
+            // The same shape as any other file's report, so a script reads one kind.
+            let report = (format == CheckFormat::Json).then(|| {
+                serde_json::json!({
+                    "file": name,
+                    "valid": false,
+                    "items": null,
+                    "errors": 1,
+                    "warnings": 0,
+                    "problems": [Problem::error("", message)],
+                })
+            });
+            return (EXIT_USAGE, report);
+        }
+    };
+    let (problems, items) = match model::load_owned(bytes) {
+        Ok(m) => (m.warnings, Some(m.doc.items.len())),
+        Err(p) => (p, None),
+    };
+    let errors = problems.iter().filter(|p| p.is_error()).count();
+    let warnings = problems.len() - errors;
+    let code = if errors > 0 || (strict && warnings > 0) {
+        EXIT_INVALID
+    } else {
+        EXIT_OK
+    };
+    match format {
+        CheckFormat::Text => {
+            for p in &problems {
+                let _ = writeln!(out, "{}", sanitize::line(&format!("{name}:{}{p}", sep(p))));
+            }
+            let verdict = match items {
+                // Exit 1 must never sit beside "ok".
+                Some(_) if strict && warnings > 0 => "invalid with --strict".to_owned(),
+                Some(n) => format!("ok, {n} item{}", plural(n)),
+                None => "invalid".to_owned(),
+            };
+            let _ = writeln!(
+                out,
+                "{}: {verdict} ({errors} error{}, {warnings} warning{})",
+                sanitize::line(name),
+                plural(errors),
+                plural(warnings)
+            );
+            (code, None)
+        }
+        CheckFormat::Json => (
+            code,
+            Some(serde_json::json!({
+                "file": name,
+                "valid": items.is_some() && !(strict && warnings > 0),
+                "items": items,
+                "errors": errors,
+                "warnings": warnings,
+                "problems": problems,
+            })),
+        ),
+    }
+}
+
+/// `argscope check --watch FILE`: a report now and after every change, until interrupted.
+///
+/// It polls the file's size, modification time and inode every quarter second rather than
+/// asking the kernel to notify: one `stat` is nothing, it needs no dependency, and it sees every
+/// way an editor saves (in place, or a new file renamed over the old one, which a watch on the
+/// old inode would miss) and files on network mounts, which inotify does not see change.
+pub fn watch(file: &str, strict: bool, format: CheckFormat) -> ExitCode {
+    if file == "-" {
+        return fail(
+            EXIT_USAGE,
+            "--watch needs a file: standard input cannot change",
+        );
+    }
+    let stamp = |path: &str| {
+        std::fs::metadata(path).ok().map(|m| {
+            use std::os::unix::fs::MetadataExt;
+            (m.len(), m.modified().ok(), m.ino(), m.dev())
+        })
+    };
+    let mut last = None;
+    let mut waiting = false;
+    loop {
+        let now = stamp(file);
+        if now.is_none() && !waiting && last.is_some() {
+            // Between an editor's delete and its rename, or deleted for good: say so once.
+            eprintln!(
+                "argscope: {}: gone; waiting for it to come back",
+                display_name(file)
+            );
+            waiting = true;
+        }
+        if now.is_some() && now != last {
+            waiting = false;
+            let mut out = Vec::new();
+            if format == CheckFormat::Text {
+                let _ = writeln!(out, "--- {} ---", sanitize::line(file));
+            }
+            let (_, report) = check_one(file, strict, format, &mut out);
+            if let Some(report) = report {
+                let _ = writeln!(out, "{}", sanitize::json(report.to_string()));
+            }
+            if let Err(e) = write_stdout(&out) {
+                return fail(EXIT_USAGE, &format!("cannot write to standard output: {e}"));
+            }
+            last = now;
+        } else if now.is_none() && last.is_none() && !waiting {
+            // Missing from the start: the report says why, then we wait for it.
+            let mut out = Vec::new();
+            let (_, report) = check_one(file, strict, format, &mut out);
+            if let Some(report) = report {
+                let _ = writeln!(out, "{}", sanitize::json(report.to_string()));
+            }
+            let _ = write_stdout(&out);
+            waiting = true;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(250));
     }
 }
 

@@ -29,7 +29,12 @@ fn main() -> ExitCode {
             files,
             strict,
             format,
-        }) => cli::check(&files, strict, format),
+            watch,
+        }) => match (watch, files.as_slice()) {
+            (false, _) => cli::check(&files, strict, format),
+            (true, [file]) => cli::watch(file, strict, format),
+            (true, _) => cli::fail(cli::EXIT_USAGE, "--watch checks one file at a time"),
+        },
         Some(Command::Export {
             file,
             format,

@@ -305,3 +305,102 @@ fn quote_of_absent_text_exits_1_and_a_bad_file_exits_2() {
         .assert()
         .code(2);
 }
+
+/// A running `check --watch`, its output read line by line on a thread; killed on drop.
+struct Watch {
+    child: std::process::Child,
+    lines: std::sync::mpsc::Receiver<String>,
+}
+
+impl Watch {
+    fn start(args: &[&str]) -> Watch {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_argscope"))
+            .args(args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let stdout = child.stdout.take().unwrap();
+        let (tx, lines) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            use std::io::BufRead;
+            for line in std::io::BufReader::new(stdout)
+                .lines()
+                .map_while(Result::ok)
+            {
+                if tx.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        Watch { child, lines }
+    }
+
+    /// The next line that contains `what`, within ten seconds.
+    fn expect(&self, what: &str) -> String {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        loop {
+            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            match self.lines.recv_timeout(left) {
+                Ok(line) if line.contains(what) => return line,
+                Ok(_) => {}
+                Err(_) => panic!("no line with {what:?} within 10 s"),
+            }
+        }
+    }
+}
+
+impl Drop for Watch {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn check_watch_reports_again_after_each_save_in_place_or_by_rename() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("map.json");
+    let good = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid-small.json"),
+    )
+    .unwrap();
+    std::fs::write(&doc, &good).unwrap();
+    let watch = Watch::start(&["check", "--watch", doc.to_str().unwrap()]);
+    watch.expect("ok, 11 items");
+    // Written in place, broken.
+    std::fs::write(&doc, b"{\"format\": ").unwrap();
+    watch.expect("invalid (1 error");
+    // Renamed over it, as vim and many editors save.
+    let tmp = dir.path().join("map.json.tmp");
+    std::fs::write(&tmp, &good).unwrap();
+    std::fs::rename(&tmp, &doc).unwrap();
+    watch.expect("ok, 11 items");
+}
+
+#[test]
+fn check_watch_json_prints_one_report_a_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("map.json");
+    std::fs::write(&doc, b"[]").unwrap();
+    let watch = Watch::start(&[
+        "check",
+        "--watch",
+        "--format",
+        "json",
+        doc.to_str().unwrap(),
+    ]);
+    let line = watch.expect("\"valid\"");
+    let report: serde_json::Value = serde_json::from_str(&line).unwrap();
+    assert_eq!(report["valid"], false);
+    assert!(report.is_object(), "a report, not an array of them");
+}
+
+#[test]
+fn check_watch_takes_one_file() {
+    argscope()
+        .args(["check", "--watch", "valid-small.json", "compare.json"])
+        .assert()
+        .code(2)
+        .stderr(contains("one file at a time"));
+}
