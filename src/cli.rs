@@ -223,7 +223,7 @@ pub fn load_document(file: Option<&str>) -> Result<Model, ExitCode> {
         return Ok(model::builtin());
     };
     let bytes = model::read_source(path).map_err(|e| fail(EXIT_USAGE, &e.to_string()))?;
-    model::load_owned(bytes).map_err(|problems| {
+    model::load_placed(bytes, reread(path)).map_err(|problems| {
         let name = display_name(path);
         for p in problems.iter().filter(|p| p.is_error()) {
             eprintln!("{}", sanitize::line(&format!("{name}:{}{p}", sep(p))));
@@ -235,6 +235,12 @@ pub fn load_document(file: Option<&str>) -> Result<Model, ExitCode> {
         );
         ExitCode::from(EXIT_INVALID)
     })
+}
+
+/// How to read `path` again to place problems (standard input cannot be read twice, so
+/// problems in a document on standard input are placed only when the load kept its bytes).
+fn reread(path: &str) -> impl FnOnce() -> Option<Vec<u8>> + '_ {
+    move || (path != "-").then(|| std::fs::read(path).ok()).flatten()
 }
 
 fn display_name(path: &str) -> &str {
@@ -299,7 +305,7 @@ fn check_one(
             return (EXIT_USAGE, report);
         }
     };
-    let (problems, items) = match model::load_owned(bytes) {
+    let (problems, items) = match model::load_placed(bytes, reread(path)) {
         Ok(m) => (m.warnings, Some(m.doc.items.len())),
         Err(p) => (p, None),
     };

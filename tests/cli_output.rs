@@ -404,3 +404,52 @@ fn check_watch_takes_one_file() {
         .code(2)
         .stderr(contains("one file at a time"));
 }
+
+#[test]
+fn every_problem_of_every_fixture_has_a_line_and_column() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if !path.is_file() {
+            continue;
+        }
+        let name = path.file_name().unwrap().to_str().unwrap().to_owned();
+        let out = argscope()
+            .args(["check", "--format", "json", &name])
+            .output()
+            .unwrap();
+        let reports: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        for problem in reports[0]["problems"].as_array().unwrap() {
+            assert!(
+                problem["line"].as_u64().is_some() && problem["column"].as_u64().is_some(),
+                "{name}: {problem}"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 50, "only {checked} problems");
+}
+
+#[test]
+fn a_key_given_twice_is_an_error_naming_both_lines() {
+    argscope()
+        .args(["check", "duplicate-key.json"])
+        .assert()
+        .code(1)
+        .stdout(contains(
+            "duplicate-key.json:120:3: items: the key \"items\" is given twice in one object, on lines 9 and 120",
+        ));
+    // Inside an item too, where the fast path's structs refuse it and the walk reports it.
+    let mut doc = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid-small.json"),
+    )
+    .unwrap();
+    doc = doc.replacen("\"title\":", "\"title\": \"first\", \"title\":", 2);
+    argscope()
+        .args(["check", "-"])
+        .write_stdin(doc)
+        .assert()
+        .code(1)
+        .stdout(contains("the key \"title\" is given twice"));
+}
