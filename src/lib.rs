@@ -3,6 +3,7 @@
 pub mod app;
 pub mod cli;
 pub mod config;
+pub mod editor;
 pub mod export;
 pub mod model;
 pub mod render;
@@ -11,4 +12,5 @@ pub mod skeleton;
 pub mod terminal;
 pub mod theme;
 pub mod ui;
+pub mod watch;
 pub mod wrap;

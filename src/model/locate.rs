@@ -173,6 +173,14 @@ pub fn scan(bytes: &[u8], wanted: &HashSet<&str>) -> Scan {
     out
 }
 
+/// The place of the value at `path` (`items[3].id`), if the document has one there.
+pub fn place_of(bytes: &[u8], path: &str) -> Option<Place> {
+    scan(bytes, &HashSet::from([path]))
+        .places
+        .get(path)
+        .copied()
+}
+
 /// After a value: its path segment (`.key` or `[n]`) is taken off, back to its container's path.
 fn leave_value(stack: &mut [Open], path: &mut String) {
     let len = match stack.last() {
@@ -264,6 +272,13 @@ mod tests {
                 },
             ]
         );
+    }
+
+    #[test]
+    fn one_place_is_found_alone() {
+        let json = "{\"items\": [\n {\"id\": \"a\"},\n {\"id\": \"b\"}]}";
+        assert_eq!(place_of(json.as_bytes(), "items[1].id"), Some((3, 9)));
+        assert_eq!(place_of(json.as_bytes(), "items[2].id"), None);
     }
 
     #[test]
