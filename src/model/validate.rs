@@ -53,6 +53,10 @@ struct Validator {
     item: Option<String>,
     /// Set when a part of the document was unusable, so the whole is refused.
     broken: bool,
+    /// Items that could not be read, each stood in for by a placeholder so that the rest of the
+    /// document is still cross-checked (a shape error in one item must not hide a dangling link
+    /// in another). Problems about a placeholder are not reported: its own errors were.
+    placeholders: Vec<usize>,
     suggestions_left: Option<usize>,
 }
 
@@ -80,7 +84,23 @@ impl Validator {
                 (spans, resolution, folded_text) = (s, r, Some(text));
             }
         }
-        let failed = self.problems.iter().any(Problem::is_error);
+        if !self.placeholders.is_empty() {
+            let stood_in: HashSet<String> = self
+                .placeholders
+                .iter()
+                .map(|i| format!("items[{i}]"))
+                .collect();
+            let about_placeholder = |p: &Problem| {
+                let end = p.path.find([']']).map_or(0, |e| e + 1);
+                stood_in.contains(&p.path[..end]) && !p.is_error()
+                    || p.message == "the item has no links in or out"
+            };
+            // Errors about a placeholder were reported when it failed to read, as errors about its
+            // fields; what the cross-check says of it (no links, no quotes) is noise, and so is
+            // "no links in or out" anywhere, since the placeholder's links are lost.
+            self.problems.retain(|p| !about_placeholder(p));
+        }
+        let failed = self.broken || self.problems.iter().any(Problem::is_error);
         Validated {
             document: if failed { None } else { document },
             problems: self.problems,
@@ -243,10 +263,13 @@ impl Validator {
                 let values = self.array(v, "items");
                 let mut items = Vec::with_capacity(values.len());
                 for (i, v) in values.into_iter().enumerate() {
+                    let id = v.get("id").and_then(Value::as_str).map(CompactString::from);
                     if let Some(item) = self.item(v, i) {
                         items.push(item);
                     } else {
                         self.broken = true;
+                        self.placeholders.push(i);
+                        items.push(placeholder(id, i));
                     }
                 }
                 self.item = None;
@@ -276,7 +299,12 @@ impl Validator {
                 "comparisons",
             ],
         );
-        if self.broken {
+        // A broken part of an item still leaves the rest worth checking; a broken frame (the
+        // format, the document, the shape of the top level) does not.
+        let frame_sound = self.problems.iter().all(|p| {
+            !p.is_error() || p.path.starts_with("items[") || p.path.starts_with("comparisons[")
+        });
+        if self.broken && !frame_sound {
             return None;
         }
         Some(Document {
@@ -845,5 +873,20 @@ fn ellipsize(s: &str, max_chars: usize) -> String {
     match s.char_indices().nth(max_chars) {
         Some((at, _)) => format!("{}…", &s[..at]),
         None => s.to_owned(),
+    }
+}
+
+/// What stands in for an item that could not be read: its id, when it had a readable one (so
+/// links to it are not reported as unknown), else one no link can name.
+fn placeholder(id: Option<CompactString>, i: usize) -> Item {
+    Item {
+        id: id.unwrap_or_else(|| format!("\u{1}unreadable-{i}").into()),
+        kind: Kind::Recommendation,
+        title: String::new(),
+        summary: None,
+        quotes: Vec::new(),
+        links: Vec::new(),
+        tags: Vec::new(),
+        fields: KindFields::Recommendation {},
     }
 }
