@@ -791,6 +791,10 @@ impl Validator {
                         );
                         if let Some(c) = closest {
                             msg.push_str(&format!(" — the closest passage is \"{c}\""));
+                            // Two lines that look alike are explained.
+                            if let Some(d) = super::invisible::differences(&quote.exact, &c) {
+                                msg.push_str(&format!(" (unseen differences: {d})"));
+                            }
                         }
                         let path = at(self);
                         self.error(&path, msg);
