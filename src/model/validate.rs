@@ -739,10 +739,13 @@ impl Validator {
                 suffix: q.suffix.as_deref(),
             })
             .collect();
-        let mut results = anchor_all(&text, &refs).into_iter();
+        let mut results = anchor_all(&text, &refs);
+        let renormalized = anchor_renormalized(&text, &refs, &mut results);
+        let mut results = results.into_iter();
         let mut spans = Spans::default();
         let mut quoted_by: HashMap<Range<usize>, usize> = HashMap::new();
         let mut item_spans = Vec::new();
+        let mut flat = 0;
         for (i, item) in doc.items.iter().enumerate() {
             for (j, quote) in item.quotes.iter().enumerate() {
                 // Built only for a problem: most quotes have none.
@@ -750,6 +753,11 @@ impl Validator {
                     v.at_item(&item.id);
                     format!("items[{i}].quotes[{j}]")
                 };
+                if let Some(form) = renormalized.get(&flat) {
+                    let path = at(self);
+                    self.warn(&path, format!("the quote differs from the text only in Unicode normalization: the text writes its accented letters {form}; it was found, but copy the text's form (`argscope quote` prints it)"));
+                }
+                flat += 1;
                 match results.next() {
                     Some(Anchored::Found {
                         span,
@@ -893,4 +901,66 @@ fn placeholder(id: Option<CompactString>, i: usize) -> Item {
         tags: Vec::new(),
         fields: KindFields::Recommendation {},
     }
+}
+
+/// Quotes not found as written but found once in another Unicode normalization form (an `é`
+/// typed as `e` and a combining accent, as macOS input and some editors produce, against a text
+/// that composes it, or the other way round): their results are replaced, and the form the text
+/// uses is given by index. Only missing quotes that change under normalization are tried again,
+/// so a clean document pays nothing.
+fn anchor_renormalized(
+    text: &FoldedText<'_>,
+    refs: &[QuoteRef<'_>],
+    results: &mut [Anchored],
+) -> HashMap<usize, &'static str> {
+    use unicode_normalization::{UnicodeNormalization, is_nfc, is_nfd};
+    let mut found = HashMap::new();
+    let forms: [(&str, fn(&str) -> bool, fn(&str) -> String); 2] = [
+        ("composed (NFC)", is_nfc, |s| s.nfc().collect()),
+        (
+            "as letters with separate combining marks (NFD)",
+            is_nfd,
+            |s| s.nfd().collect(),
+        ),
+    ];
+    for (name, is_form, to_form) in forms {
+        let missing: Vec<usize> = (0..refs.len())
+            .filter(|&k| matches!(results[k], Anchored::Missing { .. }))
+            .filter(|&k| {
+                let q = &refs[k];
+                !is_form(q.exact)
+                    || q.prefix.is_some_and(|p| !is_form(p))
+                    || q.suffix.is_some_and(|s| !is_form(s))
+            })
+            .collect();
+        if missing.is_empty() {
+            continue;
+        }
+        let owned: Vec<(String, Option<String>, Option<String>)> = missing
+            .iter()
+            .map(|&k| {
+                let q = &refs[k];
+                (
+                    to_form(q.exact),
+                    q.prefix.map(to_form),
+                    q.suffix.map(to_form),
+                )
+            })
+            .collect();
+        let again: Vec<QuoteRef<'_>> = owned
+            .iter()
+            .map(|(exact, prefix, suffix)| QuoteRef {
+                exact,
+                prefix: prefix.as_deref(),
+                suffix: suffix.as_deref(),
+            })
+            .collect();
+        for (k, result) in missing.into_iter().zip(anchor_all(text, &again)) {
+            if let Anchored::Found { .. } = result {
+                results[k] = result;
+                found.insert(k, name);
+            }
+        }
+    }
+    found
 }
