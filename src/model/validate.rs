@@ -903,6 +903,9 @@ fn placeholder(id: Option<CompactString>, i: usize) -> Item {
     }
 }
 
+/// A Unicode normalization form: its name in messages, its test and its conversion.
+type NormalForm = (&'static str, fn(&str) -> bool, fn(&str) -> String);
+
 /// Quotes not found as written but found once in another Unicode normalization form (an `é`
 /// typed as `e` and a combining accent, as macOS input and some editors produce, against a text
 /// that composes it, or the other way round): their results are replaced, and the form the text
@@ -915,7 +918,7 @@ fn anchor_renormalized(
 ) -> HashMap<usize, &'static str> {
     use unicode_normalization::{UnicodeNormalization, is_nfc, is_nfd};
     let mut found = HashMap::new();
-    let forms: [(&str, fn(&str) -> bool, fn(&str) -> String); 2] = [
+    let forms: [NormalForm; 2] = [
         ("composed (NFC)", is_nfc, |s| s.nfc().collect()),
         (
             "as letters with separate combining marks (NFD)",
