@@ -312,6 +312,7 @@ mod tests {
                     "show-in-text",
                     "toggle-order",
                     "copy",
+                    "open-source",
                     "suspend",
                     "compare-mark",
                     "comparisons",
