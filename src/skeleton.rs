@@ -43,6 +43,7 @@ pub fn skeleton(text: &str) -> Option<String> {
     let link = |rel: &str, to: &str| Link {
         rel: rel.into(),
         to: to.into(),
+        group: None,
         note: None,
     };
     let item = |k: usize, id: &str, title: &str, links: Vec<Link>, fields: KindFields| Item {
@@ -116,6 +117,7 @@ pub fn skeleton(text: &str) -> Option<String> {
                 "The author's main claim",
                 vec![link("mentions", "example-event")],
                 KindFields::Claim {
+                    unstated: false,
                     role: ClaimRole::Thesis,
                 },
             ),

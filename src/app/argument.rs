@@ -17,7 +17,8 @@ fn is_thesis(model: &Model, item: usize) -> bool {
     matches!(
         model.item(item).fields,
         KindFields::Claim {
-            role: ClaimRole::Thesis
+            role: ClaimRole::Thesis,
+            ..
         }
     )
 }

@@ -92,8 +92,11 @@ fn statement(
         text = escape_text(&item.id);
     }
     let _ = write!(out, "[{}]: {text} #{}", titles[i], item.kind);
-    if let KindFields::Claim { role } = item.fields {
+    if let KindFields::Claim { role, unstated } = item.fields {
         let _ = write!(out, " #{}", role.name());
+        if unstated {
+            out.push_str(" #unstated");
+        }
     }
     let _ = writeln!(out, " {}", metadata(model, rels, i));
 }

@@ -29,7 +29,8 @@ pub fn export(model: &Model) -> String {
             let thesis = matches!(
                 item.fields,
                 KindFields::Claim {
-                    role: ClaimRole::Thesis
+                    role: ClaimRole::Thesis,
+                    ..
                 }
             );
             let _ = writeln!(

@@ -269,7 +269,7 @@ fn anchor(id: &str) -> String {
 /// "event", or a claim's role, for the outline.
 fn kind_label(item: &Item) -> &'static str {
     match &item.fields {
-        KindFields::Claim { role } => role.name(),
+        KindFields::Claim { role, .. } => role.name(),
         _ => item.kind.name(),
     }
 }
@@ -298,7 +298,9 @@ fn fields(item: &Item) -> Vec<String> {
                 field("Instrument", i);
             }
         }
-        KindFields::Claim { role } => field("Role", role.name()),
+        KindFields::Claim { role, unstated } => {
+            field("Role", &crate::model::types::role_label(*role, *unstated))
+        }
     }
     if !item.tags.is_empty() {
         field("Tags", &item.tags.join(", "));

@@ -9,6 +9,7 @@ pub mod packed;
 pub mod problem;
 pub mod sanitize;
 pub mod search;
+pub mod structure;
 pub mod types;
 pub mod validate;
 

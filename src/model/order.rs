@@ -99,7 +99,8 @@ pub fn argument_tree(model: &Model, collapsed: &HashSet<usize>) -> Vec<TreeRow> 
         matches!(
             model.item(*i).fields,
             KindFields::Claim {
-                role: ClaimRole::Thesis
+                role: ClaimRole::Thesis,
+                ..
             }
         )
     };
