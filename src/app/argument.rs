@@ -123,7 +123,7 @@ impl App {
         };
         let mut depth = match tree.rows[at] {
             lists::Row::Item { depth, .. } => depth,
-            lists::Row::Group(_) => return false,
+            lists::Row::Group(_) | lists::Row::Linked { .. } => return false,
         };
         let mut unfolded = false;
         // Its ancestors are the rows above it each less deep than the last.

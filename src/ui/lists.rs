@@ -82,6 +82,34 @@ pub fn pane(ctx: &Ctx, frame: &mut Frame, pane: Pane, area: Rect) {
                 );
                 continue;
             }
+            Row::Linked {
+                name,
+                depth,
+                via,
+                premises,
+            } => {
+                // The node of a linked argument, at the depth of the claims beside it, with the
+                // relation its premises bear together.
+                label.clear();
+                label.push_str("   ");
+                for _ in 0..depth {
+                    label.push_str("  ");
+                }
+                let opposes = via.is_some_and(|rel| app.model.relation(rel).id == "opposes");
+                label.push_str(if opposes {
+                    ctx.sym.opposes
+                } else {
+                    ctx.sym.supports
+                });
+                label.push_str(&format!("together, {premises} premises: "));
+                out.put(&fit_cow(&label, width, ""), ctx.theme.dim);
+                let room = width.saturating_sub(super::text::width(&label));
+                out.put(
+                    &fit_cow(&list.groups[name], room, ctx.sym.ellipsis),
+                    ctx.theme.dim,
+                );
+                continue;
+            }
             Row::Item {
                 item,
                 depth,
