@@ -103,8 +103,10 @@ fn document() -> impl Strategy<Value = String> {
                     "summary": summary,
                     "quotes": [passage],
                     "tags": [tag],
-                    "links": links.iter().map(|(r, t)| serde_json::json!({
-                        "rel": RELS[*r], "to": format!("i{}", t % n), "note": note,
+                    // An item supporting or opposing itself is an error: such a link is the
+                    // hostile relation instead.
+                    "links": links.iter().map(|&(r, t)| (if t % n == i { 0 } else { r }, t)).map(|(r, t)| serde_json::json!({
+                        "rel": RELS[r], "to": format!("i{}", t % n), "note": note,
                     })).collect::<Vec<_>>(),
                 });
                 match KINDS[kind] {
