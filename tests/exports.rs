@@ -515,3 +515,48 @@ fn aif_writes_one_ra_or_ca_node_per_linked_argument_with_all_its_premises() {
         assert_eq!(schemes, links.count() - 1);
     }
 }
+
+#[test]
+fn markdown_and_dot_show_a_linked_argument_as_one_node() {
+    let [linked, _] = linked();
+    let md = export(&linked, Format::Markdown);
+    let outline = md
+        .lines()
+        .skip_while(|l| !l.contains("id=\"argument\""))
+        .collect::<Vec<_>>();
+    let at = outline
+        .iter()
+        .position(|l| {
+            l.contains(
+                "**Linked argument** “capacity-rebuttal”: these 2 premises together — *supports*",
+            )
+        })
+        .unwrap_or_else(|| panic!("{md}"));
+    // Its premises are nested under it, without a relation of their own.
+    for (line, id) in outline[at + 1..].iter().zip(["would-persuade", "no-boats"]) {
+        assert!(line.contains(&format!("(#item-{id})")), "{line}");
+        assert!(!line.contains("*supports*"), "{line}");
+    }
+    assert!(
+        md.contains("; linked argument “capacity-rebuttal”)"),
+        "{md}"
+    );
+    let dot = export(&linked, Format::Dot);
+    let junction = "\"group:capacity-rebuttal\"";
+    assert_eq!(
+        dot.matches(&format!("{junction} [label=")).count(),
+        1,
+        "{dot}"
+    );
+    for premise in ["would-persuade", "no-boats"] {
+        let edge = format!("\"{premise}\" -> {junction} [arrowhead=none");
+        assert!(dot.contains(&edge), "{dot}");
+    }
+    assert!(dot.contains(&format!(
+        "{junction} -> \"demand-fails\" [label=\"supports\""
+    )));
+    assert!(
+        dot.contains("\"demand-fails\" [label=\"The demand to run the ferry\\nalone does not persuade now\", shape=box, style=\"filled,dashed\""),
+        "an unstated claim is dashed:\n{dot}"
+    );
+}
