@@ -111,12 +111,13 @@ fn document() -> impl Strategy<Value = String> {
                 });
                 // The second and third items support the first together, in a group with a
                 // hostile name: the Argument pane draws the group's name.
-                if n >= 3 && (i == 1 || i == 2) {
-                    if let Some(links) = item["links"].as_array_mut() {
-                        links.push(serde_json::json!({
-                            "rel": "supports", "to": "i0", "group": cmp_title,
-                        }));
-                    }
+                if n >= 3
+                    && (i == 1 || i == 2)
+                    && let Some(links) = item["links"].as_array_mut()
+                {
+                    links.push(serde_json::json!({
+                        "rel": "supports", "to": "i0", "group": cmp_title,
+                    }));
                 }
                 match KINDS[kind] {
                     "claim" => {
