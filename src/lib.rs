@@ -6,6 +6,7 @@ pub mod config;
 pub mod export;
 pub mod model;
 pub mod render;
+pub mod shutdown;
 pub mod skeleton;
 pub mod terminal;
 pub mod theme;

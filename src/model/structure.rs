@@ -401,6 +401,7 @@ mod tests {
                 title: "t".into(),
                 source: None,
                 published: None,
+                url: None,
                 text: "x".into(),
             },
             relations: builtin_relations(),

@@ -214,6 +214,8 @@ impl Validator {
 
     fn document(&mut self, value: Value) -> Option<Document> {
         let mut top = self.object(value, "")?;
+        // For editors; a string, and otherwise ignored.
+        let _ = self.take_string(&mut top, "$schema", false);
         let format = self.take_string(&mut top, "format", true);
         if let Some(fmt) = &format
             && fmt != FORMAT
@@ -265,7 +267,14 @@ impl Validator {
         };
         self.finish(
             top,
-            &["format", "document", "relations", "items", "comparisons"],
+            &[
+                "$schema",
+                "format",
+                "document",
+                "relations",
+                "items",
+                "comparisons",
+            ],
         );
         if self.broken {
             return None;
@@ -289,12 +298,22 @@ impl Validator {
         {
             self.error("document.published", date_error(p, e));
         }
+        let url = self.take_string(&mut f, "url", false);
+        if let Some(u) = &url
+            && !is_web_url(u)
+        {
+            self.error(
+                "document.url",
+                format!("\"{u}\" is not an http or https URL: only those can be opened"),
+            );
+        }
         let text = self.take_string(&mut f, "text", true);
-        self.finish(f, &["title", "source", "published", "text"]);
+        self.finish(f, &["title", "source", "published", "url", "text"]);
         Some(Source {
             title: title?,
             source,
             published,
+            url,
             text: text?,
         })
     }
