@@ -3,6 +3,7 @@
 pub mod app;
 pub mod cli;
 pub mod config;
+pub mod edit;
 pub mod editor;
 pub mod export;
 pub mod model;
