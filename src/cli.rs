@@ -350,12 +350,8 @@ fn check_one(
     }
 }
 
-/// `argscope check --watch FILE`: a report now and after every change, until interrupted.
-///
-/// It polls the file's size, modification time and inode every quarter second rather than
-/// asking the kernel to notify: one `stat` is nothing, it needs no dependency, and it sees every
-/// way an editor saves (in place, or a new file renamed over the old one, which a watch on the
-/// old inode would miss) and files on network mounts, which inotify does not see change.
+/// `argscope check --watch FILE`: a report now and after every change, until interrupted. It
+/// notices changes as the explorer's live reload does ([`crate::watch`]).
 pub fn watch(file: &str, strict: bool, format: CheckFormat) -> ExitCode {
     if file == "-" {
         return fail(
@@ -363,12 +359,7 @@ pub fn watch(file: &str, strict: bool, format: CheckFormat) -> ExitCode {
             "--watch needs a file: standard input cannot change",
         );
     }
-    let stamp = |path: &str| {
-        std::fs::metadata(path).ok().map(|m| {
-            use std::os::unix::fs::MetadataExt;
-            (m.len(), m.modified().ok(), m.ino(), m.dev())
-        })
-    };
+    let stamp = |path: &str| crate::watch::stamp(Path::new(path));
     let mut last = None;
     let mut waiting = false;
     loop {
@@ -405,7 +396,7 @@ pub fn watch(file: &str, strict: bool, format: CheckFormat) -> ExitCode {
             let _ = write_stdout(&out);
             waiting = true;
         }
-        std::thread::sleep(std::time::Duration::from_millis(250));
+        std::thread::sleep(crate::watch::POLL);
     }
 }
 

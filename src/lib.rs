@@ -3,6 +3,8 @@
 pub mod app;
 pub mod cli;
 pub mod config;
+pub mod edit;
+pub mod editor;
 pub mod export;
 pub mod model;
 pub mod render;
@@ -11,4 +13,5 @@ pub mod skeleton;
 pub mod terminal;
 pub mod theme;
 pub mod ui;
+pub mod watch;
 pub mod wrap;

@@ -263,13 +263,27 @@ fn a_malformed_id_is_refused_with_the_rule() {
 }
 
 #[test]
+fn a_shape_error_in_one_item_does_not_hide_a_dangling_link_in_another() {
+    assert_invalid(
+        "whole-picture.json",
+        &[
+            r#":13:16: items[0].title (item "council-vote"): expected a string, found a number"#,
+            r#":48:17: items[1].links[0].to (item "order-signed"): unknown id "no-such-item""#,
+        ],
+        "2 errors, 0 warnings",
+    );
+}
+
+#[test]
 fn an_unknown_kind_is_refused_with_the_kinds_and_a_suggestion() {
     assert_invalid(
         "unknown-kind.json",
         &[
             r#":25:15: items[1].kind (item "vote"): unknown kind "evnt" (kinds: event, actor, provision, recommendation, claim) — did you mean "event"?"#,
+            // The unreadable item no longer hides the rest: this link was dangling all along.
+            r#":19:17: items[0].links[0].to (item "council"): unknown id "no-cars""#,
         ],
-        "1 error, 0 warnings",
+        "2 errors, 0 warnings",
     );
 }
 

@@ -453,3 +453,34 @@ fn a_key_given_twice_is_an_error_naming_both_lines() {
         .code(1)
         .stdout(contains("the key \"title\" is given twice"));
 }
+
+#[test]
+fn a_quote_in_another_normalization_form_is_found_with_a_warning() {
+    argscope()
+        .args(["check", "normalization.json"])
+        .assert()
+        .success()
+        .stdout(contains(
+            "warning: the quote differs from the text only in Unicode normalization: the text writes its accented letters composed (NFC)",
+        ));
+    // The other way round: a decomposed text, a composed quote.
+    let doc = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/normalization.json"),
+    )
+    .unwrap();
+    let flipped = doc
+        .replace("Andrés Manuel López", "Andre\u{301}s Manuel Lo\u{301}pez")
+        .replace(
+            "Andre\u{301}s Manuel Lo\u{301}pez Obrador\"\n",
+            "Andrés Manuel López Obrador\"\n",
+        );
+    assert_ne!(flipped, doc);
+    argscope()
+        .args(["check", "-"])
+        .write_stdin(flipped)
+        .assert()
+        .success()
+        .stdout(contains(
+            "the text writes its accented letters as letters with separate combining marks (NFD)",
+        ));
+}

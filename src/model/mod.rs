@@ -4,6 +4,7 @@ pub mod anchor;
 mod fast;
 pub mod fold;
 pub mod index;
+pub mod invisible;
 pub mod locate;
 pub mod order;
 pub mod packed;
