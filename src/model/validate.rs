@@ -739,8 +739,12 @@ impl Validator {
             }
         }
         let (spans, text) = self.check_quotes(doc);
-        self.problems
-            .extend(super::structure::check(doc, &resolution));
+        // The argument's structure is judged on a document read whole: a quote or link dropped
+        // for its shape would otherwise show as a missing one.
+        if !self.problems.iter().any(Problem::is_error) {
+            self.problems
+                .extend(super::structure::check(doc, &resolution));
+        }
         (spans, resolution, text)
     }
 
