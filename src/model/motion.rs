@@ -35,8 +35,8 @@ pub fn previous_word(text: &str, at: usize) -> usize {
         let from = floor(text, at.saturating_sub(window));
         let found = text[from..at]
             .split_word_bound_indices()
-            .filter(|&(_, s)| is_word(s))
-            .last()
+            .rev()
+            .find(|&(_, s)| is_word(s))
             .map(|(i, _)| from + i);
         // A word that starts at the window's edge may start further back: look again, wider.
         match found {
@@ -77,7 +77,7 @@ fn sentence_start(text: &str, at: usize) -> usize {
         let found = text[from..end]
             .split_sentence_bound_indices()
             .map(|(i, _)| from + i)
-            .filter(|&s| s <= at)
+            .take_while(|&s| s <= at)
             .last();
         match found {
             Some(start) if start > from || from == 0 => return start,
