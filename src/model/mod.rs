@@ -6,6 +6,7 @@ pub mod fold;
 pub mod index;
 pub mod invisible;
 pub mod locate;
+pub mod motion;
 pub mod order;
 pub mod packed;
 pub mod problem;
