@@ -67,7 +67,9 @@ pub fn pane(ctx: &Ctx, frame: &mut Frame, pane: Pane, area: Rect) {
                 _ => 0,
             })
             .max();
-        widest.unwrap_or(0).clamp(10, 21)
+        // A narrow pane keeps its room for titles: an interval shows its start and `…`.
+        let most = if width < 60 { 10 } else { 21 };
+        widest.unwrap_or(0).clamp(10, most)
     } else {
         10
     };
