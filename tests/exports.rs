@@ -293,7 +293,8 @@ fn graphviz_reports_warnings_on_stderr() {
 
 #[test]
 fn graphviz_draws_the_dot_export_without_warnings() {
-    for model in [small(), builtin(), empty()] {
+    let [linked, linked_opposes] = linked();
+    for model in [small(), builtin(), empty(), linked, linked_opposes] {
         let Some(out) = run("dot", &["-Tsvg"], &export(&model, Format::Dot)) else {
             return skip("Graphviz (dot)");
         };
@@ -301,7 +302,12 @@ fn graphviz_draws_the_dot_export_without_warnings() {
         assert!(out.status.success(), "dot failed: {stderr}");
         assert_eq!(stderr, "", "dot warned");
         let svg = String::from_utf8_lossy(&out.stdout);
-        assert_eq!(svg.matches("class=\"node\"").count(), model.doc.items.len());
+        // One node per item, and one per linked argument.
+        let groups = argscope::model::order::linked_groups(&model).len();
+        assert_eq!(
+            svg.matches("class=\"node\"").count(),
+            model.doc.items.len() + groups
+        );
     }
 }
 
