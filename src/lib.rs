@@ -3,11 +3,13 @@
 pub mod app;
 pub mod cli;
 pub mod config;
+pub mod edit;
 pub mod editor;
 pub mod export;
 pub mod model;
 pub mod panes;
 pub mod render;
+pub mod save;
 pub mod shutdown;
 pub mod skeleton;
 pub mod terminal;

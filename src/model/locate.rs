@@ -27,6 +27,10 @@ pub struct DuplicateKey {
 pub struct Scan {
     /// The place of each wanted path that exists in the file.
     pub places: HashMap<String, Place>,
+    /// The byte range of each wanted path's value, from its first byte to just past its last.
+    pub spans: HashMap<String, std::ops::Range<usize>>,
+    /// The byte ranges of the elements of the array at [`scan_children`]'s path, in order.
+    pub children: Vec<std::ops::Range<usize>>,
     pub duplicates: Vec<DuplicateKey>,
 }
 
@@ -45,12 +49,20 @@ enum Open {
     Array {
         next: usize,
         path_len: usize,
+        /// Whether this is the array whose elements' spans are collected.
+        collect: bool,
     },
 }
 
 /// Scans `bytes` (a JSON document serde_json accepted) for the places of `wanted` paths and for
 /// duplicate keys. The empty path is the top-level value.
 pub fn scan(bytes: &[u8], wanted: &HashSet<&str>) -> Scan {
+    scan_children(bytes, wanted, None)
+}
+
+/// [`scan`], also collecting the spans of the elements of the array at `children_of` (`"items"`),
+/// so that an edit can splice one element's bytes and leave the rest of the file as it was.
+pub fn scan_children(bytes: &[u8], wanted: &HashSet<&str>, children_of: Option<&str>) -> Scan {
     let mut out = Scan::default();
     let mut stack: Vec<Open> = Vec::new();
     let mut path = String::new();
@@ -91,6 +103,7 @@ pub fn scan(bytes: &[u8], wanted: &HashSet<&str>) -> Scan {
                     };
                     path.truncate(len);
                 }
+                ended(&mut out, &stack, &path, wanted, i + 1);
                 // The container was a value of its parent: leave that value's path segment.
                 leave_value(&mut stack, &mut path);
                 i += 1;
@@ -128,15 +141,19 @@ pub fn scan(bytes: &[u8], wanted: &HashSet<&str>) -> Scan {
             continue;
         }
         // A value starts here.
-        if let Some(Open::Array { next, .. }) = stack.last_mut() {
+        if let Some(Open::Array { next, collect, .. }) = stack.last_mut() {
             path.push_str(&format!("[{next}]"));
             *next += 1;
+            if *collect {
+                out.children.push(i..i);
+            }
         }
         pending_key = None;
         if path.len() <= MAX_PATH && wanted.contains(path.as_str()) {
             out.places
                 .entry(path.clone())
                 .or_insert((line, column(line_start, i)));
+            out.spans.entry(path.clone()).or_insert(i..i);
         }
         match b {
             b'{' => {
@@ -150,6 +167,7 @@ pub fn scan(bytes: &[u8], wanted: &HashSet<&str>) -> Scan {
                 stack.push(Open::Array {
                     next: 0,
                     path_len: path.len(),
+                    collect: children_of == Some(path.as_str()),
                 });
                 i += 1;
             }
@@ -157,6 +175,7 @@ pub fn scan(bytes: &[u8], wanted: &HashSet<&str>) -> Scan {
                 let end = string_end(bytes, i);
                 // A string may not hold a raw newline, so lines are unchanged.
                 i = end;
+                ended(&mut out, &stack, &path, wanted, i);
                 leave_value(&mut stack, &mut path);
             }
             _ => {
@@ -166,11 +185,29 @@ pub fn scan(bytes: &[u8], wanted: &HashSet<&str>) -> Scan {
                 {
                     i += 1;
                 }
+                ended(&mut out, &stack, &path, wanted, i);
                 leave_value(&mut stack, &mut path);
             }
         }
     }
     out
+}
+
+/// A value whose path is `path` ends just before `end`: its span is closed if it is wanted, or if
+/// it is an element of the collected array.
+fn ended(out: &mut Scan, stack: &[Open], path: &str, wanted: &HashSet<&str>, end: usize) {
+    if let Some(Open::Array { collect: true, .. }) = stack.last()
+        && let Some(last) = out.children.last_mut()
+    {
+        last.end = end;
+    }
+    if path.len() <= MAX_PATH
+        && wanted.contains(path)
+        && let Some(span) = out.spans.get_mut(path)
+        && span.start == span.end
+    {
+        span.end = end;
+    }
 }
 
 /// The place of the value at `path` (`items[3].id`), if the document has one there.
@@ -216,6 +253,26 @@ fn unescape(raw: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spans_cover_whole_values_and_the_elements_of_one_array() {
+        let json =
+            "{\"items\": [\n  {\"id\": \"a\", \"n\": [1, 2]},\n  \"x\",\n  -3.5\n], \"t\": \"v\"}";
+        let wanted = HashSet::from(["items", "t", "items[0].n"]);
+        let scan = scan_children(json.as_bytes(), &wanted, Some("items"));
+        let text = |r: &std::ops::Range<usize>| &json[r.clone()];
+        assert_eq!(text(&scan.spans["t"]), "\"v\"");
+        assert_eq!(text(&scan.spans["items[0].n"]), "[1, 2]");
+        assert!(
+            text(&scan.spans["items"]).starts_with('[')
+                && text(&scan.spans["items"]).ends_with(']')
+        );
+        let children: Vec<&str> = scan.children.iter().map(text).collect();
+        assert_eq!(
+            children,
+            ["{\"id\": \"a\", \"n\": [1, 2]}", "\"x\"", "-3.5"]
+        );
+    }
 
     fn places(json: &str, paths: &[&str]) -> Vec<Option<Place>> {
         let wanted: HashSet<&str> = paths.iter().copied().collect();

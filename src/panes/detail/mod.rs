@@ -114,7 +114,13 @@ pub struct Block {
     pub part: Part,
     pub prefix: Prefix,
     pub text: String,
+    /// Where the dash before a link's note is in `text` (the interface's own glyph among the
+    /// document's words).
+    pub note_dash: Option<usize>,
 }
+
+/// The dash before a link's note, as the block's text holds it.
+pub const NOTE_DASH: &str = "—";
 
 /// The most characters of one block the detail shows, far more than a screen holds: a block cut
 /// here ends in "…". A megabyte summary then costs no more per frame than a long one.
@@ -127,7 +133,12 @@ fn block<'a>(part: Part, prefix: Prefix, text: impl Into<Cow<'a, str>>) -> Block
         Cow::Borrowed(_) => text.into_owned(),
         Cow::Owned(cut) => cut,
     };
-    Block { part, prefix, text }
+    Block {
+        part,
+        prefix,
+        text,
+        note_dash: None,
+    }
 }
 
 /// Document text for a block, sanitized and cut to [`MAX_BLOCK_CHARS`].
@@ -170,7 +181,9 @@ pub fn head(model: &Model, item: usize) -> Vec<Block> {
         KindFields::Provision {
             instrument: Some(i),
         } => field("Instrument", i),
-        KindFields::Claim { role } => field("Role", role.name()),
+        KindFields::Claim { role, unstated } => {
+            field("Role", &crate::model::types::role_label(*role, *unstated))
+        }
         _ => {}
     }
     if !it.tags.is_empty() {
@@ -241,8 +254,12 @@ pub fn push_links(out: &mut Vec<Block>, model: &Model, item: usize, links: &[Det
         for piece in [&title, " (", kind.name(), ")"] {
             text.push_str(piece);
         }
+        let mut note_dash = None;
         if let Some(note) = note {
-            text.push_str(" — ");
+            text.push(' ');
+            note_dash = Some(text.len());
+            text.push_str(NOTE_DASH);
+            text.push(' ');
             text.push_str(&note);
         }
         // No more bytes than the cap: no more characters either (a long title and a long note
@@ -252,9 +269,13 @@ pub fn push_links(out: &mut Vec<Block>, model: &Model, item: usize, links: &[Det
                 part: Part::Link(n),
                 prefix: arrow,
                 text,
+                note_dash,
             }
         } else {
-            block(Part::Link(n), arrow, text)
+            Block {
+                note_dash,
+                ..block(Part::Link(n), arrow, text)
+            }
         });
     }
 }
