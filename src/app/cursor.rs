@@ -169,4 +169,15 @@ mod tests {
             "a tall row shows from its top"
         );
     }
+
+    #[test]
+    fn a_far_jump_measures_a_screen_of_rows_not_every_row() {
+        let measured = std::cell::Cell::new(0);
+        let h = |_| {
+            measured.set(measured.get() + 1);
+            2
+        };
+        assert_eq!(keep_in_view_by(0, 1_000_000, 10, h), 999_996);
+        assert!(measured.get() <= 6, "{} rows measured", measured.get());
+    }
 }
