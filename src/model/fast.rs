@@ -203,10 +203,7 @@ impl<'de> Visitor<'de> for QuoteVisitor {
                 "prefix" => &mut prefix,
                 "suffix" => &mut suffix,
                 _ => {
-                    return Err(de::Error::unknown_field(
-                        &key,
-                        &["exact", "prefix", "suffix"],
-                    ));
+                    return Err(de::Error::unknown_field(&key, super::fields::QUOTE));
                 }
             };
             if slot.is_some() {
@@ -453,6 +450,57 @@ impl RawComparison {
 
 #[cfg(test)]
 mod tests {
+    /// The fields a struct names in serde's "unknown field" error, sorted.
+    fn fields_of<T: for<'de> serde::Deserialize<'de>>() -> Vec<String> {
+        let Err(e) = serde_json::from_str::<T>(r#"{"zzz-unknown": 0}"#) else {
+            panic!("an unknown field is refused");
+        };
+        let message = e.to_string();
+        let list = message
+            .split("expected one of ")
+            .nth(1)
+            .or_else(|| message.split("expected ").nth(1))
+            .unwrap_or_else(|| panic!("{message}"));
+        let list = list.split(" at line").next().unwrap_or(list);
+        // serde writes `a`, `b` or `a` or `b`.
+        let mut names: Vec<String> = list
+            .split(['`', ','])
+            .map(str::trim)
+            .filter(|n| !n.is_empty() && *n != "or")
+            .map(str::to_owned)
+            .collect();
+        names.sort();
+        names
+    }
+
+    fn sorted(names: &[&str]) -> Vec<String> {
+        let mut v: Vec<String> = names.iter().map(|n| (*n).to_owned()).collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn the_fast_structs_know_the_fields_of_the_table() {
+        use super::super::fields;
+        assert_eq!(fields_of::<RawDocument>(), sorted(fields::TOP));
+        assert_eq!(fields_of::<RawSource>(), sorted(fields::SOURCE));
+        assert_eq!(fields_of::<RawRelation>(), sorted(fields::RELATION));
+        let mut item: Vec<&str> = fields::ITEM.to_vec();
+        for kind in crate::model::Kind::ALL {
+            for f in fields::of_kind(kind) {
+                if !item.contains(f) {
+                    item.push(f);
+                }
+            }
+        }
+        assert_eq!(fields_of::<RawItem>(), sorted(&item));
+        assert_eq!(fields_of::<RawWhen>(), sorted(fields::WHEN));
+        assert_eq!(fields_of::<RawLink>(), sorted(fields::LINK));
+        assert_eq!(fields_of::<RawComparison>(), sorted(fields::COMPARISON));
+        assert_eq!(fields_of::<RawSide>(), sorted(fields::SIDE));
+        assert_eq!(fields_of::<RawQuote>(), sorted(fields::QUOTE));
+    }
+
     use super::*;
     use crate::model::validate::is_unsafe_control;
     use crate::model::{parse_json, validate};

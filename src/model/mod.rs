@@ -2,6 +2,7 @@
 
 pub mod anchor;
 mod fast;
+pub mod fields;
 pub mod fold;
 pub mod index;
 pub mod invisible;

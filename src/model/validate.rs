@@ -4,6 +4,7 @@
 //! because serde stops at the first error, and authors need them all at once.
 
 use super::anchor::{Anchored, FoldedText, QuoteRef, anchor_all};
+use super::fields;
 use super::fold::OffsetMap;
 use super::index::Resolution;
 use super::packed::Spans;
@@ -288,17 +289,7 @@ impl Validator {
             }
             None => Vec::new(),
         };
-        self.finish(
-            top,
-            &[
-                "$schema",
-                "format",
-                "document",
-                "relations",
-                "items",
-                "comparisons",
-            ],
-        );
+        self.finish(top, fields::TOP);
         // A broken part of an item still leaves the rest worth checking; a broken frame (the
         // format, the document, the shape of the top level) does not.
         let frame_sound = self.problems.iter().all(|p| {
@@ -336,7 +327,7 @@ impl Validator {
             );
         }
         let text = self.take_string(&mut f, "text", true);
-        self.finish(f, &["title", "source", "published", "url", "text"]);
+        self.finish(f, fields::SOURCE);
         Some(Source {
             title: title?,
             source,
@@ -358,7 +349,7 @@ impl Validator {
             let id = self.take_string(&mut f, "id", true);
             let label = self.take_string(&mut f, "label", true);
             let inverse = self.take_string(&mut f, "inverse", true);
-            self.finish(f, &["id", "label", "inverse"]);
+            self.finish(f, fields::RELATION);
             let (Some(id), Some(label), Some(inverse)) = (id, label, inverse) else {
                 continue;
             };
@@ -427,15 +418,14 @@ impl Validator {
             None => Vec::new(),
         };
         let fields = kind.map(|k| self.kind_fields(k, &mut f));
-        let common = ["id", "kind", "title", "summary", "quotes", "links", "tags"];
         // Fields of other kinds get a message that says whose they are.
-        let mut known: Vec<&str> = common.to_vec();
-        known.extend(kind.map_or(&[][..], kind_field_names));
+        let mut known: Vec<&str> = fields::ITEM.to_vec();
+        known.extend(kind.map_or(&[][..], fields::of_kind));
         for other in Kind::ALL {
             if Some(other) == kind {
                 continue;
             }
-            for name in kind_field_names(other) {
+            for name in fields::of_kind(other) {
                 if known.contains(name) || kind.is_none() {
                     f.map.remove(*name);
                     continue;
@@ -524,7 +514,7 @@ impl Validator {
                     None
                 }
             });
-        self.finish(f, &["label", "date"]);
+        self.finish(f, fields::WHEN);
         Some(When {
             label: label?,
             date,
@@ -546,7 +536,7 @@ impl Validator {
                     let exact = self.take_string(&mut f, "exact", true);
                     let prefix = self.take_string(&mut f, "prefix", false);
                     let suffix = self.take_string(&mut f, "suffix", false);
-                    self.finish(f, &["exact", "prefix", "suffix"]);
+                    self.finish(f, fields::QUOTE);
                     Some(Quote {
                         exact: exact?,
                         prefix,
@@ -585,7 +575,7 @@ impl Validator {
             let to = self.take_string(&mut f, "to", true);
             let group = self.take_string(&mut f, "group", false);
             let note = self.take_string(&mut f, "note", false);
-            self.finish(f, &["rel", "to", "group", "note"]);
+            self.finish(f, fields::LINK);
             if let (Some(rel), Some(to)) = (rel, to) {
                 out.push(Link {
                     rel: rel.into(),
@@ -612,7 +602,7 @@ impl Validator {
                 Some(x) => v.strings(x, &join(&spath, "items")),
                 None => Vec::new(),
             };
-            v.finish(s, &["label", "items"]);
+            v.finish(s, fields::SIDE);
             Some(Side {
                 label: label?,
                 items,
@@ -632,7 +622,7 @@ impl Validator {
                 }
             }
         }
-        self.finish(f, &["id", "title", "left", "right", "pairs"]);
+        self.finish(f, fields::COMPARISON);
         if let Some(id) = &id
             && !is_valid_id(id)
         {
@@ -840,16 +830,6 @@ impl Validator {
         self.item = None;
         spans.shrink_to_fit();
         (spans, text.into_parts())
-    }
-}
-
-fn kind_field_names(kind: Kind) -> &'static [&'static str] {
-    match kind {
-        Kind::Event => &["when"],
-        Kind::Actor => &["role", "group"],
-        Kind::Provision => &["instrument"],
-        Kind::Recommendation => &[],
-        Kind::Claim => &["role", "unstated"],
     }
 }
 
