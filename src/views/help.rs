@@ -2,7 +2,7 @@
 //! opens over the panes or over a view; `Esc` closes it and shows what was under it.
 
 use super::{Open, Outcome, View};
-use crate::app::{Action, App, KeyMode, Keymap, layout};
+use crate::app::{Action, App, KeyMode, Keymap, cursor, layout};
 use crate::ui::Ctx;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -87,19 +87,16 @@ impl View for HelpView {
     }
 
     fn update(&mut self, app: &mut App, action: Action) -> Outcome {
-        let height = boxed(app.screen().full).1.height as isize;
+        let height = boxed(app.screen().full).1.height as usize;
         let delta = match action {
             Action::Escape | Action::Help => return Outcome::Close,
-            Action::Down => 1,
-            Action::Up => -1,
-            Action::PageDown => height,
-            Action::PageUp => -height,
-            Action::First => isize::MIN,
-            Action::Last => isize::MAX,
             Action::WheelDown(..) => 3,
             Action::WheelUp(..) => -3,
-            // A click closes the help and acts on the panes.
-            _ => return Outcome::Unhandled,
+            _ => match cursor::delta(action, height) {
+                Some(d) => d,
+                // A click closes the help and acts on the panes.
+                None => return Outcome::Unhandled,
+            },
         };
         // Past the end is clamped by `settle`, which knows how many lines there are.
         self.scroll = (self.scroll as isize).saturating_add(delta).max(0) as usize;

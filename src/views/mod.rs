@@ -170,25 +170,18 @@ pub struct ViewMemory {
     pub matrix: Option<matrix::Remembered>,
 }
 
-/// Rows a page moves in a view drawn in `area`: its inside, less a row of overlap.
-pub fn page(area: Rect) -> isize {
-    (layout::inner(area).height as isize - 1).max(1)
-}
-
 /// A vertical move's size, for the actions that move up and down in a view drawn in `area`.
 pub fn vertical(action: Action, area: Rect) -> Option<isize> {
-    let page = page(area);
-    Some(match action {
-        Action::Down => 1,
-        Action::Up => -1,
-        Action::PageDown => page,
-        Action::PageUp => -page,
-        Action::HalfPageDown => (page / 2).max(1),
-        Action::HalfPageUp => -(page / 2).max(1),
-        Action::First => isize::MIN,
-        Action::Last => isize::MAX,
-        _ => return None,
-    })
+    crate::app::cursor::delta(action, layout::inner(area).height as usize)
+}
+
+/// The side of a two-column view after `Left`, `Right` or `SwitchSide` (0 left, 1 right).
+pub fn switch_side(side: usize, action: Action) -> usize {
+    match action {
+        Action::Left => 0,
+        Action::Right => 1,
+        _ => 1 - side,
+    }
 }
 
 /// The wheel in a view moves its cursor three rows: the action to repeat, if `action` is a

@@ -85,11 +85,7 @@ impl View for CompareView {
         match action {
             Action::Escape => return Outcome::Close,
             Action::SwitchSide | Action::Left | Action::Right => {
-                self.side = match action {
-                    Action::Left => 0,
-                    Action::Right => 1,
-                    _ => 1 - self.side,
-                }
+                self.side = super::switch_side(self.side, action)
             }
             Action::SwapSides => {
                 self.alignment = self.alignment.swapped();

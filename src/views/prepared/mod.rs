@@ -154,11 +154,7 @@ impl View for PreparedView {
                 }
             }
             Action::SwitchSide | Action::Left | Action::Right => {
-                self.side = match action {
-                    Action::Left => 0,
-                    Action::Right => 1,
-                    _ => 1 - self.side,
-                }
+                self.side = super::switch_side(self.side, action)
             }
             Action::Open => {
                 return match self.rows.get(self.row).map(|r| r.side(self.side)) {
