@@ -10,4 +10,5 @@ pub mod skeleton;
 pub mod terminal;
 pub mod theme;
 pub mod ui;
+pub mod work;
 pub mod wrap;

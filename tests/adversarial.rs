@@ -1,0 +1,102 @@
+//! Documents, queries and keys written to make argscope slow or huge, one generator per class of
+//! attack (issue 17). Each test runs its attack at two sizes and asserts that the work grows
+//! linearly: twice the input may cost at most [`MAX_GROWTH`] times the work. Work is counted,
+//! never timed — bytes compared and folded, character pairs weighed, rows measured, bytes
+//! written, bytes allocated — so the tests hold on a loaded machine. `cargo bench --bench scale
+//! -- adversarial` times the same generators.
+
+use argscope::model;
+use argscope::work::{self, Work};
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
+
+#[path = "../benches/support/adversarial_docs.rs"]
+mod docs;
+
+/// The most twice the input may cost, as a multiple of the cost of the input.
+const MAX_GROWTH: f64 = 2.3;
+
+/// Counts the bytes each thread allocates, so that a test can see an allocation proportional to
+/// a product of two input sizes without timing anything.
+struct Counting;
+
+thread_local! {
+    static ALLOCATED: Cell<u64> = const { Cell::new(0) };
+}
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let _ = ALLOCATED.try_with(|a| a.set(a.get() + layout.size() as u64));
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        let _ = ALLOCATED.try_with(|a| a.set(a.get() + new_size as u64));
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+/// What running an attack cost: each counter of [`work`], the bytes allocated, and the bytes the
+/// attack wrote (an export, messages).
+#[derive(Debug, Clone, Copy)]
+struct Cost {
+    bytes: u64,
+    pairs: u64,
+    rows: u64,
+    allocated: u64,
+    written: u64,
+}
+
+/// Runs `attack` and counts its cost on this thread; it returns the bytes it wrote.
+fn cost(attack: impl FnOnce() -> usize) -> Cost {
+    work::reset();
+    let before = ALLOCATED.with(Cell::get);
+    let written = attack() as u64;
+    Cost {
+        bytes: work::count(Work::Bytes),
+        pairs: work::count(Work::Pairs),
+        rows: work::count(Work::Rows),
+        allocated: ALLOCATED.with(Cell::get) - before,
+        written,
+    }
+}
+
+/// Asserts that the attack at size `2n` costs at most [`MAX_GROWTH`] times the attack at `n`, in
+/// every measure (a measure that is zero at `n` may grow to a few hundred units only).
+fn assert_linear(name: &str, n: usize, attack: impl Fn(usize) -> usize) {
+    let small = cost(|| attack(n));
+    let large = cost(|| attack(2 * n));
+    let measures = [
+        ("bytes compared", small.bytes, large.bytes),
+        ("pairs weighed", small.pairs, large.pairs),
+        ("rows measured", small.rows, large.rows),
+        ("bytes allocated", small.allocated, large.allocated),
+        ("bytes written", small.written, large.written),
+    ];
+    for (what, s, l) in measures {
+        let limit = (s as f64 * MAX_GROWTH).max(512.0);
+        assert!(
+            l as f64 <= limit,
+            "{name}: {what} grew from {s} to {l} ({:.2}x) for twice the input",
+            l as f64 / s.max(1) as f64
+        );
+    }
+}
+
+fn load(doc: &str) -> Result<model::Model, Vec<model::Problem>> {
+    model::load(doc.as_bytes())
+}
+
+#[test]
+fn folding_a_long_line_of_double_spaced_sentences_is_linear() {
+    assert_linear("fold", 200_000, |n| {
+        let doc = docs::double_spaced_line(n);
+        let model = load(&doc).expect("valid");
+        model.doc.document.text.len()
+    });
+}
