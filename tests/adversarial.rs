@@ -100,3 +100,36 @@ fn folding_a_long_line_of_double_spaced_sentences_is_linear() {
         model.doc.document.text.len()
     });
 }
+
+/// Loads `doc`, which must be refused, and gives the bytes of its messages as printed.
+fn refused(doc: &str) -> usize {
+    match load(doc) {
+        Ok(_) => panic!("the document was accepted"),
+        Err(problems) => problems.iter().map(|p| p.to_string().len()).sum(),
+    }
+}
+
+#[test]
+fn did_you_mean_among_many_ids_is_linear() {
+    assert_linear("suggestions", 200_000, |n| refused(&docs::unknown_long_ids(n)));
+}
+
+#[test]
+fn did_you_mean_between_two_long_ids_is_linear() {
+    assert_linear("long ids", 100_000, |n| refused(&docs::long_malformed_ids(n)));
+}
+
+#[test]
+fn many_problems_of_an_item_with_a_long_id_are_linear() {
+    assert_linear("long id", 200_000, |n| {
+        refused(&docs::long_id_many_problems(n))
+    });
+}
+
+#[test]
+fn pairs_of_a_prepared_comparison_are_checked_in_linear_time() {
+    assert_linear("pairs", 200_000, |n| {
+        let model = load(&docs::many_pairs(n)).expect("valid");
+        model.doc.comparisons[0].pairs.len()
+    });
+}

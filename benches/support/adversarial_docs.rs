@@ -34,3 +34,58 @@ pub fn double_spaced_line(n: usize) -> String {
     let text = sentence.repeat(n / sentence.len() + 1);
     document(text.trim_end(), two_items("The council voted"), json!({}))
 }
+
+/// `count` items of kind actor with ids `{prefix}{k}` padded to `id_len` bytes, each linked to
+/// the first.
+fn actors(count: usize, prefix: &str, id_len: usize) -> Vec<Value> {
+    (0..count)
+        .map(|k| {
+            let id = format!("{prefix}{k:0>width$}", width = id_len.saturating_sub(prefix.len()));
+            json!({"id": id, "kind": "actor", "title": "a", "quotes": [],
+                   "links": [{"rel": "mentions", "to": "t"}]})
+        })
+        .collect()
+}
+
+/// Class 3, many candidates: 100 links to unknown ids of `n / 300` bytes among `n / 100` valid
+/// 64-byte ids.
+pub fn unknown_long_ids(n: usize) -> String {
+    let mut items = two_items("The council voted").as_array().cloned().unwrap_or_default();
+    items.extend(actors(n / 100, "a", 64));
+    let unknown = "u".repeat(n / 300);
+    items[0]["links"] = (0..100)
+        .map(|k| json!({"rel": "mentions", "to": format!("{unknown}{k}")}))
+        .collect();
+    document("The council voted.", Value::Array(items), json!({}))
+}
+
+/// Class 3, long strings: a malformed id of `n / 3` bytes and a link to an unknown id of as many.
+pub fn long_malformed_ids(n: usize) -> String {
+    let mut items = two_items("The council voted").as_array().cloned().unwrap_or_default();
+    items[1]["id"] = json!("U".repeat(n / 3));
+    items[0]["links"] = json!([{"rel": "mentions", "to": "v".repeat(n / 3)}]);
+    document("The council voted.", Value::Array(items), json!({}))
+}
+
+/// Class 7: an item with an id of `n / 2` bytes and `n / 120` tags that are not strings.
+pub fn long_id_many_problems(n: usize) -> String {
+    let mut items = two_items("The council voted").as_array().cloned().unwrap_or_default();
+    items[1]["id"] = json!("w".repeat(n / 2));
+    items[1]["tags"] = (0..n / 120).map(|k| json!(k)).collect();
+    document("The council voted.", Value::Array(items), json!({}))
+}
+
+/// Class 6, pairs: a prepared comparison of `n / 60` items a side, each paired.
+pub fn many_pairs(n: usize) -> String {
+    let count = n / 60;
+    let mut items = two_items("The council voted").as_array().cloned().unwrap_or_default();
+    items.extend(actors(count, "l", 12));
+    items.extend(actors(count, "r", 12));
+    let ids = |p: &str| -> Vec<String> { (0..count).map(|k| format!("{p}{k:0>11}")).collect() };
+    let (left, right) = (ids("l"), ids("r"));
+    let pairs: Vec<Value> = left.iter().zip(&right).map(|(l, r)| json!([l, r])).collect();
+    let cmp = json!([{"id": "c", "title": "c",
+        "left": {"label": "L", "items": left}, "right": {"label": "R", "items": right},
+        "pairs": pairs}]);
+    document("The council voted.", Value::Array(items), json!({"comparisons": cmp}))
+}
