@@ -133,3 +133,11 @@ fn pairs_of_a_prepared_comparison_are_checked_in_linear_time() {
         model.doc.comparisons[0].pairs.len()
     });
 }
+
+#[test]
+fn the_markdown_export_of_a_deep_argument_chain_is_linear() {
+    assert_linear("markdown", 400_000, |n| {
+        let model = load(&docs::claim_chain(n)).expect("valid");
+        argscope::export::export(&model, argscope::export::Format::Markdown).len()
+    });
+}

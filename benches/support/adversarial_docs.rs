@@ -89,3 +89,16 @@ pub fn many_pairs(n: usize) -> String {
         "pairs": pairs}]);
     document("The council voted.", Value::Array(items), json!({"comparisons": cmp}))
 }
+
+/// Class 5: a chain of `n / 140` claims, each supporting the one before, from the thesis down.
+pub fn claim_chain(n: usize) -> String {
+    let count = n / 140;
+    let mut items = vec![json!({"id": "c0", "kind": "claim", "role": "thesis", "title": "c",
+        "quotes": ["The council voted"]})];
+    items.extend((1..count).map(|k| {
+        json!({"id": format!("c{k}"), "kind": "claim", "role": "premise",
+               "title": format!("claim {k}"), "quotes": [],
+               "links": [{"rel": "supports", "to": format!("c{}", k - 1)}]})
+    }));
+    document("The council voted.", Value::Array(items), json!({}))
+}
