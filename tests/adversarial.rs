@@ -141,3 +141,26 @@ fn the_markdown_export_of_a_deep_argument_chain_is_linear() {
         argscope::export::export(&model, argscope::export::Format::Markdown).len()
     });
 }
+
+/// Loads `doc`, accepted or not, and gives the bytes of its warnings or errors as printed.
+fn checked(doc: &str) -> usize {
+    match load(doc) {
+        Ok(model) => model.warnings.iter().map(|p| p.to_string().len()).sum(),
+        Err(problems) => problems.iter().map(|p| p.to_string().len()).sum(),
+    }
+}
+
+#[test]
+fn a_quote_the_loose_fold_finds_everywhere_is_anchored_in_linear_time() {
+    assert_linear("anchoring one quote", 40_000, |n| {
+        let model = load(&docs::quote_found_everywhere_loosely(n)).expect("valid");
+        model.doc.items.len()
+    });
+}
+
+#[test]
+fn many_quotes_of_a_phrase_that_recurs_are_anchored_in_linear_time() {
+    assert_linear("anchoring many quotes", 400_000, |n| {
+        checked(&docs::many_quotes_of_a_repeated_phrase(n))
+    });
+}

@@ -102,3 +102,41 @@ pub fn claim_chain(n: usize) -> String {
     }));
     document("The council voted.", Value::Array(items), json!({}))
 }
+
+/// Class 1, one quote: a quote that the loose fold finds at every word of a text of `n` bytes but
+/// that the text reads (with its capital) only once.
+pub fn quote_found_everywhere_loosely(n: usize) -> String {
+    let words = n / 4;
+    let text = format!("{}A {}", "a ".repeat(words), "a ".repeat(words));
+    let quote = format!("A {}", "a ".repeat(words - 1));
+    let items = json!([
+        {"id": "t", "kind": "claim", "role": "thesis", "title": "t", "quotes": [quote.trim()],
+         "links": [{"rel": "mentions", "to": "u"}]},
+        {"id": "u", "kind": "actor", "title": "u", "quotes": ["a a a A"]},
+    ]);
+    document(text.trim(), items, json!({}))
+}
+
+/// Class 1, many quotes: `n / 400` items quoting "the council voted" in a text of about `n / 2`
+/// bytes that says it again and again, and as many quoting distinct passages that share their
+/// first 40 bytes.
+pub fn many_quotes_of_a_repeated_phrase(n: usize) -> String {
+    let phrase = "the council voted to adopt the measure on the ";
+    let repeats = n / 2 / phrase.len();
+    let mut text = String::new();
+    for k in 0..repeats {
+        text.push_str(phrase);
+        text.push_str(&format!("day {k}. "));
+    }
+    let count = n / 400;
+    let mut items = vec![
+        json!({"id": "t", "kind": "claim", "role": "thesis", "title": "t",
+               "quotes": ["the council voted"]}),
+    ];
+    items.extend((0..count).map(|k| {
+        json!({"id": format!("q{k}"), "kind": "claim", "role": "premise", "title": "q",
+               "quotes": ["the council voted", format!("{phrase}day {}.", k * repeats / count)],
+               "links": [{"rel": "supports", "to": "t"}]})
+    }));
+    document(&text, Value::Array(items), json!({}))
+}
