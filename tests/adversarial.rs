@@ -164,3 +164,28 @@ fn many_quotes_of_a_phrase_that_recurs_are_anchored_in_linear_time() {
         checked(&docs::many_quotes_of_a_repeated_phrase(n))
     });
 }
+
+/// Opens `doc` in the explorer at 120x40 and feeds it `keys`, drawing a frame after each key as
+/// the explorer does; gives the cells of the last frame that hold something.
+fn explore(doc: &str, keys: &str) -> usize {
+    use argscope::app::{Action, App, Options};
+    let model = load(doc).expect("valid");
+    let mut app = App::new(model, Options::default());
+    app.update(Action::Resize(120, 40));
+    let mut filled = 0;
+    for key in argscope::app::keys::parse(keys).expect("keys") {
+        app.handle_key(key);
+        app.effects.clear();
+        let buffer = argscope::render::draw_buffer(&app);
+        filled = buffer.content.iter().filter(|c| c.symbol() != " ").count();
+    }
+    filled
+}
+
+#[test]
+fn the_matrix_of_many_provisions_and_recommendations_is_linear() {
+    assert_linear("matrix", 200_000, |n| {
+        explore(&docs::wide_matrix(n), "xjjjGlll<End>nn");
+        n / 140
+    });
+}

@@ -140,3 +140,18 @@ pub fn many_quotes_of_a_repeated_phrase(n: usize) -> String {
     }));
     document(&text, Value::Array(items), json!({}))
 }
+
+/// Class 4: `n / 140` provisions and as many recommendations, each addressing one provision.
+pub fn wide_matrix(n: usize) -> String {
+    let count = n / 140;
+    let mut items = two_items("The council voted").as_array().cloned().unwrap_or_default();
+    items.extend((0..count).map(|k| {
+        json!({"id": format!("p{k}"), "kind": "provision", "title": format!("provision {k}"),
+               "quotes": []})
+    }));
+    items.extend((0..count).map(|k| {
+        json!({"id": format!("r{k}"), "kind": "recommendation", "title": format!("rec {k}"),
+               "quotes": [], "links": [{"rel": "addresses", "to": format!("p{k}")}]})
+    }));
+    document("The council voted.", Value::Array(items), json!({}))
+}
