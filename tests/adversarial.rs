@@ -189,3 +189,17 @@ fn the_matrix_of_many_provisions_and_recommendations_is_linear() {
         n / 140
     });
 }
+
+#[test]
+fn the_end_of_a_compare_of_two_hubs_is_reached_in_linear_time() {
+    assert_linear("compare", 400_000, |n| {
+        explore(&docs::two_hubs(n), "2jcjcG<PgUp>G")
+    });
+}
+
+#[test]
+fn the_end_of_a_prepared_comparison_is_reached_in_linear_time() {
+    assert_linear("prepared", 400_000, |n| {
+        explore(&docs::unpaired_comparison(n), "C<Enter>G<PgUp>G")
+    });
+}

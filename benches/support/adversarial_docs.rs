@@ -155,3 +155,32 @@ pub fn wide_matrix(n: usize) -> String {
     }));
     document("The council voted.", Value::Array(items), json!({}))
 }
+
+/// Class 6, free compare: two actors linked to the same `n / 120` events, the first actor's
+/// links of the last one of many relations it declares too.
+pub fn two_hubs(n: usize) -> String {
+    let count = n / 120;
+    let mut items = two_items("The council voted").as_array().cloned().unwrap_or_default();
+    let links: Vec<Value> =
+        (0..count).map(|k| json!({"rel": "involves", "to": format!("e{k}")})).collect();
+    for hub in ["a0", "a1"] {
+        items.push(json!({"id": hub, "kind": "actor", "title": hub, "quotes": [],
+                          "links": links.clone()}));
+    }
+    items.extend((0..count).map(|k| {
+        json!({"id": format!("e{k}"), "kind": "event", "title": format!("event {k}"), "quotes": []})
+    }));
+    document("The council voted.", Value::Array(items), json!({}))
+}
+
+/// Class 6, prepared comparison: `n / 120` items a side and no pairs.
+pub fn unpaired_comparison(n: usize) -> String {
+    let count = n / 120;
+    let mut items = two_items("The council voted").as_array().cloned().unwrap_or_default();
+    items.extend(actors(count, "l", 12));
+    items.extend(actors(count, "r", 12));
+    let ids = |p: &str| -> Vec<String> { (0..count).map(|k| format!("{p}{k:0>11}")).collect() };
+    let cmp = json!([{"id": "c", "title": "c",
+        "left": {"label": "L", "items": ids("l")}, "right": {"label": "R", "items": ids("r")}}]);
+    document("The council voted.", Value::Array(items), json!({"comparisons": cmp}))
+}

@@ -136,19 +136,13 @@ pub fn inner(area: Rect) -> Rect {
 
 /// The free comparison's rows area and columns.
 pub fn compare_geometry(
-    model: &Model,
+    _model: &Model,
     size: Rect,
     al: &Alignment,
     ascii: bool,
 ) -> (Rect, alignment::Columns) {
     let area = inner(body(size));
-    let gutter = al
-        .rows
-        .iter()
-        .filter(|r| r.first)
-        .map(|r| crate::wrap::str_width(&alignment::label(model, r.field, ascii)))
-        .max()
-        .unwrap_or(0);
+    let gutter = al.label_width[usize::from(ascii)];
     (area, alignment::columns(area.width as usize, gutter))
 }
 
