@@ -165,13 +165,13 @@ fn many_quotes_of_a_phrase_that_recurs_are_anchored_in_linear_time() {
     });
 }
 
-/// Opens `doc` in the explorer at 120x40 and feeds it `keys`, drawing a frame after each key as
+/// Opens `doc` in the explorer at 80x24 and feeds it `keys`, drawing a frame after each key as
 /// the explorer does; gives the cells of the last frame that hold something.
 fn explore(doc: &str, keys: &str) -> usize {
     use argscope::app::{Action, App, Options};
     let model = load(doc).expect("valid");
     let mut app = App::new(model, Options::default());
-    app.update(Action::Resize(120, 40));
+    app.update(Action::Resize(80, 24));
     let mut filled = 0;
     for key in argscope::app::keys::parse(keys).expect("keys") {
         app.handle_key(key);
@@ -202,4 +202,32 @@ fn the_end_of_a_prepared_comparison_is_reached_in_linear_time() {
     assert_linear("prepared", 400_000, |n| {
         explore(&docs::unpaired_comparison(n), "C<Enter>G<PgUp>G")
     });
+}
+
+/// A document whose text is `n` bytes of the word "a".
+fn text_of_a(n: usize) -> String {
+    let text = "a ".repeat(n / 2);
+    docs::document(
+        text.trim_end(),
+        serde_json::json!([
+            {"id": "t", "kind": "claim", "role": "thesis", "title": "a", "quotes": ["a a"],
+             "links": [{"rel": "mentions", "to": "u"}]},
+            {"id": "u", "kind": "actor", "title": "a", "quotes": ["a a a"]},
+        ]),
+        serde_json::json!({}),
+    )
+}
+
+#[test]
+fn narrowing_a_text_search_checks_only_what_each_key_adds() {
+    let doc = text_of_a(20_000);
+    assert_linear("text search", 150, |m| explore(&doc, &format!("6/{}", "a ".repeat(m))));
+}
+
+#[test]
+fn a_pasted_query_costs_no_more_per_key_than_a_short_one() {
+    let doc = text_of_a(20_000);
+    for (prompt, name) in [("/", "search"), (":", "palette"), ("f", "filter")] {
+        assert_linear(name, 1_100, |m| explore(&doc, &format!("2{prompt}{}", "a".repeat(m))));
+    }
 }

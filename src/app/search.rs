@@ -6,6 +6,9 @@ use super::lists::Row;
 use super::{App, Mode, Pane};
 use crate::model::search::TextMatches;
 
+/// The longest query a prompt takes, in bytes.
+pub const MAX_QUERY_BYTES: usize = 1024;
+
 /// What a prompt is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PromptKind {
@@ -167,6 +170,19 @@ impl App {
                 self.text.current = current;
             }
         }
+    }
+
+    /// Types a character into the prompt, unless the query is as long as a query may be: each
+    /// keystroke searches with the whole query, so a paste of a book into the prompt would cost
+    /// its length squared.
+    pub(super) fn prompt_insert(&mut self, c: char) {
+        if let Mode::Prompt(p) = &self.mode
+            && p.input.len() + c.len_utf8() > MAX_QUERY_BYTES
+        {
+            self.message = Some(format!("a query is at most {MAX_QUERY_BYTES} bytes"));
+            return;
+        }
+        self.prompt_edit(|s| s.push(c));
     }
 
     pub(super) fn prompt_edit(&mut self, edit: impl FnOnce(&mut String)) {
@@ -415,12 +431,16 @@ impl App {
             self.model.search.items(&self.model.doc, query)
         };
         // As in any finder: titles that start with the query, then titles that contain it, then the
-        // rest; the document's order within each.
-        let rank = |i: usize| match crate::model::search::find_in(&self.model.item(i).title, query)
-            .first()
-        {
-            Some(span) if span.start == 0 => 0,
-            Some(_) => 1,
+        // rest; the document's order within each. The query is folded once, not once per item.
+        let folded = crate::model::search::fold_query(query);
+        let rank = |i: usize| match &folded {
+            Some((q, exact)) => {
+                match crate::model::search::find_folded(&self.model.item(i).title, q, *exact) {
+                    Some(0) => 0,
+                    Some(_) => 1,
+                    None => 2,
+                }
+            }
             None => 2,
         };
         items.sort_by_cached_key(|&i| rank(i));

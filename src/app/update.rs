@@ -25,7 +25,7 @@ impl App {
             Action::OpenPalette => self.open_prompt(PromptKind::Palette),
             Action::NextMatch => self.next_match(1),
             Action::PrevMatch => self.next_match(-1),
-            Action::PromptInsert(c) => self.prompt_edit(|s| s.push(c)),
+            Action::PromptInsert(c) => self.prompt_insert(c),
             Action::PromptBackspace => self.prompt_edit(|s| {
                 s.pop();
             }),

@@ -206,7 +206,12 @@ impl App {
         };
         let mut edited = true;
         match action {
-            Action::PromptInsert(c) => find.query.push(c),
+            Action::PromptInsert(c) => {
+                if find.query.len() + c.len_utf8() > super::super::search::MAX_QUERY_BYTES {
+                    return;
+                }
+                find.query.push(c);
+            }
             Action::PromptBackspace => {
                 find.query.pop();
             }
