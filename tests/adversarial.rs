@@ -111,12 +111,16 @@ fn refused(doc: &str) -> usize {
 
 #[test]
 fn did_you_mean_among_many_ids_is_linear() {
-    assert_linear("suggestions", 200_000, |n| refused(&docs::unknown_long_ids(n)));
+    assert_linear("suggestions", 200_000, |n| {
+        refused(&docs::unknown_long_ids(n))
+    });
 }
 
 #[test]
 fn did_you_mean_between_two_long_ids_is_linear() {
-    assert_linear("long ids", 100_000, |n| refused(&docs::long_malformed_ids(n)));
+    assert_linear("long ids", 100_000, |n| {
+        refused(&docs::long_malformed_ids(n))
+    });
 }
 
 #[test]
@@ -221,13 +225,17 @@ fn text_of_a(n: usize) -> String {
 #[test]
 fn narrowing_a_text_search_checks_only_what_each_key_adds() {
     let doc = text_of_a(20_000);
-    assert_linear("text search", 150, |m| explore(&doc, &format!("6/{}", "a ".repeat(m))));
+    assert_linear("text search", 150, |m| {
+        explore(&doc, &format!("6/{}", "a ".repeat(m)))
+    });
 }
 
 #[test]
 fn a_pasted_query_costs_no_more_per_key_than_a_short_one() {
     let doc = text_of_a(20_000);
     for (prompt, name) in [("/", "search"), (":", "palette"), ("f", "filter")] {
-        assert_linear(name, 1_100, |m| explore(&doc, &format!("2{prompt}{}", "a".repeat(m))));
+        assert_linear(name, 1_100, |m| {
+            explore(&doc, &format!("2{prompt}{}", "a".repeat(m)))
+        });
     }
 }

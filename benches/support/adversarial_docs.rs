@@ -40,7 +40,10 @@ pub fn double_spaced_line(n: usize) -> String {
 fn actors(count: usize, prefix: &str, id_len: usize) -> Vec<Value> {
     (0..count)
         .map(|k| {
-            let id = format!("{prefix}{k:0>width$}", width = id_len.saturating_sub(prefix.len()));
+            let id = format!(
+                "{prefix}{k:0>width$}",
+                width = id_len.saturating_sub(prefix.len())
+            );
             json!({"id": id, "kind": "actor", "title": "a", "quotes": [],
                    "links": [{"rel": "mentions", "to": "t"}]})
         })
@@ -50,7 +53,10 @@ fn actors(count: usize, prefix: &str, id_len: usize) -> Vec<Value> {
 /// Class 3, many candidates: 100 links to unknown ids of `n / 300` bytes among `n / 100` valid
 /// 64-byte ids.
 pub fn unknown_long_ids(n: usize) -> String {
-    let mut items = two_items("The council voted").as_array().cloned().unwrap_or_default();
+    let mut items = two_items("The council voted")
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
     items.extend(actors(n / 100, "a", 64));
     let unknown = "u".repeat(n / 300);
     items[0]["links"] = (0..100)
@@ -61,7 +67,10 @@ pub fn unknown_long_ids(n: usize) -> String {
 
 /// Class 3, long strings: a malformed id of `n / 3` bytes and a link to an unknown id of as many.
 pub fn long_malformed_ids(n: usize) -> String {
-    let mut items = two_items("The council voted").as_array().cloned().unwrap_or_default();
+    let mut items = two_items("The council voted")
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
     items[1]["id"] = json!("U".repeat(n / 3));
     items[0]["links"] = json!([{"rel": "mentions", "to": "v".repeat(n / 3)}]);
     document("The council voted.", Value::Array(items), json!({}))
@@ -69,7 +78,10 @@ pub fn long_malformed_ids(n: usize) -> String {
 
 /// Class 7: an item with an id of `n / 2` bytes and `n / 120` tags that are not strings.
 pub fn long_id_many_problems(n: usize) -> String {
-    let mut items = two_items("The council voted").as_array().cloned().unwrap_or_default();
+    let mut items = two_items("The council voted")
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
     items[1]["id"] = json!("w".repeat(n / 2));
     items[1]["tags"] = (0..n / 120).map(|k| json!(k)).collect();
     document("The council voted.", Value::Array(items), json!({}))
@@ -78,23 +90,36 @@ pub fn long_id_many_problems(n: usize) -> String {
 /// Class 6, pairs: a prepared comparison of `n / 60` items a side, each paired.
 pub fn many_pairs(n: usize) -> String {
     let count = n / 60;
-    let mut items = two_items("The council voted").as_array().cloned().unwrap_or_default();
+    let mut items = two_items("The council voted")
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
     items.extend(actors(count, "l", 12));
     items.extend(actors(count, "r", 12));
     let ids = |p: &str| -> Vec<String> { (0..count).map(|k| format!("{p}{k:0>11}")).collect() };
     let (left, right) = (ids("l"), ids("r"));
-    let pairs: Vec<Value> = left.iter().zip(&right).map(|(l, r)| json!([l, r])).collect();
+    let pairs: Vec<Value> = left
+        .iter()
+        .zip(&right)
+        .map(|(l, r)| json!([l, r]))
+        .collect();
     let cmp = json!([{"id": "c", "title": "c",
         "left": {"label": "L", "items": left}, "right": {"label": "R", "items": right},
         "pairs": pairs}]);
-    document("The council voted.", Value::Array(items), json!({"comparisons": cmp}))
+    document(
+        "The council voted.",
+        Value::Array(items),
+        json!({"comparisons": cmp}),
+    )
 }
 
 /// Class 5: a chain of `n / 140` claims, each supporting the one before, from the thesis down.
 pub fn claim_chain(n: usize) -> String {
     let count = n / 140;
-    let mut items = vec![json!({"id": "c0", "kind": "claim", "role": "thesis", "title": "c",
-        "quotes": ["The council voted"]})];
+    let mut items = vec![
+        json!({"id": "c0", "kind": "claim", "role": "thesis", "title": "c",
+        "quotes": ["The council voted"]}),
+    ];
     items.extend((1..count).map(|k| {
         json!({"id": format!("c{k}"), "kind": "claim", "role": "premise",
                "title": format!("claim {k}"), "quotes": [],
@@ -144,7 +169,10 @@ pub fn many_quotes_of_a_repeated_phrase(n: usize) -> String {
 /// Class 4: `n / 140` provisions and as many recommendations, each addressing one provision.
 pub fn wide_matrix(n: usize) -> String {
     let count = n / 140;
-    let mut items = two_items("The council voted").as_array().cloned().unwrap_or_default();
+    let mut items = two_items("The council voted")
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
     items.extend((0..count).map(|k| {
         json!({"id": format!("p{k}"), "kind": "provision", "title": format!("provision {k}"),
                "quotes": []})
@@ -160,12 +188,18 @@ pub fn wide_matrix(n: usize) -> String {
 /// links of the last one of many relations it declares too.
 pub fn two_hubs(n: usize) -> String {
     let count = n / 120;
-    let mut items = two_items("The council voted").as_array().cloned().unwrap_or_default();
-    let links: Vec<Value> =
-        (0..count).map(|k| json!({"rel": "involves", "to": format!("e{k}")})).collect();
+    let mut items = two_items("The council voted")
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    let links: Vec<Value> = (0..count)
+        .map(|k| json!({"rel": "involves", "to": format!("e{k}")}))
+        .collect();
     for hub in ["a0", "a1"] {
-        items.push(json!({"id": hub, "kind": "actor", "title": hub, "quotes": [],
-                          "links": links.clone()}));
+        items.push(
+            json!({"id": hub, "kind": "actor", "title": hub, "quotes": [],
+                          "links": links.clone()}),
+        );
     }
     items.extend((0..count).map(|k| {
         json!({"id": format!("e{k}"), "kind": "event", "title": format!("event {k}"), "quotes": []})
@@ -176,11 +210,18 @@ pub fn two_hubs(n: usize) -> String {
 /// Class 6, prepared comparison: `n / 120` items a side and no pairs.
 pub fn unpaired_comparison(n: usize) -> String {
     let count = n / 120;
-    let mut items = two_items("The council voted").as_array().cloned().unwrap_or_default();
+    let mut items = two_items("The council voted")
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
     items.extend(actors(count, "l", 12));
     items.extend(actors(count, "r", 12));
     let ids = |p: &str| -> Vec<String> { (0..count).map(|k| format!("{p}{k:0>11}")).collect() };
     let cmp = json!([{"id": "c", "title": "c",
         "left": {"label": "L", "items": ids("l")}, "right": {"label": "R", "items": ids("r")}}]);
-    document("The council voted.", Value::Array(items), json!({"comparisons": cmp}))
+    document(
+        "The council voted.",
+        Value::Array(items),
+        json!({"comparisons": cmp}),
+    )
 }

@@ -81,8 +81,10 @@ pub fn align(model: &Model, cmp: &Comparison) -> Vec<PairRow> {
     // Validation keeps pair ends in their columns; a hand-built comparison may not. Every
     // lookup below goes through a set or a map: with searches in lists, a comparison of
     // thousands of pairs was aligned in quadratic time.
-    let (mut in_left, mut in_right): (HashSet<usize>, HashSet<usize>) =
-        (left.iter().copied().collect(), right.iter().copied().collect());
+    let (mut in_left, mut in_right): (HashSet<usize>, HashSet<usize>) = (
+        left.iter().copied().collect(),
+        right.iter().copied().collect(),
+    );
     for &(l, r) in &pairs {
         if in_left.insert(l) {
             left.push(l);

@@ -138,13 +138,7 @@ impl Brief<'_> {
             if row.depth > MAX_INDENT {
                 write!(outline, "*(level {})* ", row.depth + 1).unwrap_or(());
             }
-            write!(
-                outline,
-                "{} ({})",
-                self.link_to(row.item),
-                kind_label(item)
-            )
-            .unwrap_or(());
+            write!(outline, "{} ({})", self.link_to(row.item), kind_label(item)).unwrap_or(());
             if let Some(rel) = row.via {
                 let label = inline(&self.model.relation(rel).label);
                 write!(outline, " — *{label}*").unwrap_or(());
@@ -258,10 +252,20 @@ impl Brief<'_> {
             .collect();
         let paired: [HashSet<&str>; 2] =
             [0, 1].map(|side| comparison.pairs.iter().map(|p| p[side].as_str()).collect());
-        for id in comparison.left.items.iter().filter(|id| !paired[0].contains(id.as_str())) {
+        for id in comparison
+            .left
+            .items
+            .iter()
+            .filter(|id| !paired[0].contains(id.as_str()))
+        {
             rows.push((cell(id), filler()));
         }
-        for id in comparison.right.items.iter().filter(|id| !paired[1].contains(id.as_str())) {
+        for id in comparison
+            .right
+            .items
+            .iter()
+            .filter(|id| !paired[1].contains(id.as_str()))
+        {
             rows.push((filler(), cell(id)));
         }
         let mut table = format!(

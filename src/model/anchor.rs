@@ -24,7 +24,7 @@ const MIN_WORD_KEY: usize = 8;
 /// The bytes of a missing quote's start and end that its closest passage is looked for by.
 const CLOSEST_BYTES: usize = 256;
 /// Candidate places a quote is compared at before it is anchored exhaustively instead.
-const MAX_CANDIDATES: usize = 4 * MAX_OCCURRENCES;
+const MAX_CANDIDATES: usize = 2 * MAX_OCCURRENCES;
 /// Missing quotes for which the closest passage is looked for (each costs a few text scans).
 const MAX_CLOSEST: usize = 50;
 
@@ -209,7 +209,8 @@ pub fn anchor_all(text: &FoldedText<'_>, quotes: &[QuoteRef<'_>]) -> Vec<Anchore
     }
     drop(word_tables);
     if !exhaustive.is_empty() {
-        let picked: Vec<(usize, &QuoteRef<'_>)> = exhaustive.iter().map(|&i| (i, &quotes[i])).collect();
+        let picked: Vec<(usize, &QuoteRef<'_>)> =
+            exhaustive.iter().map(|&i| (i, &quotes[i])).collect();
         for (i, result) in anchor_exhaustive(text.original, &picked) {
             found[i] = result;
         }
@@ -573,7 +574,8 @@ fn closest_passage(text: &FoldedText<'_>, quote: &str) -> Option<String> {
     let tail = &quote[ceil_char_boundary(quote, quote.len().saturating_sub(CLOSEST_BYTES))..];
     // Char boundaries of each, ascending; both searches below are binary searches over them
     // (a longer start or end that is found implies every shorter one is).
-    let cuts = |s: &str| -> Vec<usize> { s.char_indices().map(|(i, _)| i).chain([s.len()]).collect() };
+    let cuts =
+        |s: &str| -> Vec<usize> { s.char_indices().map(|(i, _)| i).chain([s.len()]).collect() };
     let (head_cuts, tail_cuts) = (cuts(head), cuts(tail));
     let by_prefix = longest_found(head_cuts.len(), |k| {
         let needle = &head[..head_cuts[k]];
@@ -895,13 +897,25 @@ mod tests {
 
     #[test]
     fn a_quote_the_loose_fold_finds_everywhere_is_found_where_the_text_reads_it() {
-        let text = format!("{}The law, it said.{}", "the law ".repeat(600), " the law".repeat(600));
+        let text = format!(
+            "{}The law, it said.{}",
+            "the law ".repeat(600),
+            " the law".repeat(600)
+        );
         let t = FoldedText::new(&text);
         crate::work::reset();
-        let r = anchor_all(&t, &[q("The law, it"), q("The law"), q("The law"), q("tHe law")]);
+        let r = anchor_all(
+            &t,
+            &[q("The law, it"), q("The law"), q("The law"), q("tHe law")],
+        );
         let work = crate::work::count(crate::work::Work::Bytes);
         for found in &r[..3] {
-            let Anchored::Found { span, occurrences: 1, .. } = found else {
+            let Anchored::Found {
+                span,
+                occurrences: 1,
+                ..
+            } = found
+            else {
                 panic!("{found:?}")
             };
             assert_eq!(span.start, 600 * 8);

@@ -601,7 +601,10 @@ impl Validator {
             self.at_item(&item.id);
             self.error(
                 &format!("items[{i}].id"),
-                format!("duplicate id \"{}\" (first at items[{first}])", short(&item.id)),
+                format!(
+                    "duplicate id \"{}\" (first at items[{first}])",
+                    short(&item.id)
+                ),
             );
         }
         let ids = &resolution.ids;
@@ -628,8 +631,11 @@ impl Validator {
                     None => {
                         self.at_item(&item.id);
                         let known = doc.items.iter().map(|it| it.id.as_str());
-                        let msg =
-                            self.suggestion(format!("unknown id \"{}\"", short(&link.to)), &link.to, known);
+                        let msg = self.suggestion(
+                            format!("unknown id \"{}\"", short(&link.to)),
+                            &link.to,
+                            known,
+                        );
                         self.error(&format!("items[{i}].links[{j}].to"), msg);
                     }
                 }

@@ -230,7 +230,11 @@ fn legend(ctx: &Ctx, frame: &mut Frame, view: &MatrixView, area: Rect) {
     } else {
         scroll_lines(0, view.col, room).min(mx.cols().saturating_sub(room))
     };
-    let last = if whole { mx.cols() } else { (first + room).min(mx.cols()) };
+    let last = if whole {
+        mx.cols()
+    } else {
+        (first + room).min(mx.cols())
+    };
     for c in first..last {
         let sel = c == view.col;
         let style = if sel {
