@@ -4,7 +4,7 @@ use crate::export::{self, Format};
 use crate::model::{self, Model, Problem, sanitize};
 use clap::{Parser, Subcommand};
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Exit codes: the contract in DESIGN.md.
@@ -25,7 +25,7 @@ pub const EXIT_USAGE: u8 = 2;
 )]
 pub struct Cli {
     /// The document to explore (argscope/1 JSON); the built-in article when absent.
-    pub file: Option<String>,
+    pub file: Option<PathBuf>,
     /// Leave the mouse to the terminal, so its own text selection works.
     #[arg(long, global = true)]
     pub no_mouse: bool,
@@ -49,7 +49,7 @@ pub enum Command {
     Check {
         /// Documents to validate; `-` reads standard input.
         #[arg(required = true)]
-        files: Vec<String>,
+        files: Vec<PathBuf>,
         /// Treat warnings as errors.
         #[arg(long)]
         strict: bool,
@@ -60,18 +60,18 @@ pub enum Command {
     /// Write a document in another format.
     Export {
         /// The document; `-` reads standard input; the built-in article when absent.
-        file: Option<String>,
+        file: Option<PathBuf>,
         /// The format to write.
         #[arg(long, short = 'f', value_enum)]
         format: Format,
         /// Write to this file (atomically) instead of standard output.
         #[arg(long, short = 'o')]
-        output: Option<String>,
+        output: Option<PathBuf>,
     },
     /// Run the explorer headless: feed KEYS, print the final screen as plain text.
     Render {
         /// The document; `-` reads standard input; the built-in article when absent.
-        file: Option<String>,
+        file: Option<PathBuf>,
         /// The screen size, COLSxROWS.
         #[arg(long, default_value = "120x40")]
         size: String,
@@ -83,7 +83,7 @@ pub enum Command {
     New {
         /// The article as a UTF-8 text file.
         #[arg(long)]
-        text: String,
+        text: PathBuf,
     },
     /// Print a shell completion script.
     Completions {
@@ -143,7 +143,7 @@ pub fn mistyped_subcommand(mut args: impl Iterator<Item = std::ffi::OsString>) -
 
 /// Loads a document named on the command line (`None`: the built-in one). On failure the
 /// problems are printed and the exit code returned.
-pub fn load_document(file: Option<&str>) -> Result<Model, ExitCode> {
+pub fn load_document(file: Option<&Path>) -> Result<Model, ExitCode> {
     let Some(path) = file else {
         return Ok(model::builtin());
     };
@@ -154,16 +154,34 @@ pub fn load_document(file: Option<&str>) -> Result<Model, ExitCode> {
             eprintln!("{}", sanitize::line(&format!("{name}:{}{p}", sep(p))));
         }
         let errors = problems.iter().filter(|p| p.is_error()).count();
+        // Standard input is named `-` on a command line, not `<stdin>`.
+        let again = if is_stdin(path) {
+            "`argscope check -` on the same input".to_owned()
+        } else {
+            format!("`argscope check {name}`")
+        };
         eprintln!(
-            "argscope: {name}: {errors} error{} — run `argscope check {name}` for all problems",
-            plural(errors)
+            "{}",
+            sanitize::line(&format!(
+                "argscope: {name}: {errors} error{} — run {again} for all problems",
+                plural(errors)
+            ))
         );
         ExitCode::from(EXIT_INVALID)
     })
 }
 
-fn display_name(path: &str) -> &str {
-    if path == "-" { "<stdin>" } else { path }
+fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// A path as messages name it (a name that is not UTF-8 shown with replacement characters).
+fn display_name(path: &Path) -> String {
+    if is_stdin(path) {
+        "<stdin>".to_owned()
+    } else {
+        path.display().to_string()
+    }
 }
 
 /// `file:3:14: msg` for positions, `file: path: msg` otherwise.
@@ -176,12 +194,22 @@ fn plural(n: usize) -> &'static str {
 }
 
 /// `argscope check`.
-pub fn check(files: &[String], strict: bool, format: CheckFormat) -> ExitCode {
+pub fn check(files: &[PathBuf], strict: bool, format: CheckFormat) -> ExitCode {
     let mut worst = EXIT_OK;
     let mut reports = Vec::new();
     let mut out = std::io::stdout().lock();
+    let mut read_stdin = false;
     for path in files {
+        // Standard input can be read once: a second `-` would find it empty and report an
+        // empty document.
+        if is_stdin(path) && std::mem::replace(&mut read_stdin, true) {
+            eprintln!(
+                "argscope: `-` given again: standard input is read once, and was checked above"
+            );
+            continue;
+        }
         let name = display_name(path);
+        let name = name.as_str();
         let bytes = match model::read_source(path) {
             Ok(b) => b,
             Err(e) => {
@@ -236,17 +264,21 @@ pub fn check(files: &[String], strict: bool, format: CheckFormat) -> ExitCode {
 }
 
 /// `argscope export`.
-pub fn export(file: Option<&str>, format: Format, output: Option<&str>) -> ExitCode {
+pub fn export(file: Option<&Path>, format: Format, output: Option<&Path>) -> ExitCode {
     let model = match load_document(file) {
         Ok(m) => m,
         Err(code) => return code,
     };
     let rendered = export::export(&model, format);
     match output {
-        None | Some("-") => print(rendered.as_bytes()),
-        Some(path) => match write_atomically(Path::new(path), rendered.as_bytes()) {
+        None => print(rendered.as_bytes()),
+        Some(path) if is_stdin(path) => print(rendered.as_bytes()),
+        Some(path) => match write_atomically(path, rendered.as_bytes()) {
             Ok(()) => ExitCode::SUCCESS,
-            Err(e) => fail(EXIT_USAGE, &format!("{path}: cannot write: {e}")),
+            Err(e) => fail(
+                EXIT_USAGE,
+                &format!("{}: cannot write: {e}", path.display()),
+            ),
         },
     }
 }
@@ -312,7 +344,8 @@ fn link_target(link: &Path) -> std::io::Result<std::path::PathBuf> {
 }
 
 /// `argscope new --text ARTICLE.txt`.
-pub fn new_skeleton(text_path: &str) -> ExitCode {
+pub fn new_skeleton(text_path: &Path) -> ExitCode {
+    let text_path_shown = text_path.display();
     let bytes = match model::read_source(text_path) {
         Ok(b) => b,
         Err(e) => return fail(EXIT_USAGE, &e.to_string()),
@@ -323,7 +356,7 @@ pub fn new_skeleton(text_path: &str) -> ExitCode {
             return fail(
                 EXIT_USAGE,
                 &format!(
-                    "{text_path}: not UTF-8 text (invalid byte at offset {})",
+                    "{text_path_shown}: not UTF-8 text (invalid byte at offset {})",
                     e.utf8_error().valid_up_to()
                 ),
             );
@@ -333,14 +366,14 @@ pub fn new_skeleton(text_path: &str) -> ExitCode {
         Some(doc) => print(format!("{doc}\n").as_bytes()),
         None => fail(
             EXIT_USAGE,
-            &format!("{text_path}: the text has too few words to quote from"),
+            &format!("{text_path_shown}: the text has too few words to quote from"),
         ),
     }
 }
 
 /// `argscope render`.
 pub fn render(
-    file: Option<&str>,
+    file: Option<&Path>,
     size: &str,
     keys: &str,
     options: crate::app::Options,

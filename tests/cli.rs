@@ -1128,3 +1128,44 @@ fn a_closed_pipe_is_not_a_panic() {
         assert_eq!(out.status.code(), Some(0), "{args:?}: {stderr}");
     }
 }
+
+#[test]
+fn standard_input_named_twice_is_read_once_and_said_so() {
+    let doc = fixture_bytes("compare.json");
+    let assert = run_with_stdin(&["check", "-", "-"], doc)
+        .code(0)
+        .stderr(contains("standard input is read once"));
+    assert_eq!(stdout_of(&assert).matches("<stdin>: ok").count(), 1);
+}
+
+#[test]
+fn an_empty_standard_input_points_to_check_dash_not_to_a_file_named_stdin() {
+    run_with_stdin(&["render", "-"], "")
+        .code(1)
+        .stderr(contains("`argscope check -`"))
+        .stderr(contains("argscope check <stdin>").not());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_file_name_that_is_not_utf8_is_read() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let name = std::ffi::OsStr::from_bytes(b"caf\xe9.json");
+    let path = dir.path().join(name);
+    std::fs::write(&path, fixture_bytes("compare.json")).expect("write");
+    argscope()
+        .arg("check")
+        .arg(&path)
+        .assert()
+        .code(0)
+        .stdout(contains("caf\u{fffd}.json: ok"));
+    let out = dir.path().join(std::ffi::OsStr::from_bytes(b"out\xff.md"));
+    argscope()
+        .args(["export", "-f", "markdown", "-o"])
+        .arg(&out)
+        .arg(&path)
+        .assert()
+        .code(0);
+    assert!(out.exists());
+}
