@@ -103,8 +103,16 @@ fn wrap_paragraph(text: &str, from: usize, to: usize, width: usize, lines: &mut 
                     line_start = next;
                 }
                 None => {
-                    lines.push(line_start..at);
-                    line_start = at;
+                    // A word broken in the middle is broken between grapheme clusters, never
+                    // inside one (a flag's two letters, a joined emoji, a conjunct like क्ष).
+                    let cut = cluster_start(para, at - from, line_start - from) + from;
+                    if cut == line_start {
+                        // The cluster is the whole line so far: it stays whole, on this line.
+                        col += w;
+                        continue;
+                    }
+                    lines.push(line_start..cut);
+                    line_start = cut;
                 }
             }
             last_break = None;
@@ -115,6 +123,26 @@ fn wrap_paragraph(text: &str, from: usize, to: usize, width: usize, lines: &mut 
     let rest = text[line_start..to].trim_end();
     if !rest.is_empty() || lines.last().is_none_or(|l| l.end <= line_start) {
         lines.push(line_start..line_start + rest.len());
+    }
+}
+
+/// The start of the grapheme cluster of `para` that byte `at` is in (`at` itself when a cluster
+/// starts there), but not before `floor`.
+fn cluster_start(para: &str, at: usize, floor: usize) -> usize {
+    // Only characters that can extend a cluster need a look: the usual break is at a letter.
+    let extends = |c: char| c as u32 >= 0x300 && !c.is_alphabetic() || c as u32 >= 0x900;
+    if !para[at..].chars().next().is_some_and(extends)
+        && !para[..at].chars().next_back().is_some_and(extends)
+    {
+        return at;
+    }
+    let mut cursor = unicode_segmentation::GraphemeCursor::new(at, para.len(), true);
+    match cursor.is_boundary(para, 0) {
+        Ok(true) => at,
+        _ => match cursor.prev_boundary(para, 0) {
+            Ok(Some(start)) => start.max(floor),
+            _ => floor,
+        },
     }
 }
 
@@ -193,12 +221,34 @@ mod tests {
     }
 
     #[test]
+    fn a_grapheme_cluster_is_never_split() {
+        for text in [
+            "x🇺🇸🇺🇸🇺🇸🇺🇸",
+            "👨\u{200d}👩\u{200d}👧👨\u{200d}👩\u{200d}👧",
+            "क्षक्षक्षक्षक्ष",
+        ] {
+            for width in 1..8 {
+                let ranges = wrap(text, width);
+                let joined: String = ranges.iter().map(|r| &text[r.clone()]).collect();
+                assert_eq!(joined, text, "width {width}");
+                for r in ranges {
+                    let mut cursor =
+                        unicode_segmentation::GraphemeCursor::new(r.start, text.len(), true);
+                    assert_eq!(cursor.is_boundary(text, 0), Ok(true), "{text:?} at {width}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn every_line_fits() {
         let text = "Mexico’s Congress approved a new “national security” law restricting the activities — 北京 👍🏽 e\u{301}";
         for width in 1..40 {
             for r in wrap(text, width) {
+                // Measured as the screen measures it, a grapheme cluster at a time (👍🏽 is
+                // one cluster two columns wide, never split).
                 assert!(
-                    str_width(&text[r.clone()]) <= width.max(2),
+                    unicode_width::UnicodeWidthStr::width(&text[r.clone()]) <= width.max(2),
                     "width {width}: {:?}",
                     &text[r]
                 );

@@ -169,6 +169,28 @@ fn fit_by_char<'a>(
     // Zero-width characters (combining marks) take no room; past this many characters the string
     // is cut anyway, so that a run of millions of them is not copied to the screen.
     let budget = width.saturating_mul(8).saturating_add(32);
+    // A string with characters that may join others into one grapheme cluster (combining marks,
+    // joiners, regional indicators, Indic signs: all from U+0300 up) is cut between clusters,
+    // never inside one, and each cluster measured as the screen measures it.
+    let clustered = s
+        .char_indices()
+        .take(budget)
+        .any(|(_, c)| c as u32 >= 0x300);
+    if clustered {
+        return fit_by_cluster(s, width, ellipsis, ellipsis_width, room, budget);
+    }
+    fit_chars(s, width, ellipsis, ellipsis_width, room, budget)
+}
+
+/// [`fit_by_char`] a character at a time.
+fn fit_chars<'a>(
+    s: &'a str,
+    width: usize,
+    ellipsis: &str,
+    ellipsis_width: usize,
+    room: usize,
+    budget: usize,
+) -> Cow<'a, str> {
     let mut used = 0;
     // Where the text is cut when it turns out not to fit: the end of the part that fits `room`.
     let mut cut = None;
@@ -187,6 +209,60 @@ fn fit_by_char<'a>(
         used += w;
     }
     sanitize::line(s)
+}
+
+/// The longest grapheme cluster kept whole when a line is cut (a family emoji is 25 bytes).
+const MAX_CLUSTER_BYTES: usize = 64;
+
+/// [`fit_by_char`] a grapheme cluster at a time.
+fn fit_by_cluster<'a>(
+    s: &'a str,
+    width: usize,
+    ellipsis: &str,
+    ellipsis_width: usize,
+    room: usize,
+    budget: usize,
+) -> Cow<'a, str> {
+    use unicode_segmentation::UnicodeSegmentation;
+    let mut used = 0;
+    let mut cut = None;
+    for (n, (at, cluster)) in s.grapheme_indices(true).enumerate() {
+        // A cluster of hundreds of marks is no character anyone reads: such a string is cut a
+        // character at a time, within the budget.
+        if cluster.len() > MAX_CLUSTER_BYTES {
+            return fit_chars(s, width, ellipsis, ellipsis_width, room, budget);
+        }
+        let w = cluster_width(cluster);
+        if used + w > width || n >= budget {
+            let mut out = sanitize::line(&s[..cut.unwrap_or(at)]).into_owned();
+            if width >= ellipsis_width {
+                out.push_str(ellipsis);
+            }
+            return out.into();
+        }
+        if cut.is_none() && used + w > room {
+            cut = Some(at);
+        }
+        used += w;
+    }
+    sanitize::line(s)
+}
+
+/// The columns a grapheme cluster takes once sanitized: as the screen's buffer measures a
+/// cluster (a flag, a joined emoji, a conjunct: its width as one), unless a character of it is
+/// drawn as a stand-in symbol.
+pub fn cluster_width(cluster: &str) -> usize {
+    let mut chars = cluster.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => char_width(sanitize::line_char(c)),
+        _ if cluster.chars().all(|c| sanitize::line_char(c) == c) => {
+            unicode_width::UnicodeWidthStr::width(cluster)
+        }
+        _ => cluster
+            .chars()
+            .map(|c| char_width(sanitize::line_char(c)))
+            .sum(),
+    }
 }
 
 /// A span of document text, sanitized.
@@ -492,6 +568,20 @@ mod tests {
         assert_eq!(fit("ab北京", 4, "…"), "ab…");
         assert_eq!(fit("abc", 0, "…"), "");
         assert_eq!(fit("abcdef", 4, "..."), "a...");
+    }
+
+    #[test]
+    fn fit_never_cuts_inside_a_grapheme_cluster() {
+        let flags = format!("x{}", "🇺🇸".repeat(30));
+        let shown = fit(&flags, 41, "…");
+        let regional = shown.chars().filter(|c| ('🇦'..='🇿').contains(c)).count();
+        assert_eq!(regional % 2, 0, "{shown}");
+        assert_eq!(fit("ab👨\u{200d}👩\u{200d}👧", 3, "…"), "ab…");
+        assert_eq!(
+            fit("ab👨\u{200d}👩\u{200d}👧", 4, "…"),
+            "ab👨\u{200d}👩\u{200d}👧"
+        );
+        assert_eq!(fit("क्षक्ष", 3, "…"), "क्ष…");
     }
 
     #[test]
