@@ -3,12 +3,16 @@
 pub mod app;
 pub mod cli;
 pub mod config;
+pub mod edit;
+pub mod editor;
 pub mod export;
 pub mod model;
 pub mod render;
+pub mod shutdown;
 pub mod skeleton;
 pub mod terminal;
 pub mod theme;
 pub mod ui;
+pub mod watch;
 pub mod work;
 pub mod wrap;

@@ -323,7 +323,11 @@ fn find_argdown() -> Option<&'static [&'static str]> {
             .status()
             .is_ok_and(|s| s.success())
     };
-    const CANDIDATES: [&[&str]; 2] = [&["argdown"], &["npx", "--no", "@argdown/cli"]];
+    // `-p … argdown` so that `--version` reaches argdown, not npx (which would answer for itself).
+    const CANDIDATES: [&[&str]; 2] = [
+        &["argdown"],
+        &["npx", "--no", "-p", "@argdown/cli", "argdown"],
+    ];
     CANDIDATES.into_iter().find(|cmd| works(cmd))
 }
 

@@ -531,7 +531,9 @@ fn check_json_keeps_the_strings_exact_while_escaping_them() {
 }
 
 #[test]
-fn new_of_a_hostile_article_prints_a_printable_skeleton() {
+fn new_of_a_hostile_article_is_refused_with_a_printable_reason() {
+    // An article is plain text: one holding terminal controls is refused (issue 19), and the
+    // message that says so names the character without sending it.
     let dir = tempfile::tempdir().unwrap();
     let article = dir.path().join("article.txt");
     let text = "The title \x1b]0;pwned\x07 and the clipboard \x1b]52;c;aGk=\x07 and C1 \u{9b}2J \
@@ -539,12 +541,12 @@ fn new_of_a_hostile_article_prints_a_printable_skeleton() {
                 A second paragraph gives the skeleton more to quote from, word after word.";
     std::fs::write(&article, text).unwrap();
     let (code, out, err) = run(&["new", "--text", article.to_str().unwrap()]);
-    assert_eq!(code, Some(0), "{err}");
-    assert_printable(&out, "new --text");
-    let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(
-        doc["document"]["text"], text,
-        "the text is embedded exactly"
+    assert_eq!(code, Some(2), "{err}");
+    assert_eq!(out, "");
+    assert_printable(&err, "new --text");
+    assert!(
+        err.contains("control character (U+001B) at byte 10"),
+        "{err}"
     );
 }
 

@@ -430,3 +430,106 @@ fn sighup_and_sigint_restore_the_terminal() {
         t.wait_text("\ncooked");
     }
 }
+
+/// A process that the test started and must not leave behind: killed on drop, pass or fail.
+struct Orphan(i32);
+
+impl Orphan {
+    fn from_file(path: &std::path::Path) -> Orphan {
+        let start = Instant::now();
+        loop {
+            if let Some(pid) = std::fs::read_to_string(path)
+                .ok()
+                .and_then(|s| s.trim().parse().ok())
+            {
+                return Orphan(pid);
+            }
+            assert!(start.elapsed() < Duration::from_secs(10), "no pid written");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Running, as opposed to ended (gone, or a zombie nobody has reaped yet).
+    fn running(&self) -> bool {
+        match std::fs::read_to_string(format!("/proc/{}/stat", self.0)) {
+            // The state follows the command name, which is in parentheses.
+            Ok(stat) => !matches!(
+                stat.rsplit_once(") ")
+                    .and_then(|(_, rest)| rest.chars().next()),
+                Some('Z' | 'X') | None
+            ),
+            Err(_) => false,
+        }
+    }
+
+    /// Whether the process ends within `limit`.
+    fn ends_within(&self, limit: Duration) -> bool {
+        let start = Instant::now();
+        while start.elapsed() < limit {
+            if !self.running() {
+                return true;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        !self.running()
+    }
+}
+
+impl Drop for Orphan {
+    fn drop(&mut self) {
+        if self.running() {
+            let _ = Command::new("kill")
+                .args(["-KILL", &self.0.to_string()])
+                .status();
+        }
+    }
+}
+
+#[test]
+fn killing_its_tmux_session_ends_the_explorer_within_two_seconds() {
+    let Some(t) = Tmux::start("gone", 120, 40) else {
+        return;
+    };
+    let pid = Orphan::from_file(&t.launch(""));
+    t.wait_text("1 Timeline");
+    assert!(pid.running());
+    assert!(
+        t.cmd(&["kill-session", "-t", "0"])
+            .status()
+            .unwrap()
+            .success()
+    );
+    assert!(
+        pid.ends_within(Duration::from_secs(2)),
+        "argscope is still running 2 s after its terminal went away"
+    );
+}
+
+#[test]
+fn a_terminal_that_vanishes_without_a_hangup_signal_ends_the_explorer() {
+    let Some(t) = Tmux::start("setsid", 120, 40) else {
+        return;
+    };
+    // Under `setsid -w` the explorer has a session of its own and no controlling terminal, so
+    // closing the window sends it no SIGHUP: only the tty's hang-up can tell it.
+    let pid_file = t.dir.path().join("pid");
+    let bin = env!("CARGO_BIN_EXE_argscope");
+    let line = format!(
+        "setsid -w sh -c 'echo $$ > {}; exec {bin}'",
+        pid_file.display()
+    );
+    t.send(&[&line, "Enter"]);
+    let pid = Orphan::from_file(&pid_file);
+    t.wait_text("1 Timeline");
+    assert!(pid.running());
+    assert!(
+        t.cmd(&["kill-session", "-t", "0"])
+            .status()
+            .unwrap()
+            .success()
+    );
+    assert!(
+        pid.ends_within(Duration::from_secs(2)),
+        "argscope is still running 2 s after its terminal went away without a SIGHUP"
+    );
+}

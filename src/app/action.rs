@@ -49,6 +49,8 @@ pub enum Action {
     ToggleOrder,
     /// Copy the selected item's quotes with a citation to the clipboard.
     Copy,
+    /// Open the document's `url` (http or https) with the system's opener.
+    OpenSource,
     /// Text pane: go to the next quoted passage.
     NextPassage,
     /// Text pane: go to the previous quoted passage.

@@ -71,6 +71,7 @@ impl App {
             Action::ShowInText => self.show_in_text(),
             Action::ToggleOrder => self.toggle_order(),
             Action::Copy => self.copy(),
+            Action::OpenSource => self.open_source(),
             Action::NextPassage => self.step_passage(1),
             Action::PrevPassage => self.step_passage(-1),
             Action::Suspend => self.effects.push(Effect::Suspend),
@@ -342,7 +343,10 @@ impl App {
             })
             .collect();
         let mut cite = format!("— {}, in “{}”", it.title, doc.title);
-        for extra in [&doc.source, &doc.published].into_iter().flatten() {
+        for extra in [&doc.source, &doc.published, &doc.url]
+            .into_iter()
+            .flatten()
+        {
             cite.push_str(", ");
             cite.push_str(extra);
         }
@@ -353,6 +357,17 @@ impl App {
             if n == 1 { "" } else { "s" }
         ));
         self.effects.push(Effect::Copy(text));
+    }
+
+    /// `O`: asks the event loop to open the document's url; it reports how that went.
+    fn open_source(&mut self) {
+        match &self.model.doc.document.url {
+            Some(url) => {
+                self.message = Some(format!("opening {url}"));
+                self.effects.push(Effect::Open(url.clone()));
+            }
+            None => self.message = Some("this document has no url to open".into()),
+        }
     }
 
     fn step_passage(&mut self, dir: isize) {

@@ -66,7 +66,7 @@ fn front_matter(model: &Model, out: &mut String) {
     let source = &model.doc.document;
     out.push_str("===\n");
     let _ = writeln!(out, "title: {}", yaml_string(&source.title));
-    let about: Vec<&str> = [&source.source, &source.published]
+    let about: Vec<&str> = [&source.source, &source.published, &source.url]
         .into_iter()
         .flatten()
         .map(String::as_str)

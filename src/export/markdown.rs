@@ -42,7 +42,7 @@ impl Brief<'_> {
     fn write(&mut self) {
         let source = &self.model.doc.document;
         self.block(&format!("# {}", heading_text(&source.title, "Untitled")));
-        let about: Vec<String> = [&source.source, &source.published]
+        let about: Vec<String> = [&source.source, &source.published, &source.url]
             .into_iter()
             .flatten()
             .map(|s| inline(s))

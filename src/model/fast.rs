@@ -25,6 +25,9 @@ pub fn document(bytes: &[u8]) -> Option<Document> {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawDocument {
+    /// For editors (a JSON Schema's path or URL); the loader ignores it.
+    #[serde(rename = "$schema", default)]
+    _schema: Option<String>,
     format: String,
     document: RawSource,
     #[serde(default)]
@@ -43,6 +46,8 @@ struct RawSource {
     source: Option<String>,
     #[serde(default)]
     published: Option<String>,
+    #[serde(default)]
+    url: Option<String>,
     #[serde(deserialize_with = "long_string")]
     text: String,
 }
@@ -305,10 +310,14 @@ impl RawSource {
         if let Some(p) = &self.published {
             Date::parse(p)?;
         }
+        if self.url.as_deref().is_some_and(|u| !is_web_url(u)) {
+            return None;
+        }
         Some(Source {
             title: cleaned(self.title)?,
             source: cleaned_opt(self.source)?,
             published: cleaned_opt(self.published)?,
+            url: cleaned_opt(self.url)?,
             text: cleaned(self.text)?,
         })
     }

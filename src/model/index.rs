@@ -245,6 +245,7 @@ mod tests {
                 title: "t".into(),
                 source: None,
                 published: None,
+                url: None,
                 text: String::new(),
             },
             relations: builtin_relations(),

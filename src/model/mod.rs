@@ -4,6 +4,8 @@ pub mod anchor;
 mod fast;
 pub mod fold;
 pub mod index;
+pub mod invisible;
+pub mod locate;
 pub mod order;
 pub mod packed;
 pub mod problem;
@@ -16,6 +18,7 @@ pub use index::{LinkIndex, LinkRef};
 pub use problem::{Problem, Severity};
 pub use types::*;
 
+use std::collections::HashSet;
 use std::io::Read;
 use std::path::Path;
 
@@ -63,7 +66,8 @@ pub enum ReadError {
 
 /// Reads a document's bytes from a path (any bytes, UTF-8 or not), or from standard input for
 /// `-`.
-pub fn read_source(path: &Path) -> Result<Vec<u8>, ReadError> {
+pub fn read_source(path: impl AsRef<Path>) -> Result<Vec<u8>, ReadError> {
+    let path = path.as_ref();
     let name = || path.display().to_string();
     let io = |source| ReadError::Io {
         path: name(),
@@ -103,6 +107,100 @@ pub fn load_owned(bytes: Vec<u8>) -> Result<Model, Vec<Problem>> {
     build(validated)
 }
 
+/// [`load_owned`], with every problem placed at its line and column, and keys given twice in one
+/// object reported. A clean document costs nothing more; for one with problems the bytes are
+/// scanned once more, from `bytes` when the load kept them or from `reread` (the file read again)
+/// when the fast path had let them go.
+pub fn load_placed(
+    bytes: Vec<u8>,
+    reread: impl FnOnce() -> Option<Vec<u8>>,
+) -> Result<Model, Vec<Problem>> {
+    let (result, bytes) = match fast::document(&bytes) {
+        Some(doc) => {
+            drop(bytes);
+            (build(validate::check(doc)), None)
+        }
+        None => {
+            let value = match parse_json(&bytes) {
+                Ok(v) => v,
+                Err(p) => return Err(vec![p]),
+            };
+            let mut validated = validate::validate(value);
+            // serde_json keeps the last of two equal keys: say so, rather than let a reviewer and
+            // argscope read different documents. (The fast path's structs refuse duplicates.)
+            let found = locate::scan(&bytes, &HashSet::new());
+            for d in found.duplicates {
+                validated.problems.push(duplicate_key_problem(&d));
+                validated.document = None;
+            }
+            (build(validated), Some(bytes))
+        }
+    };
+    let place = |problems: &mut Vec<Problem>, bytes: Option<Vec<u8>>| {
+        if problems.iter().any(|p| p.line.is_none())
+            && let Some(bytes) = bytes.or_else(reread)
+        {
+            place_problems(&bytes, problems);
+        }
+    };
+    match result {
+        Ok(mut model) => {
+            place(&mut model.warnings, bytes);
+            Ok(model)
+        }
+        Err(mut problems) => {
+            place(&mut problems, bytes);
+            Err(problems)
+        }
+    }
+}
+
+fn duplicate_key_problem(d: &locate::DuplicateKey) -> Problem {
+    let mut p = Problem::error(
+        d.path.clone(),
+        format!(
+            "the key \"{}\" is given twice in one object, on lines {} and {}: JSON tools disagree on which one counts, so keep one",
+            d.key, d.first.0, d.second.0
+        ),
+    );
+    (p.line, p.column) = (Some(d.second.0), Some(d.second.1));
+    p
+}
+
+/// Sets the line and column of every problem that has a path but no place yet. A path that is
+/// not in the file (a missing field) is placed at the nearest enclosing value that is.
+pub fn place_problems(bytes: &[u8], problems: &mut [Problem]) {
+    let mut wanted: HashSet<&str> = HashSet::new();
+    for p in problems.iter().filter(|p| p.line.is_none()) {
+        let mut path = p.path.as_str();
+        loop {
+            wanted.insert(path);
+            match path.rfind(['.', '[']) {
+                Some(cut) => path = &path[..cut],
+                None if !path.is_empty() => path = "",
+                None => break,
+            }
+        }
+    }
+    let found = locate::scan(bytes, &wanted);
+    for p in problems.iter_mut().filter(|p| p.line.is_none()) {
+        let mut path = p.path.as_str();
+        let place = loop {
+            if let Some(&place) = found.places.get(path) {
+                break Some(place);
+            }
+            match path.rfind(['.', '[']) {
+                Some(cut) => path = &path[..cut],
+                None if !path.is_empty() => path = "",
+                None => break None,
+            }
+        };
+        if let Some((line, column)) = place {
+            (p.line, p.column) = (Some(line), Some(column));
+        }
+    }
+}
+
 /// The model of a validated document, or its problems.
 fn build(validated: validate::Validated) -> Result<Model, Vec<Problem>> {
     match validated.document {
@@ -136,10 +234,9 @@ pub fn builtin() -> Model {
 pub fn parse_json(bytes: &[u8]) -> Result<serde_json::Value, Problem> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(Problem::error(
-            "",
-            "the file is empty: expected a JSON object",
-        ));
+        let mut p = Problem::error("", "the file is empty: expected a JSON object");
+        (p.line, p.column) = (Some(1), Some(1));
+        return Err(p);
     }
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let (line, column) = line_col(bytes, e.valid_up_to());

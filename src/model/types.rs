@@ -28,7 +28,25 @@ pub struct Source {
     pub source: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub published: Option<String>,
+    /// Where the piece can be read: http or https only, so `O` can never run another scheme.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
     pub text: String,
+}
+
+/// Whether `url` may be a document's `url`: http or https, with something after the scheme. Any
+/// other scheme (`javascript:`, `file:`, a command) is refused, so opening it runs no program
+/// but the browser.
+pub fn is_web_url(url: &str) -> bool {
+    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+    let rest = if lower.starts_with("https://") {
+        &url[8..]
+    } else if lower.starts_with("http://") {
+        &url[7..]
+    } else {
+        return false;
+    };
+    !rest.is_empty() && !url.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
 /// A declared relation: how a link reads from its source and from its target.

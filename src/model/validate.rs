@@ -56,6 +56,10 @@ struct Validator {
     item: Option<String>,
     /// Set when a part of the document was unusable, so the whole is refused.
     broken: bool,
+    /// Items that could not be read, each stood in for by a placeholder so that the rest of the
+    /// document is still cross-checked (a shape error in one item must not hide a dangling link
+    /// in another). Problems about a placeholder are not reported: its own errors were.
+    placeholders: Vec<usize>,
     suggestions_left: Option<usize>,
     suggestion_pairs: Option<usize>,
 }
@@ -84,7 +88,23 @@ impl Validator {
                 (spans, resolution, folded_text) = (s, r, Some(text));
             }
         }
-        let failed = self.problems.iter().any(Problem::is_error);
+        if !self.placeholders.is_empty() {
+            let stood_in: HashSet<String> = self
+                .placeholders
+                .iter()
+                .map(|i| format!("items[{i}]"))
+                .collect();
+            let about_placeholder = |p: &Problem| {
+                let end = p.path.find([']']).map_or(0, |e| e + 1);
+                stood_in.contains(&p.path[..end]) && !p.is_error()
+                    || p.message == "the item has no links in or out"
+            };
+            // Errors about a placeholder were reported when it failed to read, as errors about its
+            // fields; what the cross-check says of it (no links, no quotes) is noise, and so is
+            // "no links in or out" anywhere, since the placeholder's links are lost.
+            self.problems.retain(|p| !about_placeholder(p));
+        }
+        let failed = self.broken || self.problems.iter().any(Problem::is_error);
         Validated {
             document: if failed { None } else { document },
             problems: self.problems,
@@ -222,6 +242,8 @@ impl Validator {
 
     fn document(&mut self, value: Value) -> Option<Document> {
         let mut top = self.object(value, "")?;
+        // For editors; a string, and otherwise ignored.
+        let _ = self.take_string(&mut top, "$schema", false);
         let format = self.take_string(&mut top, "format", true);
         if let Some(fmt) = &format
             && fmt != FORMAT
@@ -249,10 +271,13 @@ impl Validator {
                 let values = self.array(v, "items");
                 let mut items = Vec::with_capacity(values.len());
                 for (i, v) in values.into_iter().enumerate() {
+                    let id = v.get("id").and_then(Value::as_str).map(CompactString::from);
                     if let Some(item) = self.item(v, i) {
                         items.push(item);
                     } else {
                         self.broken = true;
+                        self.placeholders.push(i);
+                        items.push(placeholder(id, i));
                     }
                 }
                 self.item = None;
@@ -273,9 +298,21 @@ impl Validator {
         };
         self.finish(
             top,
-            &["format", "document", "relations", "items", "comparisons"],
+            &[
+                "$schema",
+                "format",
+                "document",
+                "relations",
+                "items",
+                "comparisons",
+            ],
         );
-        if self.broken {
+        // A broken part of an item still leaves the rest worth checking; a broken frame (the
+        // format, the document, the shape of the top level) does not.
+        let frame_sound = self.problems.iter().all(|p| {
+            !p.is_error() || p.path.starts_with("items[") || p.path.starts_with("comparisons[")
+        });
+        if self.broken && !frame_sound {
             return None;
         }
         Some(Document {
@@ -297,12 +334,22 @@ impl Validator {
         {
             self.error("document.published", malformed_date(p));
         }
+        let url = self.take_string(&mut f, "url", false);
+        if let Some(u) = &url
+            && !is_web_url(u)
+        {
+            self.error(
+                "document.url",
+                format!("\"{u}\" is not an http or https URL: only those can be opened"),
+            );
+        }
         let text = self.take_string(&mut f, "text", true);
-        self.finish(f, &["title", "source", "published", "text"]);
+        self.finish(f, &["title", "source", "published", "url", "text"]);
         Some(Source {
             title: title?,
             source,
             published,
+            url,
             text: text?,
         })
     }
@@ -715,10 +762,13 @@ impl Validator {
                 suffix: q.suffix.as_deref(),
             })
             .collect();
-        let mut results = anchor_all(&text, &refs).into_iter();
+        let mut results = anchor_all(&text, &refs);
+        let renormalized = anchor_renormalized(&text, &refs, &mut results);
+        let mut results = results.into_iter();
         let mut spans = Spans::default();
         let mut quoted_by: HashMap<Range<usize>, usize> = HashMap::new();
         let mut item_spans = Vec::new();
+        let mut flat = 0;
         for (i, item) in doc.items.iter().enumerate() {
             for (j, quote) in item.quotes.iter().enumerate() {
                 // Built only for a problem: most quotes have none.
@@ -726,6 +776,11 @@ impl Validator {
                     v.at_item(&item.id);
                     format!("items[{i}].quotes[{j}]")
                 };
+                if let Some(form) = renormalized.get(&flat) {
+                    let path = at(self);
+                    self.warn(&path, format!("the quote differs from the text only in Unicode normalization: the text writes its accented letters {form}; it was found, but copy the text's form (`argscope quote` prints it)"));
+                }
+                flat += 1;
                 match results.next() {
                     Some(Anchored::Found {
                         span,
@@ -767,6 +822,10 @@ impl Validator {
                         );
                         if let Some(c) = closest {
                             msg.push_str(&format!(" — the closest passage is \"{c}\""));
+                            // Two lines that look alike are explained.
+                            if let Some(d) = super::invisible::differences(&quote.exact, &c) {
+                                msg.push_str(&format!(" (unseen differences: {d})"));
+                            }
                         }
                         let path = at(self);
                         self.error(&path, msg);
@@ -850,4 +909,84 @@ fn ellipsize(s: &str, max_chars: usize) -> String {
         Some((at, _)) => format!("{}…", &s[..at]),
         None => s.to_owned(),
     }
+}
+
+/// What stands in for an item that could not be read: its id, when it had a readable one (so
+/// links to it are not reported as unknown), else one no link can name.
+fn placeholder(id: Option<CompactString>, i: usize) -> Item {
+    Item {
+        id: id.unwrap_or_else(|| format!("\u{1}unreadable-{i}").into()),
+        kind: Kind::Recommendation,
+        title: String::new(),
+        summary: None,
+        quotes: Vec::new(),
+        links: Vec::new(),
+        tags: Vec::new(),
+        fields: KindFields::Recommendation {},
+    }
+}
+
+/// A Unicode normalization form: its name in messages, its test and its conversion.
+type NormalForm = (&'static str, fn(&str) -> bool, fn(&str) -> String);
+
+/// Quotes not found as written but found once in another Unicode normalization form (an `é`
+/// typed as `e` and a combining accent, as macOS input and some editors produce, against a text
+/// that composes it, or the other way round): their results are replaced, and the form the text
+/// uses is given by index. Only missing quotes that change under normalization are tried again,
+/// so a clean document pays nothing.
+fn anchor_renormalized(
+    text: &FoldedText<'_>,
+    refs: &[QuoteRef<'_>],
+    results: &mut [Anchored],
+) -> HashMap<usize, &'static str> {
+    use unicode_normalization::{UnicodeNormalization, is_nfc, is_nfd};
+    let mut found = HashMap::new();
+    let forms: [NormalForm; 2] = [
+        ("composed (NFC)", is_nfc, |s| s.nfc().collect()),
+        (
+            "as letters with separate combining marks (NFD)",
+            is_nfd,
+            |s| s.nfd().collect(),
+        ),
+    ];
+    for (name, is_form, to_form) in forms {
+        let missing: Vec<usize> = (0..refs.len())
+            .filter(|&k| matches!(results[k], Anchored::Missing { .. }))
+            .filter(|&k| {
+                let q = &refs[k];
+                !is_form(q.exact)
+                    || q.prefix.is_some_and(|p| !is_form(p))
+                    || q.suffix.is_some_and(|s| !is_form(s))
+            })
+            .collect();
+        if missing.is_empty() {
+            continue;
+        }
+        let owned: Vec<(String, Option<String>, Option<String>)> = missing
+            .iter()
+            .map(|&k| {
+                let q = &refs[k];
+                (
+                    to_form(q.exact),
+                    q.prefix.map(to_form),
+                    q.suffix.map(to_form),
+                )
+            })
+            .collect();
+        let again: Vec<QuoteRef<'_>> = owned
+            .iter()
+            .map(|(exact, prefix, suffix)| QuoteRef {
+                exact,
+                prefix: prefix.as_deref(),
+                suffix: suffix.as_deref(),
+            })
+            .collect();
+        for (k, result) in missing.into_iter().zip(anchor_all(text, &again)) {
+            if let Anchored::Found { .. } = result {
+                results[k] = result;
+                found.insert(k, name);
+            }
+        }
+    }
+    found
 }
