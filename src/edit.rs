@@ -198,6 +198,42 @@ impl DocumentFile {
     }
 }
 
+/// An id for a new item made from its title: the words folded to lower-case ASCII (accents and
+/// typographic punctuation dropped) joined by `-`, at most 40 bytes cut at a word, and `-2`,
+/// `-3`… when `taken` says it is in use. A title with no ASCII letter or digit gives `item`.
+pub fn id_from_title(title: &str, taken: impl Fn(&str) -> bool) -> String {
+    const MAX: usize = 40;
+    let folded = crate::model::fold::fold(title, crate::model::fold::Fold::Loose);
+    let mut base = String::new();
+    for word in folded
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        let word = word.to_ascii_lowercase();
+        let extra = word.len() + usize::from(!base.is_empty());
+        if base.len() + extra > MAX {
+            if base.is_empty() {
+                base = word[..MAX].to_owned();
+            }
+            break;
+        }
+        if !base.is_empty() {
+            base.push('-');
+        }
+        base.push_str(&word);
+    }
+    if base.is_empty() {
+        base = "item".to_owned();
+    }
+    if !taken(&base) {
+        return base;
+    }
+    (2..)
+        .map(|n| format!("{base}-{n}"))
+        .find(|id| !taken(id))
+        .unwrap_or(base)
+}
+
 fn shift(spans: &mut [Range<usize>], delta: isize) {
     for s in spans {
         s.start = (s.start as isize + delta) as usize;
@@ -335,6 +371,24 @@ mod tests {
             f.undo(u);
         }
         assert_eq!(f.bytes(), original.as_slice());
+    }
+
+    #[test]
+    fn ids_come_from_the_title_and_never_collide() {
+        let none = |_: &str| false;
+        assert_eq!(
+            id_from_title("López Obrador’s “sovereignty” claim", none),
+            "lopez-obrador-s-sovereignty-claim"
+        );
+        assert_eq!(id_from_title("¿¡…!?", none), "item");
+        let long = id_from_title(
+            "The national security law restricts the activities of foreign agents",
+            none,
+        );
+        assert_eq!(long, "the-national-security-law-restricts-the");
+        assert!(long.len() <= 40 && crate::model::validate::is_valid_id(&long));
+        let taken = |id: &str| ["cartels", "cartels-2"].contains(&id);
+        assert_eq!(id_from_title("Cartels", taken), "cartels-3");
     }
 
     #[test]

@@ -8,6 +8,7 @@ pub mod editor;
 pub mod export;
 pub mod model;
 pub mod render;
+pub mod save;
 pub mod shutdown;
 pub mod skeleton;
 pub mod terminal;

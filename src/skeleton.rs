@@ -44,6 +44,7 @@ pub fn skeleton(text: &str) -> Result<String, SkeletonError> {
     let link = |rel: &str, to: &str| Link {
         rel: rel.into(),
         to: to.into(),
+        group: None,
         note: None,
     };
     let item = |k: usize, id: &str, title: &str, links: Vec<Link>, fields: KindFields| Item {
@@ -114,6 +115,7 @@ pub fn skeleton(text: &str) -> Result<String, SkeletonError> {
                 "The author's main claim",
                 vec![link("mentions", "example-event")],
                 KindFields::Claim {
+                    unstated: false,
                     role: ClaimRole::Thesis,
                 },
             ),

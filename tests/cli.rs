@@ -329,7 +329,7 @@ fn a_malformed_date_is_refused_with_the_subset() {
     assert_invalid(
         "malformed-date.json",
         &[
-            r#":38:17: items[2].when.date (item "vote"): malformed date "2019-13": use YYYY, YYYY-MM or YYYY-MM-DD, with ~ (approximate) or ? (uncertain) after it"#,
+            r#":38:17: items[2].when.date (item "vote"): malformed date "2019-13": use YYYY, YYYY-MM or YYYY-MM-DD, with ~ (approximate), ? (uncertain) or % (both) after it, or START/END for an interval"#,
         ],
         "1 error, 0 warnings",
     );
@@ -352,7 +352,7 @@ fn every_problem_is_reported_at_once_not_only_the_first() {
         "many-errors.json",
         &[
             r#":24:13: items[1].id (item "No_Cars"): malformed id "No_Cars": an id is lower-case letters, digits and '-', starting with a letter or digit, at most 64 bytes"#,
-            r#":38:17: items[2].when.date (item "vote"): malformed date "March 2019": use YYYY, YYYY-MM or YYYY-MM-DD, with ~ (approximate) or ? (uncertain) after it"#,
+            r#":38:17: items[2].when.date (item "vote"): malformed date "March 2019": use YYYY, YYYY-MM or YYYY-MM-DD, with ~ (approximate), ? (uncertain) or % (both) after it, or START/END for an interval"#,
             r#":18:18: items[0].links[0].rel (item "council"): unknown relation "enact" — did you mean "enacts"?"#,
             r#":19:17: items[0].links[0].to (item "council"): unknown id "no-car" — did you mean "No_Cars"?"#,
             r#":28:9: items[1].quotes[0] (item "No_Cars"): quote not found in the text: "opened the bridge" — the closest passage is "closed the bridge""#,
@@ -366,7 +366,7 @@ fn bad_relations_comparisons_and_empty_quotes_are_each_reported() {
     assert_invalid(
         "reference-errors.json",
         &[
-            r#":5:18: document.published: malformed date "January 2021": use YYYY, YYYY-MM or YYYY-MM-DD, with ~ (approximate) or ? (uncertain) after it"#,
+            r#":5:18: document.published: malformed date "January 2021": use YYYY, YYYY-MM or YYYY-MM-DD, with ~ (approximate), ? (uncertain) or % (both) after it, or START/END for an interval"#,
             r#":15:13: relations[1].id: duplicate relation "enacts""#,
             r#":20:13: relations[2].id: malformed id "Responds To": an id is lower-case letters, digits and '-', starting with a letter or digit, at most 64 bytes"#,
             ":73:9: comparisons[0].pairs[1]: a pair is an array of two item ids: [left, right]",
@@ -1168,4 +1168,129 @@ fn an_empty_standard_input_points_to_check_dash_not_to_a_file_named_stdin() {
         .code(1)
         .stderr(contains("`argscope check -`"))
         .stderr(contains("argscope check <stdin>").not());
+}
+
+// ---------------------------------------------------------------------------------------------
+// The argument's structure: what makes a map an argument. Warnings, but a claim resting on
+// itself, and a group that mixes relations or targets, are errors.
+
+/// `check FILE` loads the document with exactly these warnings, and `--strict` refuses it.
+fn assert_warns(file: &str, warnings: &[&str]) {
+    let assert = run(&["check", file]).code(0).stderr("");
+    let out = stdout_of(&assert);
+    let expected: Vec<String> = warnings.iter().map(|w| format!("{file}{w}")).collect();
+    let got: Vec<&str> = out.lines().filter(|l| l.contains("warning: ")).collect();
+    assert_eq!(got, expected, "{out}");
+    let n = warnings.len();
+    let plural = if n == 1 { "" } else { "s" };
+    run(&["check", "--strict", file])
+        .code(1)
+        .stdout(line(&format!(
+            "{file}: invalid with --strict (0 errors, {n} warning{plural})"
+        )));
+}
+
+#[test]
+fn claims_without_a_thesis_are_a_warning() {
+    assert_warns(
+        "no-thesis.json",
+        &[
+            r#":7:12: items: warning: the document has claims but no thesis: mark the claim the piece argues for with "role": "thesis""#,
+        ],
+    );
+}
+
+#[test]
+fn a_claim_no_thesis_reaches_is_a_warning() {
+    assert_warns(
+        "unreached-claim.json",
+        &[
+            r#":60:5: items[4] (item "reopen"): warning: no thesis is reached from this claim through supports or opposes links"#,
+        ],
+    );
+}
+
+#[test]
+fn a_cycle_of_supports_is_a_warning_that_names_the_cycle() {
+    assert_warns(
+        "supports-cycle.json",
+        &[
+            r#":45:5: items[3] (item "traffic-doubled"): warning: a cycle of supports: traffic-doubled → reopen → traffic-doubled; an argument cannot rest on itself"#,
+        ],
+    );
+}
+
+#[test]
+fn a_claim_that_supports_itself_is_an_error() {
+    assert_invalid(
+        "self-support.json",
+        &[
+            r#":60:17: items[3].links[1].to (item "traffic-doubled"): the item supports itself: an argument cannot rest on itself"#,
+        ],
+        "1 error, 0 warnings",
+    );
+}
+
+#[test]
+fn an_item_with_no_quote_is_a_warning_unless_it_is_an_unstated_claim() {
+    assert_warns(
+        "no-quote.json",
+        &[
+            r#":26:17: items[1].quotes (item "buses-only"): warning: the item has no quote: only a claim marked "unstated" may have none"#,
+        ],
+    );
+    // The unstated conclusion of the linked argument has none, and no warning.
+    run(&["check", "--strict", "linked-argument.json"])
+        .code(0)
+        .stdout("linked-argument.json: ok, 6 items (0 errors, 0 warnings)\n");
+}
+
+#[test]
+fn an_unstated_claim_with_quotes_is_a_warning() {
+    assert_warns(
+        "unstated-with-quotes.json",
+        &[
+            r#":65:17: items[4].quotes (item "cars-matter"): warning: an unstated claim has quotes: it is one the text does not state (drop the quotes, or "unstated")"#,
+        ],
+    );
+}
+
+#[test]
+fn a_group_of_one_link_is_a_warning() {
+    assert_warns(
+        "group-of-one.json",
+        &[
+            r#":57:20: items[3].links[0].group (item "traffic-doubled"): warning: group "why-a-mistake" has only this link: a linked argument has two premises or more (drop the group for a premise that stands alone)"#,
+        ],
+    );
+}
+
+#[test]
+fn a_group_that_mixes_relations_or_targets_is_an_error() {
+    assert_invalid(
+        "group-mixed.json",
+        &[
+            r#":19:20: items[0].links[0].group (item "council"): a group is for supports and opposes links, not "enacts""#,
+            r#":79:20: items[4].links[0].group (item "reopen"): group "g-targets" mixes targets: this link goes to "buses-only", its first link, items[3].links[0], to "mistake""#,
+            r#":84:20: items[4].links[1].group (item "reopen"): group "g-relations" mixes relations: this link opposes, its first link, items[3].links[1], supports"#,
+        ],
+        "3 errors, 0 warnings",
+    );
+}
+
+#[test]
+fn an_interval_that_ends_before_it_starts_is_an_error() {
+    assert_invalid(
+        "interval-end-before-start.json",
+        &[
+            r#":66:17: items[4].when.date (item "closure"): the interval "2019-03/2019-01" ends before it starts"#,
+        ],
+        "1 error, 0 warnings",
+    );
+}
+
+#[test]
+fn the_built_in_map_and_its_frozen_old_copy_pass_check_strict() {
+    run(&["check", "--strict", "../../assets/mexico-drug-war.json"]).code(0);
+    run(&["check", "--strict", "builtin-2026-11.json"]).code(0);
 }

@@ -103,10 +103,22 @@ fn document() -> impl Strategy<Value = String> {
                     "summary": summary,
                     "quotes": [passage],
                     "tags": [tag],
-                    "links": links.iter().map(|(r, t)| serde_json::json!({
-                        "rel": RELS[*r], "to": format!("i{}", t % n), "note": note,
+                    // An item supporting or opposing itself is an error: such a link is the
+                    // hostile relation instead.
+                    "links": links.iter().map(|&(r, t)| (if t % n == i { 0 } else { r }, t)).map(|(r, t)| serde_json::json!({
+                        "rel": RELS[r], "to": format!("i{}", t % n), "note": note,
                     })).collect::<Vec<_>>(),
                 });
+                // The second and third items support the first together, in a group with a
+                // hostile name: the Argument pane draws the group's name.
+                if n >= 3
+                    && (i == 1 || i == 2)
+                    && let Some(links) = item["links"].as_array_mut()
+                {
+                    links.push(serde_json::json!({
+                        "rel": "supports", "to": "i0", "group": cmp_title,
+                    }));
+                }
                 match KINDS[kind] {
                     "claim" => {
                         item["role"] = serde_json::json!(if i % 4 == 0 { "thesis" } else { "premise" })

@@ -30,7 +30,7 @@ fn a_url_of_another_scheme_is_an_error() {
         .assert()
         .code(1)
         .stdout(contains(
-            "bad-url.json: document.url: \"javascript:alert(1)\" is not an http or https URL",
+            ": document.url: \"javascript:alert(1)\" is not an http or https URL",
         ));
     argscope()
         .args(["check", "--strict", "url.json"])

@@ -152,11 +152,13 @@ fn navigate_follow_back_quit_restores_the_terminal() {
     ] {
         assert!(s.contains(pane), "{pane} is on screen at 160x45:\n{s}");
     }
-    // Recommendations, into the links, follow the first: it lands in Provisions.
+    // Recommendations, into the links, follow the second (the first is to a claim): it lands in
+    // Provisions.
     t.send(&["4"]);
     t.wait_text(" RECOMMENDATIONS");
     t.send(&["Enter"]);
     t.wait_text(" LINKS");
+    t.send(&["j"]);
     t.send(&["Enter"]);
     t.wait_text(" PROVISIONS");
     t.send(&["BSpace"]);

@@ -140,7 +140,9 @@ pub fn head(model: &Model, item: usize, ascii: bool) -> Vec<Block> {
         KindFields::Provision {
             instrument: Some(i),
         } => field("Instrument", i),
-        KindFields::Claim { role } => field("Role", role.name()),
+        KindFields::Claim { role, unstated } => {
+            field("Role", &crate::model::types::role_label(*role, *unstated))
+        }
         _ => {}
     }
     if !it.tags.is_empty() {

@@ -336,6 +336,7 @@ mod tests {
         m.doc.items[rec].links.push(crate::model::Link {
             rel: "addresses".into(),
             to: "law-no-immunity".into(),
+            group: None,
             note: None,
         });
         m.index = crate::model::LinkIndex::new(&m.doc);

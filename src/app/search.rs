@@ -482,7 +482,7 @@ impl super::lists::ListPane {
                     }
                     rows.push(row);
                 }
-                Row::Item { .. } => {}
+                Row::Item { .. } | Row::Linked { .. } => {}
             }
         }
         self.set_rows(rows);

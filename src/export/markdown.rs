@@ -130,7 +130,6 @@ impl Brief<'_> {
         let rows = order::argument_tree(self.model, &Default::default());
         let mut outline = String::new();
         for row in &rows {
-            let item = self.model.item(row.item);
             // Indentation stops at a depth; deeper rows say their level instead, so that a
             // long chain of claims writes a line each, not indentation that grows with it.
             let indent = "  ".repeat(row.depth.min(MAX_INDENT));
@@ -138,7 +137,23 @@ impl Brief<'_> {
             if row.depth > MAX_INDENT {
                 write!(outline, "*(level {})* ", row.depth + 1).unwrap_or(());
             }
-            write!(outline, "{} ({})", self.link_to(row.item), kind_label(item)).unwrap_or(());
+            match row.node {
+                order::TreeNode::Item(i) => write!(
+                    outline,
+                    "{} ({})",
+                    self.link_to(i),
+                    kind_label(self.model.item(i))
+                ),
+                order::TreeNode::Group {
+                    link: (from, link),
+                    premises,
+                } => write!(
+                    outline,
+                    "**Linked argument** “{}”: these {premises} premises together",
+                    inline(order::link_group(self.model, from, link).unwrap_or_default())
+                ),
+            }
+            .unwrap_or(());
             if let Some(rel) = row.via {
                 let label = inline(&self.model.relation(rel).label);
                 write!(outline, " — *{label}*").unwrap_or(());
@@ -150,7 +165,7 @@ impl Brief<'_> {
         }
         outline.pop();
         self.block(&outline);
-        let claims = rows.iter().filter(|r| !r.repeat).map(|r| r.item);
+        let claims = rows.iter().filter(|r| !r.repeat).filter_map(|r| r.item());
         for item in claims.filter(|&i| self.model.item(i).kind == Kind::Claim) {
             self.item(item, 3);
         }
@@ -204,10 +219,18 @@ impl Brief<'_> {
                     .iter()
                     .map(|l| {
                         let source = if outgoing { i } else { l.other };
-                        let note = self.model.item(source).links[l.link].note.as_deref();
-                        match note {
-                            Some(n) => format!("{} ({})", self.link_to(l.other), inline(n)),
-                            None => self.link_to(l.other),
+                        let link = &self.model.item(source).links[l.link];
+                        // A linked argument's premises say which group they hold together in.
+                        let group = link
+                            .group
+                            .as_deref()
+                            .map(|g| format!("linked argument “{}”", inline(g)));
+                        let note = link.note.as_deref().map(inline);
+                        let said: Vec<String> = note.into_iter().chain(group).collect();
+                        if said.is_empty() {
+                            self.link_to(l.other)
+                        } else {
+                            format!("{} ({})", self.link_to(l.other), said.join("; "))
                         }
                     })
                     .collect();
@@ -289,7 +312,7 @@ fn anchor(id: &str) -> String {
 /// "event", or a claim's role, for the outline.
 fn kind_label(item: &Item) -> &'static str {
     match &item.fields {
-        KindFields::Claim { role } => role.name(),
+        KindFields::Claim { role, .. } => role.name(),
         _ => item.kind.name(),
     }
 }
@@ -318,7 +341,9 @@ fn fields(item: &Item) -> Vec<String> {
                 field("Instrument", i);
             }
         }
-        KindFields::Claim { role } => field("Role", role.name()),
+        KindFields::Claim { role, unstated } => {
+            field("Role", &crate::model::types::role_label(*role, *unstated))
+        }
     }
     if !item.tags.is_empty() {
         field("Tags", &item.tags.join(", "));

@@ -117,6 +117,8 @@ struct RawItem {
     group: Option<Option<String>>,
     #[serde(default, deserialize_with = "present")]
     instrument: Option<Option<String>>,
+    #[serde(default, deserialize_with = "present")]
+    unstated: Option<Option<bool>>,
 }
 
 /// A field that is there, possibly null.
@@ -139,6 +141,8 @@ struct RawWhen {
 struct RawLink {
     rel: CompactString,
     to: CompactString,
+    #[serde(default)]
+    group: Option<CompactString>,
     #[serde(default)]
     note: Option<String>,
 }
@@ -331,6 +335,10 @@ impl RawItem {
         let kind = Kind::parse(&self.kind)?;
         // A field of another kind is an error even when null; one's own may be null.
         let (when, role, group, instrument) = (self.when, self.role, self.group, self.instrument);
+        let unstated = self.unstated;
+        if kind != Kind::Claim && unstated.is_some() {
+            return None;
+        }
         let fields = match kind {
             Kind::Event if role.is_none() && group.is_none() && instrument.is_none() => {
                 KindFields::Event {
@@ -364,6 +372,7 @@ impl RawItem {
                 let role = role.flatten()?;
                 KindFields::Claim {
                     role: ClaimRole::ALL.into_iter().find(|r| r.name() == role)?,
+                    unstated: unstated.flatten().unwrap_or(false),
                 }
             }
             _ => return None,
@@ -390,6 +399,10 @@ impl RawItem {
                 Some(Link {
                     rel: cleaned(l.rel)?,
                     to: cleaned(l.to)?,
+                    group: match l.group {
+                        Some(g) => Some(cleaned(g)?),
+                        None => None,
+                    },
                     note: cleaned_opt(l.note)?,
                 })
             })
@@ -522,6 +535,9 @@ mod tests {
             ("claim", ""),
             ("claim", r#","role":"axiom""#),
             ("recommendation", r#","group":"g""#),
+            ("event", r#","unstated":true"#),
+            ("claim", r#","role":"premise","unstated":"yes""#),
+            ("event", r#","when":{"label":"x","date":"2021-01/2020-12"}"#),
             ("provision", r#","tags":["a\u001b"]"#),
             ("event", r#","summary":"x\u202e""#),
             ("event", r#","summary":"x","summary":"y""#),
@@ -539,6 +555,16 @@ mod tests {
         for (kind, extra) in [
             ("actor", r#","role":null,"group":"g""#),
             ("claim", r#","role":"thesis""#),
+            ("claim", r#","role":"premise","unstated":true"#),
+            ("claim", r#","role":"premise","unstated":null"#),
+            (
+                "event",
+                r#","when":{"label":"x","date":"2020-12%/2021-01~"}"#,
+            ),
+            (
+                "claim",
+                r#","role":"thesis","links":[{"rel":"supports","to":"a","group":"g"}]"#,
+            ),
             (
                 "event",
                 r#","when":null,"summary":null,"links":null,"tags":null"#,

@@ -233,6 +233,7 @@ mod tests {
                 .map(|&(rel, to)| Link {
                     rel: rel.into(),
                     to: to.into(),
+                    group: None,
                     note: None,
                 })
                 .collect(),

@@ -6,11 +6,13 @@ pub mod fold;
 pub mod index;
 pub mod invisible;
 pub mod locate;
+pub mod motion;
 pub mod order;
 pub mod packed;
 pub mod problem;
 pub mod sanitize;
 pub mod search;
+pub mod structure;
 pub mod types;
 pub mod validate;
 
@@ -287,6 +289,58 @@ mod tests {
         let model = builtin();
         assert!(model.warnings.is_empty(), "{:#?}", model.warnings);
         assert!(model.doc.items.len() > 40);
+    }
+
+    #[test]
+    fn the_builtin_sovereignty_rebuttal_is_two_linked_premises_and_an_unstated_conclusion() {
+        let model = builtin();
+        let groups = order::linked_groups(&model);
+        let rebuttal = groups
+            .iter()
+            .find(|g| g.name == "sovereignty-rebuttal")
+            .expect("the group");
+        let ids: Vec<&str> = rebuttal
+            .premises
+            .iter()
+            .map(|&p| model.item(p).id.as_str())
+            .collect();
+        assert_eq!(
+            ids,
+            ["premise-sovereignty-capacity", "premise-opposite-happening"]
+        );
+        let conclusion = model.item(rebuttal.target);
+        assert!(matches!(
+            conclusion.fields,
+            KindFields::Claim { unstated: true, .. }
+        ));
+        assert!(conclusion.quotes.is_empty());
+        let demands = model.index.get("premise-sovereignty-demands").unwrap();
+        assert!(
+            model.index.outgoing[rebuttal.target]
+                .iter()
+                .any(|l| l.other == demands && model.relation(l.rel).id == "opposes")
+        );
+    }
+
+    #[test]
+    fn the_builtin_links_that_are_the_maps_reading_say_so_and_are_few() {
+        let model = builtin();
+        let links: Vec<&Link> = model.doc.items.iter().flat_map(|i| &i.links).collect();
+        let ours = links
+            .iter()
+            .filter(|l| l.note.as_deref().is_some_and(|n| n.contains("our reading")))
+            .count();
+        assert!(
+            ours > 0 && ours * 10 < links.len(),
+            "{ours} of {}",
+            links.len()
+        );
+        // Every such note starts with it, so a reader sees it first.
+        for l in &links {
+            if let Some(n) = l.note.as_deref().filter(|n| n.contains("our reading")) {
+                assert!(n.starts_with("our reading: "), "{n}");
+            }
+        }
     }
 
     #[test]

@@ -71,7 +71,12 @@ pub fn for_each_field(item: &Item, mut f: impl FnMut(&str)) {
         KindFields::Provision {
             instrument: Some(i),
         } => f(i),
-        KindFields::Claim { role } => f(role.name()),
+        KindFields::Claim { role, unstated } => {
+            f(role.name());
+            if *unstated {
+                f("unstated");
+            }
+        }
         _ => {}
     }
 }

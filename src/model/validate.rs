@@ -330,9 +330,9 @@ impl Validator {
         let source = self.take_string(&mut f, "source", false);
         let published = self.take_string(&mut f, "published", false);
         if let Some(p) = &published
-            && Date::parse(p).is_none()
+            && let Err(e) = Date::read(p)
         {
-            self.error("document.published", malformed_date(p));
+            self.error("document.published", date_error(p, e));
         }
         let url = self.take_string(&mut f, "url", false);
         if let Some(u) = &url
@@ -487,10 +487,22 @@ impl Validator {
             },
             Kind::Recommendation => KindFields::Recommendation {},
             Kind::Claim => {
+                let unstated = match self.take(f, "unstated", false) {
+                    Some(Value::Bool(b)) => b,
+                    Some(other) => {
+                        self.error(
+                            &join(&f.path, "unstated"),
+                            format!("expected a boolean, found {}", type_name(&other)),
+                        );
+                        self.broken = true;
+                        false
+                    }
+                    None => false,
+                };
                 let role = self.take_string(f, "role", true)?;
                 let path = join(&f.path, "role");
                 match ClaimRole::ALL.into_iter().find(|r| r.name() == role) {
-                    Some(role) => KindFields::Claim { role },
+                    Some(role) => KindFields::Claim { role, unstated },
                     None => {
                         let names = ClaimRole::ALL.map(ClaimRole::name);
                         let msg = self.suggestion(
@@ -511,13 +523,15 @@ impl Validator {
     fn when(&mut self, value: Value, path: &str) -> Option<When> {
         let mut f = self.object(value, path)?;
         let label = self.take_string(&mut f, "label", true);
-        let date = self.take_string(&mut f, "date", false).and_then(|d| {
-            let parsed = Date::parse(&d);
-            if parsed.is_none() {
-                self.error(&join(path, "date"), malformed_date(&d));
-            }
-            parsed
-        });
+        let date = self
+            .take_string(&mut f, "date", false)
+            .and_then(|d| match Date::read(&d) {
+                Ok(date) => Some(date),
+                Err(e) => {
+                    self.error(&join(path, "date"), date_error(&d, e));
+                    None
+                }
+            });
         self.finish(f, &["label", "date"]);
         Some(When {
             label: label?,
@@ -577,12 +591,14 @@ impl Validator {
             };
             let rel = self.take_string(&mut f, "rel", true);
             let to = self.take_string(&mut f, "to", true);
+            let group = self.take_string(&mut f, "group", false);
             let note = self.take_string(&mut f, "note", false);
-            self.finish(f, &["rel", "to", "note"]);
+            self.finish(f, &["rel", "to", "group", "note"]);
             if let (Some(rel), Some(to)) = (rel, to) {
                 out.push(Link {
                     rel: rel.into(),
                     to: to.into(),
+                    group: group.map(CompactString::from),
                     note,
                 });
             }
@@ -746,6 +762,12 @@ impl Validator {
             }
         }
         let (spans, text) = self.check_quotes(doc);
+        // The argument's structure is judged on a document read whole: a quote or link dropped
+        // for its shape would otherwise show as a missing one.
+        if !self.problems.iter().any(Problem::is_error) {
+            self.problems
+                .extend(super::structure::check(doc, &resolution));
+        }
         (spans, resolution, text)
     }
 
@@ -850,7 +872,7 @@ fn kind_field_names(kind: Kind) -> &'static [&'static str] {
         Kind::Actor => &["role", "group"],
         Kind::Provision => &["instrument"],
         Kind::Recommendation => &[],
-        Kind::Claim => &["role"],
+        Kind::Claim => &["role", "unstated"],
     }
 }
 
@@ -890,11 +912,17 @@ fn malformed_id(id: &str) -> String {
     )
 }
 
-fn malformed_date(date: &str) -> String {
-    format!(
-        "malformed date \"{}\": use YYYY, YYYY-MM or YYYY-MM-DD, with ~ (approximate) or ? (uncertain) after it",
-        ellipsize(date, 40)
-    )
+fn date_error(date: &str, why: DateError) -> String {
+    match why {
+        DateError::Malformed => format!(
+            "malformed date \"{}\": use YYYY, YYYY-MM or YYYY-MM-DD, with ~ (approximate), ? (uncertain) or % (both) after it, or START/END for an interval",
+            ellipsize(date, 40)
+        ),
+        DateError::EndBeforeStart => format!(
+            "the interval \"{}\" ends before it starts",
+            ellipsize(date, 40)
+        ),
+    }
 }
 
 /// Control characters that must never reach a terminal: C0 except newline and tab, DEL, C1.
