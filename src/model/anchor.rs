@@ -10,7 +10,6 @@
 //! quote, and the tables stay small next to the text (an automaton over 100,000 keys did not).
 
 use super::fold::{Fold, OffsetMap, fold, fold_into};
-use std::collections::HashMap;
 use std::ops::Range;
 
 /// How many bytes of a folded quote make its key; the rest is checked at each hit. Shorter quotes
@@ -90,14 +89,22 @@ pub enum Anchored {
 /// [`anchor_exhaustive`], a linear-time automaton over the text's anchor fold. So no quote is
 /// compared at more places than its budget, and the work stays linear in the text and quotes.
 pub fn anchor_all(text: &FoldedText<'_>, quotes: &[QuoteRef<'_>]) -> Vec<Anchored> {
-    // The first of each set of identical quotes stands for all of them.
-    let mut first_of: HashMap<(&str, Option<&str>, Option<&str>), usize> = HashMap::new();
-    let stands_for: Vec<usize> = quotes
-        .iter()
-        .enumerate()
-        .map(|(i, q)| *first_of.entry((q.exact, q.prefix, q.suffix)).or_insert(i))
-        .collect();
-    drop(first_of);
+    // The first of each set of identical quotes stands for all of them: found by sorting the
+    // quotes' positions (4 bytes a quote; a hash map of them weighed a tenth of a large file).
+    let key = |i: u32| {
+        let q = &quotes[i as usize];
+        (q.exact, q.prefix, q.suffix)
+    };
+    let mut order: Vec<u32> = (0..quotes.len() as u32).collect();
+    order.sort_unstable_by(|&a, &b| key(a).cmp(&key(b)).then(a.cmp(&b)));
+    let mut stands_for: Vec<u32> = (0..quotes.len() as u32).collect();
+    for pair in order.windows(2) {
+        if key(pair[0]) == key(pair[1]) {
+            stands_for[pair[1] as usize] = stands_for[pair[0] as usize];
+        }
+    }
+    drop(order);
+    let stands_for = |i: usize| stands_for[i] as usize;
     // Every quote folded as the text is, end to end in one buffer: a hundred thousand strings of
     // their own would cost as much memory again in headers and allocations.
     let mut buf = String::new();
@@ -105,7 +112,7 @@ pub fn anchor_all(text: &FoldedText<'_>, quotes: &[QuoteRef<'_>]) -> Vec<Anchore
     bounds.push(0);
     for (i, q) in quotes.iter().enumerate() {
         let start = buf.len();
-        if stands_for[i] == i {
+        if stands_for(i) == i {
             fold_into(q.exact, Fold::Loose, &mut buf, None);
             if buf.len() > start && buf.ends_with(' ') {
                 buf.pop();
@@ -219,8 +226,8 @@ pub fn anchor_all(text: &FoldedText<'_>, quotes: &[QuoteRef<'_>]) -> Vec<Anchore
     let mut closest_budget = MAX_CLOSEST;
     let mut results: Vec<Anchored> = Vec::with_capacity(quotes.len());
     for (i, (q, (span, occurrences))) in quotes.iter().zip(&found).enumerate() {
-        if stands_for[i] != i {
-            let same = results[stands_for[i]].clone();
+        if stands_for(i) != i {
+            let same = results[stands_for(i)].clone();
             results.push(same);
             continue;
         }
@@ -254,15 +261,13 @@ pub fn anchor_all(text: &FoldedText<'_>, quotes: &[QuoteRef<'_>]) -> Vec<Anchore
 /// Anchors `quotes` (each with its index) with an Aho-Corasick automaton over the text's anchor
 /// fold: each quote's anchor fold with its prefix and suffix around it (with a space between or
 /// not, as the text may have), so that every match is a place, in context. Linear in the text,
-/// the quotes and the places found; for the few quotes the fast scan gave up on.
+/// the quotes and the places found; for the few quotes the fast scan gave up on. The text is
+/// folded a window at a time (windows overlap by the longest pattern), so that a quote or two
+/// sent here does not cost a second copy of a large text.
 fn anchor_exhaustive(
     text: &str,
     quotes: &[(usize, &QuoteRef<'_>)],
 ) -> Vec<(usize, (Range<usize>, usize))> {
-    let mut folded = String::with_capacity(text.len());
-    let mut map = OffsetMap::default();
-    fold_into(text, Fold::Anchor, &mut folded, Some(&mut map));
-    crate::work::add(crate::work::Work::Bytes, text.len());
     // Each pattern: the quote it stands for, where the quote starts in it, and its length.
     let mut patterns: Vec<String> = Vec::new();
     let mut placed: Vec<(usize, usize, usize)> = Vec::new();
@@ -288,35 +293,74 @@ fn anchor_exhaustive(
             }
         }
     }
+    let longest = patterns.iter().map(String::len).max().unwrap_or(0);
     crate::work::add(
         crate::work::Work::Bytes,
         patterns.iter().map(String::len).sum(),
     );
-    // Starts of each quote's places in the fold; a few more than are counted, since matches come
-    // in the order they end and a quote's patterns differ in length by a byte or two.
-    let mut starts: Vec<Vec<(usize, usize)>> = vec![Vec::new(); quotes.len()];
-    if let Ok(automaton) = aho_corasick::AhoCorasick::builder()
+    // The first places of each quote, as original spans, ascending and distinct.
+    let mut places: Vec<Vec<(usize, usize)>> = vec![Vec::new(); quotes.len()];
+    let automaton = aho_corasick::AhoCorasick::builder()
         .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
-        .build(&patterns)
-    {
-        for m in automaton.find_overlapping_iter(&folded) {
-            let (k, offset, len) = placed[m.pattern().as_usize()];
-            if starts[k].len() < MAX_OCCURRENCES + 4 {
+        .build(&patterns);
+    if let (Ok(automaton), false) = (automaton, patterns.is_empty()) {
+        let window = (1 << 20).max(4 * longest);
+        let mut folded = String::new();
+        let mut map = OffsetMap::default();
+        let mut from = 0;
+        let mut size = window;
+        while from < text.len() {
+            // A window ends after a whitespace run, where the fold of the whole text has a
+            // space, so that its fold is the whole text's from `from` on.
+            let mut to = floor_char_boundary(text, from.saturating_add(size));
+            if to < text.len() {
+                to = text[to..]
+                    .find(char::is_whitespace)
+                    .map(|w| to + w)
+                    .and_then(|w| text[w..].find(|c: char| !c.is_whitespace()).map(|n| w + n))
+                    .unwrap_or(text.len());
+            }
+            folded.clear();
+            map = OffsetMap::default();
+            fold_into(&text[from..to], Fold::Anchor, &mut folded, Some(&mut map));
+            crate::work::add(crate::work::Work::Bytes, to - from);
+            // Too little folded text to move on by (long whitespace runs): a larger window.
+            if to < text.len() && folded.len() < 2 * longest {
+                size = size.saturating_mul(2);
+                continue;
+            }
+            size = window;
+            for m in automaton.find_overlapping_iter(&folded) {
+                let (k, offset, len) = placed[m.pattern().as_usize()];
                 let at = m.start() + offset;
-                starts[k].push((at, at + len));
+                let span = (from + map.original(at), from + map.original(at + len));
+                // The smallest distinct starts are kept (windows overlap, and matches come in
+                // the order they end).
+                let kept = &mut places[k];
+                if let Err(i) = kept.binary_search_by_key(&span.0, |p| p.0)
+                    && i < MAX_OCCURRENCES
+                {
+                    kept.insert(i, span);
+                    kept.truncate(MAX_OCCURRENCES);
+                }
+            }
+            if to >= text.len() {
+                break;
+            }
+            // The next window starts where a match that runs past this one could start.
+            let next = from + map.original(folded.len().saturating_sub(longest));
+            from = next.max(from + 1);
+            while !text.is_char_boundary(from) {
+                from += 1;
             }
         }
     }
     quotes
         .iter()
-        .zip(starts)
-        .map(|(&(i, _), mut places)| {
-            places.sort_unstable();
-            places.dedup_by_key(|p| p.0);
-            let first = places
-                .first()
-                .map_or(0..0, |&(a, b)| map.original(a)..map.original(b));
-            (i, (first, places.len().min(MAX_OCCURRENCES)))
+        .zip(places)
+        .map(|(&(i, _), places)| {
+            let first = places.first().map_or(0..0, |&(a, b)| a..b);
+            (i, (first, places.len()))
         })
         .collect()
 }
@@ -925,6 +969,32 @@ mod tests {
         assert!(matches!(r[3], Anchored::Missing { .. }), "{:?}", r[3]);
         // The text folded once more, not the quote compared at every place.
         assert!(work < 16 * text.len() as u64, "{work}");
+    }
+
+    #[test]
+    fn the_exhaustive_pass_finds_places_across_its_windows() {
+        // 2.6 MB of text, three windows: a place every 97,000 bytes or so, some across the
+        // windows' edges, each after a run of whitespace of its own length.
+        let mut text = String::new();
+        let mut expected = Vec::new();
+        for k in 1..28 {
+            while text.len() < k * 97_003 {
+                text.push_str("the law  and\u{a0}the\n\nlaw ");
+            }
+            text.push_str(&" ".repeat(k));
+            expected.push(text.len());
+            text.push_str("The Law, at last ");
+        }
+        let quote = QuoteRef {
+            exact: "The Law,",
+            prefix: Some("law"),
+            suffix: Some("at"),
+        };
+        let found = anchor_exhaustive(&text, &[(0, &quote)]);
+        let (span, count) = &found[0].1;
+        assert_eq!(*count, expected.len());
+        assert_eq!(span.start, expected[0]);
+        assert_eq!(&text[span.clone()], "The Law,");
     }
 
     #[test]
