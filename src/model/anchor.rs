@@ -306,7 +306,6 @@ fn anchor_exhaustive(
     if let (Ok(automaton), false) = (automaton, patterns.is_empty()) {
         let window = (1 << 20).max(4 * longest);
         let mut folded = String::new();
-        let mut map = OffsetMap::default();
         let mut from = 0;
         let mut size = window;
         while from < text.len() {
@@ -321,7 +320,7 @@ fn anchor_exhaustive(
                     .unwrap_or(text.len());
             }
             folded.clear();
-            map = OffsetMap::default();
+            let mut map = OffsetMap::default();
             fold_into(&text[from..to], Fold::Anchor, &mut folded, Some(&mut map));
             crate::work::add(crate::work::Work::Bytes, to - from);
             // Too little folded text to move on by (long whitespace runs): a larger window.
