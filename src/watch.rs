@@ -133,13 +133,21 @@ mod tests {
         }
     }
 
-    #[test]
-    fn a_save_in_place_and_a_rename_over_are_both_new_versions() {
+    const GOOD: &str = include_str!("../tests/fixtures/valid-small.json");
+
+    /// A valid map in a fresh directory, and a reloader watching it.
+    fn watched() -> (tempfile::TempDir, PathBuf, Reloader) {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("map.json");
-        let good = include_str!("../tests/fixtures/valid-small.json");
-        std::fs::write(&path, good).unwrap();
+        std::fs::write(&path, GOOD).unwrap();
         let r = Reloader::spawn(path.clone(), stamp(&path), || {}).unwrap();
+        (dir, path, r)
+    }
+
+    #[test]
+    fn a_save_in_place_and_a_rename_over_are_both_new_versions() {
+        let (dir, path, r) = watched();
+        let good = GOOD;
         std::fs::write(&path, "{\"format\": 1}").unwrap();
         let Reloaded::Invalid(problems) = wait_for(&r) else {
             panic!("the broken version is reported")
@@ -153,11 +161,8 @@ mod tests {
 
     #[test]
     fn a_version_argscope_wrote_itself_is_not_news() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("map.json");
-        let good = include_str!("../tests/fixtures/valid-small.json");
-        std::fs::write(&path, good).unwrap();
-        let r = Reloader::spawn(path.clone(), stamp(&path), || {}).unwrap();
+        let (_dir, path, r) = watched();
+        let good = GOOD;
         std::fs::write(&path, format!("{good} ")).unwrap();
         r.wrote(stamp(&path).unwrap());
         std::thread::sleep(POLL * 4);

@@ -493,6 +493,11 @@ fn killing_its_tmux_session_ends_the_explorer_within_two_seconds() {
         return;
     };
     let pid = Orphan::from_file(&t.launch(""));
+    assert_ends_when_the_session_is_killed(&t, &pid, "with a SIGHUP");
+}
+
+/// Waits for the explorer, kills its tmux session, and requires the process gone within 2 s.
+fn assert_ends_when_the_session_is_killed(t: &Tmux, pid: &Orphan, how: &str) {
     t.wait_text("1 Timeline");
     assert!(pid.running());
     assert!(
@@ -503,7 +508,7 @@ fn killing_its_tmux_session_ends_the_explorer_within_two_seconds() {
     );
     assert!(
         pid.ends_within(Duration::from_secs(2)),
-        "argscope is still running 2 s after its terminal went away"
+        "argscope is still running 2 s after its terminal went away ({how})"
     );
 }
 
@@ -522,16 +527,5 @@ fn a_terminal_that_vanishes_without_a_hangup_signal_ends_the_explorer() {
     );
     t.send(&[&line, "Enter"]);
     let pid = Orphan::from_file(&pid_file);
-    t.wait_text("1 Timeline");
-    assert!(pid.running());
-    assert!(
-        t.cmd(&["kill-session", "-t", "0"])
-            .status()
-            .unwrap()
-            .success()
-    );
-    assert!(
-        pid.ends_within(Duration::from_secs(2)),
-        "argscope is still running 2 s after its terminal went away without a SIGHUP"
-    );
+    assert_ends_when_the_session_is_killed(&t, &pid, "without a SIGHUP");
 }
