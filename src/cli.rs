@@ -229,9 +229,18 @@ pub fn load_document(file: Option<&str>) -> Result<Model, ExitCode> {
             eprintln!("{}", sanitize::line(&format!("{name}:{}{p}", sep(p))));
         }
         let errors = problems.iter().filter(|p| p.is_error()).count();
+        // Standard input is named `-` on a command line, not `<stdin>`.
+        let again = if path == "-" {
+            "`argscope check -` on the same input".to_owned()
+        } else {
+            format!("`argscope check {name}`")
+        };
         eprintln!(
-            "argscope: {name}: {errors} error{} — run `argscope check {name}` for all problems",
-            plural(errors)
+            "{}",
+            sanitize::line(&format!(
+                "argscope: {name}: {errors} error{} — run {again} for all problems",
+                plural(errors)
+            ))
         );
         ExitCode::from(EXIT_INVALID)
     })
@@ -262,7 +271,16 @@ pub fn check(files: &[String], strict: bool, format: CheckFormat) -> ExitCode {
     let mut worst = EXIT_OK;
     let mut reports = Vec::new();
     let mut out: Vec<u8> = Vec::new();
+    let mut read_stdin = false;
     for path in files {
+        // Standard input can be read once: a second `-` found it empty and reported an empty
+        // document.
+        if path == "-" && std::mem::replace(&mut read_stdin, true) {
+            eprintln!(
+                "argscope: `-` given again: standard input is read once, and was checked above"
+            );
+            continue;
+        }
         let (code, report) = check_one(path, strict, format, &mut out);
         worst = worst.max(code);
         reports.extend(report);

@@ -130,6 +130,7 @@ pub fn keep_in_view_by(
     let mut lines = 0;
     let mut row = cursor;
     loop {
+        crate::work::add(crate::work::Work::Rows, 1);
         lines += row_height(row);
         if lines > height {
             return (row + 1).min(cursor);

@@ -68,21 +68,22 @@ pub enum ReadError {
     Directory { path: String },
 }
 
-/// Reads a document's bytes from a path, or from standard input for `-`.
-pub fn read_source(path: &str) -> Result<Vec<u8>, ReadError> {
+/// Reads a document's bytes from a path (any bytes, UTF-8 or not), or from standard input for
+/// `-`.
+pub fn read_source(path: impl AsRef<Path>) -> Result<Vec<u8>, ReadError> {
+    let path = path.as_ref();
+    let name = || path.display().to_string();
     let io = |source| ReadError::Io {
-        path: path.to_owned(),
+        path: name(),
         source,
     };
-    if path == "-" {
+    if path.as_os_str() == "-" {
         let mut bytes = Vec::new();
         std::io::stdin().read_to_end(&mut bytes).map_err(io)?;
         return Ok(bytes);
     }
-    if Path::new(path).is_dir() {
-        return Err(ReadError::Directory {
-            path: path.to_owned(),
-        });
+    if path.is_dir() {
+        return Err(ReadError::Directory { path: name() });
     }
     std::fs::read(path).map_err(io)
 }

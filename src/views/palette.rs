@@ -54,12 +54,18 @@ impl PaletteView {
         } else {
             model.search.items(&model.doc, query)
         };
-        let rank =
-            |i: usize| match crate::model::search::find_in(&model.item(i).title, query).first() {
-                Some(span) if span.start == 0 => 0,
-                Some(_) => 1,
-                None => 2,
-            };
+        // The query is folded once, not once per item.
+        let folded = crate::model::search::fold_query(query);
+        let rank = |i: usize| match &folded {
+            Some((q, exact)) => {
+                match crate::model::search::find_folded(&model.item(i).title, q, *exact) {
+                    Some(0) => 0,
+                    Some(_) => 1,
+                    None => 2,
+                }
+            }
+            None => 2,
+        };
         items.sort_by_cached_key(|&i| rank(i));
         let mut counts: Vec<(Pane, usize)> = Pane::LISTS.iter().map(|&p| (p, 0)).collect();
         for &i in &items {
@@ -98,7 +104,7 @@ impl View for PaletteView {
                 return Outcome::Close;
             }
             Action::PromptCancel | Action::Escape => return Outcome::Close,
-            _ if self.input.edit(action) => {
+            _ if self.input.edit(action, &mut app.message) => {
                 self.selected = 0;
                 self.run(app);
             }

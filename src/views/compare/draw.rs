@@ -27,7 +27,7 @@ pub fn draw(view: &CompareView, ctx: &Ctx, frame: &mut Frame, body: Rect) {
             .title_bottom(Line::styled(bottom, ctx.theme.dim)),
         body,
     );
-    let (area, cols) = super::geometry(&app.model, body, al, g);
+    let (area, cols) = super::geometry(body, al, g);
     if area.area() == 0 || al.rows.is_empty() {
         return;
     }

@@ -6,7 +6,6 @@ mod draw;
 
 use super::{Open, Outcome, View, vertical};
 use crate::app::{Action, App, KeyMode, cursor, layout};
-use crate::model::Model;
 use crate::ui::glyphs::Glyphs;
 use alignment::{Alignment, Columns};
 use ratatui::layout::Rect;
@@ -57,15 +56,9 @@ impl Open for CompareView {
 }
 
 /// The comparison's rows area (inside the border) and its columns, in a view drawn in `area`.
-pub fn geometry(model: &Model, area: Rect, al: &Alignment, g: &Glyphs) -> (Rect, Columns) {
+pub fn geometry(area: Rect, al: &Alignment, g: &Glyphs) -> (Rect, Columns) {
     let rows = layout::inner(area);
-    let gutter = al
-        .rows
-        .iter()
-        .filter(|r| r.first)
-        .map(|r| crate::wrap::str_width(&alignment::label(model, r.field, g)))
-        .max()
-        .unwrap_or(0);
+    let gutter = al.label_width[usize::from(g.ascii)];
     (rows, alignment::columns(rows.width as usize, gutter))
 }
 
@@ -115,7 +108,7 @@ impl View for CompareView {
     }
 
     fn settle(&mut self, app: &App, area: Rect) {
-        let (rows_area, cols) = geometry(&app.model, area, &self.alignment, app.glyphs);
+        let (rows_area, cols) = geometry(area, &self.alignment, app.glyphs);
         let rows = &self.alignment.rows;
         self.top = cursor::keep_in_view_by(self.top, self.row, rows_area.height as usize, |r| {
             alignment::row_height(&rows[r], cols)

@@ -81,7 +81,7 @@ impl PreparedView {
                 self.find = None;
                 self.typing = false;
             }
-            _ if find.query.edit(action) => {
+            _ if find.query.edit(action, &mut app.message) => {
                 // Incremental: the first matching row at or after where the search started.
                 find.rows = rows::matching_rows(&app.model, &self.rows, find.query.as_str());
                 match find.first_from(find.origin) {
