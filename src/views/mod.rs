@@ -212,7 +212,7 @@ pub fn common(view: &mut dyn View, app: &mut App, action: Action) -> Option<Outc
     None
 }
 
-/// The body of the screen a view is drawn in, for a terminal of `size`.
+/// The body of the screen, the area a full-screen view is drawn in: what its keys page by.
 pub fn body(app: &App) -> Rect {
     app.screen().body
 }
