@@ -137,12 +137,20 @@ fn links_by_relation(
     out
 }
 
-fn link_cell(model: &Model, item: usize, outgoing: bool, other: usize, link: usize) -> Cell {
+fn link_cell(
+    model: &Model,
+    g: &Glyphs,
+    (item, outgoing): (usize, bool),
+    other: usize,
+    link: usize,
+) -> Cell {
     let it = model.item(other);
     let source = if outgoing { item } else { other };
     let mut text = format!("{} ({})", it.title, it.kind);
     if let Some(note) = model.link_note(source, link) {
-        text.push_str(" — ");
+        text.push(' ');
+        text.push_str(g.note_dash);
+        text.push(' ');
         text.push_str(note);
     }
     Cell {
@@ -154,6 +162,11 @@ fn link_cell(model: &Model, item: usize, outgoing: bool, other: usize, link: usi
 /// Aligns `left` and `right`. The order of rows depends only on the pair, not on which side
 /// each item is on, so swapping the sides mirrors the rows.
 pub fn align(model: &Model, left: usize, right: usize) -> Alignment {
+    align_with(model, left, right, &glyphs::UNICODE)
+}
+
+/// [`align`], with the interface's own marks (around a quote, before a link's note) from `g`.
+pub fn align_with(model: &Model, left: usize, right: usize, g: &Glyphs) -> Alignment {
     let (a, b) = (model.item(left), model.item(right));
     let mut rows = Vec::new();
     let both = |rows: &mut Vec<Row>, field, l: Option<Cell>, r: Option<Cell>| {
@@ -196,7 +209,7 @@ pub fn align(model: &Model, left: usize, right: usize) -> Alignment {
     let quotes = |it: &crate::model::Item| {
         it.quotes
             .iter()
-            .map(|q| cell(format!("“{}”", q.exact)))
+            .map(|q| cell(format!("{}{}{}", g.quote_open, q.exact, g.quote_close)))
             .collect()
     };
     zip_rows(&mut rows, Field::Quote, quotes(a), quotes(b));
@@ -227,10 +240,10 @@ pub fn align(model: &Model, left: usize, right: usize) -> Alignment {
                     first: false,
                     left: link_a
                         .get(&other)
-                        .map(|&k| link_cell(model, left, outgoing, other, k)),
+                        .map(|&k| link_cell(model, g, (left, outgoing), other, k)),
                     right: link_b
                         .get(&other)
-                        .map(|&k| link_cell(model, right, outgoing, other, k)),
+                        .map(|&k| link_cell(model, g, (right, outgoing), other, k)),
                     shared: true,
                 });
             }
@@ -238,7 +251,7 @@ pub fn align(model: &Model, left: usize, right: usize) -> Alignment {
             let rest = |ls: Vec<(usize, usize)>, item: usize| -> Vec<Cell> {
                 ls.into_iter()
                     .filter(|(o, _)| !shared.contains(o))
-                    .map(|(o, k)| link_cell(model, item, outgoing, o, k))
+                    .map(|(o, k)| link_cell(model, g, (item, outgoing), o, k))
                     .collect()
             };
             zip_rows(&mut rows, field, rest(la, left), rest(lb, right));

@@ -48,10 +48,7 @@ pub fn draw(view: &CompareView, ctx: &Ctx, frame: &mut Frame, body: Rect) {
         let tw = compare::text_width(row, cols.column);
         let wrapped: Vec<Vec<String>> = (0..2)
             .map(|side| match compare::cell_text(row, side, cols) {
-                Some(t) => {
-                    let t = g.text(&t);
-                    crate::wrap::wrapped(&t, tw)
-                }
+                Some(t) => crate::wrap::wrapped(&t, tw),
                 None => Vec::new(),
             })
             .collect();

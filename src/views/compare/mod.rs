@@ -45,7 +45,7 @@ impl Open for CompareView {
             Some(marked) => {
                 app.memory.mark = None;
                 Some(CompareView {
-                    alignment: alignment::align(&app.model, marked, item),
+                    alignment: alignment::align_with(&app.model, marked, item, app.glyphs),
                     row: 0,
                     side: 0,
                     top: 0,

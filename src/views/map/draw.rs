@@ -340,7 +340,9 @@ fn info(ctx: &Ctx, frame: &mut Frame, view: &MapView, area: Rect) {
                 title(tgt)
             );
             if let Some(note) = model.link_note(src, n.link) {
-                s.push_str(" — ");
+                s.push(' ');
+                s.push_str(gl.note_dash);
+                s.push(' ');
                 s.push_str(note);
             }
             s
@@ -348,7 +350,7 @@ fn info(ctx: &Ctx, frame: &mut Frame, view: &MapView, area: Rect) {
     };
     frame.render_widget(
         Paragraph::new(Line::styled(
-            fit(&gl.text(&text), area.width as usize, ctx.sym.ellipsis),
+            fit(&text, area.width as usize, ctx.sym.ellipsis),
             ctx.theme.dim,
         )),
         area,

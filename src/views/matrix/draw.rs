@@ -306,13 +306,16 @@ fn detail(ctx: &Ctx, frame: &mut Frame, view: &MatrixView, area: Rect) {
     for (label, item) in [(&pl, p), (&rl, rec)] {
         if let Some(q) = model.item(item).quotes.first() {
             paras.push((String::new(), Style::new()));
-            paras.push((format!("{label}: “{}”", q.exact), ctx.theme.quote));
+            let (open, close) = (ctx.sym.quote_open, ctx.sym.quote_close);
+            paras.push((
+                format!("{label}: {open}{}{close}", q.exact),
+                ctx.theme.quote,
+            ));
         }
     }
     let mut lines = Vec::new();
     for (text, style) in paras {
         let clean = crate::model::sanitize::line(&text);
-        let clean = ctx.sym.text(&clean);
         let rows = wrap(&clean, width);
         if rows.is_empty() {
             lines.push(Line::raw(""));
