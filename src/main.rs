@@ -82,6 +82,12 @@ fn explore(cli: &Cli, mut options: Options) -> ExitCode {
     let mut app = App::new(model, options);
     app.keymap = config.keymap;
     app.theme = config.theme;
+    // A file to edit with `e` and to reload when it changes (standard input is neither).
+    app.file = cli
+        .file
+        .as_deref()
+        .filter(|f| *f != "-")
+        .map(std::path::PathBuf::from);
     match argscope::terminal::run(app) {
         Ok(code) => ExitCode::from(code),
         Err(e) => cli::fail(cli::EXIT_USAGE, &format!("terminal error: {e}")),
