@@ -370,6 +370,8 @@ mod tests {
                     "toggle-order",
                     "copy",
                     "open-source",
+                    "edit-externally",
+                    "show-problems",
                     "suspend",
                     "compare-mark",
                     "comparisons",

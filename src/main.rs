@@ -85,6 +85,12 @@ fn explore(cli: &Cli, mut options: Options) -> ExitCode {
     if config.warning.is_some() {
         app.message = config.warning;
     }
+    // A file to edit with `e` and to reload when it changes (standard input is neither).
+    app.file = cli
+        .file
+        .as_deref()
+        .filter(|f| f.as_os_str() != "-")
+        .map(std::path::PathBuf::from);
     match argscope::terminal::run(app) {
         Ok(code) => ExitCode::from(code),
         Err(e) => cli::fail(cli::EXIT_USAGE, &format!("terminal error: {e}")),

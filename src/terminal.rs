@@ -2,6 +2,7 @@
 //! panic hook, signals, suspend and resume, and the event loop that feeds `App::update`.
 
 use crate::app::{Action, App, Effect, Key};
+use crate::watch::{Reloaded, Reloader};
 use crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
 };
@@ -13,7 +14,6 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use std::io::{self, Stdout, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
 
 /// Whether mouse capture was turned on, so that restoring turns it off again.
 static MOUSE: AtomicBool = AtomicBool::new(false);
@@ -74,17 +74,28 @@ fn event_loop(app: &mut App) -> io::Result<u8> {
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
+    // Live reload: a thread watches the file and loads each new version off this thread.
+    let reloader = app.file.clone().and_then(|path| {
+        let seen = crate::watch::stamp(&path);
+        Reloader::spawn(path, seen, || {}).ok()
+    });
     loop {
         {
             let _writing = crate::shutdown::lock_terminal();
             terminal.draw(|f| crate::ui::draw(app, f))?;
         }
-        // Blocks until input comes; the poll's timeout only bounds each wait, leaving room for
-        // timed work in the loop.
+        // Waits for input, looking for a new version of the file between waits.
         let event = loop {
-            if event::poll(Duration::from_millis(500))? {
-                break event::read()?;
+            if let Some(version) = reloader.as_ref().and_then(Reloader::newest) {
+                apply(app, version);
+                break None;
             }
+            if event::poll(crate::watch::POLL)? {
+                break Some(event::read()?);
+            }
+        };
+        let Some(event) = event else {
+            continue;
         };
         match event {
             Event::Key(k) if k.kind != KeyEventKind::Release => app.handle_key(Key::from_event(k)),
@@ -107,6 +118,10 @@ fn event_loop(app: &mut App) -> io::Result<u8> {
                     Effect::Copy(text) => copy(terminal.backend_mut(), &text)?,
                     Effect::Suspend => suspend(&mut terminal, app.options.mouse)?,
                     Effect::Open(url) => app.message = Some(open(&url)),
+                    Effect::Edit(item) => {
+                        let message = edit(app, &mut terminal, item, reloader.as_ref())?;
+                        app.message = Some(message);
+                    }
                 }
             }
         }
@@ -114,6 +129,59 @@ fn event_loop(app: &mut App) -> io::Result<u8> {
             return Ok(0);
         }
     }
+}
+
+/// Applies a new version of the file: the map replaced, places kept; or its problems shown.
+fn apply(app: &mut App, version: Reloaded) {
+    match version {
+        Reloaded::Valid(model) => app.reload(*model),
+        Reloaded::Invalid(problems) => app.reload_failed(problems),
+        Reloaded::Unreadable(reason) => app.message = Some(format!("cannot reload: {reason}")),
+    }
+}
+
+/// `e`: leaves the screen to the reader's editor, open on the file at the item's line, and takes
+/// it back when the editor ends, then reloads what was saved. The editor runs in the foreground
+/// on the same terminal (the tty watchdog reads nothing, so it steals no keys from it).
+fn edit(
+    app: &mut App,
+    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    item: usize,
+    reloader: Option<&Reloader>,
+) -> io::Result<String> {
+    let Some(path) = app.file.clone() else {
+        return Ok("no file to edit".into());
+    };
+    let line = std::fs::read(&path)
+        .ok()
+        .and_then(|bytes| crate::model::locate::place_of(&bytes, &format!("items[{item}].id")))
+        .map_or(1, |(line, _)| line);
+    let Some((var, value)) = crate::editor::from_env() else {
+        return Ok(crate::editor::EditorError::Unset.to_string());
+    };
+    let command = match crate::editor::command(var, &value, &path, line) {
+        Ok(c) => c,
+        Err(e) => return Ok(e.to_string()),
+    };
+    restore();
+    let status = std::process::Command::new(&command.program)
+        .args(&command.args)
+        .status();
+    enter(app.options.mouse)?;
+    terminal.clear()?;
+    let message = match status {
+        Err(e) => format!("cannot run {}: {e}", command.program),
+        Ok(s) if !s.success() => format!("{} exited with {s}", command.program),
+        Ok(_) => {
+            // Read now rather than wait for the watcher, which is told this version is seen.
+            if let (Some(r), Some(stamp)) = (reloader, crate::watch::stamp(&path)) {
+                r.wrote(stamp);
+            }
+            apply(app, crate::watch::load(&path));
+            return Ok(app.message.clone().unwrap_or_default());
+        }
+    };
+    Ok(message)
 }
 
 /// Opens an http(s) URL with the system's opener, as one argument and never through a shell, and

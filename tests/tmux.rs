@@ -529,3 +529,116 @@ fn a_terminal_that_vanishes_without_a_hangup_signal_ends_the_explorer() {
     let pid = Orphan::from_file(&pid_file);
     assert_ends_when_the_session_is_killed(&t, &pid, "without a SIGHUP");
 }
+
+/// A copy of the small fixture in the test's directory, for the explorer to watch.
+fn watched_copy(t: &Tmux) -> PathBuf {
+    let path = t.dir.path().join("map.json");
+    let fixture =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid-small.json");
+    std::fs::copy(fixture, &path).unwrap();
+    path
+}
+
+/// `doc` with `old` replaced by `new` (once), parsed to be sure the edit is where it is meant.
+fn edited(path: &std::path::Path, old: &str, new: &str) -> String {
+    let text = std::fs::read_to_string(path).unwrap();
+    assert!(text.contains(old), "{old} not in the file");
+    text.replacen(old, new, 1)
+}
+
+#[test]
+fn a_saved_file_reloads_in_place_or_renamed_keeping_the_selection_and_a_broken_one_shows_a_banner()
+{
+    let Some(t) = Tmux::start("reload", 120, 30) else {
+        return;
+    };
+    let path = watched_copy(&t);
+    t.launch(&path.display().to_string());
+    t.wait_text("1 Timeline");
+    // The second event, selected.
+    t.send(&["j"]);
+    let before = t.wait_text("▶");
+    let selected = before.lines().find(|l| l.contains('▶')).unwrap().to_owned();
+    assert!(selected.contains("mayor signs"), "{selected}");
+    // Written in place: the title changes on screen, the selection stays on it.
+    std::fs::write(
+        &path,
+        edited(
+            &path,
+            "The mayor signs the order",
+            "The mayor signs the revised order",
+        ),
+    )
+    .unwrap();
+    let screen = t.wait_text("reloaded the file");
+    let now = screen.lines().find(|l| l.contains('▶')).unwrap();
+    assert!(
+        now.contains("revised"),
+        "selection kept on the edited item:\n{screen}"
+    );
+    // Renamed over it, as vim saves, and broken: the banner names the problem; P lists it at
+    // its line.
+    let broken = edited(&path, "\"rel\": \"enacts\"", "\"rel\": \"enactz\"");
+    let tmp = t.dir.path().join("map.json.swp");
+    std::fs::write(&tmp, &broken).unwrap();
+    std::fs::rename(&tmp, &path).unwrap();
+    t.wait_text("file has 1 problem: P lists them");
+    t.send(&["P"]);
+    let list = t.wait_text("unknown relation");
+    let line = broken.lines().position(|l| l.contains("enactz")).unwrap() + 1;
+    assert!(
+        list.contains(&format!("map.json:{line}:")),
+        "the problem names line {line}:\n{list}"
+    );
+    t.send(&["Escape"]);
+    // Fixed: the banner goes.
+    std::fs::write(&path, edited(&path, "enactz", "enacts")).unwrap();
+    t.wait_for("the banner to go", |s| {
+        !s.contains("P lists them") && s.contains("reloaded")
+    });
+    t.send(&["q"]);
+    t.wait_exit(0);
+}
+
+#[test]
+fn e_runs_the_editor_at_the_items_line_and_reloads_what_it_saved() {
+    let Some(t) = Tmux::start("editor", 120, 30) else {
+        return;
+    };
+    let path = watched_copy(&t);
+    let args = t.dir.path().join("editor-args");
+    let editor = t.dir.path().join("fake-editor");
+    // Records its arguments, then changes the file as an author would.
+    std::fs::write(
+        &editor,
+        format!(
+            "#!/bin/sh\nprintf '%s\\n' \"$@\" > {}\nsed -i 's/The mayor signs the order/The mayor signs it in the editor/' \"$2\"\n",
+            args.display()
+        ),
+    )
+    .unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
+    t.send(&[&format!("export EDITOR='{}'", editor.display()), "Enter"]);
+    t.launch(&path.display().to_string());
+    t.wait_text("1 Timeline");
+    t.send(&["j"]);
+    t.wait_text("mayor signs");
+    t.send(&["e"]);
+    let screen = t.wait_text("in the editor");
+    assert!(screen.contains("reloaded"), "{screen}");
+    let recorded = std::fs::read_to_string(&args).unwrap();
+    let id_line = std::fs::read_to_string(&path)
+        .unwrap()
+        .lines()
+        .position(|l| l.contains("\"id\": \"order-signed\""))
+        .unwrap()
+        + 1;
+    assert_eq!(
+        recorded,
+        format!("+{id_line}\n{}\n", path.display()),
+        "the editor gets +LINE and the file"
+    );
+    t.send(&["q"]);
+    t.wait_exit(0);
+}

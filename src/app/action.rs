@@ -51,6 +51,10 @@ pub enum Action {
     Copy,
     /// Open the document's `url` (http or https) with the system's opener.
     OpenSource,
+    /// Open the selected item in `$VISUAL`/`$EDITOR` at the line of its id; reload after.
+    EditExternally,
+    /// List the problems of the file's newest version, when it did not load.
+    ShowProblems,
     /// Text pane: go to the next quoted passage.
     NextPassage,
     /// Text pane: go to the previous quoted passage.
@@ -155,6 +159,8 @@ impl Action {
             Action::ToggleOrder => "toggle-order",
             Action::Copy => "copy",
             Action::OpenSource => "open-source",
+            Action::EditExternally => "edit-externally",
+            Action::ShowProblems => "show-problems",
             Action::NextPassage => "next-passage",
             Action::PrevPassage => "prev-passage",
             Action::StartSearch => "start-search",

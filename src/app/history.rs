@@ -54,6 +54,25 @@ impl History {
         self.current()
     }
 
+    /// Replaces every place by what `map` makes of it, dropping those it makes nothing of (items
+    /// gone from a reloaded map); the cursor stays on the same place, or the nearest older one.
+    pub fn remap(&mut self, mut map: impl FnMut(Place) -> Option<Place>) {
+        let mut kept = Vec::with_capacity(self.places.len());
+        let mut cursor = 0;
+        for (i, place) in self.places.drain(..).enumerate() {
+            if let Some(p) = map(place)
+                && kept.last() != Some(&p)
+            {
+                kept.push(p);
+            }
+            if i == self.cursor {
+                cursor = kept.len().saturating_sub(1);
+            }
+        }
+        self.places = kept;
+        self.cursor = cursor;
+    }
+
     /// The places, oldest first, and the index of the current one.
     pub fn trail(&self) -> (&[Place], usize) {
         (&self.places, self.cursor)

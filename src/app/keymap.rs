@@ -119,6 +119,8 @@ const DEFAULTS: &[Row] = &[
     (KeyMode::Normal, &["o"], Action::ToggleOrder, "Timeline: chronological / article order", false),
     (KeyMode::Normal, &["y"], Action::Copy, "copy the quotes with a citation", false),
     (KeyMode::Normal, &["O"], Action::OpenSource, "open the document's url in the browser", false),
+    (KeyMode::Normal, &["e"], Action::EditExternally, "edit the item in $VISUAL or $EDITOR; reload after", false),
+    (KeyMode::Normal, &["P"], Action::ShowProblems, "list the problems of the file's newest version", false),
     (KeyMode::Normal, &["<C-z>"], Action::Suspend, "suspend (fg resumes)", false),
     (KeyMode::Links, &["j", "<Down>"], Action::Down, "next link", true),
     (KeyMode::Links, &["k", "<Up>"], Action::Up, "previous link", true),

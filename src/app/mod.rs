@@ -13,6 +13,7 @@ pub mod input;
 pub mod keymap;
 pub mod keys;
 pub mod layout;
+mod reload;
 pub mod search;
 mod update;
 
@@ -177,6 +178,8 @@ pub enum Effect {
     Suspend,
     /// Open this http(s) URL with the system's opener (never through a shell).
     Open(String),
+    /// Run the reader's editor on the document's file at this item's line.
+    Edit(usize),
 }
 
 /// The whole state of the explorer.
@@ -212,6 +215,12 @@ pub struct App {
     pub quit: bool,
     /// Styles: the theme, with the configuration's colours.
     pub theme: crate::theme::Theme,
+    /// The document's file, when it has one (not the built-in map): what `e` opens and what live
+    /// reload watches.
+    pub file: Option<std::path::PathBuf>,
+    /// The problems of the file's newest version when it did not load; the map on screen is the
+    /// last good one.
+    pub problems: Option<Vec<crate::model::Problem>>,
 }
 
 impl App {
@@ -244,6 +253,8 @@ impl App {
             effects: Vec::new(),
             quit: false,
             theme: crate::theme::Theme::new(options.color),
+            file: None,
+            problems: None,
         }
     }
 

@@ -110,6 +110,7 @@ impl App {
             Action::ToggleOrder => self.toggle_order(),
             Action::Copy => self.copy(),
             Action::OpenSource => self.open_source(),
+            Action::EditExternally => self.edit_externally(),
             Action::NextPassage => self.step_passage(1),
             Action::PrevPassage => self.step_passage(-1),
             Action::Suspend => self.effects.push(Effect::Suspend),
@@ -313,6 +314,21 @@ impl App {
     }
 
     /// `O`: asks the event loop to open the document's url; it reports how that went.
+    /// `e`: asks the event loop to run the reader's editor on the file, at the selected item.
+    fn edit_externally(&mut self) {
+        let Some(item) = self.selected_item() else {
+            self.message = Some("no item selected to edit".into());
+            return;
+        };
+        if self.file.is_none() {
+            self.message = Some(
+                "no file to edit (the built-in map, standard input or render): for the built-in map, save a copy with `argscope export --format json -o map.json` and run `argscope map.json`".into(),
+            );
+            return;
+        }
+        self.effects.push(Effect::Edit(item));
+    }
+
     fn open_source(&mut self) {
         match &self.model.doc.document.url {
             Some(url) => {

@@ -43,6 +43,20 @@ pub fn status(ctx: &Ctx, frame: &mut Frame, area: Rect) {
     let width = area.width as usize;
     let mut spans = vec![Span::styled(format!(" {mode} "), ctx.theme.mode)];
     let mut used = mode.len() + 2;
+    // A newer version of the file that does not load: the map on screen is the last good one.
+    if let Some(problems) = &app.problems {
+        let n = problems.len();
+        let banner = format!(
+            " file has {n} problem{}: P lists them ",
+            if n == 1 { "" } else { "s" }
+        );
+        let banner = fit(&banner, width.saturating_sub(used), ctx.sym.ellipsis);
+        used += str_width(&banner);
+        spans.push(Span::styled(
+            banner,
+            ctx.theme.mode.patch(ctx.theme.message),
+        ));
+    }
     // The prompt, or the state of the search and filter in the focused pane.
     let mut state = String::new();
     match &app.mode {

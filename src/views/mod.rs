@@ -10,6 +10,7 @@ pub mod map;
 pub mod matrix;
 pub mod palette;
 pub mod prepared;
+pub mod problems;
 
 use crate::app::layout::{self, Screen};
 use crate::app::{Action, App, KeyMode};
@@ -121,6 +122,7 @@ registry! {
     Map(map::MapView) <- Map,
     Palette(palette::PaletteView) <- OpenPalette,
     Help(help::HelpView) <- Help,
+    Problems(problems::ProblemsView) <- ShowProblems,
 }
 
 impl Layer {

@@ -1,0 +1,125 @@
+//! Live reload: a new version of the document's file replaces the map on screen, and the reader
+//! stays where they were, by id: the pane, each pane's selection, the folds, the Timeline's order,
+//! the Text pane's passage, history, and the open view (opened again on the same item). An item
+//! that no longer exists gives way to its pane's nearest neighbour, and the status says so. A
+//! version with problems replaces nothing: its problems wait behind a banner.
+
+use super::{App, Lists, Pane, lists};
+use crate::model::{Model, Problem};
+use crate::views::ViewKind;
+use std::collections::HashSet;
+
+/// The panes with a list, whose selections are kept.
+const LIST_PANES: [Pane; 5] = [
+    Pane::Timeline,
+    Pane::Actors,
+    Pane::Provisions,
+    Pane::Recommendations,
+    Pane::Argument,
+];
+
+impl App {
+    /// Replaces the map with `model`, a new version of the same file.
+    pub fn reload(&mut self, model: Model) {
+        let id = |app: &App, item: usize| app.model.item(item).id.clone();
+        // Where the reader is, by id (and by row, for a neighbour when the id is gone).
+        let selections: Vec<_> = LIST_PANES
+            .iter()
+            .map(|&pane| {
+                let list = self.list(pane);
+                let item = list.and_then(|l| l.selected_item()).map(|i| id(self, i));
+                (pane, item, list.map_or(0, |l| l.selected))
+            })
+            .collect();
+        let collapsed: Vec<_> = self.collapsed.iter().map(|&i| id(self, i)).collect();
+        let text_item = self.text.item.map(|i| id(self, i));
+        let (passage, text_top) = (self.text.current, self.text.top);
+        let mark = self.memory.mark.map(|i| id(self, i));
+        let open: Vec<ViewKind> = self.layers.iter().map(|l| l.kind()).collect();
+        let old_ids: Vec<_> = (0..self.model.doc.items.len())
+            .map(|i| id(self, i))
+            .collect();
+
+        self.model = model;
+        let find = |app: &App, id: &str| app.model.index.get(id);
+        self.collapsed = collapsed
+            .iter()
+            .filter_map(|i| find(self, i))
+            .collect::<HashSet<_>>();
+        self.lists = Lists::new(&self.model, &self.collapsed);
+        if !self.chronological {
+            self.lists.timeline = lists::timeline(&self.model, false);
+        }
+        self.text = super::TextPane::new(&self.model);
+        self.search = None;
+        self.layers.clear();
+        self.link = 0;
+        let mut gone = Vec::new();
+        for (pane, item, row) in selections {
+            let Some(list) = self.lists.get_mut(pane) else {
+                continue;
+            };
+            let kept = item
+                .as_deref()
+                .and_then(|i| find_in(&self.model, i))
+                .is_some_and(|i| list.select_item(i));
+            if !kept {
+                // The nearest neighbour: the row it was on, or the last one.
+                list.selected = row.min(list.rows.len().saturating_sub(1));
+                list.move_by(0);
+                if let Some(i) = item {
+                    gone.push((pane, i));
+                }
+            }
+        }
+        self.history.remap(|place| {
+            let id = old_ids.get(place.item)?;
+            let item = self.model.index.get(id)?;
+            Some(super::Place { item, ..place })
+        });
+        self.memory.mark = mark.as_deref().and_then(|i| find(self, i));
+        self.text.item = text_item.as_deref().and_then(|i| find(self, i));
+        self.update(super::Action::Resize(self.size.width, self.size.height));
+        self.text.current = passage.filter(|&p| p < self.text.passages.len());
+        self.text.top = text_top;
+        // The views open again on the reader's item, as their keys would open them.
+        for kind in open {
+            if let Some(action) = opener(kind) {
+                self.update(action);
+            }
+        }
+        self.problems = None;
+        let n = self.model.doc.items.len();
+        self.message = Some(match gone.iter().find(|(pane, _)| *pane == self.focus) {
+            Some((_, id)) => format!(
+                "reloaded ({n} items); \"{}\" is gone, so its neighbour is selected",
+                crate::model::sanitize::line(id)
+            ),
+            None => format!("reloaded the file ({n} items)"),
+        });
+    }
+
+    /// A new version of the file that does not load: the map on screen stays, and its problems
+    /// wait behind a banner (the key to list them is in the status line).
+    pub fn reload_failed(&mut self, problems: Vec<Problem>) {
+        self.problems = Some(problems);
+    }
+}
+
+fn find_in(model: &Model, id: &str) -> Option<usize> {
+    model.index.get(id)
+}
+
+/// The action that opens a view of `kind` from the panes, if one does.
+fn opener(kind: ViewKind) -> Option<super::Action> {
+    use super::Action;
+    Some(match kind {
+        ViewKind::Matrix => Action::Matrix,
+        ViewKind::Map => Action::Map,
+        ViewKind::Comparisons | ViewKind::Prepared => Action::Comparisons,
+        ViewKind::Help => Action::Help,
+        ViewKind::Compare | ViewKind::Palette => return None,
+        #[allow(unreachable_patterns)]
+        _ => return None,
+    })
+}

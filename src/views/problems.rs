@@ -1,0 +1,111 @@
+//! The problems of the file's newest version, when it did not load (`P`): each as `check` prints
+//! it, `FILE:LINE:COL: path: message`, so the reader can go to the line in their editor. The map
+//! on screen stays the last good one until the file is fixed.
+
+use super::{Open, Outcome, View};
+use crate::app::{Action, App, KeyMode, layout};
+use crate::ui::Ctx;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Wrap};
+
+#[derive(Debug, Clone, Default)]
+pub struct ProblemsView {
+    /// The first line on screen.
+    pub scroll: usize,
+}
+
+/// The lines to show: one a problem, through the same sanitizer as document text.
+pub fn lines(app: &App) -> Vec<String> {
+    let name = app
+        .file
+        .as_deref()
+        .map(|p| p.display().to_string())
+        .unwrap_or_default();
+    app.problems
+        .iter()
+        .flatten()
+        .map(|p| {
+            let sep = if p.line.is_some() { "" } else { " " };
+            crate::model::sanitize::line(&format!("{name}:{sep}{p}")).into_owned()
+        })
+        .collect()
+}
+
+fn boxed(area: Rect) -> (Rect, Rect) {
+    let w = area.width.saturating_sub(4).min(110);
+    let h = area.height.saturating_sub(2);
+    let rect = crate::ui::centred(area, w, h);
+    (rect, layout::inner(rect))
+}
+
+impl Open for ProblemsView {
+    fn open(app: &mut App) -> Option<ProblemsView> {
+        if app.problems.is_none() {
+            app.message =
+                Some("the file has no problems: what is on screen is what it says".into());
+            return None;
+        }
+        Some(ProblemsView::default())
+    }
+}
+
+impl View for ProblemsView {
+    fn key_mode(&self) -> KeyMode {
+        KeyMode::Help
+    }
+
+    fn name(&self) -> &'static str {
+        "PROBLEMS"
+    }
+
+    fn is_overlay(&self) -> bool {
+        true
+    }
+
+    fn update(&mut self, app: &mut App, action: Action) -> Outcome {
+        let height = boxed(app.screen().full).1.height as isize;
+        let delta = match action {
+            Action::Escape | Action::Help | Action::ShowProblems => return Outcome::Close,
+            Action::Down => 1,
+            Action::Up => -1,
+            Action::PageDown => height,
+            Action::PageUp => -height,
+            Action::First => isize::MIN,
+            Action::Last => isize::MAX,
+            Action::WheelDown(..) => 3,
+            Action::WheelUp(..) => -3,
+            _ => return Outcome::Unhandled,
+        };
+        self.scroll = (self.scroll as isize).saturating_add(delta).max(0) as usize;
+        Outcome::Keep
+    }
+
+    fn settle(&mut self, app: &App, area: Rect) {
+        let shown = boxed(area).1.height as usize;
+        self.scroll = self
+            .scroll
+            .min(lines(app).len().saturating_sub(shown.max(1)));
+    }
+
+    fn draw(&self, ctx: &Ctx, frame: &mut Frame, area: Rect) {
+        let g = ctx.sym;
+        let all = lines(ctx.app);
+        let title = format!(
+            " The file has {} problem{} {} the map shown is the last good one {} Esc closes ",
+            all.len(),
+            if all.len() == 1 { "" } else { "s" },
+            g.dot,
+            g.dot
+        );
+        let (rect, _) = boxed(area);
+        let inside = ctx.overlay(frame, rect, Line::styled(title, ctx.theme.title));
+        let shown: Vec<Line> = all
+            .into_iter()
+            .skip(self.scroll)
+            .map(|l| Line::raw(g.text(&l).into_owned()))
+            .collect();
+        frame.render_widget(Paragraph::new(shown).wrap(Wrap { trim: false }), inside);
+    }
+}
