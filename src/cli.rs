@@ -250,10 +250,10 @@ pub fn load_document(file: Option<&Path>) -> Result<Model, ExitCode> {
 /// How to read `path` again to place problems (standard input cannot be read twice, so
 /// problems in a document on standard input are placed only when the load kept its bytes).
 fn reread(path: &Path) -> impl FnOnce() -> Option<Vec<u8>> + '_ {
+    // A FIFO or a device cannot be read twice (a second read of a FIFO would wait for a writer).
     move || {
-        (!is_stdin(path))
-            .then(|| std::fs::read(path).ok())
-            .flatten()
+        let regular = !is_stdin(path) && std::fs::metadata(path).is_ok_and(|m| m.is_file());
+        regular.then(|| std::fs::read(path).ok()).flatten()
     }
 }
 
@@ -402,7 +402,7 @@ pub fn watch(file: &Path, strict: bool, format: CheckFormat) -> ExitCode {
             // Between an editor's delete and its rename, or deleted for good: say so once.
             eprintln!(
                 "argscope: {}: gone; waiting for it to come back",
-                display_name(file)
+                sanitize::line(&display_name(file))
             );
             waiting = true;
         }
@@ -570,7 +570,7 @@ pub fn quote(file: &Path, query: &str) -> ExitCode {
             eprintln!(
                 "argscope: \"{}\" is not in the text of {}",
                 sanitize::line(query),
-                display_name(file)
+                sanitize::line(&display_name(file))
             );
             ExitCode::from(EXIT_INVALID)
         }

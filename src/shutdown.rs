@@ -65,22 +65,34 @@ pub fn install(tty: &impl AsRawFd, restore: fn()) -> io::Result<()> {
     std::thread::Builder::new()
         .name("signals".into())
         .spawn(move || {
-            if let Some(signal) = signals.forever().next() {
-                end(128 + signal, tty_gone(tty_for_signals.as_raw_fd()), restore);
+            // The first signal ends the process on a thread of its own, so that this one keeps
+            // listening: if restoring blocks on a stalled terminal, a second signal still ends
+            // it at once.
+            let mut ending = false;
+            for signal in signals.forever() {
+                if std::mem::replace(&mut ending, true) {
+                    // SAFETY: _exit ends the process at once; nothing is left to flush.
+                    unsafe { libc::_exit(128 + signal) }
+                }
+                let gone = tty_gone(tty_for_signals.as_raw_fd());
+                let _ = std::thread::Builder::new()
+                    .name("ending".into())
+                    .spawn(move || end(128 + signal, gone, restore));
             }
         })?;
     std::thread::Builder::new()
         .name("tty-watchdog".into())
         .spawn(move || {
-            wait_for_hangup(watched.as_raw_fd());
-            end(VANISHED_STATUS, true, restore);
+            if wait_for_hangup(watched.as_raw_fd()) {
+                end(VANISHED_STATUS, true, restore);
+            }
         })?;
     Ok(())
 }
 
-/// Whether the terminal behind `fd` has gone: hung up, in error, or no longer a descriptor.
+/// Whether the terminal behind `fd` has gone: hung up or in error.
 pub fn tty_gone(fd: i32) -> bool {
-    matches!(poll_hangup(fd, 0), Some(true))
+    matches!(poll_hangup(fd, 0), Poll::HungUp)
 }
 
 /// Whether the terminal the explorer reads from (standard input) has gone. The event loop asks
@@ -89,9 +101,21 @@ pub fn stdin_gone() -> bool {
     tty_gone(io::stdin().as_raw_fd())
 }
 
-/// Polls `fd` for nothing but a hang-up, for `timeout_ms` (-1: without end). `Some(true)` when it
-/// has hung up, `Some(false)` when the time ran out, `None` when interrupted or poll failed.
-fn poll_hangup(fd: i32, timeout_ms: i32) -> Option<bool> {
+/// What polling a tty for a hang-up found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Poll {
+    HungUp,
+    /// The time ran out with the terminal still there.
+    Quiet,
+    /// This platform cannot poll this descriptor (macOS reports `POLLNVAL` for `/dev/tty`):
+    /// the watchdog has nothing to watch, and the signals still end the process.
+    Unsupported,
+    /// Interrupted, or poll itself failed.
+    Failed,
+}
+
+/// Polls `fd` for nothing but a hang-up, for `timeout_ms` (-1: without end).
+fn poll_hangup(fd: i32, timeout_ms: i32) -> Poll {
     let mut pfd = libc::pollfd {
         fd,
         events: 0,
@@ -100,21 +124,26 @@ fn poll_hangup(fd: i32, timeout_ms: i32) -> Option<bool> {
     // SAFETY: one valid pollfd, and its count.
     let n = unsafe { libc::poll(&mut pfd, 1, timeout_ms) };
     match n {
-        n if n > 0 => Some(pfd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0),
-        0 => Some(false),
-        _ => None,
+        // Our own dup is never an invalid descriptor: POLLNVAL means the device cannot be polled.
+        n if n > 0 && pfd.revents & libc::POLLNVAL != 0 => Poll::Unsupported,
+        n if n > 0 && pfd.revents & (libc::POLLHUP | libc::POLLERR) != 0 => Poll::HungUp,
+        // Nothing asked for can be ready; should a platform say so anyway, back off, not spin.
+        n if n > 0 => Poll::Failed,
+        0 => Poll::Quiet,
+        _ => Poll::Failed,
     }
 }
 
-/// Blocks until the terminal hangs up. Interruptions are retried; a failing poll backs off, so
-/// nothing spins even on a platform that refuses to poll a tty.
-fn wait_for_hangup(fd: i32) {
+/// Blocks until the terminal hangs up (true), or gives up where it cannot be watched (false).
+/// Interruptions are retried; a failing poll backs off, so nothing spins.
+fn wait_for_hangup(fd: i32) -> bool {
     loop {
         match poll_hangup(fd, -1) {
-            Some(true) => return,
-            Some(false) => {}
-            None if io::Error::last_os_error().kind() == io::ErrorKind::Interrupted => {}
-            None => std::thread::sleep(Duration::from_millis(250)),
+            Poll::HungUp => return true,
+            Poll::Unsupported => return false,
+            Poll::Quiet => {}
+            Poll::Failed if io::Error::last_os_error().kind() == io::ErrorKind::Interrupted => {}
+            Poll::Failed => std::thread::sleep(Duration::from_millis(250)),
         }
     }
 }
@@ -169,6 +198,9 @@ mod tests {
         assert!(!tty_gone(read.as_raw_fd()), "the writer is still open");
         drop(write);
         assert!(tty_gone(read.as_raw_fd()), "POLLHUP once the writer closed");
-        wait_for_hangup(read.as_raw_fd()); // returns at once rather than blocking
+        assert!(
+            wait_for_hangup(read.as_raw_fd()),
+            "returns at once, as a hang-up"
+        );
     }
 }

@@ -537,3 +537,23 @@ fn file_names_that_are_not_utf8_work() {
     let quote = run(&["quote".as_ref(), name, "bridge".as_ref()]);
     assert_eq!(quote.status.code(), Some(0), "{quote:?}");
 }
+
+#[test]
+fn export_to_dev_stdout_appends_where_the_shell_appends() {
+    let dir = tempfile::tempdir().unwrap();
+    let notes = dir.path().join("notes.md");
+    std::fs::write(&notes, "kept\n").unwrap();
+    let status = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "{} export valid-small.json -f markdown -o /dev/stdout >> {}",
+            env!("CARGO_BIN_EXE_argscope"),
+            notes.display()
+        ))
+        .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures"))
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let text = std::fs::read_to_string(&notes).unwrap();
+    assert!(text.starts_with("kept\n# "), "{text}");
+}

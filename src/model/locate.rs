@@ -39,6 +39,17 @@ pub struct Scan {
 /// name such paths in full.
 const MAX_PATH: usize = 4096;
 
+/// Keys given twice that are reported, at most.
+const MAX_DUPLICATES: usize = 100;
+
+/// `s` cut to 80 characters with `…`, for messages.
+fn shorten(s: &str) -> String {
+    match s.char_indices().nth(80) {
+        Some((at, _)) => format!("{}…", &s[..at]),
+        None => s.to_owned(),
+    }
+}
+
 /// One open container: an object (its keys so far, by unescaped text, with their places) or an
 /// array (its next index); and the length of the path before it was entered.
 enum Open {
@@ -66,19 +77,29 @@ pub fn scan_children(bytes: &[u8], wanted: &HashSet<&str>, children_of: Option<&
     let mut out = Scan::default();
     let mut stack: Vec<Open> = Vec::new();
     let mut path = String::new();
-    let (mut line, mut line_start) = (1usize, 0usize);
-    // Characters before `at` on its line, counted from `line_start`.
-    let column = |line_start: usize, at: usize| {
-        bytes[line_start..at]
-            .iter()
-            .filter(|&&b| (b & 0xC0) != 0x80)
-            .count()
-            + 1
-    };
     let mut i = if bytes.starts_with(b"\xEF\xBB\xBF") {
         3
     } else {
         0
+    };
+    // The byte-order mark is not a column of line 1.
+    let (mut line, mut line_start) = (1usize, i);
+    // The column of a byte, counted on from the last one asked for on the same line: the scan
+    // asks in increasing order, so a line of megabytes (a minified file) is counted once.
+    let mut counted = (i, 1usize);
+    let mut column = |line_start: usize, at: usize| {
+        let (from, col) = if counted.0 >= line_start && counted.0 <= at {
+            counted
+        } else {
+            (line_start, 1)
+        };
+        let col = col
+            + bytes[from..at]
+                .iter()
+                .filter(|&&b| (b & 0xC0) != 0x80)
+                .count();
+        counted = (at, col);
+        col
     };
     // Set after a key and its colon: the next value belongs to that key (its path is already
     // pushed). Inside an array the index is pushed when the value starts.
@@ -116,7 +137,8 @@ pub fn scan_children(bytes: &[u8], wanted: &HashSet<&str>, children_of: Option<&
             matches!(stack.last(), Some(Open::Object { .. })) && pending_key.is_none();
         if b == b'"' && expecting_key {
             let end = string_end(bytes, i);
-            let key = unescape(&bytes[i + 1..end - 1]);
+            // An unterminated key (a file cut short while it was read again) ends at the end.
+            let key = unescape(&bytes[(i + 1).min(end)..end.saturating_sub(1).max(i + 1).min(end)]);
             let place = (line, column(line_start, i));
             let base = path.len();
             if !path.is_empty() {
@@ -126,12 +148,16 @@ pub fn scan_children(bytes: &[u8], wanted: &HashSet<&str>, children_of: Option<&
             debug_assert!(base <= path.len());
             if let Some(Open::Object { keys, .. }) = stack.last_mut() {
                 if let Some(&first) = keys.get(&key) {
-                    out.duplicates.push(DuplicateKey {
-                        path: path.clone(),
-                        key: key.clone(),
-                        first,
-                        second: place,
-                    });
+                    // A few are enough to fix a file, and a hostile one may hold millions: keep
+                    // the first ones, with long paths and keys shortened.
+                    if out.duplicates.len() < MAX_DUPLICATES {
+                        out.duplicates.push(DuplicateKey {
+                            path: shorten(&path),
+                            key: shorten(&key),
+                            first,
+                            second: place,
+                        });
+                    }
                 } else {
                     keys.insert(key.clone(), place);
                 }
@@ -336,6 +362,23 @@ mod tests {
         let json = "{\"items\": [\n {\"id\": \"a\"},\n {\"id\": \"b\"}]}";
         assert_eq!(place_of(json.as_bytes(), "items[1].id"), Some((3, 9)));
         assert_eq!(place_of(json.as_bytes(), "items[2].id"), None);
+    }
+
+    #[test]
+    fn duplicates_are_capped_and_shortened_and_a_bom_is_no_column() {
+        let long = "k".repeat(10_000);
+        let mut json = format!("{{\"{long}\": {{");
+        for _ in 0..1_000 {
+            json.push_str("\"a\": 0, ");
+        }
+        json.push_str("\"b\": 0}}");
+        let found = scan(json.as_bytes(), &HashSet::new());
+        assert_eq!(found.duplicates.len(), MAX_DUPLICATES);
+        assert!(found.duplicates[0].path.chars().count() <= 81, "shortened");
+        let bom = "\u{feff}{\"a\": 1}";
+        assert_eq!(place_of(bom.as_bytes(), "a"), Some((1, 7)));
+        // A key cut short (a file read while it was being written) is not a panic.
+        let _ = scan(b"{\"", &HashSet::from(["x"]));
     }
 
     #[test]

@@ -151,6 +151,7 @@ pub fn load_placed(
     bytes: Vec<u8>,
     reread: impl FnOnce() -> Option<Vec<u8>>,
 ) -> Result<Model, Vec<Problem>> {
+    let len = bytes.len();
     let (result, bytes) = match fast::document(&bytes) {
         Some(doc) => {
             drop(bytes);
@@ -173,8 +174,10 @@ pub fn load_placed(
         }
     };
     let place = |problems: &mut Vec<Problem>, bytes: Option<Vec<u8>>| {
+        // Read again only if it is still the same length: a file changed in between would
+        // place the problems on another version's lines.
         if problems.iter().any(|p| p.line.is_none())
-            && let Some(bytes) = bytes.or_else(reread)
+            && let Some(bytes) = bytes.or_else(|| reread().filter(|b| b.len() == len))
         {
             place_problems(&bytes, problems);
         }
