@@ -112,6 +112,36 @@ fn ascii_draws_only_ascii_in_every_view() {
 }
 
 #[test]
+fn ascii_draws_the_problems_banner_and_list_in_ascii() {
+    let options = Options {
+        ascii: true,
+        ..Options::default()
+    };
+    let problems = match model::load_placed(b"{\"format\": 1}".to_vec(), || None) {
+        Err(p) => p,
+        Ok(_) => panic!("the document is broken"),
+    };
+    for (w, h) in [(80, 24), (160, 45)] {
+        let mut app = App::new(ascii_model(), options);
+        app.file = Some("map.json".into());
+        app.update(Action::Resize(w, h));
+        app.reload_failed(problems.clone());
+        for notation in ["", "P"] {
+            for key in keys::parse(notation).expect("valid keys") {
+                app.handle_key(key);
+            }
+            let screen = argscope::render::screen_text(&app).join("\n");
+            assert!(screen.contains("problem"), "{screen}");
+            let odd: Vec<char> = screen.chars().filter(|c| !c.is_ascii()).collect();
+            assert!(
+                odd.is_empty(),
+                "{notation:?} at {w}x{h} draws {odd:?}:\n{screen}"
+            );
+        }
+    }
+}
+
+#[test]
 fn the_folded_document_is_ascii_and_whole() {
     let m = ascii_model();
     assert!(m.doc.document.text.is_ascii());
