@@ -49,6 +49,14 @@ pub enum Action {
     ToggleOrder,
     /// Copy the selected item's quotes with a citation to the clipboard.
     Copy,
+    /// Scroll the detail down a line.
+    DetailLineDown,
+    /// Scroll the detail up a line.
+    DetailLineUp,
+    /// Scroll the detail down a page.
+    DetailPageDown,
+    /// Scroll the detail up a page.
+    DetailPageUp,
     /// Text pane: go to the next quoted passage.
     NextPassage,
     /// Text pane: go to the previous quoted passage.
@@ -152,6 +160,10 @@ impl Action {
             Action::ShowInText => "show-in-text",
             Action::ToggleOrder => "toggle-order",
             Action::Copy => "copy",
+            Action::DetailLineDown => "detail-line-down",
+            Action::DetailLineUp => "detail-line-up",
+            Action::DetailPageDown => "detail-page-down",
+            Action::DetailPageUp => "detail-page-up",
             Action::NextPassage => "next-passage",
             Action::PrevPassage => "prev-passage",
             Action::StartSearch => "start-search",

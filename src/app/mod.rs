@@ -196,6 +196,8 @@ pub struct App {
     pub memory: ViewMemory,
     /// The selected link in the detail.
     pub link: usize,
+    /// How far the detail is scrolled, and for which item.
+    pub detail: crate::panes::detail::DetailScroll,
     pub history: History,
     pub chronological: bool,
     /// Argument nodes whose children are hidden.
@@ -233,6 +235,7 @@ impl App {
             layers: Vec::new(),
             memory: ViewMemory::default(),
             link: 0,
+            detail: Default::default(),
             history: History::default(),
             chronological: true,
             collapsed,

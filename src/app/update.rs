@@ -104,6 +104,10 @@ impl App {
             Action::ShowInText => self.show_in_text(),
             Action::ToggleOrder => self.toggle_order(),
             Action::Copy => self.copy(),
+            Action::DetailLineDown => self.detail_scroll(1),
+            Action::DetailLineUp => self.detail_scroll(-1),
+            Action::DetailPageDown => self.detail_scroll(isize::MAX),
+            Action::DetailPageUp => self.detail_scroll(isize::MIN),
             Action::NextPassage => self.step_passage(1),
             Action::PrevPassage => self.step_passage(-1),
             Action::Suspend => self.effects.push(Effect::Suspend),
@@ -346,6 +350,11 @@ impl App {
 
     fn wheel(&mut self, x: u16, y: u16, delta: isize) {
         let screen = self.screen();
+        let hit = |r: ratatui::layout::Rect| x >= r.x && x < r.right() && y >= r.y && y < r.bottom();
+        if screen.side.is_some_and(hit) && self.focus != Pane::Text {
+            self.detail_scroll(delta);
+            return;
+        }
         if let Some(&(pane, _)) = screen
             .panes
             .iter()
@@ -368,6 +377,7 @@ impl App {
                 self.text.clamp(height);
             }
         }
+        self.settle_detail();
         if let Some(mut layer) = self.layers.pop() {
             layer.settle(self, layer.area(&screen));
             self.layers.push(layer);

@@ -17,22 +17,35 @@ pub fn detail(ctx: &Ctx, frame: &mut Frame, area: Rect) {
     } else {
         " Detail ".to_owned()
     };
-    frame.render_widget(
-        ctx.block(Line::styled(title, ctx.theme.title), focused),
-        area,
-    );
     let body = inner(area);
-    if body.area() == 0 {
-        return;
-    }
     let Some(item) = app.selected_item() else {
         frame.render_widget(
-            Paragraph::new(Line::styled("Nothing selected.", ctx.theme.dim)),
-            body,
+            ctx.block(Line::styled(title, ctx.theme.title), focused),
+            area,
         );
+        if body.area() > 0 {
+            frame.render_widget(
+                Paragraph::new(Line::styled("Nothing selected.", ctx.theme.dim)),
+                body,
+            );
+        }
         return;
     };
     let shown = app.detail_layout(item, body);
+    // Where there is more to read, the border says so (Ctrl-e/Ctrl-y, Ctrl-f/Ctrl-b scroll).
+    let mut block = ctx.block(Line::styled(title, ctx.theme.title), focused);
+    if shown.more_above {
+        block = block.title(Line::styled(format!(" {} more ", ctx.sym.more_up), ctx.theme.dim).right_aligned());
+    }
+    if shown.more_below {
+        block = block.title_bottom(
+            Line::styled(format!(" {} more ", ctx.sym.more_down), ctx.theme.dim).right_aligned(),
+        );
+    }
+    frame.render_widget(block, area);
+    if body.area() == 0 {
+        return;
+    }
     let (blocks, rows) = (&shown.blocks, &shown.rows);
     // The words the search in this pane found are marked here too.
     let query = app
