@@ -364,6 +364,8 @@ mod tests {
                     "half-page-down",
                     "half-page-up",
                     "open",
+                    "back",
+                    "forward",
                     "suspend",
                 ],
             ),

@@ -526,7 +526,7 @@ fn a_jump_to_an_item_the_filter_hides_says_the_filter_hides_it() {
     a.navigate(other);
     let message = a.message.clone().unwrap_or_default();
     assert!(
-        message.contains("hidden by the filter: Esc clears it"),
+        message.starts_with("hidden by the filter in Actors: "),
         "{message}"
     );
     assert!(!message.contains("folded"), "{message}");

@@ -27,6 +27,13 @@ fn run(w: u16, h: u16, notation: &str) -> App {
     a
 }
 
+fn run_on(m: model::Model, notation: &str) -> App {
+    let mut a = App::new(m, Options::default());
+    a.update(Action::Resize(80, 24));
+    press(&mut a, notation);
+    a
+}
+
 fn screen(app: &App) -> String {
     argscope::render::screen_text(app).join("\n")
 }
@@ -68,13 +75,19 @@ fn the_summary_cut_at_80x14_can_be_scrolled_into_view() {
         !before.contains("does not list"),
         "the summary's end is below the box at first:\n{before}"
     );
-    assert!(before.contains("▼ more"), "the border says there is more:\n{before}");
+    assert!(
+        before.contains("▼ more"),
+        "the border says there is more:\n{before}"
+    );
     let after = render(80, 14, "4<C-f>");
     assert!(after.contains("does not list"), "{after}");
     assert!(after.contains("▲ more"), "{after}");
     let read = words_read_by_scrolling(80, 14, "4");
     assert!(read.contains("Mexican police"), "{read}");
-    assert!(read.contains("press the Mexican government"), "the quotes are reached");
+    assert!(
+        read.contains("press the Mexican government"),
+        "the quotes are reached"
+    );
 }
 
 #[test]
@@ -94,7 +107,11 @@ fn the_wheel_over_the_detail_scrolls_it() {
     a.update(Action::WheelDown(60, 6));
     assert_ne!(screen(&a), before);
     assert!(screen(&a).contains("▲ more"));
-    assert_eq!(a.focus, Pane::Recommendations, "the wheel does not change the focus");
+    assert_eq!(
+        a.focus,
+        Pane::Recommendations,
+        "the wheel does not change the focus"
+    );
     a.update(Action::WheelUp(60, 6));
     assert_eq!(screen(&a), before);
 }
@@ -131,7 +148,9 @@ fn every_word_of_every_item_is_reachable_at_80x24() {
         for row in 0..count {
             let keys = format!("{pane}g{}", "j".repeat(row));
             let a = run(80, 24, &keys);
-            let Some(item) = a.selected_item() else { continue };
+            let Some(item) = a.selected_item() else {
+                continue;
+            };
             let read = words_read_by_scrolling(80, 24, &keys);
             let flat: String = read.split_whitespace().collect::<Vec<_>>().join(" ");
             let it = m.item(item);
@@ -145,4 +164,200 @@ fn every_word_of_every_item_is_reachable_at_80x24() {
             }
         }
     }
+}
+
+// --- 2. Backspace brings you back ------------------------------------------------------------
+
+/// The screen without its status line, whose breadcrumb grows with every jump.
+fn without_status(s: &str) -> String {
+    let lines: Vec<&str> = s.lines().collect();
+    let n = lines.len();
+    lines
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| i + 2 != n)
+        .map(|(_, l)| *l)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The screen before a jump and after coming back are the same (but for the breadcrumb); and
+/// going forward then back again gives the very same screen, breadcrumb included.
+fn assert_round_trip(w: u16, h: u16, before: &str, jump: &str) {
+    let there = render(w, h, before);
+    let back = render(w, h, &format!("{before}{jump}<BS>"));
+    assert_eq!(
+        without_status(&there),
+        without_status(&back),
+        "{before} then {jump} and back"
+    );
+    let again = render(w, h, &format!("{before}{jump}<BS>]<BS>"));
+    assert_eq!(back, again, "{before}{jump}: forward and back again");
+}
+
+#[test]
+fn back_restores_the_link_cursor_and_links_mode() {
+    let a = run(80, 24, "4<Enter>jj<Enter><BS>");
+    assert_eq!(a.mode, Mode::Links);
+    assert_eq!(a.link, 2, "the third link, not the first");
+    for size in [(80, 24), (160, 45)] {
+        assert_round_trip(size.0, size.1, "4<Enter>jj", "<Enter>");
+    }
+    // Walking a hub's links: Enter, Backspace, j, Enter, Backspace…
+    let b = run(80, 24, "4<Enter><Enter><BS>j<Enter><BS>j");
+    assert_eq!(b.link, 2);
+}
+
+#[test]
+fn back_restores_a_scrolled_detail() {
+    assert_round_trip(80, 14, "4<C-f><Enter>j", "<Enter>");
+    assert_round_trip(80, 24, "3jj<C-e><C-e>", ":cienfuegos<Enter>");
+}
+
+#[test]
+fn jumps_from_the_text_pane_enter_history() {
+    let a = run(80, 24, "6}}}}<Enter><Enter><BS>");
+    assert_eq!(a.focus, Pane::Text);
+    assert_eq!(a.text.current, Some(3), "passage 4");
+    assert_ne!(a.message.as_deref(), Some("at the start of history"));
+    assert_round_trip(80, 24, "6}}}}<Enter>", "<Enter>");
+    assert_round_trip(80, 24, "6}}}}", ":cienfuegos<Enter>");
+    assert_round_trip(160, 45, "6}}}}", ":cienfuegos<Enter>");
+}
+
+#[test]
+fn t_on_an_item_without_a_quote_stays_put_and_enters_nothing() {
+    // The frozen map quotes every item: one of its claims without a quote.
+    let json = include_str!("fixtures/builtin-frozen.json");
+    let mut doc: serde_json::Value = serde_json::from_str(json).unwrap();
+    let items = doc["items"].as_array_mut().unwrap();
+    let claim = items
+        .iter_mut()
+        .find(|i| i["kind"] == "claim" && i["role"] == "premise")
+        .unwrap();
+    claim["quotes"] = serde_json::json!([]);
+    let m = model::load(serde_json::to_string(&doc).unwrap().as_bytes()).expect("loads");
+    let row = run_on(m.clone(), "5")
+        .lists
+        .argument
+        .rows
+        .iter()
+        .filter_map(|r| r.item())
+        .position(|i| m.item(i).quotes.is_empty())
+        .unwrap();
+    let pane = 5;
+    let keys = format!("{pane}g{}", "j".repeat(row));
+    let before = run_on(m.clone(), &keys);
+    let a = run_on(m, &format!("{keys}t"));
+    assert_eq!(a.focus, before.focus, "t does not switch pane");
+    assert!(
+        a.message
+            .as_deref()
+            .unwrap_or("")
+            .starts_with("no quote in the text")
+    );
+    assert!(a.history.trail().0.is_empty(), "nothing entered history");
+}
+
+#[test]
+fn a_palette_jump_the_filter_blocks_enters_nothing_and_says_why_in_full_at_80_columns() {
+    let a = run(80, 24, "1ftrump<Enter>:biden makes<Enter>");
+    assert!(a.history.trail().0.is_empty(), "nothing entered history");
+    let s = screen(&a);
+    let status = s.lines().rev().nth(1).unwrap();
+    assert!(
+        status.contains("hidden by the filter in Timeline"),
+        "{status}"
+    );
+}
+
+#[test]
+fn views_are_places_back_reopens_them_at_their_cursor() {
+    // The matrix, moved, then a recommendation opened from it.
+    assert_round_trip(120, 40, "xjjl", "<Enter>");
+    // A prepared comparison, moved, then an item opened from it.
+    assert_round_trip(120, 40, "C<Enter>jj", "<Enter>");
+    // The map, re-centred on a neighbour.
+    assert_round_trip(120, 40, "4ml", "<Enter>");
+}
+
+// --- 3. The Text pane acts on the item it shows -----------------------------------------------
+
+#[test]
+fn after_t_and_a_passage_the_keys_act_on_that_passages_item() {
+    let a = run(160, 45, "5t}");
+    let p = a.text.current.expect("a passage");
+    let quoting = a.text.quoting(p).to_vec();
+    assert_eq!(quoting.len(), 1, "passage {} has one item", p + 1);
+    assert_eq!(a.selected_item(), Some(quoting[0]));
+    assert_ne!(selected_id(&a), "biden-should-repair-cooperation");
+    let s = screen(&a);
+    assert!(!s.contains("this is the thesis"), "{s}");
+}
+
+#[test]
+fn in_quoted_by_the_keys_act_on_the_item_under_the_cursor() {
+    let a = run(160, 45, "6}<Enter>");
+    let under = a.text.quoting_selected().expect("an item under ▶");
+    assert_eq!(a.selected_item(), Some(under));
+    for key in ["y", "t", "m"] {
+        let b = run(160, 45, &format!("6}}<Enter>{key}"));
+        let msg = b.message.clone().unwrap_or_default();
+        assert!(!msg.contains("no item selected"), "{key}: {msg}");
+    }
+    let c = run(160, 45, "6}<Enter>c");
+    assert_eq!(c.memory.mark, Some(under));
+}
+
+#[test]
+fn y_in_the_text_pane_copies_the_passage_with_a_citation() {
+    let mut a = run(160, 45, "6}}");
+    a.effects.clear();
+    press(&mut a, "y");
+    let [Effect::Copy(text)] = a.effects.as_slice() else {
+        panic!("one copy: {:?}", a.effects)
+    };
+    assert!(text.starts_with('“'), "{text}");
+    assert!(
+        text.contains("Is Mexico"),
+        "the citation names the piece: {text}"
+    );
+    assert!(
+        a.message
+            .as_deref()
+            .unwrap()
+            .starts_with("copied passage 2")
+    );
+}
+
+#[test]
+fn nothing_dangerous_reaches_the_clipboard() {
+    let json = include_str!("fixtures/builtin-frozen.json");
+    let mut doc: serde_json::Value = serde_json::from_str(json).unwrap();
+    let evil = "\u{1b}[201~ echo PWNED \u{1b}[200~ \u{202e}";
+    let text = doc["document"]["text"].as_str().unwrap().to_owned();
+    doc["document"]["text"] = format!("{text} {evil}").into();
+    doc["items"][0]["quotes"] = serde_json::json!([evil]);
+    let m = model::load(serde_json::to_string(&doc).unwrap().as_bytes()).expect("loads");
+    let mut a = App::new(m, Options::default());
+    a.update(Action::Resize(160, 45));
+    assert!(a.navigate(0));
+    press(&mut a, "y");
+    let copied: Vec<&String> = a
+        .effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::Copy(t) => Some(t),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(copied.len(), 1, "{:?}", a.message);
+    let t = copied[0];
+    assert!(t.contains("PWNED"), "{t}");
+    assert!(
+        !t.chars().any(|c| (c.is_control() && c != '\n' && c != '\t')
+            || ('\u{202a}'..='\u{202e}').contains(&c)
+            || ('\u{2066}'..='\u{2069}').contains(&c)),
+        "{t:?}"
+    );
 }

@@ -60,7 +60,9 @@ fn following_the_first_recommendations_first_link_and_back_and_forward() {
         "breadcrumb shows the current place:\n{followed}"
     );
     let back = render(&["--size", "160x45", "--keys", "4<Enter><Enter><BS>"]);
-    assert!(back.contains(" RECOMMENDATIONS"));
+    // Back to the place left: the recommendation, in its links, the first link selected.
+    assert!(back.contains(" LINKS "), "{back}");
+    assert!(back.contains("[Drop the law's elements"), "{back}");
     let forward = render(&["--size", "160x45", "--keys", "4<Enter><Enter><BS>]"]);
     assert_eq!(forward, followed);
 }

@@ -171,6 +171,8 @@ const DEFAULTS: &[Row] = &[
     (KeyMode::View, &["<C-d>"], Action::HalfPageDown, "half a page down", false),
     (KeyMode::View, &["<C-u>"], Action::HalfPageUp, "half a page up", false),
     (KeyMode::View, &["<Enter>"], Action::Open, "open the item (into history)", true),
+    (KeyMode::View, &["<BS>", "["], Action::Back, "back in history", false),
+    (KeyMode::View, &["]"], Action::Forward, "forward in history", false),
     (KeyMode::View, &["<C-z>"], Action::Suspend, "suspend (fg resumes)", false),
     (KeyMode::Compare, &["<Tab>", "<S-Tab>"], Action::SwitchSide, "other column", true),
     (KeyMode::Compare, &["h", "<Left>"], Action::Left, "left column", false),

@@ -123,8 +123,11 @@ fn breadcrumb(ctx: &Ctx, width: usize) -> String {
     }
     let g = ctx.sym;
     let name = |i: usize| {
-        let p = places[i];
-        let title = fit(&ctx.app.model.item(p.item).title, 24, g.ellipsis);
+        let p = &places[i];
+        let title = match p.item {
+            Some(item) => fit(&ctx.app.model.item(item).title, 24, g.ellipsis),
+            None => "passage".to_owned(),
+        };
         let title = if p.pane == Pane::Text {
             format!("Text: {title}")
         } else {

@@ -216,6 +216,10 @@ pub fn common(view: &mut dyn View, app: &mut App, action: Action) -> Option<Outc
     if matches!(action, Action::Click(..)) {
         return Some(Outcome::Keep);
     }
+    // Back and forward are the panes': a place holds the views open and their cursors.
+    if matches!(action, Action::Back | Action::Forward) {
+        return Some(Outcome::Unhandled);
+    }
     None
 }
 

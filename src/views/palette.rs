@@ -93,6 +93,7 @@ impl View for PaletteView {
             Action::PromptAccept => {
                 app.query_history.push(self.input.as_str());
                 if let Some(&item) = self.items.get(self.selected) {
+                    // A jump that cannot land says why in the status line.
                     app.navigate(item);
                 }
                 return Outcome::Close;

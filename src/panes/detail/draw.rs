@@ -35,7 +35,9 @@ pub fn detail(ctx: &Ctx, frame: &mut Frame, area: Rect) {
     // Where there is more to read, the border says so (Ctrl-e/Ctrl-y, Ctrl-f/Ctrl-b scroll).
     let mut block = ctx.block(Line::styled(title, ctx.theme.title), focused);
     if shown.more_above {
-        block = block.title(Line::styled(format!(" {} more ", ctx.sym.more_up), ctx.theme.dim).right_aligned());
+        block = block.title(
+            Line::styled(format!(" {} more ", ctx.sym.more_up), ctx.theme.dim).right_aligned(),
+        );
     }
     if shown.more_below {
         block = block.title_bottom(

@@ -191,6 +191,22 @@ impl TextPane {
 
 /// The Text pane's keys.
 impl App {
+    /// The Text pane's selected item: in "Quoted by", the one under the cursor; elsewhere the
+    /// current passage's only item (or, of several, the one `t` came from, whose passages stand
+    /// out); with no passage selected, the item `t` came from.
+    pub fn text_selected_item(&self) -> Option<usize> {
+        if self.mode == Mode::Links {
+            return self.text.quoting_selected();
+        }
+        match self.text.current {
+            Some(p) => match self.text.quoting(p) {
+                [only] => Some(*only),
+                several => self.text.item.filter(|i| several.contains(i)),
+            },
+            None => self.text.item,
+        }
+    }
+
     fn text_height(&self) -> usize {
         self.screen().inner_height(Pane::Text)
     }

@@ -26,7 +26,7 @@ impl Open for CompareView {
     /// `c`: marks the item, unmarks it, or compares it with the marked one.
     fn open(app: &mut App) -> Option<CompareView> {
         let Some(item) = app.selected_item() else {
-            app.message = Some("no item selected".into());
+            app.no_item();
             return None;
         };
         let title = crate::model::sanitize::line(&app.model.item(item).title).into_owned();
@@ -101,8 +101,11 @@ impl View for CompareView {
                 let row = &rows[self.row.min(rows.len() - 1)];
                 return match row.side(self.side) {
                     Some(c) => {
-                        app.navigate(c.link.unwrap_or(self.alignment.items[self.side]));
-                        Outcome::Close
+                        if app.navigate(c.link.unwrap_or(self.alignment.items[self.side])) {
+                            Outcome::Close
+                        } else {
+                            Outcome::Keep
+                        }
                     }
                     None => {
                         app.message = Some("nothing on this side of the row".into());

@@ -59,7 +59,7 @@ impl Open for MapView {
         match app.selected_item() {
             Some(item) => Some(MapView::centred(app, item)),
             None => {
-                app.message = Some("no item selected".into());
+                app.no_item();
                 None
             }
         }
@@ -112,21 +112,14 @@ impl View for MapView {
                 let (spot, centre) = (self.cursor.spot, self.hood.centre);
                 return match self.hood.item_at(spot) {
                     Some(item) if spot != Spot::Centre => {
-                        app.navigate(item);
-                        Outcome::Replace(Layer::Map(MapView::centred(app, item)))
+                        if app.navigate(item) {
+                            Outcome::Replace(Layer::Map(MapView::centred(app, item)))
+                        } else {
+                            Outcome::Keep
+                        }
                     }
-                    _ => {
-                        app.navigate(centre);
-                        Outcome::Close
-                    }
-                };
-            }
-            Action::Back | Action::Forward => {
-                // The panes go back or forward, and the map re-centres on where they land.
-                app.update(action);
-                return match app.selected_item() {
-                    Some(item) => Outcome::Replace(Layer::Map(MapView::centred(app, item))),
-                    None => Outcome::Close,
+                    _ if app.navigate(centre) => Outcome::Close,
+                    _ => Outcome::Keep,
                 };
             }
             _ => {

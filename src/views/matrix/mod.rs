@@ -98,12 +98,18 @@ impl MatrixView {
             Action::Left => self.col = self.col.saturating_sub(1),
             Action::Right => self.col = (self.col + 1).min(mx.cols() - 1),
             Action::Open => {
-                app.navigate(mx.recommendations[self.col]);
-                return Outcome::Close;
+                return if app.navigate(mx.recommendations[self.col]) {
+                    Outcome::Close
+                } else {
+                    Outcome::Keep
+                };
             }
             Action::OpenRow => {
-                app.navigate(mx.provisions[self.row]);
-                return Outcome::Close;
+                return if app.navigate(mx.provisions[self.row]) {
+                    Outcome::Close
+                } else {
+                    Outcome::Keep
+                };
             }
             Action::NextUnaddressed | Action::PrevUnaddressed => {
                 let forward = action == Action::NextUnaddressed;

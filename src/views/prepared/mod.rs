@@ -163,8 +163,11 @@ impl View for PreparedView {
             Action::Open => {
                 return match self.rows.get(self.row).map(|r| r.side(self.side)) {
                     Some(Slot::Item(i) | Slot::Again(i)) => {
-                        app.navigate(i);
-                        Outcome::Close
+                        if app.navigate(i) {
+                            Outcome::Close
+                        } else {
+                            Outcome::Keep
+                        }
                     }
                     _ => {
                         app.message = Some("nothing on this side of the row".into());
