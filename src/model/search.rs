@@ -3,7 +3,7 @@
 //! ignores case and diacritics; any capital makes it exact (but whitespace runs and typographic
 //! punctuation still fold).
 
-use super::fold::{Fold, OffsetMap, fold_into, is_exact_query};
+use super::fold::{Fold, OffsetMap, fold_into, query_fold};
 use super::types::{Document, Item, KindFields};
 use memchr::memmem;
 use std::cell::{OnceCell, RefCell};
@@ -97,7 +97,7 @@ fn mapped(map: &OffsetMap, starts: impl Iterator<Item = usize>, len: usize) -> T
 #[derive(Debug, Clone, Default)]
 struct LastTextSearch {
     query: String,
-    exact: bool,
+    mode: Fold,
     /// Every place where it occurs in the folded text, overlapping ones included.
     occurrences: Vec<u32>,
 }
@@ -106,10 +106,11 @@ struct LastTextSearch {
 #[derive(Debug, Clone)]
 pub struct SearchIndex {
     loose: Folded,
-    /// Built on the first query with a capital letter.
-    exact: OnceCell<Folded>,
-    loose_text: OnceCell<FoldedText>,
-    exact_text: OnceCell<FoldedText>,
+    /// The items in the other folds ([`Fold::Anchor`], `Cased`, `Accented`), each built on the
+    /// first query that needs it (a capital, a diacritic, or both).
+    strict: [OnceCell<Folded>; 3],
+    /// The text in each fold, in the order of [`slot`].
+    texts: [OnceCell<FoldedText>; 4],
     last_text: RefCell<Option<LastTextSearch>>,
 }
 
@@ -120,35 +121,32 @@ impl SearchIndex {
     /// The index of a document whose text was folded loosely already (by anchoring).
     pub fn with_text(doc: &Document, (buf, map): (String, OffsetMap)) -> SearchIndex {
         let index = SearchIndex::new(doc);
-        let _ = index.loose_text.set(FoldedText { buf, map });
+        let _ = index.texts[slot(Fold::Loose)].set(FoldedText { buf, map });
         index
     }
 
     pub fn new(doc: &Document) -> SearchIndex {
         SearchIndex {
             loose: Folded::new(&doc.items, Fold::Loose),
-            exact: OnceCell::new(),
-            loose_text: OnceCell::new(),
-            exact_text: OnceCell::new(),
+            strict: Default::default(),
+            texts: Default::default(),
             last_text: RefCell::new(None),
         }
     }
 
-    fn folded(&self, doc: &Document, exact: bool) -> &Folded {
-        if exact {
-            self.exact
-                .get_or_init(|| Folded::new(&doc.items, Fold::Anchor))
-        } else {
-            &self.loose
+    fn folded(&self, doc: &Document, mode: Fold) -> &Folded {
+        match slot(mode) {
+            0 => &self.loose,
+            n => self.strict[n - 1].get_or_init(|| Folded::new(&doc.items, mode)),
         }
     }
 
     /// Every item whose fields contain `query`, ascending.
     pub fn items(&self, doc: &Document, query: &str) -> Vec<usize> {
-        let Some((q, exact)) = fold_query(query) else {
+        let Some((q, mode)) = fold_query(query) else {
             return Vec::new();
         };
-        let folded = self.folded(doc, exact);
+        let folded = self.folded(doc, mode);
         let buf = folded.buf.as_bytes();
         let mut out = Vec::new();
         let finder = memmem::Finder::new(q.as_bytes());
@@ -173,8 +171,8 @@ impl SearchIndex {
         query: &str,
     ) -> impl Fn(usize) -> bool + use<'s> {
         let folded =
-            fold_query(query).map(|(q, exact)| (memmem::Finder::new(&q).into_owned(), exact));
-        let index = folded.as_ref().map(|&(_, exact)| self.folded(doc, exact));
+            fold_query(query).map(|(q, mode)| (memmem::Finder::new(&q).into_owned(), mode));
+        let index = folded.as_ref().map(|&(_, mode)| self.folded(doc, mode));
         move |item| match (&folded, index) {
             (Some((finder, _)), Some(index)) => finder.find(index.title(item)).is_some(),
             _ => false,
@@ -183,10 +181,10 @@ impl SearchIndex {
 
     /// Of `candidates` (from a shorter query that this one extends), those that still match.
     pub fn narrow(&self, doc: &Document, query: &str, candidates: &[usize]) -> Vec<usize> {
-        let Some((q, exact)) = fold_query(query) else {
+        let Some((q, mode)) = fold_query(query) else {
             return Vec::new();
         };
-        let folded = self.folded(doc, exact);
+        let folded = self.folded(doc, mode);
         let finder = memmem::Finder::new(q.as_bytes());
         candidates
             .iter()
@@ -203,23 +201,13 @@ impl SearchIndex {
     /// Byte spans of the original text where `query` occurs, in order (at most
     /// [`MAX_TEXT_MATCHES`]). A query that extends the previous one only narrows its matches.
     pub fn text(&self, doc: &Document, query: &str) -> TextMatches {
-        let Some((q, exact)) = fold_query(query) else {
+        let Some((q, mode)) = fold_query(query) else {
             return TextMatches::default();
         };
-        let cell = if exact {
-            &self.exact_text
-        } else {
-            &self.loose_text
-        };
-        let ft = cell.get_or_init(|| {
+        let ft = self.texts[slot(mode)].get_or_init(|| {
             let mut buf = String::with_capacity(doc.document.text.len());
             let mut map = OffsetMap::default();
-            fold_into(
-                &doc.document.text,
-                if exact { Fold::Anchor } else { Fold::Loose },
-                &mut buf,
-                Some(&mut map),
-            );
+            fold_into(&doc.document.text, mode, &mut buf, Some(&mut map));
             map.shrink_to_fit();
             FoldedText { buf, map }
         });
@@ -227,7 +215,7 @@ impl SearchIndex {
         let mut last = self.last_text.borrow_mut();
         let occurrences: Option<Vec<u32>> = match last.take() {
             // Every occurrence of a longer query is one of the shorter query's.
-            Some(prev) if prev.exact == exact && q.starts_with(&prev.query) => Some(
+            Some(prev) if prev.mode == mode && q.starts_with(&prev.query) => Some(
                 prev.occurrences
                     .into_iter()
                     .filter(|&at| buf[at as usize..].starts_with(q.as_bytes()))
@@ -253,7 +241,7 @@ impl SearchIndex {
         let spans = mapped(&ft.map, starts.take(MAX_TEXT_MATCHES), q.len());
         *last = Some(LastTextSearch {
             query: q,
-            exact,
+            mode,
             occurrences,
         });
         spans
@@ -293,32 +281,32 @@ fn occurrences(hay: &[u8], needle: &[u8], limit: usize) -> Option<Vec<u32>> {
     all.then_some(out)
 }
 
-/// The folded query and whether it is exact (smart case); `None` for an empty query.
-pub fn fold_query(query: &str) -> Option<(String, bool)> {
-    let exact = is_exact_query(query);
+/// Where each fold's caches are: the loose fold first.
+fn slot(mode: Fold) -> usize {
+    match mode {
+        Fold::Loose => 0,
+        Fold::Anchor => 1,
+        Fold::Cased => 2,
+        Fold::Accented => 3,
+    }
+}
+
+/// The folded query and the fold it matches in (smart case); `None` for an empty query.
+pub fn fold_query(query: &str) -> Option<(String, Fold)> {
+    let mode = query_fold(query);
     let mut q = String::new();
-    fold_into(
-        query,
-        if exact { Fold::Anchor } else { Fold::Loose },
-        &mut q,
-        None,
-    );
-    (!q.is_empty()).then_some((q, exact))
+    fold_into(query, mode, &mut q, None);
+    (!q.is_empty()).then_some((q, mode))
 }
 
 /// Where `query` occurs in `s` (any string, e.g. a line of the detail), as byte spans of `s`.
 pub fn find_in(s: &str, query: &str) -> Vec<Range<usize>> {
-    let Some((q, exact)) = fold_query(query) else {
+    let Some((q, mode)) = fold_query(query) else {
         return Vec::new();
     };
     let mut buf = String::new();
     let mut map = OffsetMap::default();
-    fold_into(
-        s,
-        if exact { Fold::Anchor } else { Fold::Loose },
-        &mut buf,
-        Some(&mut map),
-    );
+    fold_into(s, mode, &mut buf, Some(&mut map));
     memmem::find_iter(buf.as_bytes(), q.as_bytes())
         .map(|at| map.original(at)..map.original(at + q.len()))
         .collect()
@@ -349,9 +337,18 @@ mod tests {
         assert_eq!(s.items(&m.doc, "López"), [0]);
         assert_eq!(
             s.items(&m.doc, "Lopez"),
-            Vec::<usize>::new(),
-            "a capital makes the search exact"
+            [0],
+            "a capital makes case exact, diacritics still fold"
         );
+        assert_eq!(s.items(&m.doc, "LOPEZ"), Vec::<usize>::new(), "case is exact");
+        assert_eq!(s.items(&m.doc, "lópez"), [0], "a diacritic ignores case still");
+        assert_eq!(s.items(&m.doc, "lópéz"), Vec::<usize>::new(), "diacritics are exact");
+        assert_eq!(s.items(&m.doc, "Mérida"), [2]);
+        assert_eq!(s.items(&m.doc, "Merida"), [2]);
+        assert_eq!(s.items(&m.doc, "mérida"), [2]);
+        assert_eq!(s.items(&m.doc, "MÉRIDA"), Vec::<usize>::new());
+        assert_eq!(find_in("Andrés López", "Lopez"), [8..14]);
+        assert_eq!(s.text(&m.doc, "Lopez").len(), 1, "the text search agrees");
     }
 
     #[test]
