@@ -170,8 +170,15 @@ proptest! {
 
 /// The reference: fold each field on its own and look for the folded query in it.
 fn naive_match(model: &Model, item: usize, query: &str) -> bool {
-    let exact = query.chars().any(char::is_uppercase);
-    let mode = if exact { Fold::Anchor } else { Fold::Loose };
+    // Smart case: a capital keeps case, a diacritic keeps diacritics, each on its own.
+    let capital = query.chars().any(char::is_uppercase);
+    let mark = query != fold(query, Fold::Cased);
+    let mode = match (capital, mark) {
+        (false, false) => Fold::Loose,
+        (true, false) => Fold::Cased,
+        (false, true) => Fold::Accented,
+        (true, true) => Fold::Anchor,
+    };
     let q = {
         let mut s = String::new();
         argscope::model::fold::fold_into(query, mode, &mut s, None);

@@ -361,3 +361,54 @@ fn nothing_dangerous_reaches_the_clipboard() {
         "{t:?}"
     );
 }
+
+// --- 4. Search sees what the pane holds -------------------------------------------------------
+
+#[test]
+fn search_finds_folded_claims_and_landing_opens_their_folds() {
+    let unfolded = run(160, 45, "5/fentanyl<Enter>");
+    let folded = run(160, 45, "5Z/fentanyl<Enter>");
+    let count = |a: &App| a.search.as_ref().map(|s| s.position());
+    assert_eq!(count(&folded).as_deref(), Some("1/2"));
+    assert_eq!(count(&folded), count(&unfolded));
+    assert_eq!(folded.selected_item(), unfolded.selected_item());
+    let s = screen(&folded);
+    assert!(s.contains("/fentanyl  1/2"), "{s}");
+    // n goes on to the second, opening its folds too.
+    let a = run(160, 45, "5Z/fentanyl<Enter>n");
+    let b = run(160, 45, "5/fentanyl<Enter>n");
+    assert_eq!(a.selected_item(), b.selected_item());
+    assert!(a.selected_item().is_some_and(|i| {
+        a.model.item(i).title.to_lowercase().contains("fentanyl")
+            || a.model.search.item_matches(&a.model.doc, "fentanyl", i)
+    }));
+}
+
+#[test]
+fn with_a_filter_on_the_count_is_of_visible_matches_and_says_how_many_are_hidden() {
+    let a = run(160, 45, "4fpolice<Enter>/mexic<Enter>");
+    let s = screen(&a);
+    assert!(s.contains("/mexic  1/3, 7 hidden by the filter"), "{s}");
+    // n and N walk the visible ones only.
+    let b = run(160, 45, "4fpolice<Enter>/mexic<Enter>nnn");
+    assert_eq!(
+        b.search.as_ref().unwrap().current,
+        Some(0),
+        "wrapped after three"
+    );
+}
+
+#[test]
+fn smart_case_a_capital_makes_case_exact_but_accents_still_fold() {
+    let a = run(160, 45, "2/Lopez<Enter>");
+    assert!(
+        selected_id(&a).contains("lopez") || selected_id(&a).contains("amlo"),
+        "{}",
+        selected_id(&a)
+    );
+    assert_ne!(a.search.as_ref().unwrap().count(), 0);
+    let b = run(160, 45, "2/LOPEZ<Enter>");
+    assert_eq!(b.search.as_ref().unwrap().count(), 0, "case is exact");
+    let c = run(160, 45, "6/Lopez<Enter>");
+    assert_ne!(c.search.as_ref().unwrap().count(), 0, "in the text too");
+}

@@ -514,7 +514,11 @@ mod tests {
         assert_eq!(query_fold("Lopez"), Fold::Cased);
         assert_eq!(query_fold("lópez"), Fold::Accented);
         assert_eq!(query_fold("López"), Fold::Anchor);
-        assert_eq!(query_fold("u.s.’s"), Fold::Loose, "typographic punctuation is no diacritic");
+        assert_eq!(
+            query_fold("u.s.’s"),
+            Fold::Loose,
+            "typographic punctuation is no diacritic"
+        );
         assert_eq!(fold("Andrés LÓPEZ", Fold::Cased), "Andres LOPEZ");
         assert_eq!(fold("Andrés LÓPEZ", Fold::Accented), "andrés lópez");
     }

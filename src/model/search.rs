@@ -340,14 +340,26 @@ mod tests {
             [0],
             "a capital makes case exact, diacritics still fold"
         );
-        assert_eq!(s.items(&m.doc, "LOPEZ"), Vec::<usize>::new(), "case is exact");
-        assert_eq!(s.items(&m.doc, "lópez"), [0], "a diacritic ignores case still");
-        assert_eq!(s.items(&m.doc, "lópéz"), Vec::<usize>::new(), "diacritics are exact");
+        assert_eq!(
+            s.items(&m.doc, "LOPEZ"),
+            Vec::<usize>::new(),
+            "case is exact"
+        );
+        assert_eq!(
+            s.items(&m.doc, "lópez"),
+            [0],
+            "a diacritic ignores case still"
+        );
+        assert_eq!(
+            s.items(&m.doc, "lópéz"),
+            Vec::<usize>::new(),
+            "diacritics are exact"
+        );
         assert_eq!(s.items(&m.doc, "Mérida"), [2]);
         assert_eq!(s.items(&m.doc, "Merida"), [2]);
         assert_eq!(s.items(&m.doc, "mérida"), [2]);
         assert_eq!(s.items(&m.doc, "MÉRIDA"), Vec::<usize>::new());
-        assert_eq!(find_in("Andrés López", "Lopez"), [8..14]);
+        assert_eq!(find_in("Andrés López", "Lopez"), vec![8..14]);
         assert_eq!(s.text(&m.doc, "Lopez").len(), 1, "the text search agrees");
     }
 
