@@ -412,3 +412,84 @@ fn smart_case_a_capital_makes_case_exact_but_accents_still_fold() {
     let c = run(160, 45, "6/Lopez<Enter>");
     assert_ne!(c.search.as_ref().unwrap().count(), 0, "in the text too");
 }
+
+// --- 5. Views keep their cursor; keys out of context say so ----------------------------------
+
+fn top_prepared_row(a: &App) -> Option<usize> {
+    match a.layers.last() {
+        Some(argscope::views::Layer::Prepared(p)) => Some(p.row),
+        _ => None,
+    }
+}
+
+#[test]
+fn a_prepared_comparison_reopens_where_it_was_left() {
+    let a = run(120, 40, "C<Enter>jj<Enter>C<Enter>");
+    assert_eq!(top_prepared_row(&a), Some(2));
+    let b = run(120, 40, "C<Enter>jj<Esc><Esc>C<Enter>");
+    assert_eq!(top_prepared_row(&b), Some(2));
+    // Another comparison has a cursor of its own.
+    let c = run(120, 40, "C<Enter>jj<Esc>j<Enter>");
+    assert_eq!(top_prepared_row(&c), Some(0));
+}
+
+#[test]
+fn the_map_and_the_free_comparison_reopen_where_they_were_left() {
+    let a = run(120, 40, "4mlj<Esc>m");
+    let b = run(120, 40, "4mlj");
+    let cursor = |a: &App| match a.layers.last() {
+        Some(argscope::views::Layer::Map(m)) => Some(m.cursor),
+        _ => None,
+    };
+    assert_eq!(cursor(&a), cursor(&b));
+    let c = run(120, 40, "4cjcjjl<Esc>kcjc");
+    let d = run(120, 40, "4cjcjjl");
+    let at = |a: &App| match a.layers.last() {
+        Some(argscope::views::Layer::Compare(v)) => Some((v.row, v.side)),
+        _ => None,
+    };
+    assert_eq!(at(&c), at(&d));
+}
+
+#[test]
+fn o_outside_the_timeline_says_so_and_changes_nothing() {
+    let a = run(160, 45, "2o");
+    assert!(a.chronological, "the Timeline keeps its order");
+    assert!(a.message.as_deref().unwrap().contains("Timeline"));
+    let b = run(160, 45, "1o");
+    assert!(!b.chronological);
+}
+
+#[test]
+fn a_passage_several_items_quote_asks_to_choose_one() {
+    let json = include_str!("fixtures/builtin-frozen.json");
+    let mut doc: serde_json::Value = serde_json::from_str(json).unwrap();
+    let items = doc["items"].as_array_mut().unwrap();
+    let quote = items[0]["quotes"][0].clone();
+    items[1]["quotes"] = serde_json::json!([quote]);
+    let m = model::load(serde_json::to_string(&doc).unwrap().as_bytes()).expect("loads");
+    let mut a = App::new(m, Options::default());
+    a.update(Action::Resize(160, 45));
+    // Through the Text pane's passages to the shared one.
+    press(&mut a, "6");
+    while a.text.current.is_none_or(|p| a.text.quoting(p).len() < 2) {
+        let before = a.text.current;
+        press(&mut a, "}");
+        assert_ne!(a.text.current, before, "a passage two items quote");
+    }
+    assert_eq!(a.selected_item(), None);
+    press(&mut a, "y");
+    assert!(
+        matches!(a.effects.last(), Some(Effect::Copy(_))),
+        "y copies the passage"
+    );
+    press(&mut a, "c");
+    let msg = a.message.clone().unwrap();
+    assert!(msg.contains("choose one in \"Quoted by\""), "{msg}");
+    assert!(screen(&a).contains("2 items quote this passage"));
+    press(&mut a, "<Enter>c");
+    assert!(
+        a.memory.mark.is_some(),
+        "in Quoted by, c marks the item under ▶"
+    );
+}

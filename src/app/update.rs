@@ -352,6 +352,10 @@ impl App {
     }
 
     fn toggle_order(&mut self) {
+        if self.focus != Pane::Timeline {
+            self.message = Some("o orders the Timeline: press it there (1)".into());
+            return;
+        }
         self.chronological = !self.chronological;
         let timeline = &mut self.lists.timeline;
         let selected = timeline.selected_item();

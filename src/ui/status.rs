@@ -221,6 +221,19 @@ pub fn status_note(ctx: &Ctx, width: usize) -> Option<String> {
         let title = fit(&app.model.item(marked).title, 24, ctx.sym.ellipsis);
         notes.push(format!("marked: {title}"));
     }
+    // A passage several items quote: the keys act on the one chosen in "Quoted by".
+    if app.layers.is_empty()
+        && app.focus == Pane::Text
+        && app.mode == Mode::Browse
+        && app.selected_item().is_none()
+        && let Some(p) = app.text.current
+        && app.text.quoting(p).len() > 1
+    {
+        notes.push(format!(
+            "{} items quote this passage: Enter to choose one",
+            app.text.quoting(p).len()
+        ));
+    }
     if app.layers.is_empty()
         && matches!(app.mode, Mode::Browse | Mode::Links)
         && let Some(item) = app.selected_item()

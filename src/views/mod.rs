@@ -168,6 +168,12 @@ pub struct ViewMemory {
     pub comparison: usize,
     /// The matrix's cursor when it last closed, to come back to.
     pub matrix: Option<matrix::Remembered>,
+    /// Each prepared comparison's cursor (row, side, first row on screen), by comparison.
+    pub prepared: std::collections::HashMap<usize, (usize, usize, usize)>,
+    /// The free comparison's cursor (row, side, first row), by its two items.
+    pub compare: Option<([usize; 2], (usize, usize, usize))>,
+    /// The map's cursor, by its centre.
+    pub map: Option<(usize, map::neighbourhood::MapCursor)>,
 }
 
 /// Rows a page moves in a view drawn in `area`: its inside, less a row of overlap.

@@ -45,11 +45,19 @@ impl Open for CompareView {
             }
             Some(marked) => {
                 app.memory.mark = None;
+                let alignment = alignment::align(&app.model, marked, item);
+                let (row, side, top) = app
+                    .memory
+                    .compare
+                    .filter(|(items, (row, _, _))| {
+                        *items == alignment.items && *row < alignment.rows.len()
+                    })
+                    .map_or((0, 0, 0), |(_, at)| at);
                 Some(CompareView {
-                    alignment: alignment::align(&app.model, marked, item),
-                    row: 0,
-                    side: 0,
-                    top: 0,
+                    alignment,
+                    row,
+                    side,
+                    top,
                 })
             }
         }
@@ -79,6 +87,8 @@ impl View for CompareView {
     }
 
     fn update(&mut self, app: &mut App, action: Action) -> Outcome {
+        // The cursor as the last action left it, for the next time these two are compared.
+        app.memory.compare = Some((self.alignment.items, (self.row, self.side, self.top)));
         if let Some(done) = super::common(self, app, action) {
             return done;
         }

@@ -68,10 +68,14 @@ impl Open for MapView {
 
 impl MapView {
     fn centred(app: &App, item: usize) -> MapView {
-        MapView {
-            hood: Neighbourhood::of(&app.model, item),
-            cursor: MapCursor::default(),
-        }
+        let hood = Neighbourhood::of(&app.model, item);
+        // The cursor the map of this item last had, when it is still on the map.
+        let cursor = app
+            .memory
+            .map
+            .filter(|&(centre, c)| centre == item && hood.item_at(c.spot).is_some())
+            .map_or_else(MapCursor::default, |(_, c)| c);
+        MapView { hood, cursor }
     }
 }
 
@@ -85,6 +89,7 @@ impl View for MapView {
     }
 
     fn update(&mut self, app: &mut App, action: Action) -> Outcome {
+        app.memory.map = Some((self.hood.centre, self.cursor));
         if let Some(done) = super::common(self, app, action) {
             return done;
         }

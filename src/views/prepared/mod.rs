@@ -50,12 +50,21 @@ pub fn geometry(area: Rect) -> (Rect, Rect, usize) {
 impl PreparedView {
     pub fn open(app: &App, comparison: usize) -> Option<PreparedView> {
         let cmp = app.model.doc.comparisons.get(comparison)?;
+        let rows = rows::align(&app.model, cmp);
+        // Where the reader left this comparison, if it is still a row of it.
+        let (row, side, top) = app
+            .memory
+            .prepared
+            .get(&comparison)
+            .copied()
+            .filter(|&(row, _, _)| row < rows.len())
+            .unwrap_or_default();
         Some(PreparedView {
             comparison,
-            rows: rows::align(&app.model, cmp),
-            row: 0,
-            side: 0,
-            top: 0,
+            rows,
+            row,
+            side,
+            top,
             find: None,
             typing: false,
         })
@@ -114,6 +123,10 @@ impl View for PreparedView {
     }
 
     fn update(&mut self, app: &mut App, action: Action) -> Outcome {
+        // The cursor as the last action left it (the action that closes the view moves none).
+        app.memory
+            .prepared
+            .insert(self.comparison, (self.row, self.side, self.top));
         if self.typing {
             if let Some(step) = super::wheel_step(action) {
                 for _ in 0..3 {
