@@ -101,7 +101,7 @@ fn assert_invariants(app: &App) {
     for layer in &app.layers {
         match layer {
             Layer::Compare(c) => {
-                assert!(c.row < c.alignment.rows.len() && c.side < 2 && c.top <= c.row)
+                assert!(c.row < c.alignment.rows.len() && c.side < 2 && c.scroll.top <= c.row)
             }
             Layer::Prepared(p) => {
                 assert!(p.rows.is_empty() || (p.row < p.rows.len() && p.top <= p.row))

@@ -493,3 +493,16 @@ fn a_passage_several_items_quote_asks_to_choose_one() {
         "in Quoted by, c marks the item under ▶"
     );
 }
+
+// --- 1 (cont.). The views' text scrolls too ----------------------------------------------------
+
+#[test]
+fn compare_at_40x12_scrolls_its_summary_to_the_end() {
+    let before = render(40, 12, "4cjcjjj");
+    assert!(!before.contains("cooperation."), "cut at first:\n{before}");
+    assert!(before.contains("▼ more"), "{before}");
+    let read = words_read_by_scrolling(40, 12, "4cjcjjj");
+    assert!(read.contains("cooperation."), "{read}");
+    // Scrolling keeps the cursor on screen, and back up gives the screen again.
+    assert_eq!(render(40, 12, "4cjcjjj<C-e><C-e><C-y><C-y>"), before);
+}

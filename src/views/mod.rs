@@ -197,6 +197,121 @@ pub fn vertical(action: Action, area: Rect) -> Option<isize> {
     })
 }
 
+/// Lines a scroll of the text moves in a view whose rows area is `height` lines tall, if `action`
+/// scrolls it (`Ctrl-e`/`Ctrl-y` a line, `Ctrl-f`/`Ctrl-b` a page).
+pub fn line_scroll(action: Action, height: usize) -> Option<isize> {
+    let page = (height as isize - 1).max(1);
+    Some(match action {
+        Action::DetailLineDown => 1,
+        Action::DetailLineUp => -1,
+        Action::DetailPageDown => page,
+        Action::DetailPageUp => -page,
+        _ => return None,
+    })
+}
+
+/// A scroll over rows of different heights, a line at a time: the first row on screen and how
+/// many of its lines are above the screen. So a row taller than the screen can be read whole.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LineScroll {
+    pub top: usize,
+    pub skip: usize,
+}
+
+impl LineScroll {
+    /// Scrolls by `delta` lines over `count` rows of `line_count(r)` lines each, in a screen
+    /// `height` lines tall, no further than the last line at the bottom.
+    pub fn by(
+        &mut self,
+        delta: isize,
+        count: usize,
+        height: usize,
+        line_count: impl Fn(usize) -> usize,
+    ) {
+        let total: usize = (0..count).map(&line_count).sum();
+        let at: usize = (0..self.top.min(count)).map(&line_count).sum::<usize>() + self.skip;
+        let want =
+            (at as isize + delta).clamp(0, total.saturating_sub(height.max(1)) as isize) as usize;
+        let (mut top, mut before) = (0, 0);
+        while top < count && before + line_count(top) <= want {
+            before += line_count(top);
+            top += 1;
+        }
+        self.top = top.min(count.saturating_sub(1));
+        self.skip = want - before.min(want);
+    }
+
+    /// Moves as little as possible to show row `cursor` (a row scrolled in part above the screen
+    /// is on it: scrolling by lines keeps the cursor there).
+    pub fn keep(&mut self, cursor: usize, height: usize, line_count: impl Fn(usize) -> usize) {
+        if cursor < self.top {
+            *self = LineScroll {
+                top: cursor,
+                skip: 0,
+            };
+            return;
+        }
+        let skip = self.skip;
+        let top = self.top;
+        let moved = crate::app::cursor::keep_in_view_by(top, cursor, height, |r| {
+            if r == top {
+                line_count(r).saturating_sub(skip)
+            } else {
+                line_count(r)
+            }
+        });
+        if moved != top {
+            *self = LineScroll {
+                top: moved,
+                skip: 0,
+            };
+        }
+    }
+
+    /// The rows on screen, first and last (in part, either), for a screen `height` lines tall.
+    pub fn rows_on_screen(
+        &self,
+        count: usize,
+        height: usize,
+        line_count: impl Fn(usize) -> usize,
+    ) -> (usize, usize) {
+        let mut lines = 0;
+        let mut last = self.top;
+        for r in self.top..count {
+            let h = if r == self.top {
+                line_count(r).saturating_sub(self.skip)
+            } else {
+                line_count(r)
+            };
+            if lines >= height {
+                break;
+            }
+            last = r;
+            lines += h;
+        }
+        (self.top, last)
+    }
+
+    /// Whether lines are hidden above the screen, and below it.
+    pub fn more(
+        &self,
+        count: usize,
+        height: usize,
+        line_count: impl Fn(usize) -> usize,
+    ) -> (bool, bool) {
+        let below: usize = (self.top..count)
+            .map(|r| {
+                if r == self.top {
+                    line_count(r).saturating_sub(self.skip)
+                } else {
+                    line_count(r)
+                }
+            })
+            .sum();
+        (self.top > 0 || self.skip > 0, below > height)
+    }
+}
+
 /// The wheel in a view moves its cursor three rows: the action to repeat, if `action` is a
 /// wheel.
 pub fn wheel_step(action: Action) -> Option<Action> {

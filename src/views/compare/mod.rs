@@ -18,8 +18,8 @@ pub struct CompareView {
     pub row: usize,
     /// 0 left, 1 right.
     pub side: usize,
-    /// The first row on screen.
-    pub top: usize,
+    /// The first row on screen, and how many of its lines are scrolled above the screen.
+    pub scroll: super::LineScroll,
 }
 
 impl Open for CompareView {
@@ -57,7 +57,7 @@ impl Open for CompareView {
                     alignment,
                     row,
                     side,
-                    top,
+                    scroll: super::LineScroll { top, skip: 0 },
                 })
             }
         }
@@ -88,7 +88,7 @@ impl View for CompareView {
 
     fn update(&mut self, app: &mut App, action: Action) -> Outcome {
         // The cursor as the last action left it, for the next time these two are compared.
-        app.memory.compare = Some((self.alignment.items, (self.row, self.side, self.top)));
+        app.memory.compare = Some((self.alignment.items, (self.row, self.side, self.scroll.top)));
         if let Some(done) = super::common(self, app, action) {
             return done;
         }
@@ -123,8 +123,29 @@ impl View for CompareView {
                     }
                 };
             }
+            _ if super::line_scroll(action, 0).is_some() => {
+                // The text scrolls a line or a page; the cursor stays on screen.
+                let (area, cols) =
+                    geometry(&app.model, super::body(app), &self.alignment, app.glyphs);
+                let (rows, h) = (&self.alignment.rows, area.height as usize);
+                let height = |r: usize| alignment::row_height(&rows[r], cols);
+                if let Some(d) = super::line_scroll(action, h) {
+                    self.scroll.by(d, rows.len(), h, height);
+                }
+                let (first, last) = self.scroll.rows_on_screen(rows.len(), h, height);
+                self.row = self.row.clamp(first, last);
+            }
             _ => match vertical(action, super::body(app)) {
-                Some(d) => self.row = cursor::step(self.row, d, self.alignment.rows.len()),
+                Some(d) => {
+                    self.row = cursor::step(self.row, d, self.alignment.rows.len());
+                    // Moved onto the row scrolled in part above the screen: show it whole.
+                    if self.row <= self.scroll.top {
+                        self.scroll = super::LineScroll {
+                            top: self.row,
+                            skip: 0,
+                        };
+                    }
+                }
                 None => return Outcome::Keep,
             },
         }
@@ -134,7 +155,7 @@ impl View for CompareView {
     fn settle(&mut self, app: &App, area: Rect) {
         let (rows_area, cols) = geometry(&app.model, area, &self.alignment, app.glyphs);
         let rows = &self.alignment.rows;
-        self.top = cursor::keep_in_view_by(self.top, self.row, rows_area.height as usize, |r| {
+        self.scroll.keep(self.row, rows_area.height as usize, |r| {
             alignment::row_height(&rows[r], cols)
         });
     }
