@@ -104,7 +104,7 @@ fn assert_invariants(app: &App) {
                 assert!(c.row < c.alignment.rows.len() && c.side < 2 && c.scroll.top <= c.row)
             }
             Layer::Prepared(p) => {
-                assert!(p.rows.is_empty() || (p.row < p.rows.len() && p.top <= p.row))
+                assert!(p.rows.is_empty() || (p.row < p.rows.len() && p.scroll.top <= p.row))
             }
             Layer::Matrix(m) => {
                 assert!(m.row < m.matrix.rows() && m.col < m.matrix.cols());

@@ -18,8 +18,8 @@ pub struct PreparedView {
     pub rows: Vec<PairRow>,
     pub row: usize,
     pub side: usize,
-    /// The first row on screen.
-    pub top: usize,
+    /// The first row on screen, and how many of its lines are scrolled above the screen.
+    pub scroll: super::LineScroll,
     /// The search within the comparison (`/`), while typed and after.
     pub find: Option<rows::Find>,
     /// The search is being typed (the prompt's keys apply).
@@ -64,7 +64,7 @@ impl PreparedView {
             rows,
             row,
             side,
-            top,
+            scroll: super::LineScroll { top, skip: 0 },
             find: None,
             typing: false,
         })
@@ -126,7 +126,7 @@ impl View for PreparedView {
         // The cursor as the last action left it (the action that closes the view moves none).
         app.memory
             .prepared
-            .insert(self.comparison, (self.row, self.side, self.top));
+            .insert(self.comparison, (self.row, self.side, self.scroll.top));
         if self.typing {
             if let Some(step) = super::wheel_step(action) {
                 for _ in 0..3 {
@@ -188,9 +188,26 @@ impl View for PreparedView {
                     }
                 };
             }
+            _ if super::line_scroll(action, 0).is_some() => {
+                // The text scrolls a line or a page; the cursor stays on screen.
+                let (_, rows_area, column) = geometry(super::body(app));
+                let (model, rows, h) = (&app.model, &self.rows, rows_area.height as usize);
+                let height = |r: usize| rows::row_height(model, &rows[r], column);
+                if let Some(d) = super::line_scroll(action, h) {
+                    self.scroll.by(d, rows.len(), h, height);
+                }
+                let (first, last) = self.scroll.rows_on_screen(rows.len(), h, height);
+                self.row = self.row.clamp(first, last.max(first));
+            }
             _ => {
                 if let Some(d) = vertical(action, super::body(app)) {
                     self.row = cursor::step(self.row, d, self.rows.len());
+                    if self.row <= self.scroll.top {
+                        self.scroll = super::LineScroll {
+                            top: self.row,
+                            skip: 0,
+                        };
+                    }
                 }
             }
         }
@@ -201,7 +218,7 @@ impl View for PreparedView {
         let (_, rows_area, column) = geometry(area);
         let model = &app.model;
         let rows = &self.rows;
-        self.top = cursor::keep_in_view_by(self.top, self.row, rows_area.height as usize, |r| {
+        self.scroll.keep(self.row, rows_area.height as usize, |r| {
             rows::row_height(model, &rows[r], column)
         });
     }
