@@ -506,3 +506,26 @@ fn compare_at_40x12_scrolls_its_summary_to_the_end() {
     // Scrolling keeps the cursor on screen, and back up gives the screen again.
     assert_eq!(render(40, 12, "4cjcjjj<C-e><C-e><C-y><C-y>"), before);
 }
+
+#[test]
+fn the_matrix_cell_box_scrolls_to_the_end_of_r1s_quote() {
+    let before = render(80, 24, "x");
+    assert!(!before.contains("bodies”"), "cut at first:\n{before}");
+    assert!(before.contains("▼ more"));
+    let after = render(80, 24, "x<C-f>");
+    assert!(after.contains("bodies”"), "{after}");
+    // Another cell starts at its top.
+    let moved = render(80, 24, "x<C-f>l");
+    assert!(moved.contains("P1 Restrictions on U.S."), "{moved}");
+}
+
+#[test]
+fn the_maps_caption_scrolls_a_line_at_a_time() {
+    let first = render(80, 24, "4ml");
+    assert!(!first.contains("bears directly on local cooperation"));
+    let last = render(80, 24, "4ml<C-e><C-e><C-e>");
+    assert!(
+        last.contains("bears directly on local cooperation"),
+        "{last}"
+    );
+}

@@ -311,12 +311,33 @@ fn item_box(
     frame.render_widget(Paragraph::new(body), inner(rect));
 }
 
-/// The line under the map: what the cursor is on, the link in words and its note.
+/// The line under the map: what the cursor is on, the link in words and its note, wrapped to
+/// the line's width less a column for "more"; `Ctrl-e`/`Ctrl-y` scroll it a line at a time.
 fn info(ctx: &Ctx, frame: &mut Frame, view: &MapView, area: Rect) {
-    let model = &ctx.app.model;
-    let hood = &view.hood;
-    let title = |i: usize| fit(&model.item(i).title, 40, ctx.sym.ellipsis);
     let gl = ctx.sym;
+    let lines = caption_lines(ctx.app, view, area.width as usize);
+    let top = view.caption_top(lines.len());
+    let Some(line) = lines.get(top) else {
+        return;
+    };
+    let more = if top + 1 < lines.len() {
+        gl.more_down
+    } else if top > 0 {
+        gl.more_up
+    } else {
+        ""
+    };
+    let room = (area.width as usize).saturating_sub(crate::wrap::str_width(more) + 1);
+    let text = format!("{} {more}", crate::ui::pad(line, room));
+    frame.render_widget(Paragraph::new(Line::styled(text, ctx.theme.dim)), area);
+}
+
+/// The caption wrapped to `width` columns (less two for the "more" mark).
+pub fn caption_lines(app: &crate::app::App, view: &MapView, width: usize) -> Vec<String> {
+    let model = &app.model;
+    let hood = &view.hood;
+    let title = |i: usize| sanitize::line(&model.item(i).title).into_owned();
+    let gl = app.glyphs;
     let text = match view.cursor.spot {
         Spot::Centre => format!(
             "{} ({}) {dot} {} to its links {dot} Enter opens it",
@@ -327,7 +348,7 @@ fn info(ctx: &Ctx, frame: &mut Frame, view: &MapView, area: Rect) {
         ),
         Spot::Neighbour(column, i) => {
             let Some(n) = hood.column(column).get(i) else {
-                return;
+                return Vec::new();
             };
             let (src, tgt) = match column {
                 Column::Incoming => (n.item, hood.centre),
@@ -341,16 +362,14 @@ fn info(ctx: &Ctx, frame: &mut Frame, view: &MapView, area: Rect) {
             );
             if let Some(note) = model.link_note(src, n.link) {
                 s.push_str(" — ");
-                s.push_str(note);
+                s.push_str(&sanitize::line(note));
             }
             s
         }
     };
-    frame.render_widget(
-        Paragraph::new(Line::styled(
-            fit(&gl.text(&text), area.width as usize, ctx.sym.ellipsis),
-            ctx.theme.dim,
-        )),
-        area,
-    );
+    let text = gl.text(&text).into_owned();
+    crate::wrap::wrap(&text, width.saturating_sub(2).max(1))
+        .into_iter()
+        .map(|r| text[r].trim_end().to_owned())
+        .collect()
 }

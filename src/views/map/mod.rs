@@ -14,6 +14,9 @@ use ratatui::layout::Rect;
 pub struct MapView {
     pub hood: Neighbourhood,
     pub cursor: MapCursor,
+    /// The caption's line on screen, and the spot it belongs to (another spot starts at its
+    /// first line).
+    pub caption: (Spot, usize),
 }
 
 /// Where the map's parts go in a view drawn in `area`: the boxes between a row for "more above"
@@ -75,7 +78,20 @@ impl MapView {
             .map
             .filter(|&(centre, c)| centre == item && hood.item_at(c.spot).is_some())
             .map_or_else(MapCursor::default, |(_, c)| c);
-        MapView { hood, cursor }
+        MapView {
+            hood,
+            cursor,
+            caption: (Spot::Centre, 0),
+        }
+    }
+
+    /// The caption's line on screen, of `lines`.
+    pub fn caption_top(&self, lines: usize) -> usize {
+        let (spot, top) = self.caption;
+        if spot != self.cursor.spot {
+            return 0;
+        }
+        top.min(lines.saturating_sub(1))
     }
 }
 
@@ -101,6 +117,15 @@ impl View for MapView {
         };
         match action {
             Action::Escape => return Outcome::Close,
+            Action::DetailLineDown
+            | Action::DetailLineUp
+            | Action::DetailPageDown
+            | Action::DetailPageUp => {
+                // The caption is one line: a page is a line too.
+                let d = super::line_scroll(action, 2).unwrap_or(0);
+                let top = self.caption_top(usize::MAX);
+                self.caption = (self.cursor.spot, (top as isize + d).max(0) as usize);
+            }
             Action::Left | Action::Right => {
                 let dir = if action == Action::Left { -1 } else { 1 };
                 if !self.cursor.sideways(&self.hood, dir) {
@@ -134,6 +159,12 @@ impl View for MapView {
             }
         }
         Outcome::Keep
+    }
+
+    fn settle(&mut self, app: &App, area: Rect) {
+        let info = geometry(area).info;
+        let lines = draw::caption_lines(app, self, info.width as usize).len();
+        self.caption = (self.cursor.spot, self.caption_top(lines));
     }
 
     fn draw(&self, ctx: &crate::ui::Ctx, frame: &mut ratatui::Frame, area: Rect) {
