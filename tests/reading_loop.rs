@@ -529,3 +529,88 @@ fn the_maps_caption_scrolls_a_line_at_a_time() {
         "{last}"
     );
 }
+
+// --- 6. Discoverable ---------------------------------------------------------------------------
+
+/// The help's screens, page after page.
+fn help_pages(w: u16, h: u16) -> Vec<String> {
+    let mut a = run(w, h, "?");
+    let mut pages = vec![screen(&a)];
+    for _ in 0..200 {
+        press(&mut a, "<PgDn>");
+        let now = screen(&a);
+        if Some(&now) == pages.last() {
+            break;
+        }
+        pages.push(now);
+    }
+    pages
+}
+
+#[test]
+fn the_help_wraps_and_cuts_nothing_at_any_size() {
+    for (w, h) in [(40, 12), (80, 24), (160, 45)] {
+        // The inside of the help's box, page after page: the rows below its top border, between
+        // its left border and its right one.
+        let mut inside: Vec<String> = Vec::new();
+        for page in help_pages(w, h) {
+            let rows: Vec<Vec<char>> = page.lines().map(|l| l.chars().collect()).collect();
+            let (top, left) = rows
+                .iter()
+                .enumerate()
+                .find_map(|(y, r)| {
+                    let line: String = r.iter().collect();
+                    line.find("┏ Help")
+                        .map(|at| (y, line[..at].chars().count()))
+                })
+                .expect("the help's box");
+            for r in &rows[top + 1..] {
+                if r.get(left) != Some(&'┃') {
+                    break;
+                }
+                let to = r[left + 1..]
+                    .iter()
+                    .position(|&c| c == '┃')
+                    .map_or(r.len(), |p| left + 1 + p);
+                inside.push(r[left + 1..to].iter().collect());
+            }
+        }
+        let flat = inside
+            .join(" ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        for words in [
+            "help: every key",
+            "what is under it: a list, the text, or the detail.",
+            "the view open with its cursor.",
+        ] {
+            assert!(
+                flat.contains(words),
+                "{w}x{h}: \"{words}\" not whole in\n{}",
+                inside.join("\n")
+            );
+        }
+        let help = inside.join("\n");
+        assert!(!help.contains("…"), "{w}x{h}: something is cut:\n{help}");
+    }
+}
+
+#[test]
+fn help_opens_at_the_section_of_the_mode_you_are_in() {
+    let s = render(80, 24, "5?");
+    assert!(s.lines().nth(2).unwrap().contains("Argument pane"), "{s}");
+    let m = render(120, 40, "x?");
+    assert!(m.contains("Provisions × recommendations matrix (x)"), "{m}");
+    let l = render(80, 24, "4<Enter>?");
+    assert!(l.lines().nth(2).unwrap().contains("Detail links"), "{l}");
+}
+
+#[test]
+fn slash_searches_the_help() {
+    let s = render(80, 24, "?/swap<Enter>");
+    assert!(s.contains("swap sides"), "{s}");
+    assert!(s.contains("/swap 1/1"), "{s}");
+    let esc = render(80, 24, "?/swap<Esc>");
+    assert_eq!(without_status(&esc), without_status(&render(80, 24, "?")));
+}

@@ -326,7 +326,9 @@ pub fn wheel_step(action: Action) -> Option<Action> {
 /// over it, the wheel moves the cursor, clicks do nothing. `None`: the view's own.
 pub fn common(view: &mut dyn View, app: &mut App, action: Action) -> Option<Outcome> {
     if action == Action::Help {
-        return Some(Outcome::Push(Layer::Help(help::HelpView::default())));
+        return Some(Outcome::Push(Layer::Help(help::HelpView::at(
+            view.key_mode(),
+        ))));
     }
     if let Some(step) = wheel_step(action) {
         for _ in 0..3 {
