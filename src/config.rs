@@ -321,6 +321,7 @@ mod tests {
                     "comparisons",
                     "matrix",
                     "map",
+                    "message-log",
                 ],
             ),
             (
@@ -415,6 +416,19 @@ mod tests {
                     "start-search",
                     "next-match",
                     "prev-match",
+                    "escape",
+                    "quit",
+                ],
+            ),
+            (
+                "messages",
+                &[
+                    "down",
+                    "up",
+                    "page-down",
+                    "page-up",
+                    "first",
+                    "last",
                     "escape",
                     "quit",
                 ],

@@ -614,3 +614,43 @@ fn slash_searches_the_help() {
     let esc = render(80, 24, "?/swap<Esc>");
     assert_eq!(without_status(&esc), without_status(&render(80, 24, "?")));
 }
+
+#[test]
+fn the_footer_names_the_views_when_there_is_room() {
+    let wide = render(160, 45, "4");
+    let footer = wide.lines().last().unwrap();
+    for view in ["c compare", "C comparisons", "x matrix", "m map"] {
+        assert!(footer.contains(view), "{footer}");
+    }
+    let narrow = render(80, 24, "4");
+    let footer = narrow.lines().last().unwrap();
+    assert!(footer.chars().count() <= 80, "{footer}");
+}
+
+#[test]
+fn the_message_log_keeps_every_message_whole() {
+    // A message the status line cuts at 80 columns, then another.
+    let a = run(80, 24, "1ftrump<Enter>:biden makes<Enter>2o");
+    let reason = a
+        .log
+        .iter()
+        .find(|m| m.starts_with("hidden by the filter"))
+        .expect("logged");
+    assert!(reason.contains("Biden makes"), "{reason}");
+    let s = render(80, 24, "1ftrump<Enter>:biden makes<Enter>2oM");
+    let flat = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("hidden by the filter in Timeline"), "{s}");
+    assert!(flat.contains("o orders the Timeline"), "{s}");
+    // M is none of the keys the next issues reserve.
+    for reserved in [
+        "a", "A", "L", "E", "D", "e", "u", "v", "w", "b", "(", ")", "0", "$", "<C-r>", "<C-s>",
+    ] {
+        let key = keys::parse(reserved).unwrap()[0];
+        let km = argscope::app::Keymap::default();
+        assert_ne!(
+            km.lookup(argscope::app::KeyMode::Normal, key),
+            Some(Action::MessageLog),
+            "{reserved}"
+        );
+    }
+}

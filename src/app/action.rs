@@ -97,6 +97,8 @@ pub enum Action {
     Matrix,
     /// Open the map of the item's links.
     Map,
+    /// Open the log of the session's messages.
+    MessageLog,
     /// Argument: fold or unfold the selected claim's supporting and opposing claims.
     ToggleFold,
     /// Argument: fold every claim, or unfold all when some are folded.
@@ -184,6 +186,7 @@ impl Action {
             Action::Comparisons => "comparisons",
             Action::Matrix => "matrix",
             Action::Map => "map",
+            Action::MessageLog => "message-log",
             Action::ToggleFold => "toggle-fold",
             Action::FoldAll => "fold-all",
             Action::Left => "left",

@@ -71,6 +71,8 @@ modes! {
     Map: "map", "Map of an item's links (m)", Some(KeyMode::View);
     /// The help overlay.
     Help: "help", "Help", None;
+    /// The log of the session's messages.
+    Messages: "messages", "Message log (M)", None;
 }
 
 /// One binding: the keys, the action and what it does in the reader's words.
@@ -156,10 +158,19 @@ const DEFAULTS: &[Row] = &[
     (KeyMode::Help, &["N"], Action::PrevMatch, "previous match", false),
     (KeyMode::Help, &["<Esc>", "?", "q"], Action::Escape, "clear the search, or close help", true),
     (KeyMode::Help, &["<C-c>"], Action::Quit, "quit", false),
-    (KeyMode::Normal, &["c"], Action::CompareMark, "compare: mark, or compare with the marked item", false),
-    (KeyMode::Normal, &["C"], Action::Comparisons, "the document's prepared comparisons", false),
-    (KeyMode::Normal, &["x"], Action::Matrix, "provisions × recommendations matrix", false),
-    (KeyMode::Normal, &["m"], Action::Map, "map of the item's links", false),
+    (KeyMode::Normal, &["c"], Action::CompareMark, "compare: mark, or compare with the marked item", true),
+    (KeyMode::Normal, &["C"], Action::Comparisons, "the document's prepared comparisons", true),
+    (KeyMode::Normal, &["x"], Action::Matrix, "provisions × recommendations matrix", true),
+    (KeyMode::Normal, &["m"], Action::Map, "map of the item's links", true),
+    (KeyMode::Normal, &["M"], Action::MessageLog, "the session's messages, whole", true),
+    (KeyMode::Messages, &["j", "<Down>"], Action::Down, "scroll down", false),
+    (KeyMode::Messages, &["k", "<Up>"], Action::Up, "scroll up", false),
+    (KeyMode::Messages, &["<PgDn>", "<C-d>"], Action::PageDown, "page down", false),
+    (KeyMode::Messages, &["<PgUp>", "<C-u>"], Action::PageUp, "page up", false),
+    (KeyMode::Messages, &["g", "<Home>"], Action::First, "oldest", false),
+    (KeyMode::Messages, &["G", "<End>"], Action::Last, "newest", false),
+    (KeyMode::Messages, &["<Esc>", "M", "q"], Action::Escape, "close", true),
+    (KeyMode::Messages, &["<C-c>"], Action::Quit, "quit", false),
     (KeyMode::Argument, &["<Space>", "z"], Action::ToggleFold, "fold / unfold", true),
     (KeyMode::Argument, &["Z"], Action::FoldAll, "fold all under the thesis / unfold all", false),
     (KeyMode::View, &["<Esc>"], Action::Escape, "close", true),
@@ -274,6 +285,26 @@ impl Keymap {
         None
     }
 
+    /// The footer's short name for an action, where its description is long: the footer names
+    /// as many as fit, the views among them.
+    fn footer_name(action: Action) -> Option<&'static str> {
+        Some(match action {
+            Action::Help => "help",
+            Action::IntoLinks => "links",
+            Action::Back => "back",
+            Action::StartSearch => "search",
+            Action::StartFilter => "filter",
+            Action::OpenPalette => "jump to any item",
+            Action::ShowInText => "in the text",
+            Action::CompareMark => "compare",
+            Action::Comparisons => "comparisons",
+            Action::Matrix => "matrix",
+            Action::Map => "map",
+            Action::MessageLog => "messages",
+            _ => return None,
+        })
+    }
+
     /// The footer: `key desc` pairs of the hinted bindings in effect in `mode`.
     pub fn hints(&self, mode: KeyMode) -> Vec<(String, &'static str)> {
         let mut out: Vec<(String, &'static str)> = Vec::new();
@@ -290,8 +321,13 @@ impl Keymap {
                 };
                 // A key shown once: the mode's own meaning wins over the fallback's.
                 let name = key.to_string();
-                if !out.iter().any(|(k, d)| *d == b.desc || *k == name) {
-                    out.push((name, b.desc));
+                let desc = if l == KeyMode::Normal {
+                    Self::footer_name(b.action).unwrap_or(b.desc)
+                } else {
+                    b.desc
+                };
+                if !out.iter().any(|(k, d)| *d == desc || *k == name) {
+                    out.push((name, desc));
                 }
             }
             layer = l.fallback();

@@ -212,6 +212,9 @@ pub struct App {
     pub query_history: search::QueryHistory,
     /// A message for the status line; cleared by the next key.
     pub message: Option<String>,
+    /// Every message of the session, oldest first (the message log, `M`), at most
+    /// [`App::LOG_LIMIT`].
+    pub log: std::collections::VecDeque<String>,
     pub effects: Vec<Effect>,
     pub quit: bool,
     /// Styles: the theme, with the configuration's colours.
@@ -219,6 +222,9 @@ pub struct App {
 }
 
 impl App {
+    /// The most messages the log keeps; the oldest go first.
+    pub const LOG_LIMIT: usize = 500;
+
     pub fn new(model: Model, options: Options) -> App {
         let collapsed = HashSet::new();
         let lists = Lists::new(&model, &collapsed);
@@ -247,6 +253,7 @@ impl App {
             jumped_from: None,
             query_history: search::QueryHistory::default(),
             message: None,
+            log: Default::default(),
             effects: Vec::new(),
             quit: false,
             theme: crate::theme::Theme::new(options.color),

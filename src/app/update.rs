@@ -10,6 +10,20 @@ use crate::views::{self, Layer};
 impl App {
     /// Applies one action.
     pub fn update(&mut self, action: Action) {
+        let before = self.message.clone();
+        self.act(action);
+        // A new message goes to the log too, where it can be read whole.
+        if self.message != before
+            && let Some(m) = &self.message
+        {
+            self.log.push_back(m.clone());
+            if self.log.len() > Self::LOG_LIMIT {
+                self.log.pop_front();
+            }
+        }
+    }
+
+    fn act(&mut self, action: Action) {
         if !self.update_layers(action) {
             match views::open(self, action) {
                 Some(opened) => {

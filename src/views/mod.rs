@@ -8,6 +8,7 @@ pub mod comparisons;
 pub mod help;
 pub mod map;
 pub mod matrix;
+pub mod messages;
 pub mod palette;
 pub mod prepared;
 
@@ -121,6 +122,7 @@ registry! {
     Map(map::MapView) <- Map,
     Palette(palette::PaletteView) <- OpenPalette,
     Help(help::HelpView) <- Help,
+    Messages(messages::MessagesView) <- MessageLog,
 }
 
 impl Layer {
