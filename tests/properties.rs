@@ -115,7 +115,7 @@ fn assert_invariants(app: &App) {
                 "the map's cursor is on an item"
             ),
             Layer::Palette(p) => assert!(p.items.is_empty() || p.selected < p.items.len()),
-            Layer::Comparisons(_) | Layer::Help(_) => {}
+            Layer::Comparisons(_) | Layer::Help(_) | Layer::Messages(_) => {}
         }
     }
     // Overlays are on top of the views, never under them.
