@@ -654,3 +654,44 @@ fn the_message_log_keeps_every_message_whole() {
         );
     }
 }
+
+// --- 7. The palette ----------------------------------------------------------------------------
+
+fn palette(a: &App) -> &argscope::views::palette::PaletteView {
+    match a.layers.last() {
+        Some(argscope::views::Layer::Palette(p)) => p,
+        other => panic!("no palette: {other:?}"),
+    }
+}
+
+#[test]
+fn the_empty_palette_lists_every_item_by_pane() {
+    let a = run(100, 30, ":");
+    let p = palette(&a);
+    assert_eq!(p.items.len(), a.model.doc.items.len());
+    let panes: Vec<Pane> = p
+        .items
+        .iter()
+        .map(|&i| Pane::of_kind(a.model.item(i).kind))
+        .collect();
+    let mut sorted = panes.clone();
+    sorted.sort_by_key(|p| p.number());
+    assert_eq!(panes, sorted, "pane by pane");
+    assert!(screen(&a).contains("1 Timeline        U.S. security assistance"));
+}
+
+#[test]
+fn the_palette_shows_the_field_that_matched() {
+    let s = render(100, 30, ":cartel");
+    assert!(s.contains("summary: …ing the cartels"), "{s}");
+}
+
+#[test]
+fn the_palettes_text_row_jumps_to_the_text_search_and_back() {
+    let keys = format!(":cartel{}<Enter>", "<Down>".repeat(8));
+    let a = run(100, 30, &keys);
+    assert_eq!(a.focus, Pane::Text);
+    assert_eq!(a.search.as_ref().map(|s| s.query.as_str()), Some("cartel"));
+    assert_eq!(a.search.as_ref().unwrap().current, Some(0));
+    assert_round_trip(100, 30, "3j", &keys);
+}

@@ -435,6 +435,25 @@ impl App {
         }
     }
 
+    /// The palette's row of the text's matches: the Text pane, searched for `query` (into
+    /// history, as any jump).
+    pub fn search_the_text(&mut self, query: &str) {
+        let here = self.place();
+        let left = self.history.push(here);
+        self.focus = Pane::Text;
+        self.mode = Mode::Browse;
+        self.layers.clear();
+        self.open_prompt(PromptKind::Search);
+        if let Mode::Prompt(p) = &mut self.mode {
+            p.input.set(query);
+        }
+        self.prompt_changed();
+        self.prompt_accept();
+        let there = self.place();
+        self.history.push(there);
+        self.jumped_from = Some(left);
+    }
+
     /// `n` and `N`: the next or previous match, wrapping around.
     pub(super) fn next_match(&mut self, forward: bool) {
         let Some(search) = self.search.take() else {

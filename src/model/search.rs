@@ -76,6 +76,45 @@ pub fn for_each_field(item: &Item, mut f: impl FnMut(&str)) {
     }
 }
 
+/// The first field of `item` where `query` matches, by its name in the reader's words, and the
+/// field's text: what the palette shows beside a result whose title does not match.
+pub fn matched_field<'a>(
+    item: &'a Item,
+    query: &str,
+) -> Option<(&'static str, std::borrow::Cow<'a, str>)> {
+    use std::borrow::Cow;
+    let mut fields: Vec<(&'static str, Cow<'a, str>)> = vec![("title", Cow::Borrowed(&item.title))];
+    if let Some(s) = &item.summary {
+        fields.push(("summary", Cow::Borrowed(s)));
+    }
+    fields.extend(
+        item.quotes
+            .iter()
+            .map(|q| ("quote", Cow::Borrowed(q.exact.as_str()))),
+    );
+    fields.extend(item.tags.iter().map(|t| ("tag", Cow::Borrowed(t.as_str()))));
+    match &item.fields {
+        KindFields::Event { when: Some(w) } => {
+            fields.push(("when", Cow::Borrowed(&w.label)));
+            if let Some(d) = w.date {
+                fields.push(("date", Cow::Owned(d.to_string())));
+            }
+        }
+        KindFields::Actor { role, group } => {
+            fields.extend(role.iter().map(|r| ("role", Cow::Borrowed(r.as_str()))));
+            fields.extend(group.iter().map(|g| ("group", Cow::Borrowed(g.as_str()))));
+        }
+        KindFields::Provision {
+            instrument: Some(i),
+        } => fields.push(("instrument", Cow::Borrowed(i))),
+        KindFields::Claim { role } => fields.push(("role", Cow::Borrowed(role.name()))),
+        _ => {}
+    }
+    fields
+        .into_iter()
+        .find(|(_, text)| !find_in(text, query).is_empty())
+}
+
 /// The text folded for search, with the way back to original offsets.
 #[derive(Debug, Clone)]
 struct FoldedText {
