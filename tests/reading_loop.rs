@@ -695,3 +695,74 @@ fn the_palettes_text_row_jumps_to_the_text_search_and_back() {
     assert_eq!(a.search.as_ref().unwrap().current, Some(0));
     assert_round_trip(100, 30, "3j", &keys);
 }
+
+// --- 7 (cont.). Clicks ---------------------------------------------------------------------------
+
+#[test]
+fn a_click_in_the_text_pane_selects_the_passage_under_it() {
+    let mut a = run(80, 24, "6");
+    // A passage no other overlaps, a few passages in.
+    let ps = &a.text.passages;
+    let want = (3..ps.len())
+        .find(|&p| {
+            (ps[p - 1].span.end <= ps[p].span.start) && (ps[p].span.end <= ps[p + 1].span.start)
+        })
+        .unwrap();
+    press(&mut a, &"}".repeat(want + 3));
+    assert_ne!(a.text.current, Some(want));
+    // Where passage `want` is drawn: its first line, a few columns in.
+    let span = a.text.passages[want].span.clone();
+    let line = a.text.line_of(span.start);
+    let rect = a.screen().pane(Pane::Text).unwrap();
+    let y = rect.y + 1 + (line - a.text.top) as u16;
+    let start_col = argscope::wrap::str_width(
+        &a.model.doc.document.text[a.text.lines.get(line).unwrap().start..span.start],
+    ) as u16;
+    a.update(Action::Click(rect.x + 1 + 2 + start_col + 1, y));
+    assert_eq!(a.text.current, Some(want));
+}
+
+#[test]
+fn a_click_in_a_view_selects_the_row_or_cell_under_it() {
+    // The matrix: the cell of P3 × R2 (rows below a header, columns after the labels).
+    let mut a = run(120, 40, "x");
+    let s = screen(&a);
+    let (y, line) = s
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.contains(" P3 "))
+        .unwrap();
+    let header = s.lines().find(|l| l.contains("R1  R2")).unwrap();
+    let x = header
+        .chars()
+        .collect::<String>()
+        .find("R2")
+        .map(|b| header[..b].chars().count())
+        .unwrap();
+    let _ = line;
+    a.update(Action::Click(x as u16, y as u16));
+    match a.layers.last() {
+        Some(argscope::views::Layer::Matrix(m)) => assert_eq!((m.row, m.col), (2, 1)),
+        other => panic!("{other:?}"),
+    }
+    // The list of prepared comparisons: the second entry.
+    let mut b = run(120, 40, "C");
+    let s = screen(&b);
+    let y = s
+        .lines()
+        .position(|l| l.contains(&b.model.doc.comparisons[1].title))
+        .unwrap();
+    b.update(Action::Click(10, y as u16));
+    assert_eq!(b.memory.comparison, 1);
+    // A prepared comparison: the right column.
+    let mut c = run(120, 40, "C<Enter>");
+    c.update(Action::Click(100, 5));
+    assert_eq!(top_prepared_side(&c), Some(1));
+}
+
+fn top_prepared_side(a: &App) -> Option<usize> {
+    match a.layers.last() {
+        Some(argscope::views::Layer::Prepared(p)) => Some(p.side),
+        _ => None,
+    }
+}

@@ -455,6 +455,10 @@ impl App {
         }
         if let Some(&(pane, rect)) = screen.panes.iter().find(|(_, r)| hit(*r)) {
             self.focus_pane(pane);
+            if pane == Pane::Text {
+                self.text_click(x, y, rect);
+                return;
+            }
             if let Some(list) = self.list_mut(pane)
                 && y > rect.y
             {

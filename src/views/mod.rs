@@ -45,6 +45,9 @@ pub trait View {
     /// of `app` (go to an item, say) and then say whether it stays.
     fn update(&mut self, app: &mut App, action: Action) -> Outcome;
 
+    /// A click at `x`, `y` (the view fills the body): selects the row or cell under it.
+    fn click(&mut self, _app: &mut App, _x: u16, _y: u16) {}
+
     /// Keeps its cursor on screen in `area`, the area it will be drawn in: called after every
     /// action, so that drawing only reads.
     fn settle(&mut self, _app: &App, _area: Rect) {}
@@ -314,6 +317,34 @@ impl LineScroll {
     }
 }
 
+/// The row of `count` rows of `line_count(r)` lines each, scrolled to `scroll`, that screen line
+/// `line` (from the top of the rows area) shows.
+pub fn row_at_line(
+    scroll: LineScroll,
+    count: usize,
+    line: usize,
+    line_count: impl Fn(usize) -> usize,
+) -> Option<usize> {
+    let mut before = 0;
+    for r in scroll.top..count {
+        let h = if r == scroll.top {
+            line_count(r).saturating_sub(scroll.skip)
+        } else {
+            line_count(r)
+        };
+        if line < before + h {
+            return Some(r);
+        }
+        before += h;
+    }
+    None
+}
+
+/// Whether `x`, `y` is inside `r`.
+pub fn hit(r: Rect, x: u16, y: u16) -> bool {
+    x >= r.x && x < r.right() && y >= r.y && y < r.bottom()
+}
+
 /// The wheel in a view moves its cursor three rows: the action to repeat, if `action` is a
 /// wheel.
 pub fn wheel_step(action: Action) -> Option<Action> {
@@ -338,7 +369,8 @@ pub fn common(view: &mut dyn View, app: &mut App, action: Action) -> Option<Outc
         }
         return Some(Outcome::Keep);
     }
-    if matches!(action, Action::Click(..)) {
+    if let Action::Click(x, y) = action {
+        view.click(app, x, y);
         return Some(Outcome::Keep);
     }
     // Back and forward are the panes': a place holds the views open and their cursors.

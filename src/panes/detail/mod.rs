@@ -188,8 +188,11 @@ pub fn head(model: &Model, item: usize) -> Vec<Block> {
         field("Tags", &tags);
     }
     if let Some(s) = &it.summary {
-        out.push(block(Part::Blank, Prefix::None, ""));
-        out.push(block(Part::Summary, Prefix::None, s));
+        // A blank line in a summary is a paragraph break; other line breaks are spaces.
+        for para in paragraphs(s) {
+            out.push(block(Part::Blank, Prefix::None, ""));
+            out.push(block(Part::Summary, Prefix::None, para));
+        }
     }
     if !it.quotes.is_empty() {
         out.push(block(Part::Blank, Prefix::None, ""));
@@ -199,6 +202,39 @@ pub fn head(model: &Model, item: usize) -> Vec<Block> {
         }
     }
     out
+}
+
+/// The paragraphs of `s`: the runs of lines between blank lines (lines of nothing but
+/// whitespace), each trimmed.
+pub fn paragraphs(s: &str) -> impl Iterator<Item = &str> {
+    let mut rest = s;
+    std::iter::from_fn(move || {
+        loop {
+            if rest.is_empty() {
+                return None;
+            }
+            // The end of the paragraph: the first line break followed by a blank line.
+            let mut end = rest.len();
+            let mut next = rest.len();
+            let mut at = 0;
+            while let Some(nl) = rest[at..].find('\n') {
+                let line_end = at + nl;
+                let after = &rest[line_end + 1..];
+                let blank_len = after.find('\n').unwrap_or(after.len());
+                if after[..blank_len].trim().is_empty() {
+                    end = line_end;
+                    next = (line_end + 1 + blank_len + 1).min(rest.len());
+                    break;
+                }
+                at = line_end + 1;
+            }
+            let para = rest[..end].trim();
+            rest = &rest[next..];
+            if !para.is_empty() {
+                return Some(para);
+            }
+        }
+    })
 }
 
 /// Adds the blocks of `links` (the first ones of [`links`]) after the head: a heading before each
@@ -351,6 +387,22 @@ pub struct DetailScroll {
 pub fn link_row(blocks: &[Block], rows: &[DetailRow], n: usize) -> Option<usize> {
     rows.iter()
         .position(|r| blocks[r.block].part == Part::Link(n))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::paragraphs;
+
+    #[test]
+    fn a_blank_line_breaks_a_summary_into_paragraphs() {
+        let p = |s| paragraphs(s).collect::<Vec<_>>();
+        assert_eq!(p("one"), ["one"]);
+        assert_eq!(p("one\ntwo"), ["one\ntwo"]);
+        assert_eq!(p("one\n\ntwo"), ["one", "two"]);
+        assert_eq!(p("one\n  \n\n two \n"), ["one", "two"]);
+        assert_eq!(p("\n\none\n"), ["one"]);
+        assert!(p("").is_empty());
+    }
 }
 
 /// The detail's keys.

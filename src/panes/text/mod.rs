@@ -222,6 +222,49 @@ impl App {
         self.text.clamp(height);
     }
 
+    /// A click at `x`, `y` in the Text pane drawn at `rect`: selects the quoted passage under it
+    /// (the nearest on that line when the click falls between passages).
+    pub(crate) fn text_click(&mut self, x: u16, y: u16, rect: ratatui::layout::Rect) {
+        let inside = layout::inner(rect);
+        if y < inside.y || x < inside.x {
+            return;
+        }
+        let line = self.text.top + (y - inside.y) as usize;
+        let Some(range) = self.text.lines.get(line) else {
+            return;
+        };
+        // The byte under the click, counting columns through the line's characters.
+        let text = &self.model.doc.document.text;
+        let col = (x - inside.x).saturating_sub(GUTTER) as usize;
+        let mut at = range.start;
+        let mut used = 0;
+        for (i, c) in text[range.clone()].char_indices() {
+            let w = crate::wrap::char_width(c);
+            if used + w > col {
+                break;
+            }
+            used += w;
+            at = range.start + i + c.len_utf8();
+        }
+        let on_line: Vec<usize> = self.text.overlapping(range.clone()).collect();
+        let under = on_line
+            .iter()
+            .copied()
+            .filter(|&p| self.text.passages[p].span.contains(&at))
+            // Of nested passages, the innermost.
+            .min_by_key(|&p| self.text.passages[p].span.len())
+            .or_else(|| {
+                on_line.iter().copied().min_by_key(|&p| {
+                    let s = &self.text.passages[p].span;
+                    s.start.abs_diff(at).min(s.end.abs_diff(at))
+                })
+            });
+        if let Some(p) = under {
+            self.text.current = Some(p);
+            self.text.link = 0;
+        }
+    }
+
     /// Moves in the "quoted by" list.
     pub(crate) fn text_step_link(&mut self, delta: isize) {
         let count = self.text.current.map_or(0, |p| self.text.quoting(p).len());

@@ -152,6 +152,27 @@ impl View for CompareView {
         Outcome::Keep
     }
 
+    fn click(&mut self, app: &mut App, x: u16, y: u16) {
+        let (area, cols) = geometry(&app.model, super::body(app), &self.alignment, app.glyphs);
+        if !super::hit(area, x, y) {
+            return;
+        }
+        let rows = &self.alignment.rows;
+        let line = (y - area.y) as usize;
+        if let Some(r) = super::row_at_line(self.scroll, rows.len(), line, |r| {
+            alignment::row_height(&rows[r], cols)
+        }) {
+            self.row = r;
+        }
+        let gap = if cols.gutter > 0 {
+            alignment::GUTTER_GAP
+        } else {
+            0
+        };
+        let left_end = area.x as usize + cols.gutter + gap + cols.column;
+        self.side = usize::from(x as usize >= left_end);
+    }
+
     fn settle(&mut self, app: &App, area: Rect) {
         let (rows_area, cols) = geometry(&app.model, area, &self.alignment, app.glyphs);
         let rows = &self.alignment.rows;

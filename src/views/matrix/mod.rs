@@ -92,6 +92,29 @@ impl View for MatrixView {
         outcome
     }
 
+    fn click(&mut self, app: &mut App, x: u16, y: u16) {
+        let g = grid::geometry(super::body(app), &self.matrix);
+        let area = crate::app::layout::inner(g.grid);
+        if !super::hit(area, x, y) {
+            return;
+        }
+        // Below the header row, a provision's row.
+        if y > area.y {
+            let r = self.top + (y - area.y - 1) as usize;
+            if r < self.matrix.rows() {
+                self.row = r;
+            }
+        }
+        let from = area.x as usize + g.label;
+        if (x as usize) >= from {
+            let c = self.left + (x as usize - from) / g.col.max(1);
+            if c < self.matrix.cols() && c < self.left + g.cols_shown {
+                self.col = c;
+            }
+        }
+        self.remember(app);
+    }
+
     fn settle(&mut self, app: &App, area: Rect) {
         let g = grid::geometry(area, &self.matrix);
         self.top = cursor::keep_in_view(self.top, self.row, g.rows_shown);

@@ -214,6 +214,21 @@ impl View for PreparedView {
         Outcome::Keep
     }
 
+    fn click(&mut self, app: &mut App, x: u16, y: u16) {
+        let (_, rows_area, column) = geometry(super::body(app));
+        if !super::hit(rows_area, x, y) {
+            return;
+        }
+        let (model, rows) = (&app.model, &self.rows);
+        let line = (y - rows_area.y) as usize;
+        if let Some(r) = super::row_at_line(self.scroll, rows.len(), line, |r| {
+            rows::row_height(model, &rows[r], column)
+        }) {
+            self.row = r;
+        }
+        self.side = usize::from(x as usize >= rows_area.x as usize + column);
+    }
+
     fn settle(&mut self, app: &App, area: Rect) {
         let (_, rows_area, column) = geometry(area);
         let model = &app.model;
