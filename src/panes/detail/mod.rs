@@ -389,22 +389,6 @@ pub fn link_row(blocks: &[Block], rows: &[DetailRow], n: usize) -> Option<usize>
         .position(|r| blocks[r.block].part == Part::Link(n))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::paragraphs;
-
-    #[test]
-    fn a_blank_line_breaks_a_summary_into_paragraphs() {
-        let p = |s| paragraphs(s).collect::<Vec<_>>();
-        assert_eq!(p("one"), ["one"]);
-        assert_eq!(p("one\ntwo"), ["one\ntwo"]);
-        assert_eq!(p("one\n\ntwo"), ["one", "two"]);
-        assert_eq!(p("one\n  \n\n two \n"), ["one", "two"]);
-        assert_eq!(p("\n\none\n"), ["one"]);
-        assert!(p("").is_empty());
-    }
-}
-
 /// The detail's keys.
 impl App {
     /// Into the selected item's links.
@@ -545,5 +529,21 @@ impl App {
             self.link = n;
             self.follow_link();
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::paragraphs;
+
+    #[test]
+    fn a_blank_line_breaks_a_summary_into_paragraphs() {
+        let p = |s| paragraphs(s).collect::<Vec<_>>();
+        assert_eq!(p("one"), ["one"]);
+        assert_eq!(p("one\ntwo"), ["one\ntwo"]);
+        assert_eq!(p("one\n\ntwo"), ["one", "two"]);
+        assert_eq!(p("one\n  \n\n two \n"), ["one", "two"]);
+        assert_eq!(p("\n\none\n"), ["one"]);
+        assert!(p("").is_empty());
     }
 }
