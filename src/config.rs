@@ -369,6 +369,7 @@ mod tests {
                     "detail-page-down",
                     "detail-page-up",
                     "open",
+                    "copy",
                     "back",
                     "forward",
                     "suspend",

@@ -766,3 +766,37 @@ fn top_prepared_side(a: &App) -> Option<usize> {
         _ => None,
     }
 }
+
+// --- 7 (cont.). Copy what you see ------------------------------------------------------------------
+
+fn copied(a: &App) -> &str {
+    match a.effects.last() {
+        Some(Effect::Copy(t)) => t,
+        other => panic!("nothing copied: {other:?} ({:?})", a.message),
+    }
+}
+
+fn run_keep_effects(notation: &str) -> App {
+    let mut a = app_at(120, 40);
+    press(&mut a, notation);
+    a
+}
+
+#[test]
+fn y_in_compare_and_prepared_copies_a_markdown_table_and_in_the_matrix_csv() {
+    let a = run_keep_effects("4cjcy");
+    let t = copied(&a);
+    assert!(t.starts_with("|  | Drop the law's elements"), "{t}");
+    assert!(t.lines().nth(1).unwrap().starts_with("| --- |"), "{t}");
+    assert!(a.message.as_deref().unwrap().contains("Markdown table"));
+    let b = run_keep_effects("C<Enter>y");
+    let t = copied(&b);
+    assert!(t.contains("| Ask of Mexico | Offer in return |"), "{t}");
+    let c = run_keep_effects("xy");
+    let t = copied(&c);
+    let lines: Vec<&str> = t.lines().collect();
+    assert_eq!(lines.len(), 1 + 7, "a header and a line a provision:\n{t}");
+    assert!(lines[0].starts_with("provision,"), "{t}");
+    assert!(lines[1].contains(",addresses"), "{t}");
+    assert!(c.message.as_deref().unwrap().contains("CSV"));
+}

@@ -189,6 +189,7 @@ const DEFAULTS: &[Row] = &[
     (KeyMode::View, &["<C-f>", "<A-Down>"], Action::DetailPageDown, "scroll the text down a page", false),
     (KeyMode::View, &["<C-b>", "<A-Up>"], Action::DetailPageUp, "scroll the text up a page", false),
     (KeyMode::View, &["<Enter>"], Action::Open, "open the item (into history)", true),
+    (KeyMode::View, &["y"], Action::Copy, "copy: a comparison as a Markdown table, the matrix as CSV", false),
     (KeyMode::View, &["<BS>", "["], Action::Back, "back in history", false),
     (KeyMode::View, &["]"], Action::Forward, "forward in history", false),
     (KeyMode::View, &["<C-z>"], Action::Suspend, "suspend (fg resumes)", false),

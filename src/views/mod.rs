@@ -5,6 +5,7 @@
 
 pub mod compare;
 pub mod comparisons;
+pub mod copy;
 pub mod help;
 pub mod map;
 pub mod matrix;

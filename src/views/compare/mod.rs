@@ -101,6 +101,10 @@ impl View for CompareView {
                     _ => 1 - self.side,
                 }
             }
+            Action::Copy => {
+                let text = super::copy::compare(&app.model, &self.alignment, app.glyphs);
+                app.copy_text(&text, "the comparison as a Markdown table".into());
+            }
             Action::SwapSides => {
                 self.alignment = self.alignment.swapped();
                 self.side = 1 - self.side;

@@ -137,6 +137,13 @@ impl MatrixView {
         let mx = &self.matrix;
         match action {
             Action::Escape => return Outcome::Close,
+            Action::Copy => {
+                let text = super::copy::matrix(&app.model, mx);
+                app.copy_text(
+                    &text,
+                    format!("the matrix as CSV ({} × {})", mx.rows(), mx.cols()),
+                );
+            }
             Action::DetailLineDown
             | Action::DetailLineUp
             | Action::DetailPageDown

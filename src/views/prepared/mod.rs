@@ -166,6 +166,12 @@ impl View for PreparedView {
                     None => app.message = Some("no search: / starts one".into()),
                 }
             }
+            Action::Copy => {
+                if let Some(cmp) = app.model.doc.comparisons.get(self.comparison) {
+                    let text = super::copy::prepared(&app.model, cmp, &self.rows);
+                    app.copy_text(&text, "the comparison as a Markdown table".into());
+                }
+            }
             Action::SwitchSide | Action::Left | Action::Right => {
                 self.side = match action {
                     Action::Left => 0,
