@@ -173,6 +173,17 @@ pub fn head(model: &Model, item: usize) -> Vec<Block> {
         KindFields::Claim { role } => field("Role", role.name()),
         _ => {}
     }
+    // A claim's place in the argument, whole and wrapped (the status line can only shorten it).
+    if let Some(chain) = crate::panes::argument::why(model, item).filter(|c| c.len() > 1) {
+        let mut why = String::new();
+        for step in &chain {
+            why.push_str(&capped(&model.item(step.item).title));
+            if let Some(rel) = step.rel {
+                why.push_str(&format!(" —{}→ ", capped(&model.relation(rel).label)));
+            }
+        }
+        field("Why", &why);
+    }
     if !it.tags.is_empty() {
         // Joined only as far as a block can show: there may be thousands, or huge ones.
         let mut tags = String::new();
