@@ -7,6 +7,10 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
+mod man;
+mod output;
+pub mod quote;
+
 /// Exit codes: the contract in DESIGN.md.
 pub const EXIT_OK: u8 = 0;
 pub const EXIT_INVALID: u8 = 1;
@@ -56,6 +60,10 @@ pub enum Command {
         /// How to print the problems.
         #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
         format: CheckFormat,
+        /// Check FILE again every time it changes, until interrupted (one file; with
+        /// --format json, one report a line).
+        #[arg(long)]
+        watch: bool,
     },
     /// Write a document in another format.
     Export {
@@ -64,7 +72,8 @@ pub enum Command {
         /// The format to write.
         #[arg(long, short = 'f', value_enum)]
         format: Format,
-        /// Write to this file (atomically) instead of standard output.
+        /// Write to OUT instead of standard output: a regular file is replaced atomically; a FIFO,
+        /// a device or /dev/stdout is written into.
         #[arg(long, short = 'o')]
         output: Option<String>,
     },
@@ -92,6 +101,18 @@ pub enum Command {
     },
     /// Print the manual page (roff).
     Man,
+    /// Print TEXT's verbatim passage in FILE's text as a quote, ready to paste into "quotes"
+    /// (found as search finds it: case, accents, typographic quotes and spaces folded). Several
+    /// occurrences print one selector each. Exit 0 found, 1 not found.
+    Quote {
+        /// The document whose text to search; `-` reads standard input.
+        file: String,
+        /// What to look for.
+        text: String,
+    },
+    /// Print the JSON Schema of argscope/1 (draft 2020-12), for editors: save it beside your
+    /// document and name it in "$schema".
+    Schema,
 }
 
 /// How `check` prints its problems.
@@ -104,10 +125,8 @@ pub enum CheckFormat {
 /// Writes `bytes` to standard output. A closed pipe (`| head`) is the reader's choice, not a
 /// failure; any other error is reported with exit 2.
 pub fn print(bytes: &[u8]) -> ExitCode {
-    let mut out = std::io::stdout().lock();
-    match out.write_all(bytes).and_then(|()| out.flush()) {
+    match write_stdout(bytes) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => fail(EXIT_USAGE, &format!("cannot write to standard output: {e}")),
     }
 }
@@ -141,6 +160,62 @@ pub fn mistyped_subcommand(mut args: impl Iterator<Item = std::ffi::OsString>) -
     ))
 }
 
+/// Command lines that clap would answer with a message that does not help: two documents to
+/// explore (`argscope a.json b.json`: "the subcommand 'b.json' cannot be used"), and `new` given
+/// the article without `--text`.
+pub fn misread_arguments(args: &[std::ffi::OsString]) -> Option<ExitCode> {
+    let mut words = Vec::new();
+    let mut after_config = false;
+    for arg in args.iter().skip(1) {
+        let word = arg.to_string_lossy();
+        if word == "--" {
+            return None;
+        }
+        if std::mem::take(&mut after_config) {
+            continue;
+        }
+        if word == "--config" {
+            after_config = true;
+        } else if !word.starts_with('-') {
+            words.push(word);
+        }
+    }
+    let command = <Cli as clap::CommandFactory>::command();
+    let is_subcommand =
+        |w: &str| w == "help" || command.get_subcommands().any(|c| c.get_name() == w);
+    match words.as_slice() {
+        [new, article, ..]
+            if new == "new"
+                && !args
+                    .iter()
+                    .any(|a| a.to_string_lossy().starts_with("--text")) =>
+        {
+            Some(fail(
+                EXIT_USAGE,
+                &format!(
+                    "`new` reads the article from --text: run `argscope new --text {article}`"
+                ),
+            ))
+        }
+        [first, second, rest @ ..] if !is_subcommand(first) => {
+            let all: Vec<&str> = [first, second]
+                .into_iter()
+                .chain(rest)
+                .map(|w| w.as_ref())
+                .collect();
+            Some(fail(
+                EXIT_USAGE,
+                &format!(
+                    "the explorer opens one document at a time, and was given {}; to validate them all, run `argscope check {}`",
+                    all.len(),
+                    all.join(" ")
+                ),
+            ))
+        }
+        _ => None,
+    }
+}
+
 /// Loads a document named on the command line (`None`: the built-in one). On failure the
 /// problems are printed and the exit code returned.
 pub fn load_document(file: Option<&str>) -> Result<Model, ExitCode> {
@@ -148,7 +223,7 @@ pub fn load_document(file: Option<&str>) -> Result<Model, ExitCode> {
         return Ok(model::builtin());
     };
     let bytes = model::read_source(path).map_err(|e| fail(EXIT_USAGE, &e.to_string()))?;
-    model::load_owned(bytes).map_err(|problems| {
+    model::load_placed(bytes, reread(path)).map_err(|problems| {
         let name = display_name(path);
         for p in problems.iter().filter(|p| p.is_error()) {
             eprintln!("{}", sanitize::line(&format!("{name}:{}{p}", sep(p))));
@@ -160,6 +235,12 @@ pub fn load_document(file: Option<&str>) -> Result<Model, ExitCode> {
         );
         ExitCode::from(EXIT_INVALID)
     })
+}
+
+/// How to read `path` again to place problems (standard input cannot be read twice, so
+/// problems in a document on standard input are placed only when the load kept its bytes).
+fn reread(path: &str) -> impl FnOnce() -> Option<Vec<u8>> + '_ {
+    move || (path != "-").then(|| std::fs::read(path).ok()).flatten()
 }
 
 fn display_name(path: &str) -> &str {
@@ -175,50 +256,89 @@ fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
-/// `argscope check`.
+/// `argscope check`. The report goes to standard output whole; a failure to write it (a full
+/// disk) is a usage error, exit 2, like any other write.
 pub fn check(files: &[String], strict: bool, format: CheckFormat) -> ExitCode {
     let mut worst = EXIT_OK;
     let mut reports = Vec::new();
-    let mut out = std::io::stdout().lock();
+    let mut out: Vec<u8> = Vec::new();
     for path in files {
-        let name = display_name(path);
-        let bytes = match model::read_source(path) {
-            Ok(b) => b,
-            Err(e) => {
-                eprintln!("argscope: {}", sanitize::text(&e.to_string()));
-                worst = worst.max(EXIT_USAGE);
-                continue;
-            }
-        };
-        let (problems, items) = match model::load_owned(bytes) {
-            Ok(m) => (m.warnings, Some(m.doc.items.len())),
-            Err(p) => (p, None),
-        };
-        let errors = problems.iter().filter(|p| p.is_error()).count();
-        let warnings = problems.len() - errors;
-        if errors > 0 || (strict && warnings > 0) {
-            worst = worst.max(EXIT_INVALID);
+        let (code, report) = check_one(path, strict, format, &mut out);
+        worst = worst.max(code);
+        reports.extend(report);
+    }
+    if format == CheckFormat::Json {
+        let json = sanitize::json(serde_json::Value::Array(reports).to_string());
+        let _ = writeln!(out, "{json}");
+    }
+    match write_stdout(&out) {
+        Ok(()) => ExitCode::from(worst),
+        Err(e) => fail(EXIT_USAGE, &format!("cannot write to standard output: {e}")),
+    }
+}
+
+/// Checks one file: its exit code, and its JSON report (with `--format json`) or its text report
+/// appended to `out`.
+fn check_one(
+    path: &str,
+    strict: bool,
+    format: CheckFormat,
+    out: &mut Vec<u8>,
+) -> (u8, Option<serde_json::Value>) {
+    let name = display_name(path);
+    let bytes = match model::read_source(path) {
+        Ok(b) => b,
+        Err(e) => {
+            let message = sanitize::text(&e.to_string()).into_owned();
+            eprintln!("argscope: {message}");
+            // The same shape as any other file's report, so a script reads one kind.
+            let report = (format == CheckFormat::Json).then(|| {
+                serde_json::json!({
+                    "file": name,
+                    "valid": false,
+                    "items": null,
+                    "errors": 1,
+                    "warnings": 0,
+                    "problems": [Problem::error("", message)],
+                })
+            });
+            return (EXIT_USAGE, report);
         }
-        match format {
-            CheckFormat::Text => {
-                for p in &problems {
-                    let _ = writeln!(out, "{}", sanitize::line(&format!("{name}:{}{p}", sep(p))));
-                }
-                let verdict = match items {
-                    // Exit 1 must never sit beside "ok".
-                    Some(_) if strict && warnings > 0 => "invalid with --strict".to_owned(),
-                    Some(n) => format!("ok, {n} item{}", plural(n)),
-                    None => "invalid".to_owned(),
-                };
-                let _ = writeln!(
-                    out,
-                    "{}: {verdict} ({errors} error{}, {warnings} warning{})",
-                    sanitize::line(name),
-                    plural(errors),
-                    plural(warnings)
-                );
+    };
+    let (problems, items) = match model::load_placed(bytes, reread(path)) {
+        Ok(m) => (m.warnings, Some(m.doc.items.len())),
+        Err(p) => (p, None),
+    };
+    let errors = problems.iter().filter(|p| p.is_error()).count();
+    let warnings = problems.len() - errors;
+    let code = if errors > 0 || (strict && warnings > 0) {
+        EXIT_INVALID
+    } else {
+        EXIT_OK
+    };
+    match format {
+        CheckFormat::Text => {
+            for p in &problems {
+                let _ = writeln!(out, "{}", sanitize::line(&format!("{name}:{}{p}", sep(p))));
             }
-            CheckFormat::Json => reports.push(serde_json::json!({
+            let verdict = match items {
+                // Exit 1 must never sit beside "ok".
+                Some(_) if strict && warnings > 0 => "invalid with --strict".to_owned(),
+                Some(n) => format!("ok, {n} item{}", plural(n)),
+                None => "invalid".to_owned(),
+            };
+            let _ = writeln!(
+                out,
+                "{}: {verdict} ({errors} error{}, {warnings} warning{})",
+                sanitize::line(name),
+                plural(errors),
+                plural(warnings)
+            );
+            (code, None)
+        }
+        CheckFormat::Json => (
+            code,
+            Some(serde_json::json!({
                 "file": name,
                 "valid": items.is_some() && !(strict && warnings > 0),
                 "items": items,
@@ -226,13 +346,68 @@ pub fn check(files: &[String], strict: bool, format: CheckFormat) -> ExitCode {
                 "warnings": warnings,
                 "problems": problems,
             })),
+        ),
+    }
+}
+
+/// `argscope check --watch FILE`: a report now and after every change, until interrupted. It
+/// notices changes as the explorer's live reload does ([`crate::watch`]).
+pub fn watch(file: &str, strict: bool, format: CheckFormat) -> ExitCode {
+    if file == "-" {
+        return fail(
+            EXIT_USAGE,
+            "--watch needs a file: standard input cannot change",
+        );
+    }
+    let stamp = |path: &str| crate::watch::stamp(Path::new(path));
+    let mut last = None;
+    let mut waiting = false;
+    loop {
+        let now = stamp(file);
+        if now.is_none() && !waiting && last.is_some() {
+            // Between an editor's delete and its rename, or deleted for good: say so once.
+            eprintln!(
+                "argscope: {}: gone; waiting for it to come back",
+                display_name(file)
+            );
+            waiting = true;
         }
+        if now.is_some() && now != last {
+            waiting = false;
+            let mut out = Vec::new();
+            if format == CheckFormat::Text {
+                let _ = writeln!(out, "--- {} ---", sanitize::line(file));
+            }
+            let (_, report) = check_one(file, strict, format, &mut out);
+            if let Some(report) = report {
+                let _ = writeln!(out, "{}", sanitize::json(report.to_string()));
+            }
+            if let Err(e) = write_stdout(&out) {
+                return fail(EXIT_USAGE, &format!("cannot write to standard output: {e}"));
+            }
+            last = now;
+        } else if now.is_none() && last.is_none() && !waiting {
+            // Missing from the start: the report says why, then we wait for it.
+            let mut out = Vec::new();
+            let (_, report) = check_one(file, strict, format, &mut out);
+            if let Some(report) = report {
+                let _ = writeln!(out, "{}", sanitize::json(report.to_string()));
+            }
+            let _ = write_stdout(&out);
+            waiting = true;
+        }
+        std::thread::sleep(crate::watch::POLL);
     }
-    if format == CheckFormat::Json {
-        let json = sanitize::json(serde_json::Value::Array(reports).to_string());
-        let _ = writeln!(out, "{json}");
+}
+
+/// Writes `bytes` to standard output; a closed pipe (`| head`) is the reader's choice, not an
+/// error.
+fn write_stdout(bytes: &[u8]) -> std::io::Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e),
+        _ => Ok(()),
     }
-    ExitCode::from(worst)
 }
 
 /// `argscope export`.
@@ -244,75 +419,21 @@ pub fn export(file: Option<&str>, format: Format, output: Option<&str>) -> ExitC
     let rendered = export::export(&model, format);
     match output {
         None | Some("-") => print(rendered.as_bytes()),
-        Some(path) => match write_atomically(Path::new(path), rendered.as_bytes()) {
+        Some(path) => match output::write(Path::new(path), rendered.as_bytes()) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => fail(EXIT_USAGE, &format!("{path}: cannot write: {e}")),
         },
     }
 }
 
-/// Writes to a temporary file beside `path`, then renames it over `path`, so an existing file is
-/// either replaced whole or left as it was. A symbolic link is written through, as a plain write
-/// would: the file it points to is replaced and the link stays.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let resolved;
-    let path = if path.is_symlink() {
-        resolved = link_target(path)?;
-        resolved.as_path()
-    } else {
-        path
-    };
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    if !dir.is_dir() {
-        return Err(std::io::Error::new(
-            std::io::ErrorKind::NotFound,
-            format!("the directory {} does not exist", dir.display()),
-        ));
-    }
-    if path.is_dir() {
-        return Err(std::io::Error::other("it is a directory"));
-    }
-    // A temporary file is private (0600); the export is an ordinary file, so it gets the mode a
-    // plain create would (0666 less the umask), or keeps the mode of the file it replaces.
-    let existing = std::fs::metadata(path).ok().map(|m| m.permissions());
-    let mut builder = tempfile::Builder::new();
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        builder.permissions(std::fs::Permissions::from_mode(0o666));
-    }
-    let mut tmp = builder.tempfile_in(dir)?;
-    if let Some(permissions) = existing {
-        tmp.as_file().set_permissions(permissions)?;
-    }
-    tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
-}
-
-/// Where a chain of symbolic links ends (the end may not exist yet).
-fn link_target(link: &Path) -> std::io::Result<std::path::PathBuf> {
-    let mut at = link.to_path_buf();
-    // As many links as the kernel follows before it gives up (ELOOP).
-    for _ in 0..=40 {
-        if !at.is_symlink() {
-            return Ok(at);
-        }
-        let target = std::fs::read_link(&at)?;
-        at = match at.parent() {
-            Some(dir) if target.is_relative() => dir.join(target),
-            _ => target,
-        };
-    }
-    Err(std::io::Error::other("too many levels of symbolic links"))
-}
-
 /// `argscope new --text ARTICLE.txt`.
 pub fn new_skeleton(text_path: &str) -> ExitCode {
+    if Path::new(text_path).is_dir() {
+        return fail(
+            EXIT_USAGE,
+            &format!("{text_path}: is a directory; --text takes the article as a UTF-8 text file"),
+        );
+    }
     let bytes = match model::read_source(text_path) {
         Ok(b) => b,
         Err(e) => return fail(EXIT_USAGE, &e.to_string()),
@@ -330,11 +451,8 @@ pub fn new_skeleton(text_path: &str) -> ExitCode {
         }
     };
     match crate::skeleton::skeleton(&text) {
-        Some(doc) => print(format!("{doc}\n").as_bytes()),
-        None => fail(
-            EXIT_USAGE,
-            &format!("{text_path}: the text has too few words to quote from"),
-        ),
+        Ok(doc) => print(format!("{doc}\n").as_bytes()),
+        Err(e) => fail(EXIT_USAGE, &format!("{text_path}: {e}")),
     }
 }
 
@@ -372,12 +490,78 @@ pub fn completions(shell: clap_complete::Shell) -> ExitCode {
     print(&out)
 }
 
+/// The JSON Schema of argscope/1; docs/argscope.schema.json is the one copy.
+pub const SCHEMA: &str = include_str!("../docs/argscope.schema.json");
+
+/// `argscope schema`.
+pub fn schema() -> ExitCode {
+    print(SCHEMA.as_bytes())
+}
+
+/// `argscope quote FILE TEXT`. Only the document's text is read, so a map with problems (one
+/// being written) can still be quoted from.
+pub fn quote(file: &str, query: &str) -> ExitCode {
+    #[derive(serde::Deserialize)]
+    struct Only {
+        document: OnlyText,
+    }
+    #[derive(serde::Deserialize)]
+    struct OnlyText {
+        text: String,
+    }
+    let bytes = match model::read_source(file) {
+        Ok(b) => b,
+        Err(e) => return fail(EXIT_USAGE, &e.to_string()),
+    };
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    let text = match serde_json::from_slice::<Only>(bytes) {
+        Ok(doc) => doc.document.text,
+        Err(e) => {
+            return fail(
+                EXIT_USAGE,
+                &format!("{}: cannot read document.text: {e}", display_name(file)),
+            );
+        }
+    };
+    if query.trim().is_empty() {
+        return fail(EXIT_USAGE, "quote: TEXT is empty");
+    }
+    match quote::find(&text, query) {
+        quote::Found::Nowhere => {
+            eprintln!(
+                "argscope: \"{}\" is not in the text of {}",
+                sanitize::line(query),
+                display_name(file)
+            );
+            ExitCode::from(EXIT_INVALID)
+        }
+        quote::Found::Once(passage) => print(format!("{}\n", to_json(&passage)).as_bytes()),
+        quote::Found::Several(found, more) => {
+            let lines: Vec<String> = found
+                .iter()
+                .map(|(s, _)| format!("  {}", to_json(s)))
+                .collect();
+            let at: Vec<String> = found.iter().map(|(_, line)| line.to_string()).collect();
+            eprintln!(
+                "argscope: {}{} occurrences, on lines {} of the text: keep the one you mean",
+                if more { "more than " } else { "" },
+                found.len(),
+                at.join(", ")
+            );
+            print(format!("[\n{}\n]\n", lines.join(",\n")).as_bytes())
+        }
+    }
+}
+
+/// One line of JSON, with anything that could act on a terminal escaped.
+fn to_json<T: serde::Serialize>(value: &T) -> String {
+    sanitize::json(serde_json::to_string(value).unwrap_or_default())
+}
+
 /// `argscope man`.
 pub fn man() -> ExitCode {
-    let cmd = <Cli as clap::CommandFactory>::command();
-    let mut out = Vec::new();
-    if let Err(e) = clap_mangen::Man::new(cmd).render(&mut out) {
-        return fail(EXIT_USAGE, &format!("cannot render the manual: {e}"));
+    match man::page() {
+        Ok(page) => print(&page),
+        Err(e) => fail(EXIT_USAGE, &format!("cannot render the manual: {e}")),
     }
-    print(&out)
 }

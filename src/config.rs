@@ -316,6 +316,7 @@ mod tests {
                     "show-in-text",
                     "toggle-order",
                     "copy",
+                    "open-source",
                     "suspend",
                     "compare-mark",
                     "comparisons",

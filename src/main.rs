@@ -11,6 +11,9 @@ fn main() -> ExitCode {
     if let Some(code) = cli::mistyped_subcommand(std::env::args_os()) {
         return code;
     }
+    if let Some(code) = cli::misread_arguments(&std::env::args_os().collect::<Vec<_>>()) {
+        return code;
+    }
     let cli = Cli::parse();
     if cli.print_default_config {
         return cli::print(config::default_file().as_bytes());
@@ -26,7 +29,12 @@ fn main() -> ExitCode {
             files,
             strict,
             format,
-        }) => cli::check(&files, strict, format),
+            watch,
+        }) => match (watch, files.as_slice()) {
+            (false, _) => cli::check(&files, strict, format),
+            (true, [file]) => cli::watch(file, strict, format),
+            (true, _) => cli::fail(cli::EXIT_USAGE, "--watch checks one file at a time"),
+        },
         Some(Command::Export {
             file,
             format,
@@ -35,6 +43,8 @@ fn main() -> ExitCode {
         Some(Command::New { text }) => cli::new_skeleton(&text),
         Some(Command::Completions { shell }) => cli::completions(shell),
         Some(Command::Man) => cli::man(),
+        Some(Command::Schema) => cli::schema(),
+        Some(Command::Quote { file, text }) => cli::quote(&file, &text),
         Some(Command::Render { file, size, keys }) => {
             // Scripts rely on render's default keys: a configuration applies only when named.
             let config = match &cli.config {
@@ -58,16 +68,17 @@ fn explore(cli: &Cli, mut options: Options) -> ExitCode {
     // The command line wins over the file.
     options.ascii = cli.ascii || config.ascii.unwrap_or(false);
     options.mouse = !cli.no_mouse && config.mouse.unwrap_or(true);
+    // The document first: a missing file is the first thing to hear about, terminal or not.
+    let model = match cli::load_document(cli.file.as_deref()) {
+        Ok(m) => m,
+        Err(code) => return code,
+    };
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return cli::fail(
             cli::EXIT_USAGE,
             "the explorer needs a terminal; for a screen as text use `argscope render`, for the document use `argscope export`",
         );
     }
-    let model = match cli::load_document(cli.file.as_deref()) {
-        Ok(m) => m,
-        Err(code) => return code,
-    };
     let mut app = App::new(model, options);
     app.keymap = config.keymap;
     app.theme = config.theme;

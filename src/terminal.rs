@@ -12,8 +12,7 @@ use crossterm::{cursor, execute};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use std::io::{self, Stdout, Write};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 /// Whether mouse capture was turned on, so that restoring turns it off again.
@@ -51,52 +50,45 @@ fn install_panic_hook() {
     }));
 }
 
-/// The signal that asked us to stop, if any (0 = none).
-fn register_signals() -> io::Result<Arc<AtomicUsize>> {
-    let caught = Arc::new(AtomicUsize::new(0));
-    for sig in [
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-        signal_hook::consts::SIGINT,
-    ] {
-        signal_hook::flag::register_usize(sig, Arc::clone(&caught), sig as usize)?;
-    }
-    Ok(caught)
-}
-
-/// Runs the explorer until the reader quits; returns the exit status (128 + signal when a signal
-/// ended it).
+/// Runs the explorer until the reader quits; returns the exit status. Signals and a vanished
+/// terminal end the process from [`crate::shutdown`]'s threads instead (128 + the signal, or 129
+/// when the terminal went away without one).
 pub fn run(mut app: App) -> io::Result<u8> {
-    let caught = register_signals()?;
+    crate::shutdown::install(&io::stdin(), restore)?;
     install_panic_hook();
-    enter(app.options.mouse)?;
-    let result = event_loop(&mut app, &caught);
+    {
+        let _writing = crate::shutdown::lock_terminal();
+        enter(app.options.mouse)?;
+    }
+    let result = event_loop(&mut app);
+    if result.is_err() && crate::shutdown::stdin_gone() {
+        // The error was the terminal going away: nothing to restore and nobody to tell.
+        crate::shutdown::end(crate::shutdown::VANISHED_STATUS, true, restore);
+    }
+    let _writing = crate::shutdown::lock_terminal();
     restore();
     result
 }
 
-fn event_loop(app: &mut App, caught: &AtomicUsize) -> io::Result<u8> {
+fn event_loop(app: &mut App) -> io::Result<u8> {
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     loop {
-        terminal.draw(|f| crate::ui::draw(app, f))?;
-        // Wait for input, but look at the signal flag a few times a second.
-        let mut event = None;
-        while event.is_none() {
-            let sig = caught.load(Ordering::SeqCst);
-            if sig != 0 {
-                return Ok(128u8.saturating_add(sig as u8));
-            }
-            if event::poll(Duration::from_millis(200))? {
-                event = Some(event::read()?);
-            }
+        {
+            let _writing = crate::shutdown::lock_terminal();
+            terminal.draw(|f| crate::ui::draw(app, f))?;
         }
-        match event {
-            Some(Event::Key(k)) if k.kind != KeyEventKind::Release => {
-                app.handle_key(Key::from_event(k))
+        // Blocks until input comes; the poll's timeout only bounds each wait, leaving room for
+        // timed work in the loop.
+        let event = loop {
+            if event::poll(Duration::from_millis(500))? {
+                break event::read()?;
             }
-            Some(Event::Mouse(m)) => match m.kind {
+        };
+        match event {
+            Event::Key(k) if k.kind != KeyEventKind::Release => app.handle_key(Key::from_event(k)),
+            Event::Mouse(m) => match m.kind {
                 MouseEventKind::Down(MouseButton::Left) => {
                     app.update(Action::Click(m.column, m.row))
                 }
@@ -104,18 +96,53 @@ fn event_loop(app: &mut App, caught: &AtomicUsize) -> io::Result<u8> {
                 MouseEventKind::ScrollUp => app.update(Action::WheelUp(m.column, m.row)),
                 _ => continue,
             },
-            Some(Event::Resize(w, h)) => app.update(Action::Resize(w, h)),
+            Event::Resize(w, h) => app.update(Action::Resize(w, h)),
             _ => continue,
         }
-        for effect in std::mem::take(&mut app.effects) {
-            match effect {
-                Effect::Copy(text) => copy(terminal.backend_mut(), &text)?,
-                Effect::Suspend => suspend(&mut terminal, app.options.mouse)?,
+        let effects = std::mem::take(&mut app.effects);
+        if !effects.is_empty() {
+            let _writing = crate::shutdown::lock_terminal();
+            for effect in effects {
+                match effect {
+                    Effect::Copy(text) => copy(terminal.backend_mut(), &text)?,
+                    Effect::Suspend => suspend(&mut terminal, app.options.mouse)?,
+                    Effect::Open(url) => app.message = Some(open(&url)),
+                }
             }
         }
         if app.quit {
             return Ok(0);
         }
+    }
+}
+
+/// Opens an http(s) URL with the system's opener, as one argument and never through a shell, and
+/// says how it went. The opener runs detached from the screen (its output goes nowhere), and a
+/// thread reaps it so that no zombie is left.
+fn open(url: &str) -> String {
+    if !crate::model::is_web_url(url) {
+        return "only http and https URLs are opened".into();
+    }
+    let opener = if cfg!(target_os = "macos") {
+        "open"
+    } else {
+        "xdg-open"
+    };
+    let child = std::process::Command::new(opener)
+        .arg(url)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn();
+    match child {
+        Ok(mut child) => {
+            std::thread::spawn(move || child.wait());
+            format!("opened {url} with {opener}")
+        }
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            format!("cannot open the url: no {opener} on this system")
+        }
+        Err(e) => format!("cannot open the url with {opener}: {e}"),
     }
 }
 

@@ -1,19 +1,71 @@
 //! Word wrapping by display width: wide characters are never split, long words break, and line
 //! breaks in the text are kept. Lines are byte ranges of the source, so marks on the source (quote
 //! spans, search matches) carry over to the screen without copying the text.
+//!
+//! Widths are measured a grapheme at a time, as ratatui measures the cell it draws a grapheme in,
+//! so that a joined emoji (👨‍👩‍👧) or one with a variation selector (❤️) takes the columns it is
+//! drawn in, and wrapping, fitting and the drawn cells agree.
 
 use crate::model::sanitize;
 use std::ops::Range;
+use unicode_segmentation::UnicodeSegmentation;
 
 /// The number of columns `c` takes once sanitized for the screen.
 pub fn char_width(c: char) -> usize {
     sanitize::char_width(c)
 }
 
+/// The longest grapheme measured whole, in bytes: a longer one (a letter under a million
+/// combining marks) is measured in pieces, so that no string costs more than its length.
+const GRAPHEME_WINDOW: usize = 128;
+
+/// The columns one grapheme takes on screen once sanitized: what ratatui gives the cell it is
+/// drawn in. A control or tab in it is drawn as a symbol of its own, a column each.
+pub fn grapheme_width(g: &str) -> usize {
+    let mut chars = g.chars();
+    match (chars.next(), chars.next()) {
+        (None, _) => 0,
+        (Some(c), None) => char_width(c),
+        _ if g.chars().any(|c| sanitize::line_char(c) != c) => g.chars().map(char_width).sum(),
+        _ => usize::from(ratatui::buffer::CellWidth::cell_width(g)),
+    }
+}
+
+/// The next grapheme of `s`, which starts at a grapheme boundary, and its width.
+fn next_grapheme(s: &str) -> (&str, usize) {
+    let bytes = s.as_bytes();
+    // A character of ASCII followed by another (or nothing) is a grapheme of its own.
+    if bytes.len() == 1 || (bytes.len() > 1 && bytes[0].is_ascii() && bytes[1].is_ascii()) {
+        return (&s[..1], 1);
+    }
+    let mut end = s.len().min(GRAPHEME_WINDOW);
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    let g = s[..end].graphemes(true).next().unwrap_or(s);
+    (g, grapheme_width(g))
+}
+
+/// `s` as graphemes: each one's byte offset, text and width.
+pub fn graphemes(s: &str) -> impl Iterator<Item = (usize, &str, usize)> {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let rest = &s[at..];
+        if rest.is_empty() {
+            return None;
+        }
+        let (g, w) = next_grapheme(rest);
+        let start = at;
+        at += g.len();
+        Some((start, g, w))
+    })
+}
+
 /// The number of columns `s` takes once sanitized for the screen.
 pub fn str_width(s: &str) -> usize {
     // Every ASCII character takes one column (see `every_ascii_character_takes_one_column`).
-    // Runs of ASCII are counted a byte a column; only the other characters are looked up.
+    // Runs of ASCII are counted a byte a column, but for the last one before anything else,
+    // which may begin a grapheme with what follows it.
     let mut width = 0;
     let mut rest = s;
     loop {
@@ -21,13 +73,15 @@ pub fn str_width(s: &str) -> usize {
             .bytes()
             .position(|b| !b.is_ascii())
             .unwrap_or(rest.len());
-        width += ascii;
-        rest = &rest[ascii..];
-        let Some(c) = rest.chars().next() else {
-            return width;
-        };
-        width += char_width(c);
-        rest = &rest[c.len_utf8()..];
+        if ascii == rest.len() {
+            return width + ascii;
+        }
+        let plain = ascii.saturating_sub(1);
+        width += plain;
+        rest = &rest[plain..];
+        let (g, w) = next_grapheme(rest);
+        width += w;
+        rest = &rest[g.len()..];
     }
 }
 
@@ -87,11 +141,13 @@ fn wrap_paragraph(text: &str, from: usize, to: usize, width: usize, lines: &mut 
     // The last place the line may break: end of the word before a space, start of the next word.
     let mut last_break: Option<(usize, usize)> = None;
     let mut prev_space = false;
-    for (off, c) in para.char_indices() {
-        // Every ASCII character takes one column (controls and tabs are drawn as one).
-        let w = if c.is_ascii() { 1 } else { char_width(c) };
+    for (off, g, w) in graphemes(para) {
         let at = from + off;
-        let is_space = c == ' ' || c == '\t' || (c.is_whitespace() && c != '\n');
+        let mut chars = g.chars();
+        let is_space = match (chars.next(), chars.next()) {
+            (Some(c), None) => c == ' ' || c == '\t' || (c.is_whitespace() && c != '\n'),
+            _ => false,
+        };
         if is_space {
             if !prev_space {
                 last_break = Some((at, at));
@@ -148,14 +204,61 @@ mod tests {
         }
     }
 
+    /// The columns the buffer advances drawing `s` once sanitized.
+    fn drawn_width(s: &str) -> usize {
+        use ratatui::buffer::Buffer;
+        use ratatui::layout::Rect;
+        use ratatui::style::Style;
+        let clean = sanitize::line(s);
+        let mut buf = Buffer::empty(Rect::new(0, 0, 200, 1));
+        let (x, _) = buf.set_stringn(0, 0, &clean, 200, Style::new());
+        x as usize
+    }
+
     proptest::proptest! {
-        /// Counting ASCII runs a byte a column measures what measuring every character does.
+        /// Counting ASCII runs a byte a column measures what measuring every grapheme does, and
+        /// both are the columns the buffer draws the text in.
         #[test]
-        fn width_counts_ascii_runs_as_it_counts_characters(
-            s in "[ -~\t\u{1b}é北\u{301}\u{200b}👍—]{0,30}",
+        fn width_is_what_the_buffer_draws(
+            s in "[ -~\t\u{1b}é北\u{301}\u{200b}\u{200d}\u{fe0f}👍👨❤🏽—]{0,30}",
         ) {
-            proptest::prop_assert_eq!(str_width(&s), s.chars().map(char_width).sum::<usize>());
+            let by_grapheme: usize = graphemes(&s).map(|(_, _, w)| w).sum();
+            proptest::prop_assert_eq!(str_width(&s), by_grapheme);
+            proptest::prop_assert_eq!(str_width(&s), drawn_width(&s));
         }
+    }
+
+    #[test]
+    fn joined_emoji_and_variation_selectors_take_the_cells_they_are_drawn_in() {
+        for s in ["👨‍👩‍👧", "❤️", "a👨‍👩‍👧b", "🇲🇽", "e\u{301}", "👍🏽", "#️⃣", "☺️x"]
+        {
+            assert_eq!(str_width(s), drawn_width(s), "{s:?}");
+        }
+        assert_eq!(str_width("👨‍👩‍👧"), 2);
+        assert_eq!(str_width("❤️"), 2);
+        // A wrapped line of them fits, and one is never split.
+        let text = "family 👨‍👩‍👧 love ❤️ flag 🇲🇽 end";
+        for width in 2..12 {
+            for r in wrap(text, width) {
+                assert!(
+                    str_width(&text[r.clone()]) <= width,
+                    "{width}: {:?}",
+                    &text[r]
+                );
+            }
+        }
+        assert!(
+            wrap("👨‍👩‍👧👨‍👩‍👧", 2)
+                .iter()
+                .all(|r| str_width(&"👨‍👩‍👧👨‍👩‍👧"[r.clone()]) == 2)
+        );
+    }
+
+    #[test]
+    fn a_grapheme_of_a_million_marks_is_measured_in_bounded_pieces() {
+        let zalgo = format!("e{}", "\u{301}".repeat(1_000_000));
+        assert_eq!(str_width(&zalgo), 1);
+        assert_eq!(graphemes(&zalgo).next().map(|(_, g, _)| g.len()), Some(127));
     }
 
     fn lines(text: &str, width: usize) -> Vec<&str> {

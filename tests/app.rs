@@ -35,15 +35,16 @@ fn selected_id(app: &App) -> &str {
 }
 
 #[test]
-fn enter_twice_follows_the_first_recommendations_first_link_to_a_provision() {
+fn enter_twice_follows_the_first_recommendations_first_link_to_the_charge_it_answers() {
+    // The first recommendation addresses first the law's central charge, a claim.
     let a = run("4<Enter><Enter>");
-    assert_eq!(a.focus, Pane::Provisions);
+    assert_eq!(a.focus, Pane::Argument);
     let item = a.selected_item().unwrap();
-    assert_eq!(a.model.item(item).kind, Kind::Provision);
+    assert_eq!(a.model.item(item).id, "premise-law-threatens-cooperation");
     let rec = a.model.index.get("rec-drop-law-elements").unwrap();
     assert!(
         a.model.index.linked(rec, item),
-        "the provision is linked to the recommendation"
+        "the claim is linked to the recommendation"
     );
 }
 
@@ -55,7 +56,7 @@ fn back_after_follow_returns_to_the_recommendation_and_forward_goes_again() {
     assert_eq!(a.focus, Pane::Recommendations);
     assert_eq!(selected_id(&a), "rec-drop-law-elements");
     let b = run("4<Enter><Enter><BS>]");
-    assert_eq!(b.focus, Pane::Provisions);
+    assert_eq!(b.focus, Pane::Argument);
     assert_eq!(b.selected_item(), target);
     let c = run("4<Enter><Enter>[");
     assert_eq!(c.focus, Pane::Recommendations, "[ is back too");

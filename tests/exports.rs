@@ -293,7 +293,8 @@ fn graphviz_reports_warnings_on_stderr() {
 
 #[test]
 fn graphviz_draws_the_dot_export_without_warnings() {
-    for model in [small(), builtin(), empty()] {
+    let [linked, linked_opposes] = linked();
+    for model in [small(), builtin(), empty(), linked, linked_opposes] {
         let Some(out) = run("dot", &["-Tsvg"], &export(&model, Format::Dot)) else {
             return skip("Graphviz (dot)");
         };
@@ -301,7 +302,12 @@ fn graphviz_draws_the_dot_export_without_warnings() {
         assert!(out.status.success(), "dot failed: {stderr}");
         assert_eq!(stderr, "", "dot warned");
         let svg = String::from_utf8_lossy(&out.stdout);
-        assert_eq!(svg.matches("class=\"node\"").count(), model.doc.items.len());
+        // One node per item, and one per linked argument.
+        let groups = argscope::model::order::linked_groups(&model).len();
+        assert_eq!(
+            svg.matches("class=\"node\"").count(),
+            model.doc.items.len() + groups
+        );
     }
 }
 
@@ -323,7 +329,11 @@ fn find_argdown() -> Option<&'static [&'static str]> {
             .status()
             .is_ok_and(|s| s.success())
     };
-    const CANDIDATES: [&[&str]; 2] = [&["argdown"], &["npx", "--no", "@argdown/cli"]];
+    // `-p … argdown` so that `--version` reaches argdown, not npx (which would answer for itself).
+    const CANDIDATES: [&[&str]; 2] = [
+        &["argdown"],
+        &["npx", "--no", "-p", "@argdown/cli", "argdown"],
+    ];
     CANDIDATES.into_iter().find(|cmd| works(cmd))
 }
 
@@ -365,12 +375,23 @@ fn argdown_cli_refuses_broken_argdown() {
     assert!(argdown_json(cmd, &[broken]).is_err());
 }
 
+/// The two fixtures with a linked argument: premises that support a claim together, and premises
+/// that oppose one together.
+fn linked() -> [Model; 2] {
+    let load = |bytes: &[u8]| model::load(bytes).expect("the linked-argument fixtures are valid");
+    [
+        load(include_bytes!("fixtures/linked-argument.json")),
+        load(include_bytes!("fixtures/exports/linked-opposes.json")),
+    ]
+}
+
 #[test]
 fn argdown_cli_parses_the_argdown_export_with_the_same_claims_and_relations() {
     let Some(cmd) = argdown_command() else {
         return skip("the Argdown CLI (npm install -g @argdown/cli)");
     };
-    let models = [small(), builtin(), empty()];
+    let [linked, linked_opposes] = linked();
+    let models = [small(), builtin(), empty(), linked, linked_opposes];
     let sources: Vec<String> = models.iter().map(|m| export(m, Format::Argdown)).collect();
     let parsed = match argdown_json(cmd, &sources) {
         Ok(p) => p,
@@ -378,11 +399,24 @@ fn argdown_cli_parses_the_argdown_export_with_the_same_claims_and_relations() {
     };
     for (model, parsed) in models.iter().zip(parsed) {
         let statements = parsed["statements"].as_object().unwrap();
+        let groups = argscope::model::order::linked_groups(model);
+        let opposing = groups
+            .iter()
+            .filter(|g| model.relation(g.rel).id == "opposes")
+            .count();
         assert_eq!(
             statements.len(),
-            model.doc.items.len(),
-            "one statement per item"
+            model.doc.items.len() + opposing,
+            "one statement per item, and one conclusion per group of opposing premises"
         );
+        // A statement's item id; a linked argument's own conclusion is named after its group.
+        let id_of = |title: &serde_json::Value| {
+            let title = title.as_str().unwrap();
+            match statements[title]["data"]["id"].as_str() {
+                Some(id) => id.to_owned(),
+                None => format!("group {}", title.trim_end_matches(" (conclusion)")),
+            }
+        };
         let mut expected: Vec<(String, &str)> = Vec::new();
         for (from, links) in model.index.outgoing.iter().enumerate() {
             for link in links {
@@ -392,13 +426,14 @@ fn argdown_cli_parses_the_argdown_export_with_the_same_claims_and_relations() {
                     _ => continue,
                 };
                 let (a, b) = (&model.item(from).id, &model.item(link.other).id);
-                expected.push((format!("{a} -> {b}"), kind));
+                match argscope::model::order::link_group(model, from, link.link) {
+                    // Premises that support together: their argument concludes the target.
+                    Some(_) if kind == "support" => {}
+                    Some(g) => expected.push((format!("group {g} -> {b}"), kind)),
+                    None => expected.push((format!("{a} -> {b}"), kind)),
+                }
             }
         }
-        let id_of = |title: &serde_json::Value| {
-            let title = title.as_str().unwrap();
-            statements[title]["data"]["id"].as_str().unwrap().to_owned()
-        };
         let mut found: Vec<(String, &str)> = parsed["relations"]
             .as_array()
             .unwrap()
@@ -412,6 +447,29 @@ fn argdown_cli_parses_the_argdown_export_with_the_same_claims_and_relations() {
         expected.dedup();
         found.sort();
         assert_eq!(found, expected);
+        // One argument per linked group, whose premises are the group's.
+        let arguments = parsed["arguments"].as_object().unwrap();
+        assert_eq!(arguments.len(), groups.len());
+        for group in &groups {
+            let argument = &arguments[group.name];
+            let pcs = argument["pcs"].as_array().unwrap();
+            let premises: Vec<String> = pcs
+                .iter()
+                .filter(|s| s["role"] == "premise")
+                .map(|s| id_of(&s["title"]))
+                .collect();
+            let want: Vec<String> = group
+                .premises
+                .iter()
+                .map(|&p| model.item(p).id.to_string())
+                .collect();
+            assert_eq!(premises, want, "{}", group.name);
+            let conclusion = pcs.last().unwrap();
+            assert_eq!(conclusion["role"], "main-conclusion");
+            if model.relation(group.rel).id == "supports" {
+                assert_eq!(id_of(&conclusion["title"]), model.item(group.target).id);
+            }
+        }
         let hostile = statements.values().find(|s| s["data"]["id"] == "hostile");
         if let Some(s) = hostile {
             let quotes = &s["data"]["quotes"];
@@ -421,4 +479,94 @@ fn argdown_cli_parses_the_argdown_export_with_the_same_claims_and_relations() {
             );
         }
     }
+}
+
+#[test]
+fn aif_writes_one_ra_or_ca_node_per_linked_argument_with_all_its_premises() {
+    for (model, scheme) in linked().iter().zip(["RA", "CA"]) {
+        let aif: serde_json::Value = serde_json::from_str(&export(model, Format::Aif)).unwrap();
+        let nodes = aif["nodes"].as_array().unwrap();
+        let edges = aif["edges"].as_array().unwrap();
+        let node_of = |id: &str| {
+            let i = model.index.get(id).unwrap();
+            nodes[i]["nodeID"].as_str().unwrap().to_owned()
+        };
+        let from = |id: &str| -> Vec<String> {
+            edges
+                .iter()
+                .filter(|e| e["fromID"] == id)
+                .map(|e| e["toID"].as_str().unwrap().to_owned())
+                .collect()
+        };
+        // Both premises lead into one and the same scheme node…
+        let a = from(&node_of("would-persuade"));
+        let b = from(&node_of("no-boats"));
+        assert_eq!((a.len(), b.len()), (1, 1));
+        assert_eq!(a, b, "one node for the group");
+        let node = nodes.iter().find(|n| n["nodeID"] == a[0].as_str()).unwrap();
+        assert_eq!(node["type"], scheme);
+        // …with two premises in and one conclusion out.
+        let into = edges.iter().filter(|e| e["toID"] == a[0].as_str()).count();
+        assert_eq!(into, 2);
+        let target = if scheme == "RA" {
+            "demand-fails"
+        } else {
+            "run-alone"
+        };
+        assert_eq!(from(&a[0]), [node_of(target)]);
+        // Every other argument link keeps a scheme node of its own.
+        let schemes = nodes.iter().filter(|n| n["type"] != "I").count();
+        let links = model
+            .index
+            .outgoing
+            .iter()
+            .flatten()
+            .filter(|l| matches!(model.relation(l.rel).id.as_str(), "supports" | "opposes"));
+        assert_eq!(schemes, links.count() - 1);
+    }
+}
+
+#[test]
+fn markdown_and_dot_show_a_linked_argument_as_one_node() {
+    let [linked, _] = linked();
+    let md = export(&linked, Format::Markdown);
+    let outline = md
+        .lines()
+        .skip_while(|l| !l.contains("id=\"argument\""))
+        .collect::<Vec<_>>();
+    let at = outline
+        .iter()
+        .position(|l| {
+            l.contains(
+                "**Linked argument** “capacity-rebuttal”: these 2 premises together — *supports*",
+            )
+        })
+        .unwrap_or_else(|| panic!("{md}"));
+    // Its premises are nested under it, without a relation of their own.
+    for (line, id) in outline[at + 1..].iter().zip(["would-persuade", "no-boats"]) {
+        assert!(line.contains(&format!("(#item-{id})")), "{line}");
+        assert!(!line.contains("*supports*"), "{line}");
+    }
+    assert!(
+        md.contains("; linked argument “capacity-rebuttal”)"),
+        "{md}"
+    );
+    let dot = export(&linked, Format::Dot);
+    let junction = "\"group:capacity-rebuttal\"";
+    assert_eq!(
+        dot.matches(&format!("{junction} [label=")).count(),
+        1,
+        "{dot}"
+    );
+    for premise in ["would-persuade", "no-boats"] {
+        let edge = format!("\"{premise}\" -> {junction} [arrowhead=none");
+        assert!(dot.contains(&edge), "{dot}");
+    }
+    assert!(dot.contains(&format!(
+        "{junction} -> \"demand-fails\" [label=\"supports\""
+    )));
+    assert!(
+        dot.contains("\"demand-fails\" [label=\"The demand to run the ferry\\nalone does not persuade now\", shape=box, style=\"filled,dashed\""),
+        "an unstated claim is dashed:\n{dot}"
+    );
 }

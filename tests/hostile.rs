@@ -105,10 +105,22 @@ fn document() -> impl Strategy<Value = String> {
                     "summary": summary,
                     "quotes": [passage],
                     "tags": [tag],
-                    "links": links.iter().map(|(r, t)| serde_json::json!({
-                        "rel": RELS[*r], "to": format!("i{}", t % n), "note": note,
+                    // An item supporting or opposing itself is an error: such a link is the
+                    // hostile relation instead.
+                    "links": links.iter().map(|&(r, t)| (if t % n == i { 0 } else { r }, t)).map(|(r, t)| serde_json::json!({
+                        "rel": RELS[r], "to": format!("i{}", t % n), "note": note,
                     })).collect::<Vec<_>>(),
                 });
+                // The second and third items support the first together, in a group with a
+                // hostile name: the Argument pane draws the group's name.
+                if n >= 3
+                    && (i == 1 || i == 2)
+                    && let Some(links) = item["links"].as_array_mut()
+                {
+                    links.push(serde_json::json!({
+                        "rel": "supports", "to": "i0", "group": cmp_title,
+                    }));
+                }
                 match KINDS[kind] {
                     "claim" => {
                         item["role"] = serde_json::json!(if i % 4 == 0 { "thesis" } else { "premise" })
@@ -597,7 +609,9 @@ fn check_json_keeps_the_strings_exact_while_escaping_them() {
 }
 
 #[test]
-fn new_of_a_hostile_article_prints_a_printable_skeleton() {
+fn new_of_a_hostile_article_is_refused_with_a_printable_reason() {
+    // An article is plain text: one holding terminal controls is refused (issue 19), and the
+    // message that says so names the character without sending it.
     let dir = tempfile::tempdir().unwrap();
     let article = dir.path().join("article.txt");
     let text = "The title \x1b]0;pwned\x07 and the clipboard \x1b]52;c;aGk=\x07 and C1 \u{9b}2J \
@@ -605,12 +619,12 @@ fn new_of_a_hostile_article_prints_a_printable_skeleton() {
                 A second paragraph gives the skeleton more to quote from, word after word.";
     std::fs::write(&article, text).unwrap();
     let (code, out, err) = run(&["new", "--text", article.to_str().unwrap()]);
-    assert_eq!(code, Some(0), "{err}");
-    assert_printable(&out, "new --text");
-    let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(
-        doc["document"]["text"], text,
-        "the text is embedded exactly"
+    assert_eq!(code, Some(2), "{err}");
+    assert_eq!(out, "");
+    assert_printable(&err, "new --text");
+    assert!(
+        err.contains("control character (U+001B) at byte 10"),
+        "{err}"
     );
 }
 

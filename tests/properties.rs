@@ -54,7 +54,8 @@ fn document() -> impl Strategy<Value = String> {
                     "title": title,
                     "summary": body,
                     "quotes": [passage],
-                    "links": links.iter().map(|(r, t)| serde_json::json!({"rel": RELS[*r], "to": format!("i{}", t % n)})).collect::<Vec<_>>(),
+                    // An item supporting or opposing itself is an error: such a link is `involves`.
+                    "links": links.iter().map(|&(r, t)| (if t % n == i { 0 } else { r }, t)).map(|(r, t)| serde_json::json!({"rel": RELS[r], "to": format!("i{}", t % n)})).collect::<Vec<_>>(),
                 });
                 match KINDS[kind] {
                     "claim" => item["role"] = serde_json::json!(if i % 4 == 0 { "thesis" } else { "premise" }),

@@ -52,18 +52,19 @@ fn the_default_size_is_120_by_40() {
 }
 
 #[test]
-fn following_the_first_recommendations_first_link_and_back_and_forward() {
-    let followed = render(&["--size", "160x45", "--keys", "4<Enter><Enter>"]);
+fn following_the_first_recommendations_link_to_a_provision_and_back_and_forward() {
+    // Its first link is to the claim it answers; the second, to a provision.
+    let followed = render(&["--size", "160x45", "--keys", "4<Enter>j<Enter>"]);
     assert!(followed.contains(" PROVISIONS"), "{followed}");
     assert!(
         followed.contains("[Permission from a natio"),
         "breadcrumb shows the current place:\n{followed}"
     );
-    let back = render(&["--size", "160x45", "--keys", "4<Enter><Enter><BS>"]);
-    // Back to the place left: the recommendation, in its links, the first link selected.
+    let back = render(&["--size", "160x45", "--keys", "4<Enter>j<Enter><BS>"]);
+    // Back to the place left: the recommendation, in its links, the second link selected.
     assert!(back.contains(" LINKS "), "{back}");
     assert!(back.contains("[Drop the law's elements"), "{back}");
-    let forward = render(&["--size", "160x45", "--keys", "4<Enter><Enter><BS>]"]);
+    let forward = render(&["--size", "160x45", "--keys", "4<Enter>j<Enter><BS>]"]);
     assert_eq!(forward, followed);
 }
 

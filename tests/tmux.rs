@@ -152,11 +152,13 @@ fn navigate_follow_back_quit_restores_the_terminal() {
     ] {
         assert!(s.contains(pane), "{pane} is on screen at 160x45:\n{s}");
     }
-    // Recommendations, into the links, follow the first: it lands in Provisions.
+    // Recommendations, into the links, follow the second (the first is to a claim): it lands in
+    // Provisions.
     t.send(&["4"]);
     t.wait_text(" RECOMMENDATIONS");
     t.send(&["Enter"]);
     t.wait_text(" LINKS");
+    t.send(&["j"]);
     t.send(&["Enter"]);
     t.wait_text(" PROVISIONS");
     t.send(&["BSpace"]);
@@ -429,4 +431,101 @@ fn sighup_and_sigint_restore_the_terminal() {
         t.send(&["echo cooked", "Enter"]);
         t.wait_text("\ncooked");
     }
+}
+
+/// A process that the test started and must not leave behind: killed on drop, pass or fail.
+struct Orphan(i32);
+
+impl Orphan {
+    fn from_file(path: &std::path::Path) -> Orphan {
+        let start = Instant::now();
+        loop {
+            if let Some(pid) = std::fs::read_to_string(path)
+                .ok()
+                .and_then(|s| s.trim().parse().ok())
+            {
+                return Orphan(pid);
+            }
+            assert!(start.elapsed() < Duration::from_secs(10), "no pid written");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Running, as opposed to ended (gone, or a zombie nobody has reaped yet).
+    fn running(&self) -> bool {
+        match std::fs::read_to_string(format!("/proc/{}/stat", self.0)) {
+            // The state follows the command name, which is in parentheses.
+            Ok(stat) => !matches!(
+                stat.rsplit_once(") ")
+                    .and_then(|(_, rest)| rest.chars().next()),
+                Some('Z' | 'X') | None
+            ),
+            Err(_) => false,
+        }
+    }
+
+    /// Whether the process ends within `limit`.
+    fn ends_within(&self, limit: Duration) -> bool {
+        let start = Instant::now();
+        while start.elapsed() < limit {
+            if !self.running() {
+                return true;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        !self.running()
+    }
+}
+
+impl Drop for Orphan {
+    fn drop(&mut self) {
+        if self.running() {
+            let _ = Command::new("kill")
+                .args(["-KILL", &self.0.to_string()])
+                .status();
+        }
+    }
+}
+
+#[test]
+fn killing_its_tmux_session_ends_the_explorer_within_two_seconds() {
+    let Some(t) = Tmux::start("gone", 120, 40) else {
+        return;
+    };
+    let pid = Orphan::from_file(&t.launch(""));
+    assert_ends_when_the_session_is_killed(&t, &pid, "with a SIGHUP");
+}
+
+/// Waits for the explorer, kills its tmux session, and requires the process gone within 2 s.
+fn assert_ends_when_the_session_is_killed(t: &Tmux, pid: &Orphan, how: &str) {
+    t.wait_text("1 Timeline");
+    assert!(pid.running());
+    assert!(
+        t.cmd(&["kill-session", "-t", "0"])
+            .status()
+            .unwrap()
+            .success()
+    );
+    assert!(
+        pid.ends_within(Duration::from_secs(2)),
+        "argscope is still running 2 s after its terminal went away ({how})"
+    );
+}
+
+#[test]
+fn a_terminal_that_vanishes_without_a_hangup_signal_ends_the_explorer() {
+    let Some(t) = Tmux::start("setsid", 120, 40) else {
+        return;
+    };
+    // Under `setsid -w` the explorer has a session of its own and no controlling terminal, so
+    // closing the window sends it no SIGHUP: only the tty's hang-up can tell it.
+    let pid_file = t.dir.path().join("pid");
+    let bin = env!("CARGO_BIN_EXE_argscope");
+    let line = format!(
+        "setsid -w sh -c 'echo $$ > {}; exec {bin}'",
+        pid_file.display()
+    );
+    t.send(&[&line, "Enter"]);
+    let pid = Orphan::from_file(&pid_file);
+    assert_ends_when_the_session_is_killed(&t, &pid, "without a SIGHUP");
 }

@@ -185,7 +185,8 @@ fn shift_c_lists_the_comparisons_and_enter_opens_the_first() {
     assert_eq!(a.shown(), Some(ViewKind::Comparisons));
     let s = screen(&a);
     for c in &a.model.doc.comparisons {
-        assert!(s.contains(&c.title[..30]), "{}", c.title);
+        let start: String = c.title.chars().take(30).collect();
+        assert!(s.contains(&start), "{}", c.title);
     }
     let a = run("C<Enter>");
     assert_eq!(a.shown(), Some(ViewKind::Prepared));
@@ -195,6 +196,10 @@ fn shift_c_lists_the_comparisons_and_enter_opens_the_first() {
         s.contains(&first.left.label) && s.contains(&first.right.label),
         "{s}"
     );
+    // The first comparison (asks and offers) pairs nothing; the second does.
+    assert!(first.pairs.is_empty());
+    assert!(!s.contains('↔'), "no pair, no join:\n{s}");
+    let s = screen(&run("Cj<Enter>"));
     assert!(s.contains('↔'), "paired rows are joined:\n{s}");
 }
 

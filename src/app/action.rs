@@ -57,6 +57,8 @@ pub enum Action {
     DetailPageDown,
     /// Scroll the detail up a page.
     DetailPageUp,
+    /// Open the document's `url` (http or https) with the system's opener.
+    OpenSource,
     /// Text pane: go to the next quoted passage.
     NextPassage,
     /// Text pane: go to the previous quoted passage.
@@ -166,6 +168,7 @@ impl Action {
             Action::DetailLineUp => "detail-line-up",
             Action::DetailPageDown => "detail-page-down",
             Action::DetailPageUp => "detail-page-up",
+            Action::OpenSource => "open-source",
             Action::NextPassage => "next-passage",
             Action::PrevPassage => "prev-passage",
             Action::StartSearch => "start-search",

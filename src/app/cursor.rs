@@ -33,13 +33,17 @@ impl Wrapped {
 /// The next (`forward`) or previous of `marks` (ascending positions) from `at`, wrapping around.
 /// `None` when there are no marks.
 pub fn step_wrap(marks: &[usize], at: usize, forward: bool) -> Option<Wrapped> {
+    // The marks are ascending: found by bisection, not a walk per key.
     let found = if forward {
-        marks.iter().copied().find(|&m| m > at)
+        marks.get(marks.partition_point(|&m| m <= at))
     } else {
-        marks.iter().rev().copied().find(|&m| m < at)
+        marks
+            .partition_point(|&m| m < at)
+            .checked_sub(1)
+            .map(|k| &marks[k])
     };
     match found {
-        Some(m) => Some(Wrapped {
+        Some(&m) => Some(Wrapped {
             at: m,
             wrapped: None,
         }),
@@ -101,15 +105,20 @@ pub fn keep_in_view_by(
     if cursor <= top {
         return cursor;
     }
-    // Lines from `top` to the cursor's row, inclusive, dropping rows from the top while they
-    // do not fit: each row's height is asked for once.
-    let mut lines: usize = (top..=cursor).map(&row_height).sum();
-    let mut top = top;
-    while top < cursor && lines > height {
-        lines -= row_height(top);
-        top += 1;
+    // The rows above the cursor that fit with it, measured from the cursor up: at most a
+    // screen of them, however far the cursor jumped.
+    let mut lines = 0;
+    let mut row = cursor;
+    loop {
+        lines += row_height(row);
+        if lines > height {
+            return (row + 1).min(cursor);
+        }
+        if row == top {
+            return top;
+        }
+        row -= 1;
     }
-    top
 }
 
 #[cfg(test)]
@@ -159,5 +168,16 @@ mod tests {
             4,
             "a tall row shows from its top"
         );
+    }
+
+    #[test]
+    fn a_far_jump_measures_a_screen_of_rows_not_every_row() {
+        let measured = std::cell::Cell::new(0);
+        let h = |_| {
+            measured.set(measured.get() + 1);
+            2
+        };
+        assert_eq!(keep_in_view_by(0, 1_000_000, 10, h), 999_996);
+        assert!(measured.get() <= 6, "{} rows measured", measured.get());
     }
 }

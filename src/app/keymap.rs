@@ -124,6 +124,7 @@ const DEFAULTS: &[Row] = &[
     (KeyMode::Normal, &["t"], Action::ShowInText, "show the item in the text", true),
     (KeyMode::Normal, &["o"], Action::ToggleOrder, "Timeline: chronological / article order", false),
     (KeyMode::Normal, &["y"], Action::Copy, "copy the quotes with a citation", false),
+    (KeyMode::Normal, &["O"], Action::OpenSource, "open the document's url in the browser", false),
     (KeyMode::Normal, &["<C-z>"], Action::Suspend, "suspend (fg resumes)", false),
     (KeyMode::Links, &["j", "<Down>"], Action::Down, "next link", true),
     (KeyMode::Links, &["k", "<Up>"], Action::Up, "previous link", true),

@@ -79,10 +79,17 @@ const NAMES: &[(&str, KeyCode)] = &[
     ("lt", KeyCode::Char('<')),
 ];
 
+/// Every name the notation knows, for a message: `<Enter>, <Esc>, …, <C-x>, <A-x>, <F1>…<F12>`.
+pub fn known_names() -> String {
+    let mut names: Vec<String> = NAMES.iter().map(|(n, _)| format!("<{n}>")).collect();
+    names.extend(["<C-x>".into(), "<A-x>".into(), "<F1>…<F12>".into()]);
+    names.join(", ")
+}
+
 /// A key notation that could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum NotationError {
-    #[error("unknown key name <{name}>{}", suggestion.as_ref().map(|s| format!(" — did you mean <{s}>?")).unwrap_or_default())]
+    #[error("unknown key name <{name}>{}; the names are {}", suggestion.as_ref().map(|s| format!(" — did you mean <{s}>?")).unwrap_or_default(), known_names())]
     UnknownName {
         name: String,
         suggestion: Option<String>,
@@ -216,10 +223,15 @@ mod tests {
     #[test]
     fn unknown_names_are_errors_with_a_suggestion() {
         let err = parse("<Entr>").unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "unknown key name <Entr> — did you mean <Enter>?"
+        let message = err.to_string();
+        assert!(
+            message.starts_with("unknown key name <Entr> — did you mean <Enter>?; the names are "),
+            "{message}"
         );
+        // Every name is listed, so a reader need not guess the next one.
+        for name in ["<Esc>", "<S-Tab>", "<PgDn>", "<lt>", "<C-x>", "<F1>…<F12>"] {
+            assert!(message.contains(name), "{name} missing from: {message}");
+        }
         assert!(matches!(parse("ab<Enter"), Err(NotationError::Unclosed(2))));
         assert!(parse("<C-1>").is_err());
     }

@@ -176,6 +176,8 @@ pub enum Effect {
     Copy(String),
     /// Suspend to the shell.
     Suspend,
+    /// Open this http(s) URL with the system's opener (never through a shell).
+    Open(String),
 }
 
 /// The whole state of the explorer.

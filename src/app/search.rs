@@ -527,7 +527,7 @@ impl crate::panes::lists::ListPane {
                     }
                     rows.push(row);
                 }
-                Row::Item { .. } => {}
+                Row::Item { .. } | Row::Linked { .. } => {}
             }
         }
         self.set_rows(rows);

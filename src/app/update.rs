@@ -149,6 +149,7 @@ impl App {
             Action::DetailLineUp => self.detail_scroll(-1),
             Action::DetailPageDown => self.detail_scroll(isize::MAX),
             Action::DetailPageUp => self.detail_scroll(isize::MIN),
+            Action::OpenSource => self.open_source(),
             Action::NextPassage => self.step_passage(1),
             Action::PrevPassage => self.step_passage(-1),
             Action::Suspend => self.effects.push(Effect::Suspend),
@@ -402,7 +403,10 @@ impl App {
     fn copy(&mut self) {
         let doc = &self.model.doc.document;
         let mut cite = format!("“{}”", doc.title);
-        for extra in [&doc.source, &doc.published].into_iter().flatten() {
+        for extra in [&doc.source, &doc.published, &doc.url]
+            .into_iter()
+            .flatten()
+        {
             cite.push_str(", ");
             cite.push_str(extra);
         }
@@ -438,6 +442,17 @@ impl App {
         let n = it.quotes.len();
         let what = format!("{n} quote{} with a citation", if n == 1 { "" } else { "s" });
         self.copy_text(&text, what);
+    }
+
+    /// `O`: asks the event loop to open the document's url; it reports how that went.
+    fn open_source(&mut self) {
+        match &self.model.doc.document.url {
+            Some(url) => {
+                self.message = Some(format!("opening {url}"));
+                self.effects.push(Effect::Open(url.clone()));
+            }
+            None => self.message = Some("this document has no url to open".into()),
+        }
     }
 
     fn click(&mut self, x: u16, y: u16) {

@@ -1,15 +1,19 @@
 //! The Argument Interchange Format in AIFdb's JSON shape: `nodes`, `edges`, `locutions`. Every
 //! item is an I-node; each `supports` link becomes an inference (I → RA → I) and each `opposes`
-//! link a conflict (I → CA → I). The other relations (enacts, involves, …) are not inferences or
-//! conflicts, so AIF has no node for them and they are left out; the JSON export keeps them.
+//! link a conflict (I → CA → I). The links of one linked argument (a `group`) share one RA or CA
+//! node, with an edge from each premise: its premises hold only together. The other relations
+//! (enacts, involves, …) are not inferences or conflicts, so AIF has no node for them and they
+//! are left out; the JSON export keeps them.
 //!
 //! Ids are strings numbered in document order: I-nodes first (item order), then one S-node per
-//! link in the order the links are written; edges are numbered in the same walk.
+//! link (per group, at its first link) in the order the links are written; edges are numbered in
+//! the same walk.
 
 use super::title;
 use crate::model::Model;
 use crate::model::order;
 use serde::Serialize;
+use std::collections::HashMap;
 
 #[derive(Serialize)]
 struct Aif {
@@ -64,6 +68,8 @@ pub fn export(model: &Model) -> String {
         });
     };
     let rels = order::argument_relations(model);
+    // The S-node of each linked argument, once its first link has made it.
+    let mut groups: HashMap<&str, usize> = HashMap::new();
     for (from, links) in model.index.outgoing.iter().enumerate() {
         for link in links {
             let (node_type, text) = if Some(link.rel) == rels.supports {
@@ -73,7 +79,15 @@ pub fn export(model: &Model) -> String {
             } else {
                 continue;
             };
+            let group = order::link_group(model, from, link.link);
+            if let Some(&scheme) = group.and_then(|g| groups.get(g)) {
+                edge(from + 1, scheme);
+                continue;
+            }
             let scheme = nodes.len() + 1;
+            if let Some(g) = group {
+                groups.insert(g, scheme);
+            }
             nodes.push(Node {
                 node_id: scheme.to_string(),
                 text: text.to_owned(),

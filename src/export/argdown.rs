@@ -1,6 +1,8 @@
 //! Argdown (argdown.org): every item becomes a statement `[Title]: text #kind {metadata}`, and
 //! every `supports`/`opposes` link becomes a `+`/`-` relation listed under the statement it
-//! supports or attacks. Claims come first, from the thesis down; the other panes follow.
+//! supports or attacks. Claims come first, from the thesis down; the other panes follow. A linked
+//! argument (a `group`) is one Argdown argument `<Name>` under the statement instead, and its
+//! premise-conclusion structure lists the premises that hold only together.
 //!
 //! Argdown gives meaning to many characters inside text (`[`, `<`, `#`, `*`, `_`, `{`, `//`,
 //! `.x.`, …) and identifies statements by title, so titles are made bracket-free and unique and
@@ -9,18 +11,26 @@
 use super::one_line;
 use crate::model::order;
 use crate::model::{Kind, KindFields, Model};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write;
 
 pub fn export(model: &Model) -> String {
     let titles = titles(model);
     let rels = order::argument_relations(model);
+    let groups = order::linked_groups(model);
+    let names = argument_titles(&groups);
+    let group_of: HashMap<&str, usize> = groups
+        .iter()
+        .enumerate()
+        .map(|(g, group)| (group.name, g))
+        .collect();
     let mut out = String::new();
     front_matter(model, &mut out);
     let claims = order::argument_tree(model, &Default::default())
         .into_iter()
-        .filter(|r| !r.repeat && model.item(r.item).kind == Kind::Claim)
-        .map(|r| r.item);
+        .filter(|r| !r.repeat)
+        .filter_map(|r| r.item())
+        .filter(|&i| model.item(i).kind == Kind::Claim);
     let actors = order::actor_groups(model).into_iter().flat_map(|(_, m)| m);
     let sections: [(&str, Vec<usize>); 5] = [
         ("Argument", claims.collect()),
@@ -39,6 +49,7 @@ pub fn export(model: &Model) -> String {
         let _ = write!(out, "# {heading}\n\n");
         for i in items {
             statement(model, &titles, rels, i, &mut out);
+            let mut written = HashSet::new();
             for link in &model.index.incoming[i] {
                 let symbol = if Some(link.rel) == rels.supports {
                     '+'
@@ -47,9 +58,23 @@ pub fn export(model: &Model) -> String {
                 } else {
                     continue;
                 };
-                let _ = writeln!(out, "  {symbol} [{}]", titles[link.other]);
+                let group = order::link_group(model, link.other, link.link)
+                    .and_then(|name| group_of.get(name).copied())
+                    .filter(|&g| groups[g].target == i && groups[g].rel == link.rel);
+                match group {
+                    Some(g) if written.insert(g) => {
+                        let _ = writeln!(out, "  {symbol} <{}>", names[g]);
+                    }
+                    Some(_) => {}
+                    None => {
+                        let _ = writeln!(out, "  {symbol} [{}]", titles[link.other]);
+                    }
+                }
             }
             out.push('\n');
+        }
+        if heading == "Argument" {
+            linked_arguments(model, rels, &groups, &names, &titles, &mut out);
         }
     }
     if out.ends_with("===\n\n") {
@@ -61,12 +86,83 @@ pub fn export(model: &Model) -> String {
     out
 }
 
+/// Each linked argument's premise-conclusion structure: the premises, a line, the conclusion. The
+/// conclusion of premises that support a statement together is that statement; of premises that
+/// oppose it together, a statement of their own that Argdown then reads as attacking it.
+fn linked_arguments(
+    model: &Model,
+    rels: order::ArgumentRelations,
+    groups: &[order::LinkedGroup],
+    names: &[String],
+    titles: &[String],
+    out: &mut String,
+) {
+    if groups.is_empty() {
+        return;
+    }
+    out.push_str("# Linked arguments\n\n");
+    for (g, group) in groups.iter().enumerate() {
+        let opposes = Some(group.rel) == rels.opposes;
+        let how = if opposes { "oppose" } else { "support" };
+        let _ = writeln!(
+            out,
+            "<{}>: Linked premises: they {how} it only together. {{group: {}}}\n",
+            names[g],
+            yaml_string(group.name)
+        );
+        for (n, &p) in group.premises.iter().enumerate() {
+            let _ = writeln!(out, "({}) [{}]", n + 1, titles[p]);
+        }
+        out.push_str("----\n");
+        let last = group.premises.len() + 1;
+        if opposes {
+            let _ = writeln!(
+                out,
+                "({last}) [{} (conclusion)]: Against: {}\n",
+                names[g],
+                escape_text(&model.item(group.target).title)
+            );
+        } else {
+            let _ = writeln!(out, "({last}) [{}]\n", titles[group.target]);
+        }
+    }
+}
+
+/// Each linked argument's title: its group name on one line, with the characters that would end
+/// an `<…>` or `[…]` title turned into parentheses, and unique.
+fn argument_titles(groups: &[order::LinkedGroup]) -> Vec<String> {
+    let mut used = HashSet::new();
+    groups
+        .iter()
+        .map(|g| {
+            let line = one_line(g.name);
+            let words: Vec<&str> = line.split_whitespace().collect();
+            let mut title: String = words
+                .join(" ")
+                .chars()
+                .map(|c| match c {
+                    '<' | '[' => '(',
+                    '>' | ']' => ')',
+                    c => c,
+                })
+                .collect();
+            if title.is_empty() || title.starts_with('-') {
+                title.insert_str(0, "group ");
+            }
+            while !used.insert(title.clone()) {
+                title.push('\'');
+            }
+            title
+        })
+        .collect()
+}
+
 /// The document's title and source, for the map's caption.
 fn front_matter(model: &Model, out: &mut String) {
     let source = &model.doc.document;
     out.push_str("===\n");
     let _ = writeln!(out, "title: {}", yaml_string(&source.title));
-    let about: Vec<&str> = [&source.source, &source.published]
+    let about: Vec<&str> = [&source.source, &source.published, &source.url]
         .into_iter()
         .flatten()
         .map(String::as_str)
@@ -92,8 +188,11 @@ fn statement(
         text = escape_text(&item.id);
     }
     let _ = write!(out, "[{}]: {text} #{}", titles[i], item.kind);
-    if let KindFields::Claim { role } = item.fields {
+    if let KindFields::Claim { role, unstated } = item.fields {
         let _ = write!(out, " #{}", role.name());
+        if unstated {
+            out.push_str(" #unstated");
+        }
     }
     let _ = writeln!(out, " {}", metadata(model, rels, i));
 }

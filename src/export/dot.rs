@@ -29,9 +29,17 @@ pub fn export(model: &Model) -> String {
             let thesis = matches!(
                 item.fields,
                 KindFields::Claim {
-                    role: ClaimRole::Thesis
+                    role: ClaimRole::Thesis,
+                    ..
                 }
             );
+            // A claim the text does not state is drawn dashed.
+            let unstated = matches!(item.fields, KindFields::Claim { unstated: true, .. });
+            let style = if unstated {
+                format!("{style},dashed")
+            } else {
+                style.to_owned()
+            };
             let _ = writeln!(
                 out,
                 "  {} [label={}, shape={shape}, style=\"{style}\", fillcolor=\"{fill}\"{}];",
@@ -42,16 +50,56 @@ pub fn export(model: &Model) -> String {
         }
     }
     let rels = order::argument_relations(model);
+    let colour_of = |rel: usize| {
+        if Some(rel) == rels.supports {
+            "#2e7d32"
+        } else if Some(rel) == rels.opposes {
+            "#c62828"
+        } else {
+            "#616161"
+        }
+    };
+    // A linked argument is a small node of its own: its premises lead into it, and one edge
+    // leads on to what they support or oppose together.
+    let groups = order::linked_groups(model);
+    let junction = |name: &str| quoted(&format!("group:{name}"));
+    if !groups.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n  // linked arguments: premises that hold only together"
+        );
+    }
+    for g in &groups {
+        let colour = colour_of(g.rel);
+        let _ = writeln!(
+            out,
+            "  {} [label={}, shape=diamond, style=\"filled\", fillcolor=\"#ffffff\", color=\"{colour}\", fontsize=10];",
+            junction(g.name),
+            quoted_lines(&["together", g.name]),
+        );
+        let _ = writeln!(
+            out,
+            "  {} -> {} [label={}, color=\"{colour}\", fontcolor=\"{colour}\"];",
+            junction(g.name),
+            quoted(&model.item(g.target).id),
+            quoted(&model.relation(g.rel).label),
+        );
+    }
     let _ = writeln!(out, "\n  // links");
     for (from, links) in model.index.outgoing.iter().enumerate() {
         for link in links {
-            let colour = if Some(link.rel) == rels.supports {
-                "#2e7d32"
-            } else if Some(link.rel) == rels.opposes {
-                "#c62828"
-            } else {
-                "#616161"
-            };
+            let colour = colour_of(link.rel);
+            if rels.contains(link.rel)
+                && let Some(name) = order::link_group(model, from, link.link)
+            {
+                let _ = writeln!(
+                    out,
+                    "  {} -> {} [arrowhead=none, color=\"{colour}\"];",
+                    quoted(&model.item(from).id),
+                    junction(name),
+                );
+                continue;
+            }
             let _ = writeln!(
                 out,
                 "  {} -> {} [label={}, color=\"{colour}\", fontcolor=\"{colour}\"];",

@@ -38,7 +38,7 @@ impl Brief<'_> {
     fn write(&mut self) {
         let source = &self.model.doc.document;
         self.block(&format!("# {}", heading_text(&source.title, "Untitled")));
-        let about: Vec<String> = [&source.source, &source.published]
+        let about: Vec<String> = [&source.source, &source.published, &source.url]
             .into_iter()
             .flatten()
             .map(|s| inline(s))
@@ -125,14 +125,23 @@ impl Brief<'_> {
         let rows = order::argument_tree(self.model, &Default::default());
         let mut outline = String::new();
         for row in &rows {
-            let item = self.model.item(row.item);
             let indent = "  ".repeat(row.depth);
-            write!(
-                outline,
-                "{indent}- {} ({})",
-                self.link_to(row.item),
-                kind_label(item)
-            )
+            match row.node {
+                order::TreeNode::Item(i) => write!(
+                    outline,
+                    "{indent}- {} ({})",
+                    self.link_to(i),
+                    kind_label(self.model.item(i))
+                ),
+                order::TreeNode::Group {
+                    link: (from, link),
+                    premises,
+                } => write!(
+                    outline,
+                    "{indent}- **Linked argument** “{}”: these {premises} premises together",
+                    inline(order::link_group(self.model, from, link).unwrap_or_default())
+                ),
+            }
             .unwrap_or(());
             if let Some(rel) = row.via {
                 let label = inline(&self.model.relation(rel).label);
@@ -145,7 +154,7 @@ impl Brief<'_> {
         }
         outline.pop();
         self.block(&outline);
-        let claims = rows.iter().filter(|r| !r.repeat).map(|r| r.item);
+        let claims = rows.iter().filter(|r| !r.repeat).filter_map(|r| r.item());
         for item in claims.filter(|&i| self.model.item(i).kind == Kind::Claim) {
             self.item(item, 3);
         }
@@ -195,10 +204,18 @@ impl Brief<'_> {
                     .iter()
                     .map(|l| {
                         let source = if outgoing { i } else { l.other };
-                        let note = self.model.item(source).links[l.link].note.as_deref();
-                        match note {
-                            Some(n) => format!("{} ({})", self.link_to(l.other), inline(n)),
-                            None => self.link_to(l.other),
+                        let link = &self.model.item(source).links[l.link];
+                        // A linked argument's premises say which group they hold together in.
+                        let group = link
+                            .group
+                            .as_deref()
+                            .map(|g| format!("linked argument “{}”", inline(g)));
+                        let note = link.note.as_deref().map(inline);
+                        let said: Vec<String> = note.into_iter().chain(group).collect();
+                        if said.is_empty() {
+                            self.link_to(l.other)
+                        } else {
+                            format!("{} ({})", self.link_to(l.other), said.join("; "))
                         }
                     })
                     .collect();
@@ -269,7 +286,7 @@ fn anchor(id: &str) -> String {
 /// "event", or a claim's role, for the outline.
 fn kind_label(item: &Item) -> &'static str {
     match &item.fields {
-        KindFields::Claim { role } => role.name(),
+        KindFields::Claim { role, .. } => role.name(),
         _ => item.kind.name(),
     }
 }
@@ -298,7 +315,9 @@ fn fields(item: &Item) -> Vec<String> {
                 field("Instrument", i);
             }
         }
-        KindFields::Claim { role } => field("Role", role.name()),
+        KindFields::Claim { role, unstated } => {
+            field("Role", &crate::model::types::role_label(*role, *unstated))
+        }
     }
     if !item.tags.is_empty() {
         field("Tags", &item.tags.join(", "));

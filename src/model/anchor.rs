@@ -476,9 +476,11 @@ fn closest_passage(text: &FoldedText<'_>, quote: &str) -> Option<String> {
     let span = text.span(start..end);
     let from = floor_char_boundary(text.original, span.start);
     let to = ceil_char_boundary(text.original, span.end.max(from));
+    // Line breaks and tabs become one space, but a non-breaking space stays what it is, so the
+    // message can say that it differs from the quote's plain one.
     Some(
         text.original[from..to]
-            .split_whitespace()
+            .split_ascii_whitespace()
             .collect::<Vec<_>>()
             .join(" "),
     )

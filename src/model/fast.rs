@@ -25,6 +25,9 @@ pub fn document(bytes: &[u8]) -> Option<Document> {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawDocument {
+    /// For editors (a JSON Schema's path or URL); the loader ignores it.
+    #[serde(rename = "$schema", default)]
+    _schema: Option<String>,
     format: String,
     document: RawSource,
     #[serde(default)]
@@ -43,6 +46,8 @@ struct RawSource {
     source: Option<String>,
     #[serde(default)]
     published: Option<String>,
+    #[serde(default)]
+    url: Option<String>,
     #[serde(deserialize_with = "long_string")]
     text: String,
 }
@@ -112,6 +117,8 @@ struct RawItem {
     group: Option<Option<String>>,
     #[serde(default, deserialize_with = "present")]
     instrument: Option<Option<String>>,
+    #[serde(default, deserialize_with = "present")]
+    unstated: Option<Option<bool>>,
 }
 
 /// A field that is there, possibly null.
@@ -134,6 +141,8 @@ struct RawWhen {
 struct RawLink {
     rel: CompactString,
     to: CompactString,
+    #[serde(default)]
+    group: Option<CompactString>,
     #[serde(default)]
     note: Option<String>,
 }
@@ -194,10 +203,7 @@ impl<'de> Visitor<'de> for QuoteVisitor {
                 "prefix" => &mut prefix,
                 "suffix" => &mut suffix,
                 _ => {
-                    return Err(de::Error::unknown_field(
-                        &key,
-                        &["exact", "prefix", "suffix"],
-                    ));
+                    return Err(de::Error::unknown_field(&key, super::fields::QUOTE));
                 }
             };
             if slot.is_some() {
@@ -305,10 +311,14 @@ impl RawSource {
         if let Some(p) = &self.published {
             Date::parse(p)?;
         }
+        if self.url.as_deref().is_some_and(|u| !is_web_url(u)) {
+            return None;
+        }
         Some(Source {
             title: cleaned(self.title)?,
             source: cleaned_opt(self.source)?,
             published: cleaned_opt(self.published)?,
+            url: cleaned_opt(self.url)?,
             text: cleaned(self.text)?,
         })
     }
@@ -322,6 +332,10 @@ impl RawItem {
         let kind = Kind::parse(&self.kind)?;
         // A field of another kind is an error even when null; one's own may be null.
         let (when, role, group, instrument) = (self.when, self.role, self.group, self.instrument);
+        let unstated = self.unstated;
+        if kind != Kind::Claim && unstated.is_some() {
+            return None;
+        }
         let fields = match kind {
             Kind::Event if role.is_none() && group.is_none() && instrument.is_none() => {
                 KindFields::Event {
@@ -355,6 +369,7 @@ impl RawItem {
                 let role = role.flatten()?;
                 KindFields::Claim {
                     role: ClaimRole::ALL.into_iter().find(|r| r.name() == role)?,
+                    unstated: unstated.flatten().unwrap_or(false),
                 }
             }
             _ => return None,
@@ -381,6 +396,10 @@ impl RawItem {
                 Some(Link {
                     rel: cleaned(l.rel)?,
                     to: cleaned(l.to)?,
+                    group: match l.group {
+                        Some(g) => Some(cleaned(g)?),
+                        None => None,
+                    },
                     note: cleaned_opt(l.note)?,
                 })
             })
@@ -431,6 +450,57 @@ impl RawComparison {
 
 #[cfg(test)]
 mod tests {
+    /// The fields a struct names in serde's "unknown field" error, sorted.
+    fn fields_of<T: for<'de> serde::Deserialize<'de>>() -> Vec<String> {
+        let Err(e) = serde_json::from_str::<T>(r#"{"zzz-unknown": 0}"#) else {
+            panic!("an unknown field is refused");
+        };
+        let message = e.to_string();
+        let list = message
+            .split("expected one of ")
+            .nth(1)
+            .or_else(|| message.split("expected ").nth(1))
+            .unwrap_or_else(|| panic!("{message}"));
+        let list = list.split(" at line").next().unwrap_or(list);
+        // serde writes `a`, `b` or `a` or `b`.
+        let mut names: Vec<String> = list
+            .split(['`', ','])
+            .map(str::trim)
+            .filter(|n| !n.is_empty() && *n != "or")
+            .map(str::to_owned)
+            .collect();
+        names.sort();
+        names
+    }
+
+    fn sorted(names: &[&str]) -> Vec<String> {
+        let mut v: Vec<String> = names.iter().map(|n| (*n).to_owned()).collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn the_fast_structs_know_the_fields_of_the_table() {
+        use super::super::fields;
+        assert_eq!(fields_of::<RawDocument>(), sorted(fields::TOP));
+        assert_eq!(fields_of::<RawSource>(), sorted(fields::SOURCE));
+        assert_eq!(fields_of::<RawRelation>(), sorted(fields::RELATION));
+        let mut item: Vec<&str> = fields::ITEM.to_vec();
+        for kind in crate::model::Kind::ALL {
+            for f in fields::of_kind(kind) {
+                if !item.contains(f) {
+                    item.push(f);
+                }
+            }
+        }
+        assert_eq!(fields_of::<RawItem>(), sorted(&item));
+        assert_eq!(fields_of::<RawWhen>(), sorted(fields::WHEN));
+        assert_eq!(fields_of::<RawLink>(), sorted(fields::LINK));
+        assert_eq!(fields_of::<RawComparison>(), sorted(fields::COMPARISON));
+        assert_eq!(fields_of::<RawSide>(), sorted(fields::SIDE));
+        assert_eq!(fields_of::<RawQuote>(), sorted(fields::QUOTE));
+    }
+
     use super::*;
     use crate::model::validate::is_unsafe_control;
     use crate::model::{parse_json, validate};
@@ -513,6 +583,9 @@ mod tests {
             ("claim", ""),
             ("claim", r#","role":"axiom""#),
             ("recommendation", r#","group":"g""#),
+            ("event", r#","unstated":true"#),
+            ("claim", r#","role":"premise","unstated":"yes""#),
+            ("event", r#","when":{"label":"x","date":"2021-01/2020-12"}"#),
             ("provision", r#","tags":["a\u001b"]"#),
             ("event", r#","summary":"x\u202e""#),
             ("event", r#","summary":"x","summary":"y""#),
@@ -530,6 +603,16 @@ mod tests {
         for (kind, extra) in [
             ("actor", r#","role":null,"group":"g""#),
             ("claim", r#","role":"thesis""#),
+            ("claim", r#","role":"premise","unstated":true"#),
+            ("claim", r#","role":"premise","unstated":null"#),
+            (
+                "event",
+                r#","when":{"label":"x","date":"2020-12%/2021-01~"}"#,
+            ),
+            (
+                "claim",
+                r#","role":"thesis","links":[{"rel":"supports","to":"a","group":"g"}]"#,
+            ),
             (
                 "event",
                 r#","when":null,"summary":null,"links":null,"tags":null"#,

@@ -233,6 +233,7 @@ mod tests {
                 .map(|&(rel, to)| Link {
                     rel: rel.into(),
                     to: to.into(),
+                    group: None,
                     note: None,
                 })
                 .collect(),
@@ -245,6 +246,7 @@ mod tests {
                 title: "t".into(),
                 source: None,
                 published: None,
+                url: None,
                 text: String::new(),
             },
             relations: builtin_relations(),

@@ -2,14 +2,19 @@
 
 pub mod anchor;
 mod fast;
+pub mod fields;
 pub mod fold;
 pub mod index;
+pub mod invisible;
+pub mod locate;
+pub mod motion;
 pub mod order;
 pub mod packed;
 pub mod problem;
 mod rules;
 pub mod sanitize;
 pub mod search;
+pub mod structure;
 pub mod types;
 pub mod validate;
 
@@ -17,6 +22,7 @@ pub use index::{LinkIndex, LinkRef};
 pub use problem::{Problem, Severity};
 pub use types::*;
 
+use std::collections::HashSet;
 use std::io::Read;
 use std::path::Path;
 
@@ -136,6 +142,100 @@ pub fn loaders_agree(bytes: &[u8]) -> Result<(), String> {
     }
 }
 
+/// [`load_owned`], with every problem placed at its line and column, and keys given twice in one
+/// object reported. A clean document costs nothing more; for one with problems the bytes are
+/// scanned once more, from `bytes` when the load kept them or from `reread` (the file read again)
+/// when the fast path had let them go.
+pub fn load_placed(
+    bytes: Vec<u8>,
+    reread: impl FnOnce() -> Option<Vec<u8>>,
+) -> Result<Model, Vec<Problem>> {
+    let (result, bytes) = match fast::document(&bytes) {
+        Some(doc) => {
+            drop(bytes);
+            (build(validate::check(doc)), None)
+        }
+        None => {
+            let value = match parse_json(&bytes) {
+                Ok(v) => v,
+                Err(p) => return Err(vec![p]),
+            };
+            let mut validated = validate::validate(value);
+            // serde_json keeps the last of two equal keys: say so, rather than let a reviewer and
+            // argscope read different documents. (The fast path's structs refuse duplicates.)
+            let found = locate::scan(&bytes, &HashSet::new());
+            for d in found.duplicates {
+                validated.problems.push(duplicate_key_problem(&d));
+                validated.document = None;
+            }
+            (build(validated), Some(bytes))
+        }
+    };
+    let place = |problems: &mut Vec<Problem>, bytes: Option<Vec<u8>>| {
+        if problems.iter().any(|p| p.line.is_none())
+            && let Some(bytes) = bytes.or_else(reread)
+        {
+            place_problems(&bytes, problems);
+        }
+    };
+    match result {
+        Ok(mut model) => {
+            place(&mut model.warnings, bytes);
+            Ok(model)
+        }
+        Err(mut problems) => {
+            place(&mut problems, bytes);
+            Err(problems)
+        }
+    }
+}
+
+fn duplicate_key_problem(d: &locate::DuplicateKey) -> Problem {
+    let mut p = Problem::error(
+        d.path.clone(),
+        format!(
+            "the key \"{}\" is given twice in one object, on lines {} and {}: JSON tools disagree on which one counts, so keep one",
+            d.key, d.first.0, d.second.0
+        ),
+    );
+    (p.line, p.column) = (Some(d.second.0), Some(d.second.1));
+    p
+}
+
+/// Sets the line and column of every problem that has a path but no place yet. A path that is
+/// not in the file (a missing field) is placed at the nearest enclosing value that is.
+pub fn place_problems(bytes: &[u8], problems: &mut [Problem]) {
+    let mut wanted: HashSet<&str> = HashSet::new();
+    for p in problems.iter().filter(|p| p.line.is_none()) {
+        let mut path = p.path.as_str();
+        loop {
+            wanted.insert(path);
+            match path.rfind(['.', '[']) {
+                Some(cut) => path = &path[..cut],
+                None if !path.is_empty() => path = "",
+                None => break,
+            }
+        }
+    }
+    let found = locate::scan(bytes, &wanted);
+    for p in problems.iter_mut().filter(|p| p.line.is_none()) {
+        let mut path = p.path.as_str();
+        let place = loop {
+            if let Some(&place) = found.places.get(path) {
+                break Some(place);
+            }
+            match path.rfind(['.', '[']) {
+                Some(cut) => path = &path[..cut],
+                None if !path.is_empty() => path = "",
+                None => break None,
+            }
+        };
+        if let Some((line, column)) = place {
+            (p.line, p.column) = (Some(line), Some(column));
+        }
+    }
+}
+
 /// The model of a validated document, or its problems.
 fn build(validated: validate::Validated) -> Result<Model, Vec<Problem>> {
     match validated.document {
@@ -169,10 +269,9 @@ pub fn builtin() -> Model {
 pub fn parse_json(bytes: &[u8]) -> Result<serde_json::Value, Problem> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(Problem::error(
-            "",
-            "the file is empty: expected a JSON object",
-        ));
+        let mut p = Problem::error("", "the file is empty: expected a JSON object");
+        (p.line, p.column) = (Some(1), Some(1));
+        return Err(p);
     }
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let (line, column) = line_col(bytes, e.valid_up_to());
@@ -223,6 +322,58 @@ mod tests {
         let model = builtin();
         assert!(model.warnings.is_empty(), "{:#?}", model.warnings);
         assert!(model.doc.items.len() > 40);
+    }
+
+    #[test]
+    fn the_builtin_sovereignty_rebuttal_is_two_linked_premises_and_an_unstated_conclusion() {
+        let model = builtin();
+        let groups = order::linked_groups(&model);
+        let rebuttal = groups
+            .iter()
+            .find(|g| g.name == "sovereignty-rebuttal")
+            .expect("the group");
+        let ids: Vec<&str> = rebuttal
+            .premises
+            .iter()
+            .map(|&p| model.item(p).id.as_str())
+            .collect();
+        assert_eq!(
+            ids,
+            ["premise-sovereignty-capacity", "premise-opposite-happening"]
+        );
+        let conclusion = model.item(rebuttal.target);
+        assert!(matches!(
+            conclusion.fields,
+            KindFields::Claim { unstated: true, .. }
+        ));
+        assert!(conclusion.quotes.is_empty());
+        let demands = model.index.get("premise-sovereignty-demands").unwrap();
+        assert!(
+            model.index.outgoing[rebuttal.target]
+                .iter()
+                .any(|l| l.other == demands && model.relation(l.rel).id == "opposes")
+        );
+    }
+
+    #[test]
+    fn the_builtin_links_that_are_the_maps_reading_say_so_and_are_few() {
+        let model = builtin();
+        let links: Vec<&Link> = model.doc.items.iter().flat_map(|i| &i.links).collect();
+        let ours = links
+            .iter()
+            .filter(|l| l.note.as_deref().is_some_and(|n| n.contains("our reading")))
+            .count();
+        assert!(
+            ours > 0 && ours * 10 < links.len(),
+            "{ours} of {}",
+            links.len()
+        );
+        // Every such note starts with it, so a reader sees it first.
+        for l in &links {
+            if let Some(n) = l.note.as_deref().filter(|n| n.contains("our reading")) {
+                assert!(n.starts_with("our reading: "), "{n}");
+            }
+        }
     }
 
     #[test]

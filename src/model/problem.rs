@@ -58,13 +58,15 @@ impl Problem {
     }
 }
 
-/// `items[3].links[0].to (item "x"): warning: message`, or `3:14: message` for syntax errors.
-/// The file name is put in front by the caller.
+/// `12:5: items[3].links[0].to (item "x"): warning: message`; a syntax error has a place and no
+/// path (`3:14: message`), a problem that could not be placed a path only. The file name is put
+/// in front by the caller.
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if let (Some(l), Some(c)) = (self.line, self.column) {
             write!(f, "{l}:{c}: ")?;
-        } else if !self.path.is_empty() {
+        }
+        if !self.path.is_empty() {
             f.write_str(&self.path)?;
             if let Some(id) = &self.item {
                 write!(f, " (item \"{id}\")")?;

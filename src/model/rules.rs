@@ -2,7 +2,32 @@
 //! format changes here and nowhere else: which relations carry the argument, which claim is a
 //! thesis, the items of a kind, a link's note.
 
-use super::{ClaimRole, Kind, KindFields, Model, order};
+use super::order::ArgumentRelations;
+use super::{ClaimRole, Document, Item, Kind, KindFields, Model, order};
+
+impl Item {
+    /// Whether the item is a claim with the role of thesis.
+    pub fn is_thesis(&self) -> bool {
+        matches!(
+            self.fields,
+            KindFields::Claim {
+                role: ClaimRole::Thesis,
+                ..
+            }
+        )
+    }
+}
+
+impl Document {
+    /// The positions of the relations that carry the argument, `supports` and `opposes`.
+    pub fn argument_relations(&self) -> ArgumentRelations {
+        let find = |id: &str| self.relations.iter().position(|r| r.id == id);
+        ArgumentRelations {
+            supports: find("supports"),
+            opposes: find("opposes"),
+        }
+    }
+}
 
 impl Model {
     /// The items of `kind`, in document order.
@@ -12,12 +37,7 @@ impl Model {
 
     /// Whether `item` is a claim with the role of thesis.
     pub fn is_thesis(&self, item: usize) -> bool {
-        matches!(
-            self.item(item).fields,
-            KindFields::Claim {
-                role: ClaimRole::Thesis
-            }
-        )
+        self.item(item).is_thesis()
     }
 
     /// Whether relation `rel` carries the argument (`supports` or `opposes`).

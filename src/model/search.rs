@@ -71,7 +71,12 @@ pub fn for_each_field(item: &Item, mut f: impl FnMut(&str)) {
         KindFields::Provision {
             instrument: Some(i),
         } => f(i),
-        KindFields::Claim { role } => f(role.name()),
+        KindFields::Claim { role, unstated } => {
+            f(role.name());
+            if *unstated {
+                f("unstated");
+            }
+        }
         _ => {}
     }
 }
@@ -83,36 +88,67 @@ pub fn matched_field<'a>(
     query: &str,
 ) -> Option<(&'static str, std::borrow::Cow<'a, str>)> {
     use std::borrow::Cow;
-    let mut fields: Vec<(&'static str, Cow<'a, str>)> = vec![("title", Cow::Borrowed(&item.title))];
-    if let Some(s) = &item.summary {
-        fields.push(("summary", Cow::Borrowed(s)));
-    }
-    fields.extend(
-        item.quotes
-            .iter()
-            .map(|q| ("quote", Cow::Borrowed(q.exact.as_str()))),
-    );
-    fields.extend(item.tags.iter().map(|t| ("tag", Cow::Borrowed(t.as_str()))));
+    // The kind's own fields (a few), then the rest in the order search reads them; built
+    // lazily, as an item may have thousands of quotes or tags.
+    let mut own: Vec<(&'static str, Cow<'a, str>)> = Vec::new();
     match &item.fields {
         KindFields::Event { when: Some(w) } => {
-            fields.push(("when", Cow::Borrowed(&w.label)));
+            own.push(("when", Cow::Borrowed(&w.label)));
             if let Some(d) = w.date {
-                fields.push(("date", Cow::Owned(d.to_string())));
+                own.push(("date", Cow::Owned(d.to_string())));
             }
         }
         KindFields::Actor { role, group } => {
-            fields.extend(role.iter().map(|r| ("role", Cow::Borrowed(r.as_str()))));
-            fields.extend(group.iter().map(|g| ("group", Cow::Borrowed(g.as_str()))));
+            own.extend(role.iter().map(|r| ("role", Cow::Borrowed(r.as_str()))));
+            own.extend(group.iter().map(|g| ("group", Cow::Borrowed(g.as_str()))));
         }
         KindFields::Provision {
             instrument: Some(i),
-        } => fields.push(("instrument", Cow::Borrowed(i))),
-        KindFields::Claim { role } => fields.push(("role", Cow::Borrowed(role.name()))),
+        } => own.push(("instrument", Cow::Borrowed(i))),
+        KindFields::Claim { role, unstated } => {
+            own.push(("role", Cow::Borrowed(role.name())));
+            if *unstated {
+                own.push(("role", Cow::Borrowed("unstated")));
+            }
+        }
         _ => {}
     }
-    fields
-        .into_iter()
-        .find(|(_, text)| !find_in(text, query).is_empty())
+    let fields = std::iter::once(("title", Cow::Borrowed(item.title.as_str())))
+        .chain(
+            item.summary
+                .iter()
+                .map(|s| ("summary", Cow::Borrowed(s.as_str()))),
+        )
+        .chain(
+            item.quotes
+                .iter()
+                .map(|q| ("quote", Cow::Borrowed(q.exact.as_str()))),
+        )
+        .chain(item.tags.iter().map(|t| ("tag", Cow::Borrowed(t.as_str()))))
+        .chain(own);
+    // Only the start of the first few fields is looked at: the palette shows a line of one, and
+    // a frame must not fold an item's megabytes.
+    const LOOKED_AT: usize = 600;
+    let start = |t: &str| -> usize {
+        let mut end = t.len().min(LOOKED_AT);
+        while !t.is_char_boundary(end) {
+            end -= 1;
+        }
+        end
+    };
+    fields.take(16).find_map(|(name, text)| {
+        let end = start(&text);
+        if find_in(&text[..end], query).is_empty() {
+            return None;
+        }
+        Some((
+            name,
+            match text {
+                Cow::Borrowed(t) => Cow::Borrowed(&t[..end]),
+                Cow::Owned(t) => Cow::Owned(t[..end].to_owned()),
+            },
+        ))
+    })
 }
 
 /// The text folded for search, with the way back to original offsets.

@@ -28,7 +28,25 @@ pub struct Source {
     pub source: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub published: Option<String>,
+    /// Where the piece can be read: http or https only, so `O` can never run another scheme.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
     pub text: String,
+}
+
+/// Whether `url` may be a document's `url`: http or https, with something after the scheme. Any
+/// other scheme (`javascript:`, `file:`, a command) is refused, so opening it runs no program
+/// but the browser.
+pub fn is_web_url(url: &str) -> bool {
+    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+    let rest = if lower.starts_with("https://") {
+        &url[8..]
+    } else if lower.starts_with("http://") {
+        &url[7..]
+    } else {
+        return false;
+    };
+    !rest.is_empty() && !url.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
 /// A declared relation: how a link reads from its source and from its target.
@@ -118,6 +136,9 @@ pub enum KindFields {
     Recommendation {},
     Claim {
         role: ClaimRole,
+        /// A conclusion or premise the argument needs but the text does not state.
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        unstated: bool,
     },
 }
 
@@ -129,10 +150,19 @@ pub struct When {
     pub date: Option<Date>,
 }
 
-/// An EDTF level-1 subset date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, maybe approximate (`~`) or
-/// uncertain (`?`).
+/// An EDTF level-1 subset date: a point (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`, maybe approximate
+/// `~`, uncertain `?` or both `%`), or an interval `START/END` of two points ("some time in this
+/// span").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
+    pub start: DatePoint,
+    /// The end of an interval; `None` for a single date.
+    pub end: Option<DatePoint>,
+}
+
+/// One point of the date subset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct DatePoint {
     pub year: u16,
     pub month: Option<u8>,
     pub day: Option<u8>,
@@ -140,12 +170,52 @@ pub struct Date {
     pub uncertain: bool,
 }
 
+/// Why a date string is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateError {
+    /// Not of the subset at all.
+    Malformed,
+    /// An interval whose end is before its start.
+    EndBeforeStart,
+}
+
 impl Date {
-    /// Parses the subset; `None` when malformed.
+    /// Parses the subset; `None` when it is refused (see [`Date::read`] for why).
     pub fn parse(s: &str) -> Option<Date> {
+        Date::read(s).ok()
+    }
+
+    /// Parses the subset, saying why a date is refused.
+    pub fn read(s: &str) -> Result<Date, DateError> {
+        let (start, end) = match s.split_once('/') {
+            Some((a, b)) => (a, Some(b)),
+            None => (s, None),
+        };
+        let start = DatePoint::parse(start).ok_or(DateError::Malformed)?;
+        let end = match end {
+            Some(e) => Some(DatePoint::parse(e).ok_or(DateError::Malformed)?),
+            None => None,
+        };
+        if let Some(e) = end
+            && e.latest() < start.earliest()
+        {
+            return Err(DateError::EndBeforeStart);
+        }
+        Ok(Date { start, end })
+    }
+
+    /// A sort key: the start's year, month, day, with missing parts first.
+    pub fn key(&self) -> (u16, u8, u8) {
+        self.start.key()
+    }
+}
+
+impl DatePoint {
+    fn parse(s: &str) -> Option<DatePoint> {
         let (body, approximate, uncertain) = match s.as_bytes().last() {
             Some(b'~') => (&s[..s.len() - 1], true, false),
             Some(b'?') => (&s[..s.len() - 1], false, true),
+            Some(b'%') => (&s[..s.len() - 1], true, true),
             _ => (s, false, false),
         };
         let parts: Vec<&str> = body.split('-').collect();
@@ -167,7 +237,7 @@ impl Date {
         if parts.len() > 3 {
             return None;
         }
-        Some(Date {
+        Some(DatePoint {
             year,
             month,
             day,
@@ -179,6 +249,25 @@ impl Date {
     /// A sort key: year, month, day, with missing parts first.
     pub fn key(&self) -> (u16, u8, u8) {
         (self.year, self.month.unwrap_or(0), self.day.unwrap_or(0))
+    }
+
+    /// The first day the point may mean (`2020` is from 2020-01-01).
+    fn earliest(&self) -> (u16, u8, u8) {
+        (self.year, self.month.unwrap_or(1), self.day.unwrap_or(1))
+    }
+
+    /// The last day the point may mean (`2020-02` is to 2020-02-29).
+    fn latest(&self) -> (u16, u8, u8) {
+        let month = self.month.unwrap_or(12);
+        let day = self.day.unwrap_or(days_in_month(self.year, month));
+        (self.year, month, day)
+    }
+
+    /// The point without its `~`, `?` or `%`.
+    pub fn plain(mut self) -> DatePoint {
+        self.approximate = false;
+        self.uncertain = false;
+        self
     }
 }
 
@@ -193,7 +282,7 @@ fn days_in_month(year: u16, month: u8) -> u8 {
     }
 }
 
-impl fmt::Display for Date {
+impl fmt::Display for DatePoint {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}", self.year)?;
         if let Some(m) = self.month {
@@ -202,11 +291,20 @@ impl fmt::Display for Date {
         if let Some(d) = self.day {
             write!(f, "-{d:02}")?;
         }
-        if self.approximate {
-            f.write_str("~")?;
-        }
-        if self.uncertain {
-            f.write_str("?")?;
+        f.write_str(match (self.approximate, self.uncertain) {
+            (true, true) => "%",
+            (true, false) => "~",
+            (false, true) => "?",
+            (false, false) => "",
+        })
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.start)?;
+        if let Some(e) = self.end {
+            write!(f, "/{e}")?;
         }
         Ok(())
     }
@@ -236,6 +334,16 @@ impl ClaimRole {
             ClaimRole::Premise => "premise",
             ClaimRole::Evidence => "evidence",
         }
+    }
+}
+
+/// A claim's role as the reader sees it: `premise`, or `premise (unstated)` for a claim the
+/// text does not state.
+pub fn role_label(role: ClaimRole, unstated: bool) -> String {
+    if unstated {
+        format!("{} (unstated)", role.name())
+    } else {
+        role.name().to_owned()
     }
 }
 
@@ -270,6 +378,10 @@ impl Serialize for Quote {
 pub struct Link {
     pub rel: CompactString,
     pub to: CompactString,
+    /// Links of one linked argument (premises that support or oppose `to` only together) share
+    /// a group name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group: Option<CompactString>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
@@ -320,7 +432,16 @@ mod tests {
 
     #[test]
     fn dates_of_the_subset_parse_and_print_back() {
-        for s in ["2020", "2020-10~", "2021-01-14", "2008?", "2020-02-29"] {
+        for s in [
+            "2020",
+            "2020-10~",
+            "2021-01-14",
+            "2008?",
+            "2020-02-29",
+            "2020-12%",
+            "2020-12~/2021-01~",
+            "2020/2020-06",
+        ] {
             assert_eq!(Date::parse(s).map(|d| d.to_string()).as_deref(), Some(s));
         }
     }
@@ -337,10 +458,37 @@ mod tests {
             "last fall",
             "2020~~",
             "2020-00",
-            "2020%",
+            "2020%%",
+            "2020~%",
+            "2020/",
+            "/2020",
+            "2020/2021/2022",
+            "2020-13/2021",
         ] {
-            assert_eq!(Date::parse(s), None, "{s:?}");
+            assert_eq!(Date::read(s), Err(DateError::Malformed), "{s:?}");
         }
+    }
+
+    #[test]
+    fn an_interval_that_ends_before_it_starts_is_refused_for_that_reason() {
+        assert_eq!(
+            Date::read("2021-01/2020-12"),
+            Err(DateError::EndBeforeStart)
+        );
+        assert_eq!(
+            Date::read("2020-12-02/2020-12-01"),
+            Err(DateError::EndBeforeStart)
+        );
+        // A coarser end that still contains the start is fine.
+        assert!(Date::read("2020-12/2020").is_ok());
+        assert!(Date::read("2020-12-31/2020-12").is_ok());
+    }
+
+    #[test]
+    fn an_interval_sorts_by_its_start() {
+        let span = Date::parse("2020-12~/2021-01~").unwrap();
+        assert_eq!(span.key(), Date::parse("2020-12").unwrap().key());
+        assert_eq!(span.to_string(), "2020-12~/2021-01~");
     }
 
     #[test]

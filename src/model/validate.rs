@@ -4,6 +4,7 @@
 //! because serde stops at the first error, and authors need them all at once.
 
 use super::anchor::{Anchored, FoldedText, QuoteRef, anchor_all};
+use super::fields;
 use super::fold::OffsetMap;
 use super::index::Resolution;
 use super::packed::Spans;
@@ -53,6 +54,10 @@ struct Validator {
     item: Option<String>,
     /// Set when a part of the document was unusable, so the whole is refused.
     broken: bool,
+    /// Items that could not be read, each stood in for by a placeholder so that the rest of the
+    /// document is still cross-checked (a shape error in one item must not hide a dangling link
+    /// in another). Problems about a placeholder are not reported: its own errors were.
+    placeholders: Vec<usize>,
     suggestions_left: Option<usize>,
 }
 
@@ -80,7 +85,23 @@ impl Validator {
                 (spans, resolution, folded_text) = (s, r, Some(text));
             }
         }
-        let failed = self.problems.iter().any(Problem::is_error);
+        if !self.placeholders.is_empty() {
+            let stood_in: HashSet<String> = self
+                .placeholders
+                .iter()
+                .map(|i| format!("items[{i}]"))
+                .collect();
+            let about_placeholder = |p: &Problem| {
+                let end = p.path.find([']']).map_or(0, |e| e + 1);
+                stood_in.contains(&p.path[..end]) && !p.is_error()
+                    || p.message == "the item has no links in or out"
+            };
+            // Errors about a placeholder were reported when it failed to read, as errors about its
+            // fields; what the cross-check says of it (no links, no quotes) is noise, and so is
+            // "no links in or out" anywhere, since the placeholder's links are lost.
+            self.problems.retain(|p| !about_placeholder(p));
+        }
+        let failed = self.broken || self.problems.iter().any(Problem::is_error);
         Validated {
             document: if failed { None } else { document },
             problems: self.problems,
@@ -214,6 +235,8 @@ impl Validator {
 
     fn document(&mut self, value: Value) -> Option<Document> {
         let mut top = self.object(value, "")?;
+        // For editors; a string, and otherwise ignored.
+        let _ = self.take_string(&mut top, "$schema", false);
         let format = self.take_string(&mut top, "format", true);
         if let Some(fmt) = &format
             && fmt != FORMAT
@@ -241,10 +264,13 @@ impl Validator {
                 let values = self.array(v, "items");
                 let mut items = Vec::with_capacity(values.len());
                 for (i, v) in values.into_iter().enumerate() {
+                    let id = v.get("id").and_then(Value::as_str).map(CompactString::from);
                     if let Some(item) = self.item(v, i) {
                         items.push(item);
                     } else {
                         self.broken = true;
+                        self.placeholders.push(i);
+                        items.push(placeholder(id, i));
                     }
                 }
                 self.item = None;
@@ -263,11 +289,13 @@ impl Validator {
             }
             None => Vec::new(),
         };
-        self.finish(
-            top,
-            &["format", "document", "relations", "items", "comparisons"],
-        );
-        if self.broken {
+        self.finish(top, fields::TOP);
+        // A broken part of an item still leaves the rest worth checking; a broken frame (the
+        // format, the document, the shape of the top level) does not.
+        let frame_sound = self.problems.iter().all(|p| {
+            !p.is_error() || p.path.starts_with("items[") || p.path.starts_with("comparisons[")
+        });
+        if self.broken && !frame_sound {
             return None;
         }
         Some(Document {
@@ -285,16 +313,26 @@ impl Validator {
         let source = self.take_string(&mut f, "source", false);
         let published = self.take_string(&mut f, "published", false);
         if let Some(p) = &published
-            && Date::parse(p).is_none()
+            && let Err(e) = Date::read(p)
         {
-            self.error("document.published", malformed_date(p));
+            self.error("document.published", date_error(p, e));
+        }
+        let url = self.take_string(&mut f, "url", false);
+        if let Some(u) = &url
+            && !is_web_url(u)
+        {
+            self.error(
+                "document.url",
+                format!("\"{u}\" is not an http or https URL: only those can be opened"),
+            );
         }
         let text = self.take_string(&mut f, "text", true);
-        self.finish(f, &["title", "source", "published", "text"]);
+        self.finish(f, fields::SOURCE);
         Some(Source {
             title: title?,
             source,
             published,
+            url,
             text: text?,
         })
     }
@@ -311,7 +349,7 @@ impl Validator {
             let id = self.take_string(&mut f, "id", true);
             let label = self.take_string(&mut f, "label", true);
             let inverse = self.take_string(&mut f, "inverse", true);
-            self.finish(f, &["id", "label", "inverse"]);
+            self.finish(f, fields::RELATION);
             let (Some(id), Some(label), Some(inverse)) = (id, label, inverse) else {
                 continue;
             };
@@ -380,15 +418,14 @@ impl Validator {
             None => Vec::new(),
         };
         let fields = kind.map(|k| self.kind_fields(k, &mut f));
-        let common = ["id", "kind", "title", "summary", "quotes", "links", "tags"];
         // Fields of other kinds get a message that says whose they are.
-        let mut known: Vec<&str> = common.to_vec();
-        known.extend(kind.map_or(&[][..], kind_field_names));
+        let mut known: Vec<&str> = fields::ITEM.to_vec();
+        known.extend(kind.map_or(&[][..], fields::of_kind));
         for other in Kind::ALL {
             if Some(other) == kind {
                 continue;
             }
-            for name in kind_field_names(other) {
+            for name in fields::of_kind(other) {
                 if known.contains(name) || kind.is_none() {
                     f.map.remove(*name);
                     continue;
@@ -432,10 +469,22 @@ impl Validator {
             },
             Kind::Recommendation => KindFields::Recommendation {},
             Kind::Claim => {
+                let unstated = match self.take(f, "unstated", false) {
+                    Some(Value::Bool(b)) => b,
+                    Some(other) => {
+                        self.error(
+                            &join(&f.path, "unstated"),
+                            format!("expected a boolean, found {}", type_name(&other)),
+                        );
+                        self.broken = true;
+                        false
+                    }
+                    None => false,
+                };
                 let role = self.take_string(f, "role", true)?;
                 let path = join(&f.path, "role");
                 match ClaimRole::ALL.into_iter().find(|r| r.name() == role) {
-                    Some(role) => KindFields::Claim { role },
+                    Some(role) => KindFields::Claim { role, unstated },
                     None => {
                         let names = ClaimRole::ALL.map(ClaimRole::name);
                         let msg = self.suggestion(
@@ -456,14 +505,16 @@ impl Validator {
     fn when(&mut self, value: Value, path: &str) -> Option<When> {
         let mut f = self.object(value, path)?;
         let label = self.take_string(&mut f, "label", true);
-        let date = self.take_string(&mut f, "date", false).and_then(|d| {
-            let parsed = Date::parse(&d);
-            if parsed.is_none() {
-                self.error(&join(path, "date"), malformed_date(&d));
-            }
-            parsed
-        });
-        self.finish(f, &["label", "date"]);
+        let date = self
+            .take_string(&mut f, "date", false)
+            .and_then(|d| match Date::read(&d) {
+                Ok(date) => Some(date),
+                Err(e) => {
+                    self.error(&join(path, "date"), date_error(&d, e));
+                    None
+                }
+            });
+        self.finish(f, fields::WHEN);
         Some(When {
             label: label?,
             date,
@@ -485,7 +536,7 @@ impl Validator {
                     let exact = self.take_string(&mut f, "exact", true);
                     let prefix = self.take_string(&mut f, "prefix", false);
                     let suffix = self.take_string(&mut f, "suffix", false);
-                    self.finish(f, &["exact", "prefix", "suffix"]);
+                    self.finish(f, fields::QUOTE);
                     Some(Quote {
                         exact: exact?,
                         prefix,
@@ -522,12 +573,14 @@ impl Validator {
             };
             let rel = self.take_string(&mut f, "rel", true);
             let to = self.take_string(&mut f, "to", true);
+            let group = self.take_string(&mut f, "group", false);
             let note = self.take_string(&mut f, "note", false);
-            self.finish(f, &["rel", "to", "note"]);
+            self.finish(f, fields::LINK);
             if let (Some(rel), Some(to)) = (rel, to) {
                 out.push(Link {
                     rel: rel.into(),
                     to: to.into(),
+                    group: group.map(CompactString::from),
                     note,
                 });
             }
@@ -549,7 +602,7 @@ impl Validator {
                 Some(x) => v.strings(x, &join(&spath, "items")),
                 None => Vec::new(),
             };
-            v.finish(s, &["label", "items"]);
+            v.finish(s, fields::SIDE);
             Some(Side {
                 label: label?,
                 items,
@@ -569,7 +622,7 @@ impl Validator {
                 }
             }
         }
-        self.finish(f, &["id", "title", "left", "right", "pairs"]);
+        self.finish(f, fields::COMPARISON);
         if let Some(id) = &id
             && !is_valid_id(id)
         {
@@ -676,6 +729,12 @@ impl Validator {
             }
         }
         let (spans, text) = self.check_quotes(doc);
+        // The argument's structure is judged on a document read whole: a quote or link dropped
+        // for its shape would otherwise show as a missing one.
+        if !self.problems.iter().any(Problem::is_error) {
+            self.problems
+                .extend(super::structure::check(doc, &resolution));
+        }
         (spans, resolution, text)
     }
 
@@ -692,10 +751,13 @@ impl Validator {
                 suffix: q.suffix.as_deref(),
             })
             .collect();
-        let mut results = anchor_all(&text, &refs).into_iter();
+        let mut results = anchor_all(&text, &refs);
+        let renormalized = anchor_renormalized(&text, &refs, &mut results);
+        let mut results = results.into_iter();
         let mut spans = Spans::default();
         let mut quoted_by: HashMap<Range<usize>, usize> = HashMap::new();
         let mut item_spans = Vec::new();
+        let mut flat = 0;
         for (i, item) in doc.items.iter().enumerate() {
             for (j, quote) in item.quotes.iter().enumerate() {
                 // Built only for a problem: most quotes have none.
@@ -703,6 +765,11 @@ impl Validator {
                     v.at_item(&item.id);
                     format!("items[{i}].quotes[{j}]")
                 };
+                if let Some(form) = renormalized.get(&flat) {
+                    let path = at(self);
+                    self.warn(&path, format!("the quote differs from the text only in Unicode normalization: the text writes its accented letters {form}; it was found, but copy the text's form (`argscope quote` prints it)"));
+                }
+                flat += 1;
                 match results.next() {
                     Some(Anchored::Found {
                         span,
@@ -744,6 +811,10 @@ impl Validator {
                         );
                         if let Some(c) = closest {
                             msg.push_str(&format!(" — the closest passage is \"{c}\""));
+                            // Two lines that look alike are explained.
+                            if let Some(d) = super::invisible::differences(&quote.exact, &c) {
+                                msg.push_str(&format!(" (unseen differences: {d})"));
+                            }
                         }
                         let path = at(self);
                         self.error(&path, msg);
@@ -759,16 +830,6 @@ impl Validator {
         self.item = None;
         spans.shrink_to_fit();
         (spans, text.into_parts())
-    }
-}
-
-fn kind_field_names(kind: Kind) -> &'static [&'static str] {
-    match kind {
-        Kind::Event => &["when"],
-        Kind::Actor => &["role", "group"],
-        Kind::Provision => &["instrument"],
-        Kind::Recommendation => &[],
-        Kind::Claim => &["role"],
     }
 }
 
@@ -808,11 +869,17 @@ fn malformed_id(id: &str) -> String {
     )
 }
 
-fn malformed_date(date: &str) -> String {
-    format!(
-        "malformed date \"{}\": use YYYY, YYYY-MM or YYYY-MM-DD, with ~ (approximate) or ? (uncertain) after it",
-        ellipsize(date, 40)
-    )
+fn date_error(date: &str, why: DateError) -> String {
+    match why {
+        DateError::Malformed => format!(
+            "malformed date \"{}\": use YYYY, YYYY-MM or YYYY-MM-DD, with ~ (approximate), ? (uncertain) or % (both) after it, or START/END for an interval",
+            ellipsize(date, 40)
+        ),
+        DateError::EndBeforeStart => format!(
+            "the interval \"{}\" ends before it starts",
+            ellipsize(date, 40)
+        ),
+    }
 }
 
 /// Control characters that must never reach a terminal: C0 except newline and tab, DEL, C1.
@@ -827,4 +894,84 @@ fn ellipsize(s: &str, max_chars: usize) -> String {
         Some((at, _)) => format!("{}…", &s[..at]),
         None => s.to_owned(),
     }
+}
+
+/// What stands in for an item that could not be read: its id, when it had a readable one (so
+/// links to it are not reported as unknown), else one no link can name.
+fn placeholder(id: Option<CompactString>, i: usize) -> Item {
+    Item {
+        id: id.unwrap_or_else(|| format!("\u{1}unreadable-{i}").into()),
+        kind: Kind::Recommendation,
+        title: String::new(),
+        summary: None,
+        quotes: Vec::new(),
+        links: Vec::new(),
+        tags: Vec::new(),
+        fields: KindFields::Recommendation {},
+    }
+}
+
+/// A Unicode normalization form: its name in messages, its test and its conversion.
+type NormalForm = (&'static str, fn(&str) -> bool, fn(&str) -> String);
+
+/// Quotes not found as written but found once in another Unicode normalization form (an `é`
+/// typed as `e` and a combining accent, as macOS input and some editors produce, against a text
+/// that composes it, or the other way round): their results are replaced, and the form the text
+/// uses is given by index. Only missing quotes that change under normalization are tried again,
+/// so a clean document pays nothing.
+fn anchor_renormalized(
+    text: &FoldedText<'_>,
+    refs: &[QuoteRef<'_>],
+    results: &mut [Anchored],
+) -> HashMap<usize, &'static str> {
+    use unicode_normalization::{UnicodeNormalization, is_nfc, is_nfd};
+    let mut found = HashMap::new();
+    let forms: [NormalForm; 2] = [
+        ("composed (NFC)", is_nfc, |s| s.nfc().collect()),
+        (
+            "as letters with separate combining marks (NFD)",
+            is_nfd,
+            |s| s.nfd().collect(),
+        ),
+    ];
+    for (name, is_form, to_form) in forms {
+        let missing: Vec<usize> = (0..refs.len())
+            .filter(|&k| matches!(results[k], Anchored::Missing { .. }))
+            .filter(|&k| {
+                let q = &refs[k];
+                !is_form(q.exact)
+                    || q.prefix.is_some_and(|p| !is_form(p))
+                    || q.suffix.is_some_and(|s| !is_form(s))
+            })
+            .collect();
+        if missing.is_empty() {
+            continue;
+        }
+        let owned: Vec<(String, Option<String>, Option<String>)> = missing
+            .iter()
+            .map(|&k| {
+                let q = &refs[k];
+                (
+                    to_form(q.exact),
+                    q.prefix.map(to_form),
+                    q.suffix.map(to_form),
+                )
+            })
+            .collect();
+        let again: Vec<QuoteRef<'_>> = owned
+            .iter()
+            .map(|(exact, prefix, suffix)| QuoteRef {
+                exact,
+                prefix: prefix.as_deref(),
+                suffix: suffix.as_deref(),
+            })
+            .collect();
+        for (k, result) in missing.into_iter().zip(anchor_all(text, &again)) {
+            if let Anchored::Found { .. } = result {
+                results[k] = result;
+                found.insert(k, name);
+            }
+        }
+    }
+    found
 }

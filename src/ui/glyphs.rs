@@ -68,6 +68,8 @@ pub struct Glyphs {
     pub more_down: &'static str,
     /// The map's edge arrow head.
     pub arrow_head: &'static str,
+    /// Before a link's note: "title (kind) — note".
+    pub note_dash: &'static str,
     /// "─supports→" in the chain to the thesis.
     pub chain_dash: &'static str,
     pub chain_arrow: &'static str,
@@ -120,6 +122,7 @@ pub const UNICODE: Glyphs = Glyphs {
     more_up: "▲",
     more_down: "▼",
     arrow_head: "▶",
+    note_dash: "—",
     chain_dash: "─",
     chain_arrow: "→",
 };
@@ -160,6 +163,7 @@ pub const ASCII: Glyphs = Glyphs {
     more_up: "^",
     more_down: "v",
     arrow_head: ">",
+    note_dash: "-",
     chain_dash: "-",
     chain_arrow: "->",
 };
@@ -277,6 +281,7 @@ mod tests {
             g.more_up,
             g.more_down,
             g.arrow_head,
+            g.note_dash,
             g.chain_dash,
             g.chain_arrow,
             b.top_left,

@@ -15,7 +15,7 @@ pub use crate::app::layout::inner;
 use crate::app::{App, Pane};
 use crate::model::sanitize;
 use crate::panes;
-use crate::wrap::{char_width, str_width};
+use crate::wrap::str_width;
 use glyphs::Glyphs;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -153,8 +153,9 @@ pub fn fit_cow<'a>(s: &'a str, width: usize, ellipsis: &str) -> Cow<'a, str> {
     fit_by_char(s, width, ellipsis, ellipsis_width, room)
 }
 
-/// [`fit`], a character at a time: `s` itself when it is clean and fits (no copy), or its part
-/// that fits `room` followed by the ellipsis, sanitized.
+/// [`fit`], a grapheme at a time: `s` itself when it is clean and fits (no copy), or its part
+/// that fits `room` followed by the ellipsis, sanitized. Graphemes are measured as the buffer
+/// measures them, so a joined emoji is cut whole and takes the columns it is drawn in.
 fn fit_by_char<'a>(
     s: &'a str,
     width: usize,
@@ -166,11 +167,12 @@ fn fit_by_char<'a>(
     // is cut anyway, so that a run of millions of them is not copied to the screen.
     let budget = width.saturating_mul(8).saturating_add(32);
     let mut used = 0;
+    let mut chars = 0;
     // Where the text is cut when it turns out not to fit: the end of the part that fits `room`.
     let mut cut = None;
-    for (n, (at, c)) in s.char_indices().enumerate() {
-        let w = char_width(sanitize::line_char(c));
-        if used + w > width || n >= budget {
+    for (at, g, w) in crate::wrap::graphemes(s) {
+        chars += g.chars().count();
+        if used + w > width || chars > budget {
             let mut out = sanitize::line(&s[..cut.unwrap_or(at)]).into_owned();
             if width >= ellipsis_width {
                 out.push_str(ellipsis);
@@ -191,8 +193,7 @@ pub fn span<'a>(s: &str, style: Style) -> Span<'a> {
 }
 
 /// Draws `lines` into `area`, a line a row, each cut at the area's right edge and those past its
-/// bottom left out: what a `Paragraph` without wrapping draws, without its reflow machinery (a
-/// pane full of rows is most of a frame's cost).
+/// bottom left out: what a `Paragraph` without wrapping draws, without its reflow machinery.
 pub fn render_lines(frame: &mut Frame, area: Rect, lines: &[Line]) {
     let buf = frame.buffer_mut();
     let area = area.intersection(buf.area);
@@ -209,11 +210,10 @@ fn set_line(buf: &mut Buffer, x: u16, y: u16, line: &Line, max_width: u16) {
     }
 }
 
-/// One screen row written left to right, piece by piece, each cut at the row's right edge: what
-/// [`Buffer::set_line`] draws for a line of spans, without building the line. Plain characters
-/// are written a cell at a time (splitting text into graphemes and measuring them was most of a
-/// frame's cost); anything else, and the plain character before it (a combining mark may join
-/// it), goes through the buffer's own grapheme-aware path, as does the rest of that piece.
+/// The one way the panes write a row: piece after piece, left to right, each cut at the row's
+/// right edge, through the buffer's own grapheme-aware `set_stringn`. It is what
+/// [`Buffer::set_line`] draws for a line of spans, without building the line first (a pane of
+/// rows of a marker, a mark and a title is most of a frame).
 pub struct RowWriter<'b> {
     buf: &'b mut Buffer,
     x: u16,
@@ -244,71 +244,13 @@ impl<'b> RowWriter<'b> {
         if self.remaining == 0 || text.is_empty() {
             return self;
         }
-        // The row's cells, found once rather than a position at a time.
-        let at = self.buf.index_of(self.x, self.y);
-        let cells = &mut self.buf.content[at..at + usize::from(self.remaining)];
-        // A run of printable ASCII is a cell a byte; its last character waits for the general
-        // path below when what follows it (a combining mark) may join it.
-        let bytes = text.as_bytes();
-        let mut n = bytes
-            .iter()
-            .take(cells.len())
-            .position(|b| !(b' '..=b'~').contains(b))
-            .unwrap_or(bytes.len().min(cells.len()));
-        if n > 0 && text[n..].chars().next().is_some_and(|next| !plain(next)) {
-            n -= 1;
-        }
-        for (cell, &b) in cells.iter_mut().zip(&bytes[..n]) {
-            cell.set_char(char::from(b)).set_style(style);
-        }
-        let mut end = n;
-        let ascii = n;
-        let mut chars = text[n..]
-            .char_indices()
-            .map(|(i, c)| (i + ascii, c))
-            .peekable();
-        while n < cells.len() {
-            let Some((i, c)) = chars.next() else { break };
-            if !plain(c) || chars.peek().is_some_and(|&(_, next)| !plain(next)) {
-                break;
-            }
-            cells[n].set_char(c).set_style(style);
-            n += 1;
-            end = i + c.len_utf8();
-        }
-        // At most `remaining` cells were written.
-        let n = n as u16;
-        self.x += n;
-        self.remaining -= n;
-        if self.remaining > 0 && end < text.len() {
-            let (to, _) =
-                self.buf
-                    .set_stringn(self.x, self.y, &text[end..], self.remaining.into(), style);
-            self.remaining -= to.saturating_sub(self.x).min(self.remaining);
-            self.x = to;
-        }
+        let (to, _) = self
+            .buf
+            .set_stringn(self.x, self.y, text, self.remaining.into(), style);
+        self.remaining -= to.saturating_sub(self.x).min(self.remaining);
+        self.x = to;
         self
     }
-}
-
-/// Characters that are a cell each, and a grapheme each between other plain characters: printable
-/// ASCII, the Latin letters and typographic punctuation of most names and quotes, and the arrows,
-/// lines and shapes of the screen's own markers (no combining mark, control, format character or
-/// wide character among them). Next to a joiner or a variation selector, which are not plain, the
-/// buffer's own path draws them.
-fn plain(c: char) -> bool {
-    matches!(c,
-        ' '..='~'
-        | '\u{a0}'..='\u{ac}'
-        | '\u{ae}'..='\u{24f}'
-        | '\u{1e00}'..='\u{1eff}'
-        | '\u{2010}'..='\u{2027}'
-        | '\u{2030}'..='\u{205e}'
-        | '\u{2190}'..='\u{21ff}'
-        | '\u{2212}'
-        | '\u{2500}'..='\u{257f}'
-        | '\u{25a0}'..='\u{25fc}'
-        | '\u{25ff}')
 }
 
 /// Clears `rect` for an overlay (help, palette). A wide character drawn just left of it by the
@@ -356,7 +298,7 @@ mod tests {
         /// sanitizing every character gives.
         #[test]
         fn fit_borrows_only_what_sanitizing_would_leave_alone(
-            s in "[a-zé北\u{301}\u{200b}\t\u{1b}\u{7f}’ ]{0,40}",
+            s in "[a-zé北\u{301}\u{200b}\u{200d}\u{fe0f}👨❤\t\u{1b}\u{7f}’ ]{0,40}",
             width in 0usize..30,
             ellipsis in proptest::sample::select(vec!["", "…", "..."]),
         ) {
@@ -371,8 +313,8 @@ mod tests {
         }
     }
 
-    /// The fit as it was first written, a sanitized character at a time into a new string: the
-    /// reference the borrowing fit is checked against.
+    /// The fit written plainly, a sanitized grapheme at a time into a new string, each measured
+    /// by the buffer's own `cell_width`: the reference the borrowing fit is checked against.
     fn fit_sanitizing_each_character(
         s: &str,
         width: usize,
@@ -380,14 +322,17 @@ mod tests {
         ellipsis_width: usize,
         room: usize,
     ) -> String {
+        use ratatui::buffer::CellWidth;
+        use unicode_segmentation::UnicodeSegmentation;
         let budget = width.saturating_mul(8).saturating_add(32);
         let mut out = String::new();
-        let mut used = 0;
+        let (mut used, mut chars) = (0, 0);
         let mut cut = None;
-        for (n, c) in s.chars().enumerate() {
-            let c = crate::model::sanitize::line_char(c);
-            let w = crate::wrap::char_width(c);
-            if used + w > width || n >= budget {
+        for g in s.graphemes(true) {
+            let clean = crate::model::sanitize::line(g);
+            let w = usize::from(clean.cell_width());
+            chars += g.chars().count();
+            if used + w > width || chars > budget {
                 out.truncate(cut.unwrap_or(out.len()));
                 if width >= ellipsis_width {
                     out.push_str(ellipsis);
@@ -397,15 +342,16 @@ mod tests {
             if cut.is_none() && used + w > room {
                 cut = Some(out.len());
             }
-            out.push(c);
+            out.push_str(&clean);
             used += w;
         }
         out
     }
 
     proptest::proptest! {
-        /// The fast path draws exactly the cells the buffer's own `set_line` draws: ASCII runs
-        /// broken by wide characters, combining marks, controls and emoji, cut at any width.
+        /// A row written piece by piece draws exactly the cells the buffer's own `set_line`
+        /// draws: ASCII runs broken by wide characters, combining marks, controls and emoji, cut
+        /// at any width.
         #[test]
         fn set_line_draws_what_the_buffer_draws(
             spans in proptest::collection::vec(
@@ -440,30 +386,6 @@ mod tests {
             want.set_line(x, 0, &line, width);
             super::set_line(&mut got, x, 0, &line, width);
             proptest::prop_assert_eq!(got, want);
-        }
-    }
-
-    /// Every character the fast path writes a cell at a time is drawn as the buffer draws it,
-    /// between plain neighbours, twice in a row and at a row's edge.
-    #[test]
-    fn every_plain_character_is_drawn_as_the_buffer_draws_it() {
-        use ratatui::buffer::Buffer;
-        use ratatui::layout::Rect;
-        use ratatui::text::Line;
-        let plain: Vec<char> = (0..=0x3000u32)
-            .filter_map(char::from_u32)
-            .filter(|&c| super::plain(c))
-            .collect();
-        assert!(plain.len() > 1000 && plain.contains(&'ñ') && plain.contains(&'’'));
-        // The symbols of the screen's own rows: markers, arrows, bars.
-        assert!("▶•↺−│›…←→".chars().all(super::plain));
-        for c in plain {
-            let line = Line::from(format!("a{c}{c} {c}"));
-            let area = Rect::new(0, 0, 5, 1);
-            let (mut want, mut got) = (Buffer::empty(area), Buffer::empty(area));
-            want.set_line(0, 0, &line, 5);
-            super::set_line(&mut got, 0, 0, &line, 5);
-            assert_eq!(got, want, "{c:?}");
         }
     }
 

@@ -117,7 +117,7 @@ impl App {
         };
         let mut depth = match tree.rows[at] {
             lists::Row::Item { depth, .. } => depth,
-            lists::Row::Group(_) => return false,
+            lists::Row::Group(_) | lists::Row::Linked { .. } => return false,
         };
         let mut unfolded = false;
         // Its ancestors are the rows above it each less deep than the last.
@@ -239,5 +239,45 @@ mod tests {
         assert!(!folded.contains(&"claim-murder-rate".to_string()));
         assert!(!folded.contains(&"claim-fentanyl-surge".to_string()));
         assert_eq!(folded.len(), all.len() - 2);
+    }
+
+    #[test]
+    fn a_linked_argument_is_one_row_with_its_premises_under_it() {
+        let m = load(include_bytes!(
+            "../../../tests/fixtures/linked-argument.json"
+        ))
+        .unwrap();
+        let list = lists::argument(&m, &HashSet::new());
+        let shown: Vec<String> = list
+            .rows
+            .iter()
+            .map(|r| match *r {
+                lists::Row::Item { item, depth, .. } => format!("{depth} {}", m.item(item).id),
+                lists::Row::Linked {
+                    name,
+                    depth,
+                    premises,
+                    ..
+                } => format!("{depth} together {premises}: {}", list.groups[name]),
+                lists::Row::Group(_) => "heading".into(),
+            })
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                "0 thesis",
+                "1 run-alone",
+                "2 demand-fails",
+                "3 together 2: capacity-rebuttal",
+                "4 would-persuade",
+                "4 no-boats",
+                "5 sinking",
+            ]
+        );
+        // The group's row is not selectable; the selection skips it.
+        let mut list = list;
+        list.select_item(m.index.get("demand-fails").unwrap());
+        list.move_by(1);
+        assert_eq!(list.selected_item(), m.index.get("would-persuade"));
     }
 }

@@ -1,6 +1,6 @@
 //! The detail of the selected item: fields, summary, quotes and links, the selected link marked.
 
-use super::{LINK_GUTTER, Part};
+use super::{LINK_GUTTER, NOTE_DASH, Part};
 use crate::app::Mode;
 use crate::ui::{Ctx, RowWriter, inner};
 use ratatui::Frame;
@@ -60,9 +60,7 @@ pub fn detail(ctx: &Ctx, frame: &mut Frame, area: Rect) {
     let visible = rows.iter().skip(shown.scroll);
     for (y, row) in (body.top()..body.bottom()).zip(visible) {
         let blk = &blocks[row.block];
-        // The link's note follows a dash the glyph table may fold.
-        let text = ctx.sym.text(&blk.text[row.text.clone()]);
-        let text = text.as_ref();
+        let text = &blk.text[row.text.clone()];
         let style = match blk.part {
             Part::Title => ctx.theme.title,
             Part::Heading => ctx.theme.heading,
@@ -83,7 +81,19 @@ pub fn detail(ctx: &Ctx, frame: &mut Frame, area: Rect) {
         };
         let mut out = RowWriter::new(buf, body.x, y, body.width);
         out.put(lead, style).put(prefix, style);
-        put_highlighted(&mut out, ctx, text, query, style);
+        // The dash before a link's note is the interface's: drawn from the glyph table.
+        let dash = blk
+            .note_dash
+            .filter(|&d| d >= row.text.start && d + NOTE_DASH.len() <= row.text.end)
+            .map(|d| d - row.text.start);
+        match dash {
+            Some(d) => {
+                put_highlighted(&mut out, ctx, &text[..d], query, style);
+                out.put(ctx.sym.note_dash, style);
+                put_highlighted(&mut out, ctx, &text[d + NOTE_DASH.len()..], query, style);
+            }
+            None => put_highlighted(&mut out, ctx, text, query, style),
+        }
     }
 }
 

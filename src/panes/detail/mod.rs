@@ -114,7 +114,13 @@ pub struct Block {
     pub part: Part,
     pub prefix: Prefix,
     pub text: String,
+    /// Where the dash before a link's note is in `text` (the interface's own glyph among the
+    /// document's words).
+    pub note_dash: Option<usize>,
 }
+
+/// The dash before a link's note, as the block's text holds it.
+pub const NOTE_DASH: &str = "—";
 
 /// The most characters of one block the detail shows, far more than a screen holds: a block cut
 /// here ends in "…". A megabyte summary then costs no more per frame than a long one.
@@ -127,7 +133,12 @@ fn block<'a>(part: Part, prefix: Prefix, text: impl Into<Cow<'a, str>>) -> Block
         Cow::Borrowed(_) => text.into_owned(),
         Cow::Owned(cut) => cut,
     };
-    Block { part, prefix, text }
+    Block {
+        part,
+        prefix,
+        text,
+        note_dash: None,
+    }
 }
 
 /// Document text for a block, sanitized and cut to [`MAX_BLOCK_CHARS`].
@@ -170,16 +181,21 @@ pub fn head(model: &Model, item: usize) -> Vec<Block> {
         KindFields::Provision {
             instrument: Some(i),
         } => field("Instrument", i),
-        KindFields::Claim { role } => field("Role", role.name()),
+        KindFields::Claim { role, unstated } => {
+            field("Role", &crate::model::types::role_label(*role, *unstated))
+        }
         _ => {}
     }
     // A claim's place in the argument, whole and wrapped (the status line can only shorten it).
     if let Some(chain) = crate::panes::argument::why(model, item).filter(|c| c.len() > 1) {
+        // In words, so that no glyph of the interface is in the document's blocks:
+        // "A supports B, which opposes T".
         let mut why = String::new();
-        for step in &chain {
+        for (n, step) in chain.iter().enumerate() {
             why.push_str(&capped(&model.item(step.item).title));
             if let Some(rel) = step.rel {
-                why.push_str(&format!(" —{}→ ", capped(&model.relation(rel).label)));
+                let which = if n == 0 { "" } else { ", which" };
+                why.push_str(&format!("{which} {} ", capped(&model.relation(rel).label)));
             }
         }
         field("Why", &why);
@@ -288,8 +304,12 @@ pub fn push_links(out: &mut Vec<Block>, model: &Model, item: usize, links: &[Det
         for piece in [&title, " (", kind.name(), ")"] {
             text.push_str(piece);
         }
+        let mut note_dash = None;
         if let Some(note) = note {
-            text.push_str(" — ");
+            text.push(' ');
+            note_dash = Some(text.len());
+            text.push_str(NOTE_DASH);
+            text.push(' ');
             text.push_str(&note);
         }
         // No more bytes than the cap: no more characters either (a long title and a long note
@@ -299,9 +319,13 @@ pub fn push_links(out: &mut Vec<Block>, model: &Model, item: usize, links: &[Det
                 part: Part::Link(n),
                 prefix: arrow,
                 text,
+                note_dash,
             }
         } else {
-            block(Part::Link(n), arrow, text)
+            Block {
+                note_dash,
+                ..block(Part::Link(n), arrow, text)
+            }
         });
     }
 }

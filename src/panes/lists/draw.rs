@@ -2,7 +2,7 @@
 
 use super::Row;
 use crate::app::{Mode, Pane};
-use crate::model::{Item, KindFields};
+use crate::model::{Date, DatePoint, Item, KindFields};
 use crate::ui::{Ctx, RowWriter, fit, fit_cow, inner};
 use crate::wrap::str_width;
 use ratatui::Frame;
@@ -54,6 +54,26 @@ pub fn pane(ctx: &Ctx, frame: &mut Frame, pane: Pane, area: Rect) {
     let buf = frame.buffer_mut();
     let body = body.intersection(buf.area);
     let (mut label, mut date) = (String::new(), String::new());
+    // Ten columns fit a date; an interval on screen widens the column for the rows shown.
+    let date_width = if pane == Pane::Timeline {
+        let visible = list
+            .rows
+            .iter()
+            .skip(list.offset)
+            .take(body.height as usize);
+        let widest = visible
+            .filter_map(|r| r.item())
+            .map(|i| match &app.model.item(i).fields {
+                KindFields::Event { when: Some(w) } => w.date.map_or(0, |d| date_chars(&d)),
+                _ => 0,
+            })
+            .max();
+        // A narrow pane keeps its room for titles: an interval shows its start and `…`.
+        let most = if width < 60 { 10 } else { 21 };
+        widest.unwrap_or(0).clamp(10, most)
+    } else {
+        10
+    };
     let rows = list.rows.iter().enumerate().skip(list.offset);
     for (y, (i, row)) in (body.top()..body.bottom()).zip(rows) {
         let mut out = RowWriter::new(buf, body.x, y, body.width);
@@ -62,6 +82,34 @@ pub fn pane(ctx: &Ctx, frame: &mut Frame, pane: Pane, area: Rect) {
                 out.put(
                     &fit_cow(&list.groups[g], width, ctx.sym.ellipsis),
                     ctx.theme.group,
+                );
+                continue;
+            }
+            Row::Linked {
+                name,
+                depth,
+                via,
+                premises,
+            } => {
+                // The node of a linked argument, at the depth of the claims beside it, with the
+                // relation its premises bear together.
+                label.clear();
+                label.push_str("   ");
+                for _ in 0..depth {
+                    label.push_str("  ");
+                }
+                let opposes = via.is_some_and(|rel| app.model.is_opposition(rel));
+                label.push_str(if opposes {
+                    ctx.sym.opposes
+                } else {
+                    ctx.sym.supports
+                });
+                label.push_str(&format!("together, {premises} premises: "));
+                out.put(&fit_cow(&label, width, ""), ctx.theme.dim);
+                let room = width.saturating_sub(str_width(&label));
+                out.put(
+                    &fit_cow(&list.groups[name], room, ctx.sym.ellipsis),
+                    ctx.theme.dim,
                 );
                 continue;
             }
@@ -96,17 +144,20 @@ pub fn pane(ctx: &Ctx, frame: &mut Frame, pane: Pane, area: Rect) {
             } else if app.collapsed.contains(&item) {
                 label.push_str(ctx.sym.folded);
             }
-            if let KindFields::Claim { role } = it.fields {
+            if let KindFields::Claim { role, unstated } = it.fields {
                 label.push('[');
+                if unstated {
+                    label.push_str("unstated ");
+                }
                 label.push_str(role.name());
                 label.push_str("] ");
             }
         }
         if pane == Pane::Timeline {
-            // The date column: ten columns and a space.
-            let when = fit_cow(when_label(it, &mut date), 10, ctx.sym.ellipsis);
+            // The date column and a space.
+            let when = fit_cow(when_label(it, &mut date), date_width, ctx.sym.ellipsis);
             label.push_str(&when);
-            for _ in str_width(&when)..11 {
+            for _ in str_width(&when)..date_width + 1 {
                 label.push(' ');
             }
         }
@@ -154,23 +205,46 @@ pub fn pane(ctx: &Ctx, frame: &mut Frame, pane: Pane, area: Rect) {
     }
 }
 
-/// The Timeline's date column: `~2020-10`, `2008?`, or the article's phrase when there is no date
-/// (borrowed: the phrase may be long, and only its start is shown). A date is written into `buf`.
+/// The Timeline's date column: `~2020-10`, `2008?`, an interval `~2020-12/~2021-01`, or the
+/// article's phrase when there is no date (borrowed: the phrase may be long, and only its start
+/// is shown). A date is written into `buf`.
 pub fn when_label<'a>(item: &'a Item, buf: &'a mut String) -> &'a str {
-    use std::fmt::Write;
     match &item.fields {
         KindFields::Event { when: Some(w) } => match w.date {
             Some(d) => {
-                let mut plain = d;
-                plain.approximate = false;
                 buf.clear();
-                let tilde = if d.approximate { "~" } else { "" };
-                // Writing into a String cannot fail.
-                let _ = write!(buf, "{tilde}{plain}");
+                write_point(buf, d.start);
+                if let Some(end) = d.end {
+                    buf.push('/');
+                    write_point(buf, end);
+                }
                 buf
             }
             None => &w.label,
         },
         _ => "undated",
     }
+}
+
+/// A point as the Timeline writes it: approximation first (`~2020-10`), uncertainty after.
+fn write_point(buf: &mut String, p: DatePoint) {
+    use std::fmt::Write;
+    if p.approximate {
+        buf.push('~');
+    }
+    let mut shown = p;
+    shown.approximate = false;
+    // Writing into a String cannot fail.
+    let _ = write!(buf, "{shown}");
+}
+
+/// How many columns a date takes in the Timeline (all ASCII).
+fn date_chars(d: &Date) -> usize {
+    let point = |p: DatePoint| {
+        4 + p.month.map_or(0, |_| 3)
+            + p.day.map_or(0, |_| 3)
+            + p.approximate as usize
+            + p.uncertain as usize
+    };
+    point(d.start) + d.end.map_or(0, |e| 1 + point(e))
 }

@@ -20,13 +20,22 @@ pub enum Row {
         via: Option<usize>,
         repeat: bool,
     },
+    /// The node of a linked argument in the Argument tree: its premises, which support or oppose
+    /// the row above only together, follow one level deeper. `name` indexes
+    /// `ListPane::groups`. Not selectable, like a group heading.
+    Linked {
+        name: usize,
+        depth: u16,
+        via: Option<usize>,
+        premises: usize,
+    },
 }
 
 impl Row {
     pub fn item(self) -> Option<usize> {
         match self {
             Row::Item { item, .. } => Some(item),
-            Row::Group(_) => None,
+            Row::Group(_) | Row::Linked { .. } => None,
         }
     }
 }
@@ -220,15 +229,35 @@ pub fn in_order(model: &Model, kind: Kind) -> ListPane {
 
 /// Argument: a tree from each thesis down through `supports`/`opposes`; claims outside every
 /// tree follow as roots of their own. An item reached twice is marked and not expanded again.
+/// A linked argument is one node with its premises under it.
 pub fn argument(model: &Model, collapsed: &HashSet<usize>) -> ListPane {
+    let mut names = Vec::new();
     let rows = order::argument_tree(model, collapsed)
         .into_iter()
-        .map(|r| Row::Item {
-            item: r.item,
-            depth: r.depth.min(u16::MAX as usize) as u16,
-            via: r.via,
-            repeat: r.repeat,
+        .map(|r| {
+            let depth = r.depth.min(u16::MAX as usize) as u16;
+            match r.node {
+                order::TreeNode::Item(item) => Row::Item {
+                    item,
+                    depth,
+                    via: r.via,
+                    repeat: r.repeat,
+                },
+                order::TreeNode::Group {
+                    link: (from, link),
+                    premises,
+                } => {
+                    let name = order::link_group(model, from, link).unwrap_or_default();
+                    names.push(name.to_owned());
+                    Row::Linked {
+                        name: names.len() - 1,
+                        depth,
+                        via: r.via,
+                        premises,
+                    }
+                }
+            }
         })
         .collect();
-    ListPane::new(rows, Vec::new())
+    ListPane::new(rows, names)
 }

@@ -22,7 +22,14 @@ pub fn pane(ctx: &Ctx, frame: &mut Frame, area: Rect) {
             ctx.theme.dim,
         ));
     }
-    frame.render_widget(ctx.block(Line::from(title), focused), area);
+    let mut block = ctx.block(Line::from(title), focused);
+    if let Some(url) = &app.model.doc.document.url {
+        block = block.title_bottom(Line::styled(
+            format!(" O {} ", crate::model::sanitize::line(url)),
+            ctx.theme.dim,
+        ));
+    }
+    frame.render_widget(block, area);
     let body = inner(area);
     if body.area() == 0 {
         return;

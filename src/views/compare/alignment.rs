@@ -3,6 +3,7 @@
 //! side has nothing, its cell is empty so the rows stay aligned; a link both items have is on one
 //! row and marked shared. Pure, so the alignment is tested without a screen.
 
+use crate::model::types::role_label;
 use crate::model::{KindFields, Model, sanitize};
 use crate::ui::glyphs::Glyphs;
 use crate::wrap::wrap;
@@ -86,7 +87,9 @@ fn kind_fields(model: &Model, item: usize) -> Vec<(Field, String)> {
         KindFields::Provision {
             instrument: Some(i),
         } => vec![(Field::Instrument, i.clone())],
-        KindFields::Claim { role } => vec![(Field::Role, role.name().to_owned())],
+        KindFields::Claim { role, unstated } => {
+            vec![(Field::Role, role_label(*role, *unstated))]
+        }
         _ => Vec::new(),
     }
 }

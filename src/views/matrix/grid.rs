@@ -2,6 +2,7 @@
 //! cell marked with the relation of the link between the two, and the provisions nothing answers.
 //! Built once when the matrix opens; pure and tested.
 
+use crate::app::cursor::{self, Wrapped};
 use crate::model::{Kind, Model};
 use ratatui::layout::Rect;
 
@@ -155,20 +156,11 @@ impl Matrix {
         (0..self.rows()).filter(|&r| !self.addressed(r)).count()
     }
 
-    /// The next row after `from` whose provision nothing addresses, wrapping around, and
-    /// whether it wrapped; `from` itself comes last.
-    pub fn next_unaddressed(&self, from: usize, forward: bool) -> Option<(usize, bool)> {
-        let n = self.rows();
-        (1..=n)
-            .map(|k| {
-                if forward {
-                    (from + k) % n
-                } else {
-                    (from + n * 2 - k) % n
-                }
-            })
-            .find(|&r| !self.addressed(r))
-            .map(|r| (r, if forward { r <= from } else { r >= from }))
+    /// The next row after `from` whose provision nothing addresses, wrapping around (`from`
+    /// itself comes last).
+    pub fn next_unaddressed(&self, from: usize, forward: bool) -> Option<Wrapped> {
+        let rows: Vec<usize> = (0..self.rows()).filter(|&r| !self.addressed(r)).collect();
+        cursor::step_wrap(&rows, from, forward)
     }
 }
 
@@ -300,11 +292,15 @@ mod tests {
         let immunity = row_of(&m, &mx, "law-no-immunity");
         assert_eq!(mx.unaddressed(), 1);
         assert!(!mx.addressed(immunity));
-        assert_eq!(mx.next_unaddressed(0, true), Some((immunity, false)));
-        assert_eq!(mx.next_unaddressed(immunity, true), Some((immunity, true)));
-        assert_eq!(mx.next_unaddressed(4, true), Some((immunity, true)));
-        assert_eq!(mx.next_unaddressed(4, false), Some((immunity, false)));
-        assert_eq!(mx.next_unaddressed(0, false), Some((immunity, true)));
+        let next = |from, forward| {
+            mx.next_unaddressed(from, forward)
+                .map(|w| (w.at, w.wrapped.is_some()))
+        };
+        assert_eq!(next(0, true), Some((immunity, false)));
+        assert_eq!(next(immunity, true), Some((immunity, true)));
+        assert_eq!(next(4, true), Some((immunity, true)));
+        assert_eq!(next(4, false), Some((immunity, false)));
+        assert_eq!(next(0, false), Some((immunity, true)));
     }
 
     #[test]
@@ -314,6 +310,7 @@ mod tests {
         m.doc.items[rec].links.push(crate::model::Link {
             rel: "addresses".into(),
             to: "law-no-immunity".into(),
+            group: None,
             note: None,
         });
         m.index = crate::model::LinkIndex::new(&m.doc);

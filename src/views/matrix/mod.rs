@@ -174,7 +174,8 @@ impl MatrixView {
             Action::NextUnaddressed | Action::PrevUnaddressed => {
                 let forward = action == Action::NextUnaddressed;
                 match mx.next_unaddressed(self.row, forward) {
-                    Some((row, wrapped)) => {
+                    Some(next) => {
+                        let row = next.at;
                         self.row = row;
                         let title =
                             crate::model::sanitize::line(&app.model.item(mx.provisions[row]).title)
@@ -185,12 +186,9 @@ impl MatrixView {
                             row + 1,
                             if n == 1 { "" } else { "s" }
                         );
-                        if wrapped {
-                            msg.push_str(if forward {
-                                " — wrapped to the top"
-                            } else {
-                                " — wrapped to the bottom"
-                            });
+                        if let Some(wrapped) = next.message("") {
+                            msg.push_str(" —");
+                            msg.push_str(&wrapped);
                         }
                         app.message = Some(msg);
                     }

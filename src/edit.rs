@@ -1,0 +1,402 @@
+//! Edits to a document file that keep its formatting: a change splices the bytes of the items it
+//! touches and leaves every other byte as it was, the way `toml_edit` keeps a Cargo.toml, without
+//! holding a syntax tree of the file (the item spans come from one scan, kept up to date by each
+//! splice). Every edit gives back its inverse, so undoing a session restores the file byte for
+//! byte.
+
+use crate::model::{Item, locate};
+use std::collections::HashSet;
+use std::ops::Range;
+
+/// Replace the bytes in `range` with `text`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Splice {
+    pub range: Range<usize>,
+    pub text: Vec<u8>,
+}
+
+impl Splice {
+    /// Applies the splice to `bytes` and returns the splice that undoes it.
+    pub fn apply(self, bytes: &mut Vec<u8>) -> Splice {
+        let old: Vec<u8> = bytes
+            .splice(self.range.clone(), self.text.iter().copied())
+            .collect();
+        Splice {
+            range: self.range.start..self.range.start + self.text.len(),
+            text: old,
+        }
+    }
+}
+
+/// A document file being edited: its bytes and where each item is in them.
+#[derive(Debug, Clone)]
+pub struct DocumentFile {
+    bytes: Vec<u8>,
+    /// The `items` array, brackets included, and each element's span; `None` after an undo
+    /// until the next edit scans again.
+    layout: Option<Layout>,
+}
+
+#[derive(Debug, Clone)]
+struct Layout {
+    array: Range<usize>,
+    items: Vec<Range<usize>>,
+}
+
+/// Why an edit could not be made.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EditError {
+    #[error("the file has no \"items\" array to edit")]
+    NoItems,
+    #[error("there is no item {0}")]
+    NoSuchItem(usize),
+}
+
+impl DocumentFile {
+    pub fn new(bytes: Vec<u8>) -> DocumentFile {
+        DocumentFile {
+            bytes,
+            layout: None,
+        }
+    }
+
+    pub fn bytes(&self) -> &[u8] {
+        &self.bytes
+    }
+
+    fn layout(&mut self) -> Result<&mut Layout, EditError> {
+        if self.layout.is_none() {
+            let scan = locate::scan_children(&self.bytes, &HashSet::from(["items"]), Some("items"));
+            let array = scan.spans.get("items").cloned().ok_or(EditError::NoItems)?;
+            self.layout = Some(Layout {
+                array,
+                items: scan.children,
+            });
+        }
+        self.layout.as_mut().ok_or(EditError::NoItems)
+    }
+
+    /// Replaces item `i` with `item`, written at the indentation the old one had.
+    pub fn replace_item(&mut self, i: usize, item: &Item) -> Result<Splice, EditError> {
+        let span = self
+            .layout()?
+            .items
+            .get(i)
+            .cloned()
+            .ok_or(EditError::NoSuchItem(i))?;
+        let style = Style::at(&self.bytes, span.start);
+        let text = style.write(item);
+        let undo = self.splice(Splice { range: span, text });
+        let delta = undo.range.len() as isize - undo.text.len() as isize;
+        if let Some(layout) = &mut self.layout {
+            layout.items[i].end = undo.range.end;
+            shift(&mut layout.items[i + 1..], delta);
+            layout.array.end = (layout.array.end as isize + delta) as usize;
+        }
+        Ok(undo)
+    }
+
+    /// Adds `item` at the end of the items, in the style of the last one.
+    pub fn push_item(&mut self, item: &Item) -> Result<Splice, EditError> {
+        let layout = self.layout()?.clone();
+        let (splice, element) = match layout.items.last() {
+            Some(last) => {
+                let style = Style::at(&self.bytes, last.start);
+                let text = style.write(item);
+                let separator = if style.multiline() {
+                    format!(",\n{}", style.indent)
+                } else {
+                    ", ".to_owned()
+                };
+                let at = last.end;
+                let start = at + separator.len();
+                let mut bytes = separator.into_bytes();
+                let len = text.len();
+                bytes.extend(text);
+                (
+                    Splice {
+                        range: at..at,
+                        text: bytes,
+                    },
+                    start..start + len,
+                )
+            }
+            None => {
+                // `[]`: open it onto lines of its own, indented one step past the key's line.
+                let outer = Style::at(&self.bytes, layout.array.start);
+                let inner = Style {
+                    indent: format!("{}{}", outer.indent, outer.unit),
+                    unit: outer.unit.clone(),
+                    compact: false,
+                };
+                let text = inner.write(item);
+                let head = format!("[\n{}", inner.indent);
+                let start = layout.array.start + head.len();
+                let len = text.len();
+                let mut bytes = head.into_bytes();
+                bytes.extend(text);
+                bytes.extend(format!("\n{}]", outer.indent).into_bytes());
+                (
+                    Splice {
+                        range: layout.array.clone(),
+                        text: bytes,
+                    },
+                    start..start + len,
+                )
+            }
+        };
+        let undo = self.splice(splice);
+        let delta = undo.range.len() as isize - undo.text.len() as isize;
+        if let Some(layout) = &mut self.layout {
+            layout.items.push(element);
+            layout.array.end = (layout.array.end as isize + delta) as usize;
+        }
+        Ok(undo)
+    }
+
+    /// Removes item `i` with the separator that went with it.
+    pub fn remove_item(&mut self, i: usize) -> Result<Splice, EditError> {
+        let layout = self.layout()?.clone();
+        let n = layout.items.len();
+        if i >= n {
+            return Err(EditError::NoSuchItem(i));
+        }
+        let range = match (i, n) {
+            // The only one: the array becomes empty.
+            (_, 1) => layout.array.start + 1..layout.array.end - 1,
+            // Not the last: up to the next item, its separator included.
+            (i, _) if i + 1 < n => layout.items[i].start..layout.items[i + 1].start,
+            // The last: from the end of the one before it.
+            (i, _) => layout.items[i - 1].end..layout.items[i].end,
+        };
+        let empty_array = n == 1;
+        let undo = self.splice(Splice {
+            range: range.clone(),
+            text: Vec::new(),
+        });
+        if let Some(layout) = &mut self.layout {
+            layout.items.remove(i);
+            let delta = -(range.len() as isize);
+            shift(&mut layout.items[i..], delta);
+            layout.array.end = (layout.array.end as isize + delta) as usize;
+            if empty_array {
+                layout.items.clear();
+            }
+        }
+        Ok(undo)
+    }
+
+    /// Undoes (or redoes) a splice given back by an edit; returns its own inverse.
+    pub fn undo(&mut self, splice: Splice) -> Splice {
+        // Which items moved is not worth tracking here: the next edit scans again.
+        self.layout = None;
+        splice.apply(&mut self.bytes)
+    }
+
+    fn splice(&mut self, splice: Splice) -> Splice {
+        splice.apply(&mut self.bytes)
+    }
+}
+
+/// An id for a new item made from its title: the words folded to lower-case ASCII (accents and
+/// typographic punctuation dropped) joined by `-`, at most 40 bytes cut at a word, and `-2`,
+/// `-3`… when `taken` says it is in use. A title with no ASCII letter or digit gives `item`.
+pub fn id_from_title(title: &str, taken: impl Fn(&str) -> bool) -> String {
+    const MAX: usize = 40;
+    let folded = crate::model::fold::fold(title, crate::model::fold::Fold::Loose);
+    let mut base = String::new();
+    for word in folded
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        let word = word.to_ascii_lowercase();
+        let extra = word.len() + usize::from(!base.is_empty());
+        if base.len() + extra > MAX {
+            if base.is_empty() {
+                base = word[..MAX].to_owned();
+            }
+            break;
+        }
+        if !base.is_empty() {
+            base.push('-');
+        }
+        base.push_str(&word);
+    }
+    if base.is_empty() {
+        base = "item".to_owned();
+    }
+    if !taken(&base) {
+        return base;
+    }
+    (2..)
+        .map(|n| format!("{base}-{n}"))
+        .find(|id| !taken(id))
+        .unwrap_or(base)
+}
+
+fn shift(spans: &mut [Range<usize>], delta: isize) {
+    for s in spans {
+        s.start = (s.start as isize + delta) as usize;
+        s.end = (s.end as isize + delta) as usize;
+    }
+}
+
+/// How the file lays out a value: the indentation of its line, the file's indent step, and
+/// whether it is written on one line among others (a compact file).
+struct Style {
+    indent: String,
+    unit: String,
+    compact: bool,
+}
+
+impl Style {
+    /// The style of the value that starts at `at`.
+    fn at(bytes: &[u8], at: usize) -> Style {
+        let line_start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |p| p + 1);
+        let before = &bytes[line_start..at];
+        let own_line = before.iter().all(|&b| b == b' ' || b == b'\t');
+        let indent = if own_line {
+            String::from_utf8_lossy(before).into_owned()
+        } else {
+            String::new()
+        };
+        Style {
+            unit: indent_unit(bytes),
+            indent,
+            compact: !own_line || !bytes.contains(&b'\n'),
+        }
+    }
+
+    fn multiline(&self) -> bool {
+        !self.compact
+    }
+
+    /// `item` as JSON in this style; continuation lines carry the indentation.
+    fn write(&self, item: &Item) -> Vec<u8> {
+        if self.compact {
+            return serde_json::to_vec(item).unwrap_or_default();
+        }
+        let mut out = Vec::new();
+        let formatter = serde_json::ser::PrettyFormatter::with_indent(self.unit.as_bytes());
+        let mut ser = serde_json::Serializer::with_formatter(&mut out, formatter);
+        if serde::Serialize::serialize(item, &mut ser).is_err() {
+            return serde_json::to_vec(item).unwrap_or_default();
+        }
+        let mut indented = Vec::with_capacity(out.len());
+        for (k, line) in out.split(|&b| b == b'\n').enumerate() {
+            if k > 0 {
+                indented.push(b'\n');
+                indented.extend_from_slice(self.indent.as_bytes());
+            }
+            indented.extend_from_slice(line);
+        }
+        indented
+    }
+}
+
+/// The file's indent step: the indentation of its first indented line (two spaces if none).
+fn indent_unit(bytes: &[u8]) -> String {
+    for line in bytes.split(|&b| b == b'\n').skip(1).take(64) {
+        let n = line
+            .iter()
+            .take_while(|&&b| b == b' ' || b == b'\t')
+            .count();
+        if n > 0 && n < line.len() {
+            return String::from_utf8_lossy(&line[..n]).into_owned();
+        }
+    }
+    "  ".to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Kind, KindFields};
+
+    fn item(id: &str, title: &str) -> Item {
+        Item {
+            id: id.into(),
+            kind: Kind::Recommendation,
+            title: title.into(),
+            summary: None,
+            quotes: Vec::new(),
+            links: Vec::new(),
+            tags: Vec::new(),
+            fields: KindFields::Recommendation {},
+        }
+    }
+
+    fn value(bytes: &[u8]) -> serde_json::Value {
+        serde_json::from_slice(bytes).unwrap()
+    }
+
+    const HAND: &str = "{\n    \"format\": \"argscope/1\",\n    \"items\": [\n        {\"id\": \"a\",   \"kind\": \"recommendation\", \"title\": \"A\", \"quotes\": []},\n        {\n            \"id\": \"b\", \"kind\": \"recommendation\",\n            \"title\": \"B\", \"quotes\": []\n        }\n    ]\n}\n";
+
+    #[test]
+    fn replacing_an_item_changes_only_its_lines() {
+        let mut f = DocumentFile::new(HAND.as_bytes().to_vec());
+        f.replace_item(1, &item("b", "Bee")).unwrap();
+        let after = String::from_utf8(f.bytes().to_vec()).unwrap();
+        let before_lines: Vec<&str> = HAND.lines().collect();
+        let after_lines: Vec<&str> = after.lines().collect();
+        // Everything up to item b, and the closing lines, are byte for byte the same.
+        assert_eq!(before_lines[..4], after_lines[..4]);
+        assert_eq!(
+            before_lines[before_lines.len() - 2..],
+            after_lines[after_lines.len() - 2..]
+        );
+        assert_eq!(value(f.bytes())["items"][1]["title"], "Bee");
+        // Written at the old item's indentation, in the file's four-space step.
+        assert!(
+            after.contains("\n        {\n            \"id\": \"b\","),
+            "{after}"
+        );
+    }
+
+    #[test]
+    fn push_and_remove_keep_the_array_well_formed_and_undo_gives_the_bytes_back() {
+        let original = HAND.as_bytes().to_vec();
+        let mut f = DocumentFile::new(original.clone());
+        let mut undo = vec![f.push_item(&item("c", "C")).unwrap()];
+        assert_eq!(value(f.bytes())["items"][2]["id"], "c");
+        undo.push(f.remove_item(0).unwrap());
+        assert_eq!(value(f.bytes())["items"][0]["id"], "b");
+        undo.push(f.remove_item(1).unwrap());
+        assert_eq!(value(f.bytes())["items"].as_array().unwrap().len(), 1);
+        undo.push(f.remove_item(0).unwrap());
+        assert_eq!(value(f.bytes())["items"], serde_json::json!([]));
+        undo.push(f.push_item(&item("d", "D")).unwrap());
+        assert_eq!(value(f.bytes())["items"][0]["id"], "d");
+        while let Some(u) = undo.pop() {
+            f.undo(u);
+        }
+        assert_eq!(f.bytes(), original.as_slice());
+    }
+
+    #[test]
+    fn ids_come_from_the_title_and_never_collide() {
+        let none = |_: &str| false;
+        assert_eq!(
+            id_from_title("López Obrador’s “sovereignty” claim", none),
+            "lopez-obrador-s-sovereignty-claim"
+        );
+        assert_eq!(id_from_title("¿¡…!?", none), "item");
+        let long = id_from_title(
+            "The national security law restricts the activities of foreign agents",
+            none,
+        );
+        assert_eq!(long, "the-national-security-law-restricts-the");
+        assert!(long.len() <= 40 && crate::model::validate::is_valid_id(&long));
+        let taken = |id: &str| ["cartels", "cartels-2"].contains(&id);
+        assert_eq!(id_from_title("Cartels", taken), "cartels-3");
+    }
+
+    #[test]
+    fn a_compact_file_stays_compact() {
+        let compact = br#"{"format":"argscope/1","items":[{"id":"a","kind":"recommendation","title":"A","quotes":[]}]}"#;
+        let mut f = DocumentFile::new(compact.to_vec());
+        f.push_item(&item("b", "B")).unwrap();
+        assert!(!f.bytes().contains(&b'\n'));
+        assert_eq!(value(f.bytes())["items"][1]["id"], "b");
+    }
+}
