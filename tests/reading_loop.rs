@@ -139,31 +139,70 @@ fn the_detail_at_60x16_in_the_links_can_be_scrolled_to_its_title() {
 }
 
 #[test]
-fn every_word_of_every_item_is_reachable_at_80x24() {
+fn every_word_of_every_item_is_reachable_at_80x24_and_160x45() {
     let m = frozen();
-    for pane in 1..=5 {
-        let count = run(80, 24, &pane.to_string())
-            .list(Pane::ALL[pane - 1])
-            .map_or(0, |l| l.rows.len());
-        for row in 0..count {
-            let keys = format!("{pane}g{}", "j".repeat(row));
-            let a = run(80, 24, &keys);
-            let Some(item) = a.selected_item() else {
-                continue;
-            };
-            let read = words_read_by_scrolling(80, 24, &keys);
-            let flat: String = read.split_whitespace().collect::<Vec<_>>().join(" ");
-            let it = m.item(item);
-            if let Some(summary) = &it.summary {
-                // The summary's last words, wrapped anywhere: compare word by word.
-                let last: Vec<&str> = summary.split_whitespace().rev().take(3).collect();
-                for w in last {
-                    let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-                    assert!(flat.contains(w), "{}: \"{w}\" never shown", it.id);
+    for (w, h) in [(80, 24), (160, 45)] {
+        for pane in 1..=5 {
+            let count = run(w, h, &pane.to_string())
+                .list(Pane::ALL[pane - 1])
+                .map_or(0, |l| l.rows.len());
+            for row in 0..count {
+                let keys = format!("{pane}g{}", "j".repeat(row));
+                let a = run(w, h, &keys);
+                let Some(item) = a.selected_item() else {
+                    continue;
+                };
+                let read = words_read_by_scrolling(w, h, &keys);
+                let flat: String = read.split_whitespace().collect::<Vec<_>>().join(" ");
+                let it = m.item(item);
+                // The last words of the summary and of each quote, wrapped anywhere: word by
+                // word.
+                let texts = it.summary.iter().chain(it.quotes.iter().map(|q| &q.exact));
+                for text in texts {
+                    for word in text.split_whitespace().rev().take(3) {
+                        let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+                        assert!(
+                            flat.contains(word),
+                            "{w}x{h} {}: \"{word}\" never shown",
+                            it.id
+                        );
+                    }
                 }
             }
         }
     }
+}
+
+#[test]
+fn the_why_chain_keeps_both_ends_at_80_columns() {
+    let a = run(80, 24, "5G");
+    let item = a.selected_item().unwrap();
+    let s = screen(&a);
+    let status = s.lines().rev().nth(1).unwrap();
+    let thesis = a
+        .model
+        .doc
+        .items
+        .iter()
+        .find(|i| {
+            matches!(
+                i.fields,
+                model::KindFields::Claim {
+                    role: model::ClaimRole::Thesis,
+                    ..
+                }
+            )
+        })
+        .unwrap();
+    let start = |t: &str| t.chars().take(6).collect::<String>();
+    assert!(
+        status.contains(&format!("why: {}", start(&a.model.item(item).title))),
+        "{status}"
+    );
+    assert!(status.contains(&start(&thesis.title)), "{status}");
+    // And whole, wrapped, in the detail.
+    let flat = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("Why:"), "{s}");
 }
 
 // --- 2. Backspace brings you back ------------------------------------------------------------
