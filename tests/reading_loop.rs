@@ -839,3 +839,33 @@ fn y_in_compare_and_prepared_copies_a_markdown_table_and_in_the_matrix_csv() {
     assert!(lines[1].contains(",addresses"), "{t}");
     assert!(c.message.as_deref().unwrap().contains("CSV"));
 }
+
+#[test]
+fn a_click_on_the_maps_box_selects_that_neighbour() {
+    let mut a = run(120, 40, "4m");
+    let s = screen(&a);
+    // The third outgoing box: find its title on screen.
+    let hood = match a.layers.last() {
+        Some(argscope::views::Layer::Map(m)) => m.hood.clone(),
+        other => panic!("{other:?}"),
+    };
+    let third = a.model.item(hood.outgoing[2].item).title.clone();
+    let start: String = third.chars().take(12).collect();
+    let (y, line) = s
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.contains(&start))
+        .unwrap();
+    let x = line[..line.find(&start).unwrap()].chars().count() + 2;
+    a.update(Action::Click(x as u16, y as u16));
+    match a.layers.last() {
+        Some(argscope::views::Layer::Map(m)) => assert_eq!(
+            m.cursor.spot,
+            argscope::views::map::neighbourhood::Spot::Neighbour(
+                argscope::views::map::neighbourhood::Column::Outgoing,
+                2
+            )
+        ),
+        other => panic!("{other:?}"),
+    }
+}

@@ -97,6 +97,40 @@ fn geometry(width: u16) -> Geometry {
     }
 }
 
+/// What is drawn at `x`, `y` in a map drawn in `body`: the centre or a neighbour's box (the
+/// columns' geometry as `draw` lays them out).
+pub fn spot_at(view: &MapView, body: Rect, x: u16, y: u16) -> Option<Spot> {
+    let geo = super::geometry(body);
+    let (area, boxes, fit_n) = (geo.inside, geo.boxes, geo.fit);
+    if area.height < 3 || area.width < 12 || y < boxes.y || y >= boxes.bottom() {
+        return None;
+    }
+    let g = geometry(area.width);
+    let centre_x = area.x + g.side_w + g.gutter;
+    let right_x = centre_x + g.centre_w + g.gutter;
+    if (centre_x..centre_x + g.centre_w).contains(&x) {
+        return Some(Spot::Centre);
+    }
+    let (column, slot) = if (area.x..area.x + g.side_w).contains(&x) {
+        (Column::Incoming, 0)
+    } else if (right_x..right_x + g.side_w).contains(&x) {
+        (Column::Outgoing, 1)
+    } else {
+        return None;
+    };
+    let list = view.hood.column(column);
+    let cursor_row = match view.cursor.spot {
+        Spot::Neighbour(c, i) if c == column => i,
+        _ => view.cursor.rows[slot],
+    };
+    let first = neighbourhood::first_shown(list.len(), cursor_row, fit_n);
+    let shown = list.len().saturating_sub(first).min(fit_n);
+    let stack_h = shown as u16 * BOX_HEIGHT as u16;
+    let y0 = boxes.y + boxes.height.saturating_sub(stack_h) / 2;
+    let k = (y.checked_sub(y0)? / BOX_HEIGHT as u16) as usize;
+    (k < shown).then_some(Spot::Neighbour(column, first + k))
+}
+
 pub fn draw(view: &MapView, ctx: &Ctx, frame: &mut Frame, body: Rect) {
     let app = ctx.app;
     let hood = &view.hood;

@@ -161,6 +161,21 @@ impl View for MapView {
         Outcome::Keep
     }
 
+    fn click(&mut self, app: &mut App, x: u16, y: u16) {
+        match draw::spot_at(self, super::body(app), x, y) {
+            Some(Spot::Neighbour(column, i)) => {
+                self.cursor.spot = Spot::Neighbour(column, i);
+                let slot = match column {
+                    neighbourhood::Column::Incoming => 0,
+                    neighbourhood::Column::Outgoing => 1,
+                };
+                self.cursor.rows[slot] = i;
+            }
+            Some(Spot::Centre) => self.cursor.spot = Spot::Centre,
+            None => {}
+        }
+    }
+
     fn settle(&mut self, app: &App, area: Rect) {
         let info = geometry(area).info;
         let lines = draw::caption_lines(app, self, info.width as usize).len();
