@@ -869,3 +869,20 @@ fn a_click_on_the_maps_box_selects_that_neighbour() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn a_summary_keeps_its_paragraphs() {
+    let json = include_str!("fixtures/builtin-frozen.json");
+    let mut doc: serde_json::Value = serde_json::from_str(json).unwrap();
+    let id = doc["items"][0]["id"].as_str().unwrap().to_owned();
+    doc["items"][0]["summary"] = "First paragraph ends here.\n\nSecond paragraph starts here.".into();
+    let m = model::load(serde_json::to_string(&doc).unwrap().as_bytes()).expect("loads");
+    let mut a = App::new(m, Options::default());
+    a.update(Action::Resize(160, 45));
+    assert!(a.navigate(a.model.index.get(&id).unwrap()));
+    let s = screen(&a);
+    let lines: Vec<&str> = s.lines().collect();
+    let first = lines.iter().position(|l| l.contains("First paragraph ends here.")).unwrap();
+    assert!(!lines[first].contains("Second"), "{}", lines[first]);
+    assert!(lines[first + 2].contains("Second paragraph starts here."), "{s}");
+}
