@@ -875,14 +875,37 @@ fn a_summary_keeps_its_paragraphs() {
     let json = include_str!("fixtures/builtin-frozen.json");
     let mut doc: serde_json::Value = serde_json::from_str(json).unwrap();
     let id = doc["items"][0]["id"].as_str().unwrap().to_owned();
-    doc["items"][0]["summary"] = "First paragraph ends here.\n\nSecond paragraph starts here.".into();
+    doc["items"][0]["summary"] =
+        "First paragraph ends here.\n\nSecond paragraph starts here.".into();
     let m = model::load(serde_json::to_string(&doc).unwrap().as_bytes()).expect("loads");
     let mut a = App::new(m, Options::default());
     a.update(Action::Resize(160, 45));
     assert!(a.navigate(a.model.index.get(&id).unwrap()));
     let s = screen(&a);
     let lines: Vec<&str> = s.lines().collect();
-    let first = lines.iter().position(|l| l.contains("First paragraph ends here.")).unwrap();
+    let first = lines
+        .iter()
+        .position(|l| l.contains("First paragraph ends here."))
+        .unwrap();
     assert!(!lines[first].contains("Second"), "{}", lines[first]);
-    assert!(lines[first + 2].contains("Second paragraph starts here."), "{s}");
+    assert!(
+        lines[first + 2].contains("Second paragraph starts here."),
+        "{s}"
+    );
+}
+
+#[test]
+fn the_wheel_over_the_matrix_cell_box_scrolls_it() {
+    let mut a = run(80, 24, "x");
+    let s = screen(&a);
+    let y = s.lines().position(|l| l.contains("P1 × R1")).unwrap() + 2;
+    a.update(Action::WheelDown(70, y as u16));
+    let after = screen(&a);
+    assert!(after.contains("▲ more"), "{after}");
+    match a.layers.last() {
+        Some(argscope::views::Layer::Matrix(m)) => {
+            assert_eq!((m.row, m.col), (0, 0), "the cursor stays")
+        }
+        other => panic!("{other:?}"),
+    }
 }

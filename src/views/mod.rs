@@ -46,6 +46,12 @@ pub trait View {
     /// of `app` (go to an item, say) and then say whether it stays.
     fn update(&mut self, app: &mut App, action: Action) -> Outcome;
 
+    /// Whether `x`, `y` is over text the view scrolls by lines (the matrix's cell box, the map's
+    /// caption): the wheel there scrolls it rather than moving the cursor.
+    fn over_text(&self, _app: &App, _x: u16, _y: u16) -> bool {
+        false
+    }
+
     /// A click at `x`, `y` (the view fills the body): selects the row or cell under it.
     fn click(&mut self, _app: &mut App, _x: u16, _y: u16) {}
 
@@ -365,6 +371,20 @@ pub fn common(view: &mut dyn View, app: &mut App, action: Action) -> Option<Outc
         ))));
     }
     if let Some(step) = wheel_step(action) {
+        let (Action::WheelDown(x, y) | Action::WheelUp(x, y)) = action else {
+            return None;
+        };
+        if view.over_text(app, x, y) {
+            let scroll = if step == Action::Down {
+                Action::DetailLineDown
+            } else {
+                Action::DetailLineUp
+            };
+            for _ in 0..3 {
+                view.update(app, scroll);
+            }
+            return Some(Outcome::Keep);
+        }
         for _ in 0..3 {
             view.update(app, step);
         }

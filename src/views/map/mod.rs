@@ -161,6 +161,10 @@ impl View for MapView {
         Outcome::Keep
     }
 
+    fn over_text(&self, app: &App, x: u16, y: u16) -> bool {
+        super::hit(geometry(super::body(app)).info, x, y)
+    }
+
     fn click(&mut self, app: &mut App, x: u16, y: u16) {
         match draw::spot_at(self, super::body(app), x, y) {
             Some(Spot::Neighbour(column, i)) => {

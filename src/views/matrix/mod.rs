@@ -92,6 +92,10 @@ impl View for MatrixView {
         outcome
     }
 
+    fn over_text(&self, app: &App, x: u16, y: u16) -> bool {
+        super::hit(grid::geometry(super::body(app), &self.matrix).detail, x, y)
+    }
+
     fn click(&mut self, app: &mut App, x: u16, y: u16) {
         let g = grid::geometry(super::body(app), &self.matrix);
         let area = crate::app::layout::inner(g.grid);
