@@ -909,3 +909,16 @@ fn the_wheel_over_the_matrix_cell_box_scrolls_it() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn in_the_text_pane_the_scroll_keys_scroll_the_text() {
+    let a = run(80, 24, "6<C-f>");
+    assert!(a.text.top > 0);
+    let b = run(80, 24, "6<C-f><C-b>");
+    assert_eq!(b.text.top, 0);
+    let c = run(80, 24, "6<C-e><C-e>");
+    assert_eq!(c.text.top, 2);
+    // Where the detail is not on screen, the keys say how to show it.
+    let d = run(60, 16, "4<C-f>");
+    assert!(d.message.as_deref().unwrap().contains("Enter shows it"));
+}

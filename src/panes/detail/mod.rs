@@ -456,8 +456,19 @@ impl App {
     /// Scrolls the detail by `delta` rows (`isize::MIN`/`MAX`: a page up or down); the next
     /// settle clamps it.
     pub(crate) fn detail_scroll(&mut self, delta: isize) {
+        if self.focus == crate::app::Pane::Text {
+            // In the Text pane the keys scroll the text, as in vim.
+            let page = self.screen().inner_height(crate::app::Pane::Text) as isize - 1;
+            let d = match delta {
+                isize::MIN => -page.max(1),
+                isize::MAX => page.max(1),
+                d => d,
+            };
+            self.text_scroll(d);
+            return;
+        }
         let Some(area) = self.detail_area() else {
-            self.message = Some("no detail on screen here".into());
+            self.message = Some("no detail at this width: Enter shows it".into());
             return;
         };
         let page = (area.height as isize - 1).max(1);
