@@ -14,6 +14,12 @@
 #[allow(dead_code)]
 mod synth;
 
+#[path = "support/adversarial_docs.rs"]
+mod adversarial_docs;
+
+#[path = "support/adversarial_bench.rs"]
+mod adversarial;
+
 use argscope::app::{App, Options, keys};
 use argscope::model::fold::{Fold, fold_into};
 use argscope::model::search::{fold_query, for_each_field};
@@ -100,6 +106,12 @@ fn main() {
         frames_child(Path::new(&path));
         return;
     }
+    if let Ok(arg) = std::env::var(adversarial::ENV) {
+        adversarial::child(&arg);
+        return;
+    }
+    // `-- adversarial` runs that section alone; a run without sizes ends with it.
+    let only_adversarial = std::env::args().skip(1).any(|a| a == "adversarial");
     let sizes: Vec<usize> = std::env::args()
         .skip(1)
         .filter_map(|a| a.replace(['_', ','], "").parse().ok())
@@ -115,6 +127,13 @@ fn main() {
         eprintln!("scale: cannot create {}: {e}", dir.display());
         std::process::exit(1);
     }
+    if only_adversarial {
+        adversarial::run(&dir);
+        return;
+    }
+    let sizes_given = std::env::args()
+        .skip(1)
+        .any(|a| a.replace(['_', ','], "").parse::<usize>().is_ok());
     let jq = tool_version("jq", &["--version"]);
     let grep = tool_version("grep", &["--version"]);
     println!(
@@ -146,6 +165,9 @@ fn main() {
     match std::fs::write(&out, json) {
         Ok(()) => println!("\nwritten: {}", out.display()),
         Err(e) => eprintln!("scale: cannot write {}: {e}", out.display()),
+    }
+    if !sizes_given {
+        adversarial::run(&dir);
     }
 }
 

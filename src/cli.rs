@@ -3,8 +3,9 @@
 use crate::export::{self, Format};
 use crate::model::{self, Model, Problem, sanitize};
 use clap::{Parser, Subcommand};
+use std::borrow::Cow;
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 mod man;
@@ -29,7 +30,7 @@ pub const EXIT_USAGE: u8 = 2;
 )]
 pub struct Cli {
     /// The document to explore (argscope/1 JSON); the built-in article when absent.
-    pub file: Option<String>,
+    pub file: Option<PathBuf>,
     /// Leave the mouse to the terminal, so its own text selection works.
     #[arg(long, global = true)]
     pub no_mouse: bool,
@@ -53,7 +54,7 @@ pub enum Command {
     Check {
         /// Documents to validate; `-` reads standard input.
         #[arg(required = true)]
-        files: Vec<String>,
+        files: Vec<PathBuf>,
         /// Treat warnings as errors.
         #[arg(long)]
         strict: bool,
@@ -68,19 +69,19 @@ pub enum Command {
     /// Write a document in another format.
     Export {
         /// The document; `-` reads standard input; the built-in article when absent.
-        file: Option<String>,
+        file: Option<PathBuf>,
         /// The format to write.
         #[arg(long, short = 'f', value_enum)]
         format: Format,
         /// Write to OUT instead of standard output: a regular file is replaced atomically; a FIFO,
         /// a device or /dev/stdout is written into.
         #[arg(long, short = 'o')]
-        output: Option<String>,
+        output: Option<PathBuf>,
     },
     /// Run the explorer headless: feed KEYS, print the final screen as plain text.
     Render {
         /// The document; `-` reads standard input; the built-in article when absent.
-        file: Option<String>,
+        file: Option<PathBuf>,
         /// The screen size, COLSxROWS.
         #[arg(long, default_value = "120x40")]
         size: String,
@@ -92,7 +93,7 @@ pub enum Command {
     New {
         /// The article as a UTF-8 text file.
         #[arg(long)]
-        text: String,
+        text: PathBuf,
     },
     /// Print a shell completion script.
     Completions {
@@ -106,7 +107,7 @@ pub enum Command {
     /// occurrences print one selector each. Exit 0 found, 1 not found.
     Quote {
         /// The document whose text to search; `-` reads standard input.
-        file: String,
+        file: PathBuf,
         /// What to look for.
         text: String,
     },
@@ -218,7 +219,7 @@ pub fn misread_arguments(args: &[std::ffi::OsString]) -> Option<ExitCode> {
 
 /// Loads a document named on the command line (`None`: the built-in one). On failure the
 /// problems are printed and the exit code returned.
-pub fn load_document(file: Option<&str>) -> Result<Model, ExitCode> {
+pub fn load_document(file: Option<&Path>) -> Result<Model, ExitCode> {
     let Some(path) = file else {
         return Ok(model::builtin());
     };
@@ -229,9 +230,18 @@ pub fn load_document(file: Option<&str>) -> Result<Model, ExitCode> {
             eprintln!("{}", sanitize::line(&format!("{name}:{}{p}", sep(p))));
         }
         let errors = problems.iter().filter(|p| p.is_error()).count();
+        // Standard input is named `-` on a command line, not `<stdin>`.
+        let again = if is_stdin(path) {
+            "`argscope check -` on the same input".to_owned()
+        } else {
+            format!("`argscope check {name}`")
+        };
         eprintln!(
-            "argscope: {name}: {errors} error{} — run `argscope check {name}` for all problems",
-            plural(errors)
+            "{}",
+            sanitize::line(&format!(
+                "argscope: {name}: {errors} error{} — run {again} for all problems",
+                plural(errors)
+            ))
         );
         ExitCode::from(EXIT_INVALID)
     })
@@ -239,12 +249,27 @@ pub fn load_document(file: Option<&str>) -> Result<Model, ExitCode> {
 
 /// How to read `path` again to place problems (standard input cannot be read twice, so
 /// problems in a document on standard input are placed only when the load kept its bytes).
-fn reread(path: &str) -> impl FnOnce() -> Option<Vec<u8>> + '_ {
-    move || (path != "-").then(|| std::fs::read(path).ok()).flatten()
+fn reread(path: &Path) -> impl FnOnce() -> Option<Vec<u8>> + '_ {
+    move || {
+        (!is_stdin(path))
+            .then(|| std::fs::read(path).ok())
+            .flatten()
+    }
 }
 
-fn display_name(path: &str) -> &str {
-    if path == "-" { "<stdin>" } else { path }
+/// Whether a path on the command line means standard input.
+fn is_stdin(path: &Path) -> bool {
+    path == Path::new("-")
+}
+
+/// A path as messages show it: `<stdin>` for `-`; a name that is not UTF-8 with its bad bytes as
+/// `�` (the file is still read by its real name).
+fn display_name(path: &Path) -> Cow<'_, str> {
+    if is_stdin(path) {
+        Cow::Borrowed("<stdin>")
+    } else {
+        path.to_string_lossy()
+    }
 }
 
 /// `file:3:14: msg` for positions, `file: path: msg` otherwise.
@@ -258,11 +283,20 @@ fn plural(n: usize) -> &'static str {
 
 /// `argscope check`. The report goes to standard output whole; a failure to write it (a full
 /// disk) is a usage error, exit 2, like any other write.
-pub fn check(files: &[String], strict: bool, format: CheckFormat) -> ExitCode {
+pub fn check(files: &[PathBuf], strict: bool, format: CheckFormat) -> ExitCode {
     let mut worst = EXIT_OK;
     let mut reports = Vec::new();
     let mut out: Vec<u8> = Vec::new();
+    let mut read_stdin = false;
     for path in files {
+        // Standard input can be read once: a second `-` found it empty and reported an empty
+        // document.
+        if path == "-" && std::mem::replace(&mut read_stdin, true) {
+            eprintln!(
+                "argscope: `-` given again: standard input is read once, and was checked above"
+            );
+            continue;
+        }
         let (code, report) = check_one(path, strict, format, &mut out);
         worst = worst.max(code);
         reports.extend(report);
@@ -280,7 +314,7 @@ pub fn check(files: &[String], strict: bool, format: CheckFormat) -> ExitCode {
 /// Checks one file: its exit code, and its JSON report (with `--format json`) or its text report
 /// appended to `out`.
 fn check_one(
-    path: &str,
+    path: &Path,
     strict: bool,
     format: CheckFormat,
     out: &mut Vec<u8>,
@@ -330,7 +364,7 @@ fn check_one(
             let _ = writeln!(
                 out,
                 "{}: {verdict} ({errors} error{}, {warnings} warning{})",
-                sanitize::line(name),
+                sanitize::line(&name),
                 plural(errors),
                 plural(warnings)
             );
@@ -352,14 +386,14 @@ fn check_one(
 
 /// `argscope check --watch FILE`: a report now and after every change, until interrupted. It
 /// notices changes as the explorer's live reload does ([`crate::watch`]).
-pub fn watch(file: &str, strict: bool, format: CheckFormat) -> ExitCode {
-    if file == "-" {
+pub fn watch(file: &Path, strict: bool, format: CheckFormat) -> ExitCode {
+    if is_stdin(file) {
         return fail(
             EXIT_USAGE,
             "--watch needs a file: standard input cannot change",
         );
     }
-    let stamp = |path: &str| crate::watch::stamp(Path::new(path));
+    let stamp = crate::watch::stamp;
     let mut last = None;
     let mut waiting = false;
     loop {
@@ -376,7 +410,7 @@ pub fn watch(file: &str, strict: bool, format: CheckFormat) -> ExitCode {
             waiting = false;
             let mut out = Vec::new();
             if format == CheckFormat::Text {
-                let _ = writeln!(out, "--- {} ---", sanitize::line(file));
+                let _ = writeln!(out, "--- {} ---", sanitize::line(&display_name(file)));
             }
             let (_, report) = check_one(file, strict, format, &mut out);
             if let Some(report) = report {
@@ -411,27 +445,32 @@ fn write_stdout(bytes: &[u8]) -> std::io::Result<()> {
 }
 
 /// `argscope export`.
-pub fn export(file: Option<&str>, format: Format, output: Option<&str>) -> ExitCode {
+pub fn export(file: Option<&Path>, format: Format, output: Option<&Path>) -> ExitCode {
     let model = match load_document(file) {
         Ok(m) => m,
         Err(code) => return code,
     };
     let rendered = export::export(&model, format);
     match output {
-        None | Some("-") => print(rendered.as_bytes()),
-        Some(path) => match output::write(Path::new(path), rendered.as_bytes()) {
+        None => print(rendered.as_bytes()),
+        Some(path) if is_stdin(path) => print(rendered.as_bytes()),
+        Some(path) => match output::write(path, rendered.as_bytes()) {
             Ok(()) => ExitCode::SUCCESS,
-            Err(e) => fail(EXIT_USAGE, &format!("{path}: cannot write: {e}")),
+            Err(e) => fail(
+                EXIT_USAGE,
+                &format!("{}: cannot write: {e}", path.to_string_lossy()),
+            ),
         },
     }
 }
 
 /// `argscope new --text ARTICLE.txt`.
-pub fn new_skeleton(text_path: &str) -> ExitCode {
-    if Path::new(text_path).is_dir() {
+pub fn new_skeleton(text_path: &Path) -> ExitCode {
+    let text_name = text_path.to_string_lossy();
+    if text_path.is_dir() {
         return fail(
             EXIT_USAGE,
-            &format!("{text_path}: is a directory; --text takes the article as a UTF-8 text file"),
+            &format!("{text_name}: is a directory; --text takes the article as a UTF-8 text file"),
         );
     }
     let bytes = match model::read_source(text_path) {
@@ -444,7 +483,7 @@ pub fn new_skeleton(text_path: &str) -> ExitCode {
             return fail(
                 EXIT_USAGE,
                 &format!(
-                    "{text_path}: not UTF-8 text (invalid byte at offset {})",
+                    "{text_name}: not UTF-8 text (invalid byte at offset {})",
                     e.utf8_error().valid_up_to()
                 ),
             );
@@ -452,13 +491,13 @@ pub fn new_skeleton(text_path: &str) -> ExitCode {
     };
     match crate::skeleton::skeleton(&text) {
         Ok(doc) => print(format!("{doc}\n").as_bytes()),
-        Err(e) => fail(EXIT_USAGE, &format!("{text_path}: {e}")),
+        Err(e) => fail(EXIT_USAGE, &format!("{text_name}: {e}")),
     }
 }
 
 /// `argscope render`.
 pub fn render(
-    file: Option<&str>,
+    file: Option<&Path>,
     size: &str,
     keys: &str,
     options: crate::app::Options,
@@ -500,7 +539,7 @@ pub fn schema() -> ExitCode {
 
 /// `argscope quote FILE TEXT`. Only the document's text is read, so a map with problems (one
 /// being written) can still be quoted from.
-pub fn quote(file: &str, query: &str) -> ExitCode {
+pub fn quote(file: &Path, query: &str) -> ExitCode {
     #[derive(serde::Deserialize)]
     struct Only {
         document: OnlyText,

@@ -39,6 +39,9 @@ pub struct Config {
     pub theme: Theme,
     pub mouse: Option<bool>,
     pub ascii: Option<bool>,
+    /// Why the configuration at the default place was not read, for the status line: the
+    /// defaults apply then.
+    pub warning: Option<String>,
 }
 
 /// A configuration error, with its place in the file.
@@ -55,25 +58,51 @@ impl std::fmt::Display for ConfigError {
 pub const THEMES: [&str; 3] = ["dark", "light", "mono"];
 
 /// Where the configuration is looked for: `$XDG_CONFIG_HOME/argscope/config.toml`, else
-/// `~/.config/argscope/config.toml`.
+/// `~/.config/argscope/config.toml`. A relative `XDG_CONFIG_HOME` is ignored, as the XDG
+/// specification says.
 pub fn default_path() -> Option<PathBuf> {
-    let base = match std::env::var_os("XDG_CONFIG_HOME").filter(|v| !v.is_empty()) {
+    default_path_from(
+        std::env::var_os("XDG_CONFIG_HOME"),
+        std::env::var_os("HOME"),
+    )
+}
+
+fn default_path_from(
+    xdg: Option<std::ffi::OsString>,
+    home: Option<std::ffi::OsString>,
+) -> Option<PathBuf> {
+    let xdg = xdg.filter(|v| !v.is_empty() && Path::new(v).is_absolute());
+    let base = match xdg {
         Some(x) => PathBuf::from(x),
-        None => PathBuf::from(std::env::var_os("HOME")?).join(".config"),
+        None => PathBuf::from(home?).join(".config"),
     };
     Some(base.join("argscope").join("config.toml"))
 }
 
 /// Reads the configuration: `explicit` must exist; the default path may be absent.
 pub fn load(explicit: Option<&Path>, color: bool) -> Result<Config, ConfigError> {
-    let (path, required) = match explicit {
-        Some(p) => (Some(p.to_path_buf()), true),
-        None => (default_path(), false),
-    };
+    match explicit {
+        Some(p) => read(Some(p.to_path_buf()), true, color),
+        None => read(default_path(), false, color),
+    }
+}
+
+/// Reads the configuration at `path`; one that is not `required` may be absent or unreadable.
+fn read(path: Option<PathBuf>, required: bool, color: bool) -> Result<Config, ConfigError> {
+    let mut warning = None;
     let text = match &path {
         Some(p) => match std::fs::read_to_string(p) {
             Ok(t) => t,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required => String::new(),
+            // The default place is not the reader's choice: a directory named config.toml, or
+            // an XDG_CONFIG_HOME that is a file, is said in the status, and the defaults apply.
+            Err(e) if !required => {
+                warning = Some(format!(
+                    "configuration {} not read ({e}): defaults apply",
+                    p.display()
+                ));
+                String::new()
+            }
             Err(e) => return Err(ConfigError(format!("{}: cannot read: {e}", p.display()))),
         },
         None => String::new(),
@@ -81,7 +110,9 @@ pub fn load(explicit: Option<&Path>, color: bool) -> Result<Config, ConfigError>
     let name = path
         .as_deref()
         .map_or_else(|| "config".into(), |p| p.display().to_string());
-    parse(&text, &name, color)
+    let mut config = parse(&text, &name, color)?;
+    config.warning = warning;
+    Ok(config)
 }
 
 /// Parses a configuration's text; `name` is used in messages.
@@ -178,8 +209,13 @@ pub fn parse(text: &str, name: &str, color: bool) -> Result<Config, ConfigError>
             };
             let mut parsed = Vec::new();
             for n in &notations {
-                let k = keys::parse(n)
-                    .map_err(|e| ConfigError(format!("{}: {e}", at(keys_value.span()))))?;
+                // A raw control character is the key a terminal reports for it (Ctrl-x for
+                // U+0018), so that it works and shows as `<C-x>`.
+                let k: Vec<keys::Key> = keys::parse(n)
+                    .map_err(|e| ConfigError(format!("{}: {e}", at(keys_value.span()))))?
+                    .into_iter()
+                    .map(keys::Key::normalized)
+                    .collect();
                 if k.len() != 1 {
                     return Err(ConfigError(format!(
                         "{}: \"{n}\" is not one key: write each key as its own string",
@@ -191,11 +227,32 @@ pub fn parse(text: &str, name: &str, color: bool) -> Result<Config, ConfigError>
             keymap.rebind(mode, action, parsed);
         }
     }
+    // Quit, help and escape must keep a key wherever they had one: a configuration that takes
+    // the last one away (by binding its key to another action, or to nothing) leaves the reader
+    // without a way out.
+    let defaults = Keymap::default();
+    for mode in KeyMode::ALL {
+        for b in keymap.bindings(mode) {
+            let essential = matches!(b.action, Action::Quit | Action::Help | Action::Escape);
+            let had_keys = defaults
+                .bindings(mode)
+                .iter()
+                .any(|d| d.action == b.action && !d.keys.is_empty());
+            if essential && had_keys && b.keys.is_empty() {
+                return Err(ConfigError(format!(
+                    "{name}: [keys.{}] leaves \"{}\" without a key: give it one",
+                    mode_key(mode),
+                    action_key(b.action)
+                )));
+            }
+        }
+    }
     Ok(Config {
         keymap,
         theme,
         mouse: file.mouse,
         ascii: file.ascii,
+        warning: None,
     })
 }
 
@@ -476,6 +533,62 @@ mod tests {
             Some(Action::Quit)
         );
         assert_eq!(c.keymap.lookup(KeyMode::Normal, Key::char('q')), None);
+    }
+
+    #[test]
+    fn a_relative_xdg_config_home_is_ignored() {
+        let path = |xdg: &str| default_path_from(Some(xdg.into()), Some("/home/r".into()));
+        assert_eq!(path("/x"), Some(PathBuf::from("/x/argscope/config.toml")));
+        let home = Some(PathBuf::from("/home/r/.config/argscope/config.toml"));
+        assert_eq!(path("relative/dir"), home);
+        assert_eq!(path(""), home);
+    }
+
+    #[test]
+    fn an_unreadable_default_configuration_is_a_warning_and_an_explicit_one_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        // A config.toml that is a directory; an XDG_CONFIG_HOME that is a file.
+        let as_dir = dir.path().join("config.toml");
+        std::fs::create_dir(&as_dir).unwrap();
+        let file = dir.path().join("file");
+        std::fs::write(&file, "").unwrap();
+        for path in [as_dir, file.join("argscope").join("config.toml")] {
+            let c = read(Some(path.clone()), false, true).unwrap();
+            assert!(c.warning.unwrap().contains("defaults apply"));
+            assert!(read(Some(path), true, true).is_err());
+        }
+    }
+
+    #[test]
+    fn an_essential_action_left_without_a_key_is_an_error() {
+        let e = parse(
+            "[keys.normal]\nnext-pane = \"q\"\nquit = []\n",
+            "c.toml",
+            true,
+        )
+        .unwrap_err();
+        assert!(e.0.contains("leaves \"quit\" without a key"), "{}", e.0);
+        let e = parse("[keys.normal]\nnext-pane = \"?\"\n", "c.toml", true).unwrap_err();
+        assert!(e.0.contains("\"help\""), "{}", e.0);
+        // Moving quit to other keys is fine.
+        assert!(parse("[keys.normal]\nquit = \"Q\"\n", "c.toml", true).is_ok());
+    }
+
+    #[test]
+    fn a_raw_control_character_binds_its_ctrl_key() {
+        let c = parse(
+            "[keys.normal]\nquit = [\"\\u0018\", \"q\"]\n",
+            "c.toml",
+            true,
+        )
+        .unwrap();
+        let quit = c
+            .keymap
+            .bindings(KeyMode::Normal)
+            .iter()
+            .find(|b| b.action == Action::Quit);
+        let shown: Vec<String> = quit.unwrap().keys.iter().map(ToString::to_string).collect();
+        assert_eq!(shown, ["<C-x>", "q"]);
     }
 
     #[test]

@@ -17,4 +17,5 @@ pub mod theme;
 pub mod ui;
 pub mod views;
 pub mod watch;
+pub mod work;
 pub mod wrap;

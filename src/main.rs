@@ -82,6 +82,9 @@ fn explore(cli: &Cli, mut options: Options) -> ExitCode {
     let mut app = App::new(model, options);
     app.keymap = config.keymap;
     app.theme = config.theme;
+    if config.warning.is_some() {
+        app.message = config.warning;
+    }
     match argscope::terminal::run(app) {
         Ok(code) => ExitCode::from(code),
         Err(e) => cli::fail(cli::EXIT_USAGE, &format!("terminal error: {e}")),

@@ -166,6 +166,8 @@ fn wrap_paragraph(text: &str, from: usize, to: usize, width: usize, lines: &mut 
                     lines.push(line_start..end);
                     line_start = next;
                 }
+                // Graphemes are whole here: a word is broken between them, never inside one (a
+                // flag's two letters, a joined emoji, a conjunct like क्ष).
                 None => {
                     lines.push(line_start..at);
                     line_start = at;
@@ -304,12 +306,34 @@ mod tests {
     }
 
     #[test]
+    fn a_grapheme_cluster_is_never_split() {
+        for text in [
+            "x🇺🇸🇺🇸🇺🇸🇺🇸",
+            "👨\u{200d}👩\u{200d}👧👨\u{200d}👩\u{200d}👧",
+            "क्षक्षक्षक्षक्ष",
+        ] {
+            for width in 1..8 {
+                let ranges = wrap(text, width);
+                let joined: String = ranges.iter().map(|r| &text[r.clone()]).collect();
+                assert_eq!(joined, text, "width {width}");
+                for r in ranges {
+                    let mut cursor =
+                        unicode_segmentation::GraphemeCursor::new(r.start, text.len(), true);
+                    assert_eq!(cursor.is_boundary(text, 0), Ok(true), "{text:?} at {width}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn every_line_fits() {
         let text = "Mexico’s Congress approved a new “national security” law restricting the activities — 北京 👍🏽 e\u{301}";
         for width in 1..40 {
             for r in wrap(text, width) {
+                // Measured as the screen measures it, a grapheme cluster at a time (👍🏽 is
+                // one cluster two columns wide, never split).
                 assert!(
-                    str_width(&text[r.clone()]) <= width.max(2),
+                    unicode_width::UnicodeWidthStr::width(&text[r.clone()]) <= width.max(2),
                     "width {width}: {:?}",
                     &text[r]
                 );

@@ -1153,6 +1153,23 @@ fn a_closed_pipe_is_not_a_panic() {
     }
 }
 
+#[test]
+fn standard_input_named_twice_is_read_once_and_said_so() {
+    let doc = fixture_bytes("compare.json");
+    let assert = run_with_stdin(&["check", "-", "-"], doc)
+        .code(0)
+        .stderr(contains("standard input is read once"));
+    assert_eq!(stdout_of(&assert).matches("<stdin>: ok").count(), 1);
+}
+
+#[test]
+fn an_empty_standard_input_points_to_check_dash_not_to_a_file_named_stdin() {
+    run_with_stdin(&["render", "-"], "")
+        .code(1)
+        .stderr(contains("`argscope check -`"))
+        .stderr(contains("argscope check <stdin>").not());
+}
+
 // ---------------------------------------------------------------------------------------------
 // The argument's structure: what makes a map an argument. Warnings, but a claim resting on
 // itself, and a group that mixes relations or targets, are errors.

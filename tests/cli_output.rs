@@ -484,3 +484,56 @@ fn a_quote_in_another_normalization_form_is_found_with_a_warning() {
             "the text writes its accented letters as letters with separate combining marks (NFD)",
         ));
 }
+
+#[test]
+fn file_names_that_are_not_utf8_work() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let name = std::ffi::OsStr::from_bytes(b"caf\xe9.json");
+    let doc = dir.path().join(name);
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid-small.json"),
+        &doc,
+    )
+    .unwrap();
+    let run = |args: &[&std::ffi::OsStr]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_argscope"))
+            .current_dir(dir.path())
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let check = run(&["check".as_ref(), name]);
+    assert!(check.status.success(), "{check:?}");
+    // The name is shown with its bad byte as �, never raw.
+    assert!(
+        String::from_utf8(check.stdout)
+            .unwrap()
+            .contains("caf�.json: ok")
+    );
+    let out = std::ffi::OsStr::from_bytes(b"\xff-out.md");
+    let export = run(&[
+        "export".as_ref(),
+        name,
+        "-f".as_ref(),
+        "markdown".as_ref(),
+        "-o".as_ref(),
+        out,
+    ]);
+    assert!(export.status.success(), "{export:?}");
+    assert!(
+        std::fs::read_to_string(dir.path().join(out))
+            .unwrap()
+            .starts_with("# ")
+    );
+    let text = std::ffi::OsStr::from_bytes(b"art\xefcle.txt");
+    std::fs::write(
+        dir.path().join(text),
+        "A title\n\nOne two three four five six seven eight.",
+    )
+    .unwrap();
+    let new = run(&["new".as_ref(), "--text".as_ref(), text]);
+    assert!(new.status.success(), "{new:?}");
+    let quote = run(&["quote".as_ref(), name, "bridge".as_ref()]);
+    assert_eq!(quote.status.code(), Some(0), "{quote:?}");
+}

@@ -1,6 +1,8 @@
 //! Moving a cursor over rows and keeping it on screen: the one step (clamped, or wrapping around
 //! with the message that says so) and the one scroll rule every pane and view uses.
 
+use super::Action;
+
 /// `at` moved by `delta` within `0..count`, stopping at the ends; the extremes of `isize` go to
 /// the ends.
 pub fn step(at: usize, delta: isize, count: usize) -> usize {
@@ -10,6 +12,24 @@ pub fn step(at: usize, delta: isize, count: usize) -> usize {
     (at as isize)
         .saturating_add(delta)
         .clamp(0, count as isize - 1) as usize
+}
+
+/// How far a movement action moves in rows when a page is `inner_height - 1` rows (a row of
+/// overlap): a row, a page, half a page, or to an end (`isize::MIN`/`MAX`); `None` for the other
+/// actions. Every pane and view moves by this.
+pub fn delta(action: Action, inner_height: usize) -> Option<isize> {
+    let page = (inner_height as isize - 1).max(1);
+    Some(match action {
+        Action::Down => 1,
+        Action::Up => -1,
+        Action::PageDown => page,
+        Action::PageUp => -page,
+        Action::HalfPageDown => (page / 2).max(1),
+        Action::HalfPageUp => -(page / 2).max(1),
+        Action::First => isize::MIN,
+        Action::Last => isize::MAX,
+        _ => return None,
+    })
 }
 
 /// Where a step that wraps around ended, and whether it wrapped.
@@ -110,6 +130,7 @@ pub fn keep_in_view_by(
     let mut lines = 0;
     let mut row = cursor;
     loop {
+        crate::work::add(crate::work::Work::Rows, 1);
         lines += row_height(row);
         if lines > height {
             return (row + 1).min(cursor);

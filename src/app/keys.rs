@@ -49,6 +49,22 @@ impl Key {
         }
     }
 
+    /// The key a terminal reports for a raw control character (Ctrl-x for U+0018, Tab, Enter,
+    /// Esc, Backspace); any other key as it is.
+    pub fn normalized(self) -> Key {
+        match self.code {
+            KeyCode::Char('\t') => Key::plain(KeyCode::Tab),
+            KeyCode::Char('\r' | '\n') => Key::plain(KeyCode::Enter),
+            KeyCode::Char('\u{1b}') => Key::plain(KeyCode::Esc),
+            KeyCode::Char('\u{7f}' | '\u{8}') => Key::plain(KeyCode::Backspace),
+            KeyCode::Char(c) if (c as u32) < 0x20 => Key {
+                ctrl: true,
+                ..Key::char(((c as u8) | 0x40).to_ascii_lowercase() as char)
+            },
+            _ => self,
+        }
+    }
+
     /// The character this key types into a prompt, if any.
     pub fn typed(self) -> Option<char> {
         match self.code {
@@ -183,6 +199,11 @@ impl fmt::Display for Key {
                 (_, true, c) => write!(f, "<A-{c}>"),
                 (_, _, '<') => f.write_str("<lt>"),
                 (_, _, ' ') => f.write_str("<Space>"),
+                // Never a raw control character on screen: the Ctrl key that types it.
+                (_, _, c) if (c as u32) < 0x20 => {
+                    write!(f, "<C-{}>", ((c as u8) | 0x40).to_ascii_lowercase() as char)
+                }
+                (_, _, c) if c.is_control() => write!(f, "<U+{:04X}>", c as u32),
                 (_, _, c) => write!(f, "{c}"),
             };
         }

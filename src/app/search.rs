@@ -198,7 +198,9 @@ impl App {
 
     pub(super) fn prompt_edit(&mut self, action: Action) {
         if let Mode::Prompt(p) = &mut self.mode {
-            p.input.edit(action);
+            if !p.input.edit(action, &mut self.message) {
+                return;
+            }
             p.recall = None;
         }
         self.prompt_changed();

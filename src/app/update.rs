@@ -1,9 +1,9 @@
 //! `App::update`: every action's effect on the state. No I/O happens here. The view or overlay
 //! on top gets each action first (see `crate::views`); the panes get what it leaves.
 
-use super::layout;
 use super::search::PromptKind;
 use super::{Action, App, Effect, Mode, Pane, Place};
+use super::{cursor, layout};
 use crate::panes::{lists, text};
 use crate::views::{self, Layer};
 
@@ -112,14 +112,19 @@ impl App {
                 self.focus_pane(Pane::ALL[next]);
             }
             Action::Focus(pane) => self.focus_pane(pane),
-            Action::Down => self.step(1),
-            Action::Up => self.step(-1),
-            Action::PageDown => self.step(self.page() as isize),
-            Action::PageUp => self.step(-(self.page() as isize)),
-            Action::HalfPageDown => self.step((self.page() / 2).max(1) as isize),
-            Action::HalfPageUp => self.step(-((self.page() / 2).max(1) as isize)),
-            Action::First => self.step(isize::MIN),
-            Action::Last => self.step(isize::MAX),
+            Action::Down
+            | Action::Up
+            | Action::PageDown
+            | Action::PageUp
+            | Action::HalfPageDown
+            | Action::HalfPageUp
+            | Action::First
+            | Action::Last => {
+                let height = self.screen().inner_height(self.focus);
+                if let Some(delta) = cursor::delta(action, height) {
+                    self.step(delta);
+                }
+            }
             Action::IntoLinks => self.enter_links(),
             Action::OutOfLinks => self.mode = Mode::Browse,
             Action::FollowLink => self.follow_link(),
@@ -193,14 +198,6 @@ impl App {
         self.layers.clear();
     }
 
-    /// Rows in the focused pane, for paging.
-    fn page(&self) -> usize {
-        self.screen()
-            .inner_height(self.focus)
-            .saturating_sub(1)
-            .max(1)
-    }
-
     /// Moves by `delta` in whatever has the focus; `isize::MIN`/`MAX` go to the ends.
     fn step(&mut self, delta: isize) {
         match (&self.mode, self.focus) {
@@ -209,7 +206,7 @@ impl App {
             (Mode::Links, _) => self.detail_step_link(delta),
             (Mode::Browse, Pane::Text) => self.text_scroll(delta),
             (Mode::Browse, pane) => {
-                let page = self.page() as isize;
+                let page = (self.screen().inner_height(pane) as isize - 1).max(1);
                 if let Some(list) = self.list_mut(pane) {
                     list.step(delta, page);
                 }

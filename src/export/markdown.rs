@@ -5,7 +5,11 @@
 use super::{multi_line, one_line};
 use crate::model::order;
 use crate::model::{Comparison, Item, Kind, KindFields, LinkRef, Model};
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write;
+
+/// The deepest level of the argument outline that is indented; deeper ones are numbered.
+const MAX_INDENT: usize = 8;
 
 pub fn export(model: &Model) -> String {
     let mut brief = Brief {
@@ -44,7 +48,8 @@ impl Brief<'_> {
             .map(|s| inline(s))
             .collect();
         if !about.is_empty() {
-            self.block(&about.join(" · "));
+            // It starts a line: `---`, `- x`, `1. x` or four spaces there would be markup.
+            self.block(&escape_line_start(about.join(" · ").trim_start()));
         }
         self.block(&self.counts());
         let present: Vec<(&str, &str)> = SECTIONS
@@ -125,11 +130,17 @@ impl Brief<'_> {
         let rows = order::argument_tree(self.model, &Default::default());
         let mut outline = String::new();
         for row in &rows {
-            let indent = "  ".repeat(row.depth);
+            // Indentation stops at a depth; deeper rows say their level instead, so that a
+            // long chain of claims writes a line each, not indentation that grows with it.
+            let indent = "  ".repeat(row.depth.min(MAX_INDENT));
+            write!(outline, "{indent}- ").unwrap_or(());
+            if row.depth > MAX_INDENT {
+                write!(outline, "*(level {})* ", row.depth + 1).unwrap_or(());
+            }
             match row.node {
                 order::TreeNode::Item(i) => write!(
                     outline,
-                    "{indent}- {} ({})",
+                    "{} ({})",
                     self.link_to(i),
                     kind_label(self.model.item(i))
                 ),
@@ -138,7 +149,7 @@ impl Brief<'_> {
                     premises,
                 } => write!(
                     outline,
-                    "{indent}- **Linked argument** “{}”: these {premises} premises together",
+                    "**Linked argument** “{}”: these {premises} premises together",
                     inline(order::link_group(self.model, from, link).unwrap_or_default())
                 ),
             }
@@ -186,12 +197,16 @@ impl Brief<'_> {
         let index = &self.model.index;
         let mut lines = Vec::new();
         for (refs, outgoing) in [(&index.outgoing[i], true), (&index.incoming[i], false)] {
+            // Grouped by relation in the order relations first appear, through a map: an item
+            // with links of many relations was grouped in their product.
             let mut groups: Vec<(usize, Vec<&LinkRef>)> = Vec::new();
+            let mut group_of: HashMap<usize, usize> = HashMap::new();
             for link in refs {
-                match groups.iter_mut().find(|(rel, _)| *rel == link.rel) {
-                    Some((_, members)) => members.push(link),
-                    None => groups.push((link.rel, vec![link])),
-                }
+                let at = *group_of.entry(link.rel).or_insert_with(|| {
+                    groups.push((link.rel, Vec::new()));
+                    groups.len() - 1
+                });
+                groups[at].1.push(link);
             }
             for (rel, members) in groups {
                 let relation = self.model.relation(rel);
@@ -258,11 +273,22 @@ impl Brief<'_> {
             .iter()
             .map(|[l, r]| (cell(l), cell(r)))
             .collect();
-        let paired = |side: usize, id: &String| comparison.pairs.iter().any(|p| &p[side] == id);
-        for id in comparison.left.items.iter().filter(|id| !paired(0, id)) {
+        let paired: [HashSet<&str>; 2] =
+            [0, 1].map(|side| comparison.pairs.iter().map(|p| p[side].as_str()).collect());
+        for id in comparison
+            .left
+            .items
+            .iter()
+            .filter(|id| !paired[0].contains(id.as_str()))
+        {
             rows.push((cell(id), filler()));
         }
-        for id in comparison.right.items.iter().filter(|id| !paired(1, id)) {
+        for id in comparison
+            .right
+            .items
+            .iter()
+            .filter(|id| !paired[1].contains(id.as_str()))
+        {
             rows.push((filler(), cell(id)));
         }
         let mut table = format!(
@@ -411,5 +437,8 @@ mod tests {
             "> \\- a\n>\n> 2\\. b\n> \\+ c\n> \\=== d"
         );
         assert_eq!(paragraph("    code?", ""), "code?");
+        for (source, escaped) in [("---", "\\---"), ("- x", "\\- x"), ("1. x", "1\\. x")] {
+            assert_eq!(escape_line_start(source), escaped);
+        }
     }
 }

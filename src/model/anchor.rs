@@ -20,6 +20,10 @@ const KEY_BYTES: usize = 32;
 const MAX_OCCURRENCES: usize = 64;
 /// The shortest key that follows a quote's first space; a quote with less is keyed by its start.
 const MIN_WORD_KEY: usize = 8;
+/// The bytes of a missing quote's start and end that its closest passage is looked for by.
+const CLOSEST_BYTES: usize = 256;
+/// Candidate places a quote is compared at before it is anchored exhaustively instead.
+const MAX_CANDIDATES: usize = 2 * MAX_OCCURRENCES;
 /// Missing quotes for which the closest passage is looked for (each costs a few text scans).
 const MAX_CLOSEST: usize = 50;
 
@@ -78,17 +82,41 @@ pub enum Anchored {
 
 /// Anchors every quote: in one pass over the text's word starts for the quotes that have a word
 /// start of their own, and in one pass over every position per key length for the rest.
+///
+/// Identical quotes are anchored once. Each quote has a budget of candidate places (those whose
+/// key hashes as its key does): a quote that spends it (a phrase the loose fold finds all over a
+/// text that reads otherwise, case or accents apart) leaves the scan and is anchored by
+/// [`anchor_exhaustive`], a linear-time automaton over the text's anchor fold. So no quote is
+/// compared at more places than its budget, and the work stays linear in the text and quotes.
 pub fn anchor_all(text: &FoldedText<'_>, quotes: &[QuoteRef<'_>]) -> Vec<Anchored> {
+    // The first of each set of identical quotes stands for all of them: found by sorting the
+    // quotes' positions (4 bytes a quote; a hash map of them weighed a tenth of a large file).
+    let key = |i: u32| {
+        let q = &quotes[i as usize];
+        (q.exact, q.prefix, q.suffix)
+    };
+    let mut order: Vec<u32> = (0..quotes.len() as u32).collect();
+    order.sort_unstable_by(|&a, &b| key(a).cmp(&key(b)).then(a.cmp(&b)));
+    let mut stands_for: Vec<u32> = (0..quotes.len() as u32).collect();
+    for pair in order.windows(2) {
+        if key(pair[0]) == key(pair[1]) {
+            stands_for[pair[1] as usize] = stands_for[pair[0] as usize];
+        }
+    }
+    drop(order);
+    let stands_for = |i: usize| stands_for[i] as usize;
     // Every quote folded as the text is, end to end in one buffer: a hundred thousand strings of
     // their own would cost as much memory again in headers and allocations.
     let mut buf = String::new();
     let mut bounds = Vec::with_capacity(quotes.len() + 1);
     bounds.push(0);
-    for q in quotes {
+    for (i, q) in quotes.iter().enumerate() {
         let start = buf.len();
-        fold_into(q.exact, Fold::Loose, &mut buf, None);
-        if buf.len() > start && buf.ends_with(' ') {
-            buf.pop();
+        if stands_for(i) == i {
+            fold_into(q.exact, Fold::Loose, &mut buf, None);
+            if buf.len() > start && buf.ends_with(' ') {
+                buf.pop();
+            }
         }
         bounds.push(buf.len());
     }
@@ -101,6 +129,10 @@ pub fn anchor_all(text: &FoldedText<'_>, quotes: &[QuoteRef<'_>]) -> Vec<Anchore
     let mut last = vec![0; quotes.len()];
     // Where each quote's key starts within it.
     let mut key_at = vec![0; quotes.len()];
+    // Candidate places each quote has been compared at; past MAX_CANDIDATES it is anchored
+    // exhaustively instead.
+    let mut candidates = vec![0u16; quotes.len()];
+    let mut exhaustive = Vec::new();
     // Quotes keyed by the bytes after their first space, by key length; the rest by their first
     // bytes, by key length.
     let mut after_space: Vec<Vec<usize>> = vec![Vec::new(); KEY_BYTES + 1];
@@ -119,13 +151,26 @@ pub fn anchor_all(text: &FoldedText<'_>, quotes: &[QuoteRef<'_>]) -> Vec<Anchore
             None => anywhere[key_len(f.len())].push(i),
         }
     }
-    let mut hit = |key: usize, i: usize| {
+    // Compares quote `i` at the place its key was found at `key`; false once the quote needs no
+    // more places (or may be given no more), so that the tables drop it.
+    let mut hit = |key: usize, i: usize| -> bool {
         let f = folded(i);
         let Some(at) = key.checked_sub(key_at[i]) else {
-            return;
+            return true;
         };
         let (first, count) = &mut found[i];
-        if *count < MAX_OCCURRENCES && hay[at..].starts_with(f.as_bytes()) {
+        if *count >= MAX_OCCURRENCES {
+            return false;
+        }
+        candidates[i] += 1;
+        if usize::from(candidates[i]) > MAX_CANDIDATES {
+            exhaustive.push(i);
+            *first = 0..0;
+            *count = 0;
+            return false;
+        }
+        crate::work::add(crate::work::Work::Bytes, f.len());
+        if hay[at..].starts_with(f.as_bytes()) {
             // The loose fold found a place; the quote is there if the text reads the same
             // there, up to whitespace and typographic punctuation, in context.
             let start = text.map.original(at);
@@ -143,6 +188,7 @@ pub fn anchor_all(text: &FoldedText<'_>, quotes: &[QuoteRef<'_>]) -> Vec<Anchore
                 last[i] = start;
             }
         }
+        *count < MAX_OCCURRENCES
     };
     let tables = |groups: &[Vec<usize>]| -> Vec<KeyTable> {
         let table = |(len, members): (usize, &Vec<usize>)| {
@@ -157,45 +203,163 @@ pub fn anchor_all(text: &FoldedText<'_>, quotes: &[QuoteRef<'_>]) -> Vec<Anchore
         groups.iter().enumerate().filter_map(table).collect()
     };
     // A quote that occurs in the text has its key just after one of the text's spaces.
-    let word_tables = tables(&after_space);
+    let mut word_tables = tables(&after_space);
     if !word_tables.is_empty() {
         for space in memchr::memchr_iter(b' ', hay) {
-            for keys in &word_tables {
+            for keys in &mut word_tables {
                 keys.probe(hay, space + 1, &mut hit);
             }
         }
     }
-    for keys in tables(&anywhere) {
+    for mut keys in tables(&anywhere) {
         keys.scan(hay, &mut hit);
+    }
+    drop(word_tables);
+    if !exhaustive.is_empty() {
+        let picked: Vec<(usize, &QuoteRef<'_>)> =
+            exhaustive.iter().map(|&i| (i, &quotes[i])).collect();
+        for (i, result) in anchor_exhaustive(text.original, &picked) {
+            found[i] = result;
+        }
     }
 
     let mut closest_budget = MAX_CLOSEST;
+    let mut results: Vec<Anchored> = Vec::with_capacity(quotes.len());
+    for (i, (q, (span, occurrences))) in quotes.iter().zip(&found).enumerate() {
+        if stands_for(i) != i {
+            let same = results[stands_for(i)].clone();
+            results.push(same);
+            continue;
+        }
+        let f = folded(i);
+        if f.is_empty() {
+            results.push(Anchored::Empty);
+            continue;
+        }
+        let occurrences = *occurrences;
+        if occurrences > 0 {
+            let span = span.clone();
+            let typographic = typographic_difference(q.exact, &text.original[span.clone()]);
+            results.push(Anchored::Found {
+                span,
+                occurrences,
+                typographic,
+            });
+            continue;
+        }
+        let closest = (closest_budget > 0).then(|| {
+            closest_budget -= 1;
+            closest_passage(text, f)
+        });
+        results.push(Anchored::Missing {
+            closest: closest.flatten(),
+        });
+    }
+    results
+}
+
+/// Anchors `quotes` (each with its index) with an Aho-Corasick automaton over the text's anchor
+/// fold: each quote's anchor fold with its prefix and suffix around it (with a space between or
+/// not, as the text may have), so that every match is a place, in context. Linear in the text,
+/// the quotes and the places found; for the few quotes the fast scan gave up on. The text is
+/// folded a window at a time (windows overlap by the longest pattern), so that a quote or two
+/// sent here does not cost a second copy of a large text.
+fn anchor_exhaustive(
+    text: &str,
+    quotes: &[(usize, &QuoteRef<'_>)],
+) -> Vec<(usize, (Range<usize>, usize))> {
+    // Each pattern: the quote it stands for, where the quote starts in it, and its length.
+    let mut patterns: Vec<String> = Vec::new();
+    let mut placed: Vec<(usize, usize, usize)> = Vec::new();
+    for (k, q) in quotes.iter().enumerate() {
+        let exact = fold(q.1.exact, Fold::Anchor);
+        if exact.is_empty() {
+            continue;
+        }
+        let context = |c: Option<&str>| c.map(|c| fold(c, Fold::Anchor)).filter(|c| !c.is_empty());
+        let (prefix, suffix) = (context(q.1.prefix), context(q.1.suffix));
+        let befores: Vec<String> = match &prefix {
+            Some(p) => vec![p.clone(), format!("{p} ")],
+            None => vec![String::new()],
+        };
+        let afters: Vec<String> = match &suffix {
+            Some(s) => vec![s.clone(), format!(" {s}")],
+            None => vec![String::new()],
+        };
+        for before in &befores {
+            for after in &afters {
+                patterns.push(format!("{before}{exact}{after}"));
+                placed.push((k, before.len(), exact.len()));
+            }
+        }
+    }
+    let longest = patterns.iter().map(String::len).max().unwrap_or(0);
+    crate::work::add(
+        crate::work::Work::Bytes,
+        patterns.iter().map(String::len).sum(),
+    );
+    // The first places of each quote, as original spans, ascending and distinct.
+    let mut places: Vec<Vec<(usize, usize)>> = vec![Vec::new(); quotes.len()];
+    let automaton = aho_corasick::AhoCorasick::builder()
+        .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+        .build(&patterns);
+    if let (Ok(automaton), false) = (automaton, patterns.is_empty()) {
+        let window = (1 << 20).max(4 * longest);
+        let mut folded = String::new();
+        let mut from = 0;
+        let mut size = window;
+        while from < text.len() {
+            // A window ends after a whitespace run, where the fold of the whole text has a
+            // space, so that its fold is the whole text's from `from` on.
+            let mut to = floor_char_boundary(text, from.saturating_add(size));
+            if to < text.len() {
+                to = text[to..]
+                    .find(char::is_whitespace)
+                    .map(|w| to + w)
+                    .and_then(|w| text[w..].find(|c: char| !c.is_whitespace()).map(|n| w + n))
+                    .unwrap_or(text.len());
+            }
+            folded.clear();
+            let mut map = OffsetMap::default();
+            fold_into(&text[from..to], Fold::Anchor, &mut folded, Some(&mut map));
+            crate::work::add(crate::work::Work::Bytes, to - from);
+            // Too little folded text to move on by (long whitespace runs): a larger window.
+            if to < text.len() && folded.len() < 2 * longest {
+                size = size.saturating_mul(2);
+                continue;
+            }
+            size = window;
+            for m in automaton.find_overlapping_iter(&folded) {
+                let (k, offset, len) = placed[m.pattern().as_usize()];
+                let at = m.start() + offset;
+                let span = (from + map.original(at), from + map.original(at + len));
+                // The smallest distinct starts are kept (windows overlap, and matches come in
+                // the order they end).
+                let kept = &mut places[k];
+                if let Err(i) = kept.binary_search_by_key(&span.0, |p| p.0)
+                    && i < MAX_OCCURRENCES
+                {
+                    kept.insert(i, span);
+                    kept.truncate(MAX_OCCURRENCES);
+                }
+            }
+            if to >= text.len() {
+                break;
+            }
+            // The next window starts where a match that runs past this one could start.
+            let next = from + map.original(folded.len().saturating_sub(longest));
+            from = next.max(from + 1);
+            while !text.is_char_boundary(from) {
+                from += 1;
+            }
+        }
+    }
     quotes
         .iter()
-        .zip(&found)
-        .enumerate()
-        .map(|(i, (q, (span, occurrences)))| {
-            let f = folded(i);
-            if f.is_empty() {
-                return Anchored::Empty;
-            }
-            let occurrences = *occurrences;
-            if occurrences > 0 {
-                let span = span.clone();
-                let typographic = typographic_difference(q.exact, &text.original[span.clone()]);
-                return Anchored::Found {
-                    span,
-                    occurrences,
-                    typographic,
-                };
-            }
-            let closest = (closest_budget > 0).then(|| {
-                closest_budget -= 1;
-                closest_passage(text, f)
-            });
-            Anchored::Missing {
-                closest: closest.flatten(),
-            }
+        .zip(places)
+        .map(|(&(i, _), places)| {
+            let first = places.first().map_or(0..0, |&(a, b)| a..b);
+            (i, (first, places.len()))
         })
         .collect()
 }
@@ -211,15 +375,17 @@ fn key_len(len: usize) -> usize {
 /// positions of the text without a lookup.
 struct KeyTable {
     len: usize,
-    /// `(hash, quote)`, sorted by hash.
+    /// `(hash, quote)`, sorted by hash; within the run of one hash, the quotes still looked for
+    /// come first.
     keys: Vec<(u64, usize)>,
     /// A blocked Bloom filter: each hash sets two bits of one word, so a position costs one
     /// memory access and about one in a thousand goes on to the (cache-missing) binary search.
     filter: Vec<u64>,
     word_shift: u32,
-    /// Open addressing from a hash to where its keys start in `keys`: one cache miss per hit
-    /// where a binary search took a dozen (the text holds many of the keys' prefixes).
-    slots: Vec<(u64, u32)>,
+    /// Open addressing from a hash to where its keys start in `keys` and how many of them are
+    /// still looked for: one cache miss per hit where a binary search took a dozen (the text
+    /// holds many of the keys' prefixes).
+    slots: Vec<(u64, u32, u32)>,
 }
 
 const EMPTY: u32 = u32::MAX;
@@ -244,17 +410,18 @@ impl KeyTable {
             let (word, bits) = probe(h, word_shift);
             filter[word] |= bits;
         }
-        let mut slots = vec![(0, EMPTY); (keys.len() * 2).next_power_of_two().max(2)];
+        let mut slots = vec![(0, EMPTY, 0); (keys.len() * 2).next_power_of_two().max(2)];
         let mask = slots.len() - 1;
-        for (at, &(h, _)) in keys.iter().enumerate() {
-            if at > 0 && keys[at - 1].0 == h {
-                continue;
-            }
+        let mut at = 0;
+        while at < keys.len() {
+            let h = keys[at].0;
+            let run = keys[at..].iter().take_while(|&&(k, _)| k == h).count();
             let mut slot = (h >> 12) as usize & mask;
             while slots[slot].1 != EMPTY {
                 slot = (slot + 1) & mask;
             }
-            slots[slot] = (h, at as u32);
+            slots[slot] = (h, at as u32, run as u32);
+            at += run;
         }
         KeyTable {
             len,
@@ -265,17 +432,27 @@ impl KeyTable {
         }
     }
 
-    /// The keys whose hash is `h`.
-    fn lookup(&self, h: u64) -> &[(u64, usize)] {
+    /// Calls `hit(at, quote)` for each quote still looked for whose key has hash `h`; a quote
+    /// for which it returns false is looked for no more.
+    fn hits(&mut self, h: u64, at: usize, hit: &mut impl FnMut(usize, usize) -> bool) {
         let mask = self.slots.len() - 1;
         let mut slot = (h >> 12) as usize & mask;
         loop {
             match self.slots[slot] {
-                (_, EMPTY) => return &[],
-                (k, at) if k == h => {
-                    let from = &self.keys[at as usize..];
-                    let n = from.iter().take_while(|&&(k, _)| k == h).count();
-                    return &from[..n];
+                (_, EMPTY, _) => return,
+                (k, start, live) if k == h => {
+                    let (start, mut live) = (start as usize, live as usize);
+                    let mut j = 0;
+                    while j < live {
+                        if hit(at, self.keys[start + j].1) {
+                            j += 1;
+                        } else {
+                            live -= 1;
+                            self.keys.swap(start + j, start + live);
+                        }
+                    }
+                    self.slots[slot].2 = live as u32;
+                    return;
                 }
                 _ => slot = (slot + 1) & mask,
             }
@@ -284,7 +461,7 @@ impl KeyTable {
 
     /// Calls `hit(position, quote)` for every position of `hay`, in order, where a key's hash
     /// occurs (the caller compares the bytes).
-    fn scan(&self, hay: &[u8], hit: impl FnMut(usize, usize)) {
+    fn scan(&mut self, hay: &[u8], hit: impl FnMut(usize, usize) -> bool) {
         // One loop per length, so that each window is one or two plain loads.
         match self.len {
             32 => self.scan_windows::<32>(hay, hit),
@@ -298,7 +475,7 @@ impl KeyTable {
 
     /// Calls `hit(at, quote)` for each key whose hash is the hash of the window at `at`, if the
     /// window fits in `hay`.
-    fn probe(&self, hay: &[u8], at: usize, hit: impl FnMut(usize, usize)) {
+    fn probe(&mut self, hay: &[u8], at: usize, hit: impl FnMut(usize, usize) -> bool) {
         match self.len {
             32 => self.probe_window::<32>(hay, at, hit),
             16 => self.probe_window::<16>(hay, at, hit),
@@ -311,10 +488,10 @@ impl KeyTable {
 
     #[inline(always)]
     fn probe_window<const N: usize>(
-        &self,
+        &mut self,
         hay: &[u8],
         at: usize,
-        mut hit: impl FnMut(usize, usize),
+        mut hit: impl FnMut(usize, usize) -> bool,
     ) {
         let Some(window) = hay.get(at..at + N) else {
             return;
@@ -322,22 +499,22 @@ impl KeyTable {
         let h = hash(window);
         let (word, bits) = probe(h, self.word_shift);
         if self.filter[word] & bits == bits {
-            for &(_, quote) in self.lookup(h) {
-                hit(at, quote);
-            }
+            self.hits(h, at, &mut hit);
         }
     }
 
-    fn scan_windows<const N: usize>(&self, hay: &[u8], mut hit: impl FnMut(usize, usize)) {
+    fn scan_windows<const N: usize>(
+        &mut self,
+        hay: &[u8],
+        mut hit: impl FnMut(usize, usize) -> bool,
+    ) {
         // Each window is hashed from scratch: no chain from one position to the next, so the
         // positions pipeline.
         for (at, window) in hay.windows(N).enumerate() {
             let h = hash(window);
             let (word, bits) = probe(h, self.word_shift);
             if self.filter[word] & bits == bits {
-                for &(_, quote) in self.lookup(h) {
-                    hit(at, quote);
-                }
+                self.hits(h, at, &mut hit);
             }
         }
     }
@@ -430,20 +607,25 @@ fn typographic_difference(quote: &str, passage: &str) -> Option<String> {
 /// The passage of the text that shares the longest start or end with the quote.
 fn closest_passage(text: &FoldedText<'_>, quote: &str) -> Option<String> {
     let hay = text.folded.as_bytes();
-    let found = |needle: &str| memchr::memmem::find(hay, needle.as_bytes());
-    // Char boundaries of the quote, ascending; both searches below are binary searches over them
+    let found = |needle: &str| {
+        crate::work::add(crate::work::Work::Bytes, hay.len());
+        memchr::memmem::find(hay, needle.as_bytes())
+    };
+    // Only the quote's first and last CLOSEST_BYTES are looked for: enough to place it, and a
+    // bound on the searches of a long quote.
+    let head = &quote[..floor_char_boundary(quote, CLOSEST_BYTES)];
+    let tail = &quote[ceil_char_boundary(quote, quote.len().saturating_sub(CLOSEST_BYTES))..];
+    // Char boundaries of each, ascending; both searches below are binary searches over them
     // (a longer start or end that is found implies every shorter one is).
-    let cuts: Vec<usize> = quote
-        .char_indices()
-        .map(|(i, _)| i)
-        .chain([quote.len()])
-        .collect();
-    let by_prefix = longest_found(cuts.len(), |k| {
-        let needle = &quote[..cuts[k]];
+    let cuts =
+        |s: &str| -> Vec<usize> { s.char_indices().map(|(i, _)| i).chain([s.len()]).collect() };
+    let (head_cuts, tail_cuts) = (cuts(head), cuts(tail));
+    let by_prefix = longest_found(head_cuts.len(), |k| {
+        let needle = &head[..head_cuts[k]];
         found(needle).map(|at| (needle.len(), at))
     });
-    let by_suffix = longest_found(cuts.len(), |k| {
-        let needle = &quote[cuts[cuts.len() - 1 - k]..];
+    let by_suffix = longest_found(tail_cuts.len(), |k| {
+        let needle = &tail[tail_cuts[tail_cuts.len() - 1 - k]..];
         // Align the passage so that it ends where the shared end ends.
         found(needle).map(|at| {
             (
@@ -733,7 +915,85 @@ mod tests {
                 };
                 proptest::prop_assert_eq!(got, reference(&text, quote), "{:?} in {:?}", quote.exact, text);
             }
+            // The exhaustive path agrees too, selectors and all.
+            let with_context: Vec<QuoteRef<'_>> = quotes
+                .iter()
+                .zip(&words)
+                .map(|(q, w)| QuoteRef { exact: q, prefix: Some(w), suffix: None })
+                .chain(quotes.iter().zip(words.iter().rev()).map(|(q, w)| QuoteRef {
+                    exact: q,
+                    prefix: None,
+                    suffix: Some(w),
+                }))
+                .chain(refs.iter().map(|r| q(r.exact)))
+                .collect();
+            let picked: Vec<(usize, &QuoteRef<'_>)> = with_context.iter().enumerate().collect();
+            for (i, (span, occurrences)) in anchor_exhaustive(&text, &picked) {
+                let got = (occurrences > 0).then_some((span, occurrences));
+                let quote = &with_context[i];
+                proptest::prop_assert_eq!(
+                    got,
+                    reference(&text, quote),
+                    "{:?} ({:?}, {:?}) in {:?}", quote.exact, quote.prefix, quote.suffix, text
+                );
+            }
         }
+    }
+
+    #[test]
+    fn a_quote_the_loose_fold_finds_everywhere_is_found_where_the_text_reads_it() {
+        let text = format!(
+            "{}The law, it said.{}",
+            "the law ".repeat(600),
+            " the law".repeat(600)
+        );
+        let t = FoldedText::new(&text);
+        crate::work::reset();
+        let r = anchor_all(
+            &t,
+            &[q("The law, it"), q("The law"), q("The law"), q("tHe law")],
+        );
+        let work = crate::work::count(crate::work::Work::Bytes);
+        for found in &r[..3] {
+            let Anchored::Found {
+                span,
+                occurrences: 1,
+                ..
+            } = found
+            else {
+                panic!("{found:?}")
+            };
+            assert_eq!(span.start, 600 * 8);
+        }
+        assert!(matches!(r[3], Anchored::Missing { .. }), "{:?}", r[3]);
+        // The text folded once more, not the quote compared at every place.
+        assert!(work < 16 * text.len() as u64, "{work}");
+    }
+
+    #[test]
+    fn the_exhaustive_pass_finds_places_across_its_windows() {
+        // 2.6 MB of text, three windows: a place every 97,000 bytes or so, some across the
+        // windows' edges, each after a run of whitespace of its own length.
+        let mut text = String::new();
+        let mut expected = Vec::new();
+        for k in 1..28 {
+            while text.len() < k * 97_003 {
+                text.push_str("the law  and\u{a0}the\n\nlaw ");
+            }
+            text.push_str(&" ".repeat(k));
+            expected.push(text.len());
+            text.push_str("The Law, at last ");
+        }
+        let quote = QuoteRef {
+            exact: "The Law,",
+            prefix: Some("law"),
+            suffix: Some("at"),
+        };
+        let found = anchor_exhaustive(&text, &[(0, &quote)]);
+        let (span, count) = &found[0].1;
+        assert_eq!(*count, expected.len());
+        assert_eq!(span.start, expected[0]);
+        assert_eq!(&text[span.clone()], "The Law,");
     }
 
     #[test]

@@ -125,6 +125,7 @@ pub fn fold_into(src: &str, mode: Fold, out: &mut String, mut map: Option<&mut O
     let mut pending_space = false;
     let mut run_start = 0;
     let mut at = 0;
+    let mut printable_end = 0;
     while at < bytes.len() {
         let b = bytes[at];
         // Runs of plain ASCII (most of any text), single spaces between words included, are
@@ -132,10 +133,17 @@ pub fn fold_into(src: &str, mode: Fold, out: &mut String, mut map: Option<&mut O
         let plain = |b: u8| b.is_ascii() && !is_ascii_space(b);
         let (c, len) = if plain(b) {
             // The run is the printable ASCII from here, found a word at a time, up to its first
-            // double space or its trailing space (which start whitespace runs of their own).
-            let printable = at + 1 + printable_ascii(&bytes[at + 1..]);
+            // double space or its trailing space (which start whitespace runs of their own). The
+            // end of the printable ASCII is found once for all the runs it holds: found again
+            // from each run, a long line of double-spaced sentences was folded in quadratic time.
+            if printable_end <= at {
+                printable_end = at + 1 + printable_ascii(&bytes[at + 1..]);
+                crate::work::add(crate::work::Work::Bytes, printable_end - at);
+            }
+            let printable = printable_end;
             let mut end =
                 memchr::memmem::find(&bytes[at..printable], b"  ").map_or(printable, |i| at + i);
+            crate::work::add(crate::work::Work::Bytes, end - at);
             if bytes[end - 1] == b' ' {
                 end -= 1;
             }

@@ -48,8 +48,10 @@ impl Problem {
         }
     }
 
+    /// Names the item the problem is in; a long id is shortened (see [`short`]), so that the
+    /// many problems of one item with an enormous id do not each copy it.
     pub fn in_item(mut self, id: Option<&str>) -> Problem {
-        self.item = id.map(str::to_owned);
+        self.item = id.map(|id| short(id).into_owned());
         self
     }
 
@@ -80,21 +82,77 @@ impl fmt::Display for Problem {
     }
 }
 
+/// The longest string a message quotes whole, in bytes.
+const SHORT_BYTES: usize = 80;
+
+/// `s`, or its start and `…` when it is longer than a message should quote: every problem of an
+/// item names its id, and a document can repeat an enormous one in thousands of problems.
+pub fn short(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.len() <= SHORT_BYTES {
+        return s.into();
+    }
+    let mut end = SHORT_BYTES - 8;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("{}…", &s[..end]).into()
+}
+
+/// Characters of each string weighed for a suggestion: a typo is seen in the first few dozen,
+/// and weighing all of two long strings costs the product of their lengths.
+const SUGGEST_CHARS: usize = 64;
+
 /// "did you mean" for `wanted` among `known`, when one is close enough to be a likely typo.
 pub fn suggest<'a>(wanted: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let mut unbounded = usize::MAX;
+    suggest_within(wanted, known, &mut unbounded)
+}
+
+/// [`suggest`], weighing at most `budget` pairs of characters (taken from it): a document with
+/// many unknown ids among many known ones gets its first suggestions and then no more, rather
+/// than a check that takes the product of the two.
+pub fn suggest_within<'a>(
+    wanted: &str,
+    known: impl IntoIterator<Item = &'a str>,
+    budget: &mut usize,
+) -> Option<&'a str> {
     // Case does not count against a candidate: `Supports` is a likely typo of `supports`.
-    let wanted = wanted.to_lowercase();
+    let wanted: String = wanted
+        .chars()
+        .take(SUGGEST_CHARS)
+        .flat_map(char::to_lowercase)
+        .collect();
+    let wanted_chars = wanted.chars().count();
     let mut lower = String::new();
     let mut best: Option<(f64, &str)> = None;
     for k in known {
+        // Only strings of about the same length are likely typos of each other (lengths
+        // counted up to the characters that are weighed).
+        let k_chars = k.chars().take(SUGGEST_CHARS).count();
+        if !similar_length(wanted_chars, k_chars) {
+            continue;
+        }
         lower.clear();
-        lower.extend(k.chars().flat_map(char::to_lowercase));
+        lower.extend(k.chars().take(SUGGEST_CHARS).flat_map(char::to_lowercase));
+        let pairs = wanted_chars * k_chars.max(1);
+        if *budget < pairs {
+            *budget = 0;
+            break;
+        }
+        *budget -= pairs;
+        crate::work::add(crate::work::Work::Pairs, pairs);
         let score = strsim::jaro_winkler(&wanted, &lower);
         if score >= 0.8 && best.is_none_or(|(b, _)| score > b) {
             best = Some((score, k));
         }
     }
     best.map(|(_, k)| k)
+}
+
+/// Whether strings of `a` and `b` characters are near enough in length to be typos of each
+/// other.
+fn similar_length(a: usize, b: usize) -> bool {
+    a.abs_diff(b) <= 4 + a.max(b) / 3
 }
 
 /// Appends ` — did you mean "x"?` when there is a suggestion.
@@ -126,6 +184,32 @@ mod tests {
             Some("supports")
         );
         assert_eq!(suggest("AMLO", ["amlo", "biden"]), Some("amlo"));
+    }
+
+    #[test]
+    fn long_strings_are_weighed_on_their_start_and_only_against_similar_lengths() {
+        let long = "a".repeat(80_000);
+        crate::work::reset();
+        assert!(suggest(&long, [long.as_str()]).is_some());
+        assert_eq!(suggest(&long, ["abc"]), None);
+        assert_eq!(crate::work::count(crate::work::Work::Pairs), 64 * 64);
+    }
+
+    #[test]
+    fn long_ids_are_shortened_in_problems() {
+        let id = "x".repeat(200_000);
+        let p = Problem::error("items[0].tags[0]", "bad").in_item(Some(&id));
+        let item = p.item.unwrap();
+        assert!(item.len() < 100 && item.ends_with('…'), "{item}");
+        assert_eq!(short("é".repeat(50).as_str()).chars().count(), 37);
+        assert_eq!(short("abc"), "abc");
+    }
+
+    #[test]
+    fn a_spent_budget_suggests_nothing() {
+        let mut budget = 20;
+        assert_eq!(suggest_within("us-agent", ["us-agents"], &mut budget), None);
+        assert_eq!(budget, 0);
     }
 
     #[test]

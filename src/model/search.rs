@@ -290,12 +290,24 @@ impl SearchIndex {
         let mut last = self.last_text.borrow_mut();
         let occurrences: Option<Vec<u32>> = match last.take() {
             // Every occurrence of a longer query is one of the shorter query's.
-            Some(prev) if prev.mode == mode && q.starts_with(&prev.query) => Some(
-                prev.occurrences
-                    .into_iter()
-                    .filter(|&at| buf[at as usize..].starts_with(q.as_bytes()))
-                    .collect(),
-            ),
+            // Each is checked for what the query adds only (comparing the whole query at every
+            // earlier match cost the query's length at each).
+            Some(prev) if prev.mode == mode && q.starts_with(&prev.query) => {
+                let added = &q.as_bytes()[prev.query.len()..];
+                crate::work::add(
+                    crate::work::Work::Bytes,
+                    prev.occurrences.len() * added.len().max(1),
+                );
+                Some(
+                    prev.occurrences
+                        .into_iter()
+                        .filter(|&at| {
+                            buf.get(at as usize + prev.query.len()..)
+                                .is_some_and(|rest| rest.starts_with(added))
+                        })
+                        .collect(),
+                )
+            }
             _ => occurrences(buf, q.as_bytes(), MAX_TEXT_MATCHES),
         };
         let Some(occurrences) = occurrences else {
@@ -374,11 +386,24 @@ pub fn fold_query(query: &str) -> Option<(String, Fold)> {
     (!q.is_empty()).then_some((q, mode))
 }
 
+/// Where the folded query `q` first occurs in `s`, as a byte offset of `s`'s fold (0 when `s`
+/// starts with it); `mode` as [`fold_query`] said.
+pub fn find_folded(s: &str, q: &str, mode: Fold) -> Option<usize> {
+    let mut buf = String::new();
+    fold_into(s, mode, &mut buf, None);
+    memmem::find(buf.as_bytes(), q.as_bytes())
+}
+
 /// Where `query` occurs in `s` (any string, e.g. a line of the detail), as byte spans of `s`.
 pub fn find_in(s: &str, query: &str) -> Vec<Range<usize>> {
     let Some((q, mode)) = fold_query(query) else {
         return Vec::new();
     };
+    find_all_folded(s, &q, mode)
+}
+
+/// [`find_in`] for a query folded already (by [`fold_query`]).
+pub fn find_all_folded(s: &str, q: &str, mode: Fold) -> Vec<Range<usize>> {
     let mut buf = String::new();
     let mut map = OffsetMap::default();
     fold_into(s, mode, &mut buf, Some(&mut map));

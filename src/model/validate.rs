@@ -8,7 +8,7 @@ use super::fields;
 use super::fold::OffsetMap;
 use super::index::Resolution;
 use super::packed::Spans;
-use super::problem::{Problem, with_suggestion};
+use super::problem::{Problem, short, suggest_within};
 use super::types::*;
 use compact_str::CompactString;
 use serde_json::{Map, Value};
@@ -21,6 +21,9 @@ pub const MAX_TEXT_BYTES: usize = 1 << 30;
 
 /// Suggestions are looked for on this many unknown ids at most (each is a scan of all ids).
 const MAX_SUGGESTIONS: usize = 100;
+/// Pairs of characters weighed for all the suggestions of one document: enough for a hundred
+/// suggestions among a few thousand ids, and a bound on a document with more of both.
+const SUGGESTION_PAIRS: usize = 100_000_000;
 
 /// The outcome of validation: the document (when it has no errors), every problem, and each
 /// item's quote spans in the text.
@@ -59,6 +62,7 @@ struct Validator {
     /// in another). Problems about a placeholder are not reported: its own errors were.
     placeholders: Vec<usize>,
     suggestions_left: Option<usize>,
+    suggestion_pairs: Option<usize>,
 }
 
 /// A JSON object being read: its fields are taken one by one and what is left is unknown.
@@ -140,7 +144,11 @@ impl Validator {
             return message;
         }
         *left -= 1;
-        with_suggestion(message, wanted, known)
+        let pairs = self.suggestion_pairs.get_or_insert(SUGGESTION_PAIRS);
+        match suggest_within(wanted, known, pairs) {
+            Some(s) => format!("{message} — did you mean \"{}\"?", short(s)),
+            None => message,
+        }
     }
 
     fn object(&mut self, value: Value, path: &str) -> Option<Fields> {
@@ -646,7 +654,10 @@ impl Validator {
             self.at_item(&item.id);
             self.error(
                 &format!("items[{i}].id"),
-                format!("duplicate id \"{}\" (first at items[{first}])", item.id),
+                format!(
+                    "duplicate id \"{}\" (first at items[{first}])",
+                    short(&item.id)
+                ),
             );
         }
         let ids = &resolution.ids;
@@ -662,7 +673,7 @@ impl Validator {
                     self.at_item(&item.id);
                     let known = doc.relations.iter().map(|r| r.id.as_str());
                     let msg = self.suggestion(
-                        format!("unknown relation \"{}\"", link.rel),
+                        format!("unknown relation \"{}\"", short(&link.rel)),
                         &link.rel,
                         known,
                     );
@@ -673,8 +684,11 @@ impl Validator {
                     None => {
                         self.at_item(&item.id);
                         let known = doc.items.iter().map(|it| it.id.as_str());
-                        let msg =
-                            self.suggestion(format!("unknown id \"{}\"", link.to), &link.to, known);
+                        let msg = self.suggestion(
+                            format!("unknown id \"{}\"", short(&link.to)),
+                            &link.to,
+                            known,
+                        );
                         self.error(&format!("items[{i}].links[{j}].to"), msg);
                     }
                 }
@@ -694,7 +708,7 @@ impl Validator {
                     &format!("comparisons[{c}].id"),
                     format!(
                         "duplicate comparison id \"{}\" (first at comparisons[{first}])",
-                        cmp.id
+                        short(&cmp.id)
                     ),
                 );
             } else {
@@ -705,7 +719,11 @@ impl Validator {
                     if !ids.contains_key(id.as_str()) {
                         let known = doc.items.iter().map(|it| it.id.as_str());
                         let msg = self.suggestion(
-                            format!("unknown item \"{id}\" in comparison \"{}\"", cmp.id),
+                            format!(
+                                "unknown item \"{}\" in comparison \"{}\"",
+                                short(id),
+                                short(&cmp.id)
+                            ),
                             id,
                             known,
                         );
@@ -713,15 +731,20 @@ impl Validator {
                     }
                 }
             }
+            // Each pair is looked up in a set of its column, not searched for in the column: a
+            // comparison of many pairs was checked in quadratic time.
+            let columns: [HashSet<&str>; 2] = [&cmp.left, &cmp.right]
+                .map(|side| side.items.iter().map(|id| id.as_str()).collect());
             for (p, pair) in cmp.pairs.iter().enumerate() {
-                for (k, (id, side)) in pair.iter().zip([&cmp.left, &cmp.right]).enumerate() {
-                    if !side.items.contains(id) {
+                for (k, (id, column)) in pair.iter().zip(&columns).enumerate() {
+                    if !column.contains(id.as_str()) {
                         let which = if k == 0 { "left" } else { "right" };
                         self.error(
                             &format!("comparisons[{c}].pairs[{p}][{k}]"),
                             format!(
-                                "\"{id}\" is not in the {which} column of comparison \"{}\"",
-                                cmp.id
+                                "\"{}\" is not in the {which} column of comparison \"{}\"",
+                                short(id),
+                                short(&cmp.id)
                             ),
                         );
                     }

@@ -68,6 +68,9 @@ pub struct Glyphs {
     pub more_down: &'static str,
     /// The map's edge arrow head.
     pub arrow_head: &'static str,
+    /// Around a quote the interface sets in its own text (a comparison's cell).
+    pub quote_open: &'static str,
+    pub quote_close: &'static str,
     /// Before a link's note: "title (kind) — note".
     pub note_dash: &'static str,
     /// "─supports→" in the chain to the thesis.
@@ -122,6 +125,8 @@ pub const UNICODE: Glyphs = Glyphs {
     more_up: "▲",
     more_down: "▼",
     arrow_head: "▶",
+    quote_open: "“",
+    quote_close: "”",
     note_dash: "—",
     chain_dash: "─",
     chain_arrow: "→",
@@ -163,6 +168,8 @@ pub const ASCII: Glyphs = Glyphs {
     more_up: "^",
     more_down: "v",
     arrow_head: ">",
+    quote_open: "\"",
+    quote_close: "\"",
     note_dash: "-",
     chain_dash: "-",
     chain_arrow: "->",
@@ -282,6 +289,8 @@ mod tests {
             g.more_down,
             g.arrow_head,
             g.note_dash,
+            g.quote_open,
+            g.quote_close,
             g.chain_dash,
             g.chain_arrow,
             b.top_left,

@@ -403,6 +403,20 @@ mod tests {
     }
 
     #[test]
+    fn fit_never_cuts_inside_a_grapheme_cluster() {
+        let flags = format!("x{}", "🇺🇸".repeat(30));
+        let shown = fit(&flags, 41, "…");
+        let regional = shown.chars().filter(|c| ('🇦'..='🇿').contains(c)).count();
+        assert_eq!(regional % 2, 0, "{shown}");
+        assert_eq!(fit("ab👨\u{200d}👩\u{200d}👧", 3, "…"), "ab…");
+        assert_eq!(
+            fit("ab👨\u{200d}👩\u{200d}👧", 4, "…"),
+            "ab👨\u{200d}👩\u{200d}👧"
+        );
+        assert_eq!(fit("क्षक्ष", 3, "…"), "क्ष…");
+    }
+
+    #[test]
     fn fit_reads_only_the_part_of_a_huge_string_that_fits() {
         let huge = "word ".repeat(1_000_000);
         assert_eq!(fit(&huge, 12, "…"), "word word w…");

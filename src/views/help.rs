@@ -228,7 +228,7 @@ impl HelpView {
             }
             Action::Quit => return Outcome::Unhandled,
             _ => {
-                if find.edit(action) {
+                if find.edit(action, &mut app.message) {
                     let query = find.as_str().to_owned();
                     let width = boxed(app.screen().full).1.width as usize;
                     let hits = matching(&rows(&app.keymap, width, app.glyphs), &query);
@@ -286,7 +286,7 @@ impl View for HelpView {
         if self.typing {
             return self.type_search(app, action);
         }
-        let height = boxed(app.screen().full).1.height as isize;
+        let height = boxed(app.screen().full).1.height as usize;
         let delta = match action {
             Action::Escape if self.find.is_some() => {
                 self.find = None;
@@ -304,16 +304,13 @@ impl View for HelpView {
                 self.next_match(app, action == Action::NextMatch);
                 return Outcome::Keep;
             }
-            Action::Down => 1,
-            Action::Up => -1,
-            Action::PageDown => height,
-            Action::PageUp => -height,
-            Action::First => isize::MIN,
-            Action::Last => isize::MAX,
             Action::WheelDown(..) => 3,
             Action::WheelUp(..) => -3,
-            // A click closes the help and acts on the panes.
-            _ => return Outcome::Unhandled,
+            _ => match cursor::delta(action, height) {
+                Some(d) => d,
+                // A click closes the help and acts on the panes.
+                None => return Outcome::Unhandled,
+            },
         };
         // Past the end is clamped by `settle`, which knows how many lines there are.
         self.scroll = (self.scroll as isize).saturating_add(delta).max(0) as usize;

@@ -188,25 +188,18 @@ pub struct ViewMemory {
     pub map: Option<(usize, map::neighbourhood::MapCursor)>,
 }
 
-/// Rows a page moves in a view drawn in `area`: its inside, less a row of overlap.
-pub fn page(area: Rect) -> isize {
-    (layout::inner(area).height as isize - 1).max(1)
-}
-
 /// A vertical move's size, for the actions that move up and down in a view drawn in `area`.
 pub fn vertical(action: Action, area: Rect) -> Option<isize> {
-    let page = page(area);
-    Some(match action {
-        Action::Down => 1,
-        Action::Up => -1,
-        Action::PageDown => page,
-        Action::PageUp => -page,
-        Action::HalfPageDown => (page / 2).max(1),
-        Action::HalfPageUp => -(page / 2).max(1),
-        Action::First => isize::MIN,
-        Action::Last => isize::MAX,
-        _ => return None,
-    })
+    crate::app::cursor::delta(action, layout::inner(area).height as usize)
+}
+
+/// The side of a two-column view after `Left`, `Right` or `SwitchSide` (0 left, 1 right).
+pub fn switch_side(side: usize, action: Action) -> usize {
+    match action {
+        Action::Left => 0,
+        Action::Right => 1,
+        _ => 1 - side,
+    }
 }
 
 /// Lines a scroll of the text moves in a view whose rows area is `height` lines tall, if `action`
@@ -401,7 +394,7 @@ pub fn common(view: &mut dyn View, app: &mut App, action: Action) -> Option<Outc
     None
 }
 
-/// The body of the screen a view is drawn in, for a terminal of `size`.
+/// The body of the screen, the area a full-screen view is drawn in: what its keys page by.
 pub fn body(app: &App) -> Rect {
     app.screen().body
 }

@@ -86,12 +86,18 @@ impl PaletteView {
             return;
         }
         let mut items = model.search.items(&model.doc, query);
-        let rank =
-            |i: usize| match crate::model::search::find_in(&model.item(i).title, query).first() {
-                Some(span) if span.start == 0 => 0,
-                Some(_) => 1,
-                None => 2,
-            };
+        // The query is folded once, not once per item.
+        let folded = crate::model::search::fold_query(query);
+        let rank = |i: usize| match &folded {
+            Some((q, mode)) => {
+                match crate::model::search::find_folded(&model.item(i).title, q, *mode) {
+                    Some(0) => 0,
+                    Some(_) => 1,
+                    None => 2,
+                }
+            }
+            None => 2,
+        };
         items.sort_by_cached_key(|&i| rank(i));
         let mut counts: Vec<(Pane, usize)> = Pane::LISTS.iter().map(|&p| (p, 0)).collect();
         for &i in &items {
@@ -139,7 +145,7 @@ impl View for PaletteView {
                 return Outcome::Close;
             }
             Action::PromptCancel | Action::Escape => return Outcome::Close,
-            _ if self.input.edit(action) => {
+            _ if self.input.edit(action, &mut app.message) => {
                 self.selected = 0;
                 self.run(app);
             }

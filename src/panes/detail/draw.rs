@@ -54,7 +54,9 @@ pub fn detail(ctx: &Ctx, frame: &mut Frame, area: Rect) {
         .search
         .as_ref()
         .filter(|s| s.pane == app.focus && !s.query.is_empty())
-        .map(|s| s.query.as_str());
+        .map(|s| s.query.as_str())
+        // Folded once for the frame, not once per row.
+        .and_then(crate::model::search::fold_query);
     let buf = frame.buffer_mut();
     let body = body.intersection(buf.area);
     let visible = rows.iter().skip(shown.scroll);
@@ -88,11 +90,17 @@ pub fn detail(ctx: &Ctx, frame: &mut Frame, area: Rect) {
             .map(|d| d - row.text.start);
         match dash {
             Some(d) => {
-                put_highlighted(&mut out, ctx, &text[..d], query, style);
+                put_highlighted(&mut out, ctx, &text[..d], query.as_ref(), style);
                 out.put(ctx.sym.note_dash, style);
-                put_highlighted(&mut out, ctx, &text[d + NOTE_DASH.len()..], query, style);
+                put_highlighted(
+                    &mut out,
+                    ctx,
+                    &text[d + NOTE_DASH.len()..],
+                    query.as_ref(),
+                    style,
+                );
             }
-            None => put_highlighted(&mut out, ctx, text, query, style),
+            None => put_highlighted(&mut out, ctx, text, query.as_ref(), style),
         }
     }
 }
@@ -103,10 +111,16 @@ fn spaces(n: usize) -> &'static str {
     &SPACES[..n.min(SPACES.len())]
 }
 
-/// Writes `text` with the matches of `query` marked.
-fn put_highlighted(out: &mut RowWriter, ctx: &Ctx, text: &str, query: Option<&str>, style: Style) {
+/// Writes `text` with the matches of `query` (folded, and the fold it matches in) marked.
+fn put_highlighted(
+    out: &mut RowWriter,
+    ctx: &Ctx,
+    text: &str,
+    query: Option<&(String, crate::model::fold::Fold)>,
+    style: Style,
+) {
     let hits = query
-        .map(|q| crate::model::search::find_in(text, q))
+        .map(|(q, mode)| crate::model::search::find_all_folded(text, q, *mode))
         .unwrap_or_default();
     let mut at = 0;
     for hit in hits {

@@ -5,9 +5,10 @@
 
 use crate::model::types::role_label;
 use crate::model::{KindFields, Model, sanitize};
-use crate::ui::glyphs::Glyphs;
+use crate::ui::glyphs::{self, Glyphs};
 use crate::wrap::wrap;
 use compact_str::CompactString;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// What a row of the comparison shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,6 +65,9 @@ pub struct Alignment {
     /// Left, right.
     pub items: [usize; 2],
     pub rows: Vec<Row>,
+    /// The widest gutter label of the rows, in columns, with the Unicode glyphs and with the
+    /// ASCII ones: worked out once, not on every key and frame.
+    pub label_width: [usize; 2],
 }
 
 fn cell(text: impl AsRef<str>) -> Cell {
@@ -109,29 +113,44 @@ fn zip_rows(rows: &mut Vec<Row>, field: Field, left: Vec<Cell>, right: Vec<Cell>
     }
 }
 
-/// An item's links of one direction and relation, as (other item, position in the source's
-/// links), in the order the source lists them.
-fn links_of(model: &Model, item: usize, outgoing: bool, rel: usize) -> Vec<(usize, usize)> {
+/// An item's links of one direction by relation, each relation's as (other item, position in
+/// the source's links) in the order the source lists them, each other item once. One pass over
+/// the links through a set: a hub's links were de-duplicated in quadratic time, and looked
+/// through once per relation the document declares.
+fn links_by_relation(
+    model: &Model,
+    item: usize,
+    outgoing: bool,
+) -> BTreeMap<usize, Vec<(usize, usize)>> {
     let refs = if outgoing {
         &model.index.outgoing[item]
     } else {
         &model.index.incoming[item]
     };
-    let mut out: Vec<(usize, usize)> = Vec::new();
-    for l in refs.iter().filter(|l| l.rel == rel) {
-        if !out.iter().any(|&(o, _)| o == l.other) {
-            out.push((l.other, l.link));
+    let mut seen: HashSet<(usize, usize)> = HashSet::new();
+    let mut out: BTreeMap<usize, Vec<(usize, usize)>> = BTreeMap::new();
+    for l in refs.iter() {
+        if seen.insert((l.rel, l.other)) {
+            out.entry(l.rel).or_default().push((l.other, l.link));
         }
     }
     out
 }
 
-fn link_cell(model: &Model, item: usize, outgoing: bool, other: usize, link: usize) -> Cell {
+fn link_cell(
+    model: &Model,
+    g: &Glyphs,
+    (item, outgoing): (usize, bool),
+    other: usize,
+    link: usize,
+) -> Cell {
     let it = model.item(other);
     let source = if outgoing { item } else { other };
     let mut text = format!("{} ({})", it.title, it.kind);
     if let Some(note) = model.link_note(source, link) {
-        text.push_str(" — ");
+        text.push(' ');
+        text.push_str(g.note_dash);
+        text.push(' ');
         text.push_str(note);
     }
     Cell {
@@ -143,6 +162,11 @@ fn link_cell(model: &Model, item: usize, outgoing: bool, other: usize, link: usi
 /// Aligns `left` and `right`. The order of rows depends only on the pair, not on which side
 /// each item is on, so swapping the sides mirrors the rows.
 pub fn align(model: &Model, left: usize, right: usize) -> Alignment {
+    align_with(model, left, right, &glyphs::UNICODE)
+}
+
+/// [`align`], with the interface's own marks (around a quote, before a link's note) from `g`.
+pub fn align_with(model: &Model, left: usize, right: usize, g: &Glyphs) -> Alignment {
     let (a, b) = (model.item(left), model.item(right));
     let mut rows = Vec::new();
     let both = |rows: &mut Vec<Row>, field, l: Option<Cell>, r: Option<Cell>| {
@@ -185,42 +209,49 @@ pub fn align(model: &Model, left: usize, right: usize) -> Alignment {
     let quotes = |it: &crate::model::Item| {
         it.quotes
             .iter()
-            .map(|q| cell(format!("“{}”", q.exact)))
+            .map(|q| cell(format!("{}{}{}", g.quote_open, q.exact, g.quote_close)))
             .collect()
     };
     zip_rows(&mut rows, Field::Quote, quotes(a), quotes(b));
 
     for outgoing in [true, false] {
-        for rel in 0..model.doc.relations.len() {
-            let la = links_of(model, left, outgoing, rel);
-            let lb = links_of(model, right, outgoing, rel);
-            if la.is_empty() && lb.is_empty() {
-                continue;
-            }
+        let (mut by_a, mut by_b) = (
+            links_by_relation(model, left, outgoing),
+            links_by_relation(model, right, outgoing),
+        );
+        let rels: BTreeSet<usize> = by_a.keys().chain(by_b.keys()).copied().collect();
+        for rel in rels {
+            let la = by_a.remove(&rel).unwrap_or_default();
+            let lb = by_b.remove(&rel).unwrap_or_default();
             let field = Field::Link { outgoing, rel };
             let start = rows.len();
             // Shared targets first, in document order, each on one row.
+            let link_a: HashMap<usize, usize> = la.iter().copied().collect();
+            let link_b: HashMap<usize, usize> = lb.iter().copied().collect();
             let mut shared: Vec<usize> = la
                 .iter()
                 .map(|&(o, _)| o)
-                .filter(|o| lb.iter().any(|&(p, _)| p == *o))
+                .filter(|o| link_b.contains_key(o))
                 .collect();
             shared.sort_unstable();
             for &other in &shared {
-                let find =
-                    |ls: &[(usize, usize)]| ls.iter().find(|&&(o, _)| o == other).map(|&(_, k)| k);
                 rows.push(Row {
                     field,
                     first: false,
-                    left: find(&la).map(|k| link_cell(model, left, outgoing, other, k)),
-                    right: find(&lb).map(|k| link_cell(model, right, outgoing, other, k)),
+                    left: link_a
+                        .get(&other)
+                        .map(|&k| link_cell(model, g, (left, outgoing), other, k)),
+                    right: link_b
+                        .get(&other)
+                        .map(|&k| link_cell(model, g, (right, outgoing), other, k)),
                     shared: true,
                 });
             }
+            let shared: HashSet<usize> = shared.into_iter().collect();
             let rest = |ls: Vec<(usize, usize)>, item: usize| -> Vec<Cell> {
                 ls.into_iter()
                     .filter(|(o, _)| !shared.contains(o))
-                    .map(|(o, k)| link_cell(model, item, outgoing, o, k))
+                    .map(|(o, k)| link_cell(model, g, (item, outgoing), o, k))
                     .collect()
             };
             zip_rows(&mut rows, field, rest(la, left), rest(lb, right));
@@ -230,9 +261,17 @@ pub fn align(model: &Model, left: usize, right: usize) -> Alignment {
             }
         }
     }
+    let label_width = [&glyphs::UNICODE, &glyphs::ASCII].map(|g| {
+        rows.iter()
+            .filter(|r| r.first)
+            .map(|r| crate::wrap::str_width(&label(model, r.field, g)))
+            .max()
+            .unwrap_or(0)
+    });
     Alignment {
         items: [left, right],
         rows,
+        label_width,
     }
 }
 
@@ -241,6 +280,7 @@ impl Alignment {
     pub fn swapped(&self) -> Alignment {
         Alignment {
             items: [self.items[1], self.items[0]],
+            label_width: self.label_width,
             rows: self
                 .rows
                 .iter()

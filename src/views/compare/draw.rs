@@ -22,7 +22,7 @@ pub fn draw(view: &CompareView, ctx: &Ctx, frame: &mut Frame, body: Rect) {
         ),
     ]);
     let bottom = format!(" row {}/{} ", view.row + 1, al.rows.len());
-    let (area, cols) = super::geometry(&app.model, body, al, g);
+    let (area, cols) = super::geometry(body, al, g);
     let height = area.height as usize;
     let (above, below) = view.scroll.more(al.rows.len(), height, |r| {
         compare::row_height(&al.rows[r], cols)
@@ -63,10 +63,7 @@ pub fn draw(view: &CompareView, ctx: &Ctx, frame: &mut Frame, body: Rect) {
         let tw = compare::text_width(row, cols.column);
         let wrapped: Vec<Vec<String>> = (0..2)
             .map(|side| match compare::cell_text(row, side, cols) {
-                Some(t) => {
-                    let t = g.text(&t);
-                    crate::wrap::wrapped(&t, tw)
-                }
+                Some(t) => crate::wrap::wrapped(&t, tw),
                 None => Vec::new(),
             })
             .collect();

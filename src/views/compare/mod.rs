@@ -6,7 +6,6 @@ mod draw;
 
 use super::{Open, Outcome, View, vertical};
 use crate::app::{Action, App, KeyMode, cursor, layout};
-use crate::model::Model;
 use crate::ui::glyphs::Glyphs;
 use alignment::{Alignment, Columns};
 use ratatui::layout::Rect;
@@ -45,7 +44,7 @@ impl Open for CompareView {
             }
             Some(marked) => {
                 app.memory.mark = None;
-                let alignment = alignment::align(&app.model, marked, item);
+                let alignment = alignment::align_with(&app.model, marked, item, app.glyphs);
                 let (row, side, top) = app
                     .memory
                     .compare
@@ -65,15 +64,9 @@ impl Open for CompareView {
 }
 
 /// The comparison's rows area (inside the border) and its columns, in a view drawn in `area`.
-pub fn geometry(model: &Model, area: Rect, al: &Alignment, g: &Glyphs) -> (Rect, Columns) {
+pub fn geometry(area: Rect, al: &Alignment, g: &Glyphs) -> (Rect, Columns) {
     let rows = layout::inner(area);
-    let gutter = al
-        .rows
-        .iter()
-        .filter(|r| r.first)
-        .map(|r| crate::wrap::str_width(&alignment::label(model, r.field, g)))
-        .max()
-        .unwrap_or(0);
+    let gutter = al.label_width[usize::from(g.ascii)];
     (rows, alignment::columns(rows.width as usize, gutter))
 }
 
@@ -95,11 +88,7 @@ impl View for CompareView {
         match action {
             Action::Escape => return Outcome::Close,
             Action::SwitchSide | Action::Left | Action::Right => {
-                self.side = match action {
-                    Action::Left => 0,
-                    Action::Right => 1,
-                    _ => 1 - self.side,
-                }
+                self.side = super::switch_side(self.side, action)
             }
             Action::Copy => {
                 let text = super::copy::compare(&app.model, &self.alignment, app.glyphs);
@@ -129,8 +118,7 @@ impl View for CompareView {
             }
             _ if super::line_scroll(action, 0).is_some() => {
                 // The text scrolls a line or a page; the cursor stays on screen.
-                let (area, cols) =
-                    geometry(&app.model, super::body(app), &self.alignment, app.glyphs);
+                let (area, cols) = geometry(super::body(app), &self.alignment, app.glyphs);
                 let (rows, h) = (&self.alignment.rows, area.height as usize);
                 let height = |r: usize| alignment::row_height(&rows[r], cols);
                 if let Some(d) = super::line_scroll(action, h) {
@@ -157,7 +145,7 @@ impl View for CompareView {
     }
 
     fn click(&mut self, app: &mut App, x: u16, y: u16) {
-        let (area, cols) = geometry(&app.model, super::body(app), &self.alignment, app.glyphs);
+        let (area, cols) = geometry(super::body(app), &self.alignment, app.glyphs);
         if !super::hit(area, x, y) {
             return;
         }
@@ -178,7 +166,7 @@ impl View for CompareView {
     }
 
     fn settle(&mut self, app: &App, area: Rect) {
-        let (rows_area, cols) = geometry(&app.model, area, &self.alignment, app.glyphs);
+        let (rows_area, cols) = geometry(area, &self.alignment, app.glyphs);
         let rows = &self.alignment.rows;
         self.scroll.keep(self.row, rows_area.height as usize, |r| {
             alignment::row_height(&rows[r], cols)

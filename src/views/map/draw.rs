@@ -395,13 +395,14 @@ pub fn caption_lines(app: &crate::app::App, view: &MapView, width: usize) -> Vec
                 title(tgt)
             );
             if let Some(note) = model.link_note(src, n.link) {
-                s.push_str(" — ");
+                s.push(' ');
+                s.push_str(gl.note_dash);
+                s.push(' ');
                 s.push_str(&sanitize::line(note));
             }
             s
         }
     };
-    let text = gl.text(&text).into_owned();
     crate::wrap::wrap(&text, width.saturating_sub(2).max(1))
         .into_iter()
         .map(|r| text[r].trim_end().to_owned())

@@ -170,7 +170,8 @@ fn legend(ctx: &Ctx, frame: &mut Frame, view: &MatrixView, area: Rect) {
     }
     let width = body.width as usize;
     let mut lines = Vec::new();
-    for k in 0..mx.marks.len() {
+    // The marks that can fit, not every relation a document declares.
+    for k in 0..mx.marks.len().min(body.height as usize) {
         lines.push(Line::from(vec![
             Span::styled(format!("{}  ", mx.marks[k].symbol), ctx.theme.linked),
             Span::raw(fit(
@@ -192,23 +193,32 @@ fn legend(ctx: &Ctx, frame: &mut Frame, view: &MatrixView, area: Rect) {
     let room = (body.height as usize).saturating_sub(fixed);
     let pw = matrix::label_width(mx.cols());
     let title_w = width.saturating_sub(pw + 1).max(1);
-    let titles: Vec<String> = mx
-        .recommendations
-        .iter()
-        .map(|&r| crate::model::sanitize::line(&ctx.app.model.item(r).title).into_owned())
-        .collect();
-    let wrapped: Vec<Vec<String>> = titles
-        .iter()
-        .map(|t| crate::wrap::wrapped(t, title_w))
-        .collect();
+    let title = |c: usize| {
+        let item = ctx.app.model.item(mx.recommendations[c]);
+        crate::model::sanitize::line(&item.title).into_owned()
+    };
     // Whole titles when they all fit; otherwise one line each, scrolled to the cursor's column.
-    let whole = wrapped.iter().map(Vec::len).sum::<usize>() <= room;
+    // Only the titles that can reach the screen are read: more columns than rows cannot all fit,
+    // and a frame that wrapped every title cost the number of recommendations (issue 17).
+    let wrapped: Option<Vec<Vec<String>>> = (mx.cols() <= room)
+        .then(|| {
+            (0..mx.cols())
+                .map(|c| crate::wrap::wrapped(&title(c), title_w))
+                .collect::<Vec<Vec<String>>>()
+        })
+        .filter(|w| w.iter().map(Vec::len).sum::<usize>() <= room);
+    let whole = wrapped.is_some();
     let first = if whole {
         0
     } else {
         keep_in_view(0, view.col, room).min(mx.cols().saturating_sub(room))
     };
-    for c in first..mx.cols() {
+    let last = if whole {
+        mx.cols()
+    } else {
+        (first + room).min(mx.cols())
+    };
+    for c in first..last {
         let sel = c == view.col;
         let style = if sel {
             ctx.theme.selected
@@ -216,10 +226,9 @@ fn legend(ctx: &Ctx, frame: &mut Frame, view: &MatrixView, area: Rect) {
             Style::new()
         };
         let label = format!("R{:<pw$} ", c + 1, pw = pw - 1);
-        let parts = if whole {
-            wrapped[c].clone()
-        } else {
-            vec![fit(&titles[c], title_w, ctx.sym.ellipsis)]
+        let parts = match &wrapped {
+            Some(wrapped) => wrapped[c].clone(),
+            None => vec![fit(&title(c), title_w, ctx.sym.ellipsis)],
         };
         for (k, part) in parts.into_iter().enumerate() {
             let head = if k == 0 {
@@ -312,13 +321,13 @@ pub fn cell_lines(app: &crate::app::App, view: &MatrixView, width: usize) -> Vec
     for (label, item) in [(&pl, p), (&rl, rec)] {
         if let Some(q) = model.item(item).quotes.first() {
             paras.push((String::new(), Style::new()));
-            paras.push((format!("{label}: “{}”", q.exact), theme.quote));
+            let (open, close) = (app.glyphs.quote_open, app.glyphs.quote_close);
+            paras.push((format!("{label}: {open}{}{close}", q.exact), theme.quote));
         }
     }
     let mut lines = Vec::new();
     for (text, style) in paras {
         let clean = crate::model::sanitize::line(&text);
-        let clean = app.glyphs.text(&clean);
         let rows = wrap(&clean, width.max(1));
         if rows.is_empty() {
             lines.push(Line::raw(""));

@@ -5,6 +5,7 @@
 use crate::app::cursor::{self, Wrapped};
 use crate::model::{Kind, Model};
 use ratatui::layout::Rect;
+use std::collections::HashMap;
 
 /// The link behind a cell (the first, when the two are linked more than once).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,8 +34,15 @@ pub struct Matrix {
     pub provisions: Vec<usize>,
     /// Column items, in document order.
     pub recommendations: Vec<usize>,
-    /// Row-major.
-    cells: Vec<Option<CellLink>>,
+    /// The linked cells by `(row, column)`: a matrix of thousands of provisions and
+    /// recommendations has few links among its many cells, and a table of them all was
+    /// allocated as their product.
+    cells: HashMap<(u32, u32), CellLink>,
+    /// Whether any recommendation is linked to each row's provision, and how many are not.
+    addressed: Vec<bool>,
+    unaddressed: usize,
+    /// Each mark's position in `marks`, by relation and direction.
+    mark_of: HashMap<(usize, bool), usize>,
     /// The marks in use, in order of first use.
     pub marks: Vec<Mark>,
     /// The widest provision title, in columns.
@@ -64,13 +72,16 @@ impl Matrix {
     pub fn new(model: &Model) -> Matrix {
         let provisions = model.of_kind(Kind::Provision);
         let recommendations = model.of_kind(Kind::Recommendation);
-        let cols = recommendations.len();
         let mut col_of = vec![None; model.doc.items.len()];
         for (c, &r) in recommendations.iter().enumerate() {
             col_of[r] = Some(c);
         }
-        let mut cells: Vec<Option<CellLink>> = vec![None; provisions.len() * cols];
+        let mut cells: HashMap<(u32, u32), CellLink> = HashMap::new();
+        let mut addressed = vec![false; provisions.len()];
         let mut marks: Vec<Mark> = Vec::new();
+        let mut mark_of: HashMap<(usize, bool), usize> = HashMap::new();
+        // The symbols taken so far, each once.
+        let mut taken: Vec<char> = Vec::new();
         for (row, &p) in provisions.iter().enumerate() {
             // Incoming first: a recommendation addressing the provision is the usual reading.
             let links = model.index.incoming[p]
@@ -79,33 +90,36 @@ impl Matrix {
                 .chain(model.index.outgoing[p].iter().map(|l| (false, l)));
             for (from_recommendation, l) in links {
                 let Some(col) = col_of[l.other] else { continue };
-                let cell = &mut cells[row * cols + col];
-                match cell {
-                    Some(c) => c.count += 1,
-                    None => {
-                        *cell = Some(CellLink {
+                addressed[row] = true;
+                let key = (row as u32, col as u32);
+                if let Some(c) = cells.get_mut(&key) {
+                    c.count += 1;
+                    continue;
+                }
+                cells.insert(
+                    key,
+                    CellLink {
+                        rel: l.rel,
+                        from_recommendation,
+                        link: l.link,
+                        count: 1,
+                    },
+                );
+                mark_of
+                    .entry((l.rel, from_recommendation))
+                    .or_insert_with(|| {
+                        let label = &model.relation(l.rel).label;
+                        let symbol = symbol(label, from_recommendation, &taken);
+                        if !taken.contains(&symbol) {
+                            taken.push(symbol);
+                        }
+                        marks.push(Mark {
                             rel: l.rel,
                             from_recommendation,
-                            link: l.link,
-                            count: 1,
+                            symbol,
                         });
-                        if !marks
-                            .iter()
-                            .any(|m| m.rel == l.rel && m.from_recommendation == from_recommendation)
-                        {
-                            let taken: Vec<char> = marks.iter().map(|m| m.symbol).collect();
-                            marks.push(Mark {
-                                rel: l.rel,
-                                from_recommendation,
-                                symbol: symbol(
-                                    &model.relation(l.rel).label,
-                                    from_recommendation,
-                                    &taken,
-                                ),
-                            });
-                        }
-                    }
-                }
+                        marks.len() - 1
+                    });
             }
         }
         let title_width = provisions
@@ -117,6 +131,9 @@ impl Matrix {
             provisions,
             recommendations,
             cells,
+            unaddressed: addressed.iter().filter(|&&a| !a).count(),
+            addressed,
+            mark_of,
             marks,
             title_width,
         }
@@ -135,25 +152,24 @@ impl Matrix {
         if row >= self.rows() || col >= self.cols() {
             return None;
         }
-        self.cells[row * self.cols() + col].as_ref()
+        self.cells.get(&(row as u32, col as u32))
     }
 
     /// The symbol of a cell's link.
     pub fn symbol(&self, cell: &CellLink) -> char {
-        self.marks
-            .iter()
-            .find(|m| m.rel == cell.rel && m.from_recommendation == cell.from_recommendation)
-            .map_or('?', |m| m.symbol)
+        self.mark_of
+            .get(&(cell.rel, cell.from_recommendation))
+            .map_or('?', |&m| self.marks[m].symbol)
     }
 
     /// Whether any recommendation is linked to the provision of `row`.
     pub fn addressed(&self, row: usize) -> bool {
-        (0..self.cols()).any(|c| self.cell(row, c).is_some())
+        self.addressed.get(row).copied().unwrap_or(false)
     }
 
     /// How many provisions no recommendation addresses.
     pub fn unaddressed(&self) -> usize {
-        (0..self.rows()).filter(|&r| !self.addressed(r)).count()
+        self.unaddressed
     }
 
     /// The next row after `from` whose provision nothing addresses, wrapping around (`from`

@@ -90,7 +90,7 @@ impl PreparedView {
                 self.find = None;
                 self.typing = false;
             }
-            _ if find.query.edit(action) => {
+            _ if find.query.edit(action, &mut app.message) => {
                 // Incremental: the first matching row at or after where the search started.
                 find.rows = rows::matching_rows(&app.model, &self.rows, find.query.as_str());
                 match find.first_from(find.origin) {
@@ -173,11 +173,7 @@ impl View for PreparedView {
                 }
             }
             Action::SwitchSide | Action::Left | Action::Right => {
-                self.side = match action {
-                    Action::Left => 0,
-                    Action::Right => 1,
-                    _ => 1 - self.side,
-                }
+                self.side = super::switch_side(self.side, action)
             }
             Action::Open => {
                 return match self.rows.get(self.row).map(|r| r.side(self.side)) {

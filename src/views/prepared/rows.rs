@@ -5,6 +5,7 @@ use crate::app::cursor::{self, Wrapped};
 use crate::app::input::LineInput;
 use crate::model::{Comparison, Model, sanitize};
 use crate::wrap::wrap;
+use std::collections::{HashMap, HashSet};
 
 /// One side of a row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,13 +45,11 @@ impl PairRow {
 }
 
 fn resolve(model: &Model, ids: &[String]) -> Vec<usize> {
-    let mut out: Vec<usize> = Vec::new();
-    for i in ids.iter().filter_map(|id| model.index.get(id)) {
-        if !out.contains(&i) {
-            out.push(i);
-        }
-    }
-    out
+    let mut seen = HashSet::new();
+    ids.iter()
+        .filter_map(|id| model.index.get(id))
+        .filter(|&i| seen.insert(i))
+        .collect()
 }
 
 /// Zips the unpaired items between two paired rows, a filler where one side runs out.
@@ -81,41 +80,43 @@ pub fn align(model: &Model, cmp: &Comparison) -> Vec<PairRow> {
         .iter()
         .filter_map(|[l, r]| Some((model.index.get(l)?, model.index.get(r)?)))
         .collect();
-    // Validation keeps pair ends in their columns; a hand-built comparison may not.
+    // Validation keeps pair ends in their columns; a hand-built comparison may not. Every
+    // lookup below goes through a set or a map: with searches in lists, a comparison of
+    // thousands of pairs was aligned in quadratic time.
+    let (mut in_left, mut in_right): (HashSet<usize>, HashSet<usize>) = (
+        left.iter().copied().collect(),
+        right.iter().copied().collect(),
+    );
     for &(l, r) in &pairs {
-        if !left.contains(&l) {
+        if in_left.insert(l) {
             left.push(l);
         }
-        if !right.contains(&r) {
+        if in_right.insert(r) {
             right.push(r);
         }
     }
-    let paired_right = |r: usize| pairs.iter().any(|&(_, pr)| pr == r);
-    let mut followers: Vec<(Option<usize>, usize)> = Vec::new();
+    let paired_rights: HashSet<usize> = pairs.iter().map(|&(_, r)| r).collect();
+    let mut partners_of: HashMap<usize, Vec<usize>> = HashMap::new();
+    for &(l, r) in &pairs {
+        partners_of.entry(l).or_default().push(r);
+    }
+    // The unpaired right items after each paired one (or before any, under `None`).
+    let mut followers: HashMap<Option<usize>, Vec<usize>> = HashMap::new();
     let mut anchor = None;
     for &r in &right {
-        if paired_right(r) {
+        if paired_rights.contains(&r) {
             anchor = Some(r);
         } else {
-            followers.push((anchor, r));
+            followers.entry(anchor).or_default().push(r);
         }
     }
-    let following = |after: Option<usize>| {
-        followers
-            .iter()
-            .filter(move |(a, _)| *a == after)
-            .map(|&(_, r)| r)
-    };
+    let following = |after: Option<usize>| followers.get(&after).into_iter().flatten().copied();
     let mut rows = Vec::new();
     let mut shown = vec![false; model.doc.items.len()];
     let mut gap_left: Vec<usize> = Vec::new();
     let mut gap_right: Vec<usize> = following(None).collect();
     for &l in &left {
-        let partners: Vec<usize> = pairs
-            .iter()
-            .filter(|&&(pl, _)| pl == l)
-            .map(|&(_, r)| r)
-            .collect();
+        let partners: &[usize] = partners_of.get(&l).map_or(&[], Vec::as_slice);
         if partners.is_empty() {
             gap_left.push(l);
             continue;
@@ -229,11 +230,9 @@ pub fn matching_rows(model: &Model, rows: &[PairRow], query: &str) -> Vec<usize>
 impl Find {
     /// The first match at or after `row`, wrapping to the first.
     pub fn first_from(&self, row: usize) -> Option<usize> {
-        self.rows
-            .iter()
-            .copied()
-            .find(|&r| r >= row)
-            .or(self.rows.first().copied())
+        // The rows are ascending: found by bisection, not a walk per key.
+        let at = self.rows.partition_point(|&r| r < row);
+        self.rows.get(at).or(self.rows.first()).copied()
     }
 
     /// The next (or previous) match from `row`, and whether it wrapped around.
@@ -243,11 +242,7 @@ impl Find {
 
     /// `i/n` for the view: the match the cursor is on (or 0), and how many.
     pub fn position(&self, row: usize) -> String {
-        let at = self
-            .rows
-            .iter()
-            .position(|&r| r == row)
-            .map_or(0, |i| i + 1);
+        let at = self.rows.binary_search(&row).map_or(0, |i| i + 1);
         format!("{at}/{}", self.rows.len())
     }
 }
