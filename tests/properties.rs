@@ -83,7 +83,10 @@ fn load(json: &str) -> Model {
 }
 
 fn assert_invariants(app: &App) {
-    assert!(app.log.len() <= App::LOG_LIMIT, "the message log is bounded");
+    assert!(
+        app.log.len() <= App::LOG_LIMIT,
+        "the message log is bounded"
+    );
     if let Some(item) = app.selected_item() {
         assert!(item < app.model.doc.items.len());
     }

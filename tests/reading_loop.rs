@@ -922,3 +922,31 @@ fn in_the_text_pane_the_scroll_keys_scroll_the_text() {
     let d = run(60, 16, "4<C-f>");
     assert!(d.message.as_deref().unwrap().contains("Enter shows it"));
 }
+
+#[test]
+fn summaries_keep_their_paragraphs_in_the_comparisons_too() {
+    let json = include_str!("fixtures/builtin-frozen.json");
+    let mut doc: serde_json::Value = serde_json::from_str(json).unwrap();
+    for it in doc["items"].as_array_mut().unwrap() {
+        if it["id"] == "rec-drop-law-elements" {
+            it["summary"] = "First paragraph ends here.\n\nSecond paragraph starts here.".into();
+        }
+    }
+    let m = model::load(serde_json::to_string(&doc).unwrap().as_bytes()).expect("loads");
+    for keys in ["4cjc", "C<Enter>"] {
+        let mut a = App::new(m.clone(), Options::default());
+        a.update(Action::Resize(100, 30));
+        press(&mut a, keys);
+        let s = screen(&a);
+        let lines: Vec<&str> = s.lines().collect();
+        let first = lines
+            .iter()
+            .position(|l| l.contains("First paragraph ends here."))
+            .unwrap();
+        assert!(!lines[first].contains("Second"), "{keys}: {s}");
+        assert!(
+            lines[first + 2].contains("Second paragraph starts here."),
+            "{keys}: {s}"
+        );
+    }
+}
