@@ -435,13 +435,8 @@ fn the_detail_builds_only_the_links_that_show_and_shows_what_the_whole_detail_sh
             let rows = detail::rows(&blocks, width.into(), a.glyphs);
             for height in [1u16, 3, 8, 20, 40] {
                 let h = height as usize;
-                let laid = a.detail_layout(item, Rect::new(0, 0, width, height));
-                let built = laid
-                    .blocks
-                    .iter()
-                    .filter(|b| matches!(b.part, Part::Link(_)));
-                assert!(built.count() <= all.len().min(a.link + 2 + h));
-                // The scroll of the whole detail, as the layout documents it.
+                // The scroll of the whole detail, as settling keeps it for a link just
+                // selected: the link and the line after it on screen.
                 let scroll = if links_mode {
                     let first = detail::link_row(&blocks, &rows, n).unwrap();
                     let last = rows
@@ -452,6 +447,17 @@ fn the_detail_builds_only_the_links_that_show_and_shows_what_the_whole_detail_sh
                 } else {
                     0
                 };
+                a.detail = argscope::panes::detail::DetailScroll {
+                    item: Some(item),
+                    top: scroll,
+                    follow_link: false,
+                };
+                let laid = a.detail_layout(item, Rect::new(0, 0, width, height));
+                let built = laid
+                    .blocks
+                    .iter()
+                    .filter(|b| matches!(b.part, Part::Link(_)));
+                assert!(built.count() <= all.len().min(a.link + 2 + h + scroll));
                 let want = rows
                     .iter()
                     .skip(scroll)
@@ -521,7 +527,7 @@ fn a_jump_to_an_item_the_filter_hides_says_the_filter_hides_it() {
     a.navigate(other);
     let message = a.message.clone().unwrap_or_default();
     assert!(
-        message.contains("hidden by the filter: Esc clears it"),
+        message.starts_with("hidden by the filter in Actors: "),
         "{message}"
     );
     assert!(!message.contains("folded"), "{message}");

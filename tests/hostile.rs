@@ -171,7 +171,11 @@ fn assert_state(app: &App) {
     }
     assert!(app.history.is_consistent(), "history consistent");
     let (places, _) = app.history.trail();
-    assert!(places.iter().all(|p| p.item < app.model.doc.items.len()));
+    assert!(
+        places
+            .iter()
+            .all(|p| p.item.is_none_or(|i| i < app.model.doc.items.len()))
+    );
     if let Some(p) = app.text.current {
         assert!(p < app.text.passages.len());
     }

@@ -83,6 +83,13 @@ fn load(json: &str) -> Model {
 }
 
 fn assert_invariants(app: &App) {
+    assert!(
+        app.log.len() <= App::LOG_LIMIT,
+        "the message log is bounded"
+    );
+    if let Some(item) = app.selected_item() {
+        assert!(item < app.model.doc.items.len());
+    }
     for list in app.lists.iter() {
         if list.rows.iter().any(|r| r.item().is_some()) {
             assert!(list.selected < list.rows.len());
@@ -91,17 +98,21 @@ fn assert_invariants(app: &App) {
     }
     assert!(app.history.is_consistent());
     let (places, _) = app.history.trail();
-    assert!(places.iter().all(|p| p.item < app.model.doc.items.len()));
+    assert!(
+        places
+            .iter()
+            .all(|p| p.item.is_none_or(|i| i < app.model.doc.items.len()))
+    );
     if let Some(p) = app.text.current {
         assert!(p < app.text.passages.len());
     }
     for layer in &app.layers {
         match layer {
             Layer::Compare(c) => {
-                assert!(c.row < c.alignment.rows.len() && c.side < 2 && c.top <= c.row)
+                assert!(c.row < c.alignment.rows.len() && c.side < 2 && c.scroll.top <= c.row)
             }
             Layer::Prepared(p) => {
-                assert!(p.rows.is_empty() || (p.row < p.rows.len() && p.top <= p.row))
+                assert!(p.rows.is_empty() || (p.row < p.rows.len() && p.scroll.top <= p.row))
             }
             Layer::Matrix(m) => {
                 assert!(m.row < m.matrix.rows() && m.col < m.matrix.cols());
@@ -168,8 +179,15 @@ proptest! {
 
 /// The reference: fold each field on its own and look for the folded query in it.
 fn naive_match(model: &Model, item: usize, query: &str) -> bool {
-    let exact = query.chars().any(char::is_uppercase);
-    let mode = if exact { Fold::Anchor } else { Fold::Loose };
+    // Smart case: a capital keeps case, a diacritic keeps diacritics, each on its own.
+    let capital = query.chars().any(char::is_uppercase);
+    let mark = query != fold(query, Fold::Cased);
+    let mode = match (capital, mark) {
+        (false, false) => Fold::Loose,
+        (true, false) => Fold::Cased,
+        (false, true) => Fold::Accented,
+        (true, true) => Fold::Anchor,
+    };
     let q = {
         let mut s = String::new();
         argscope::model::fold::fold_into(query, mode, &mut s, None);

@@ -161,8 +161,9 @@ fn navigate_follow_back_quit_restores_the_terminal() {
     t.send(&["j"]);
     t.send(&["Enter"]);
     t.wait_text(" PROVISIONS");
+    // Back to the place left: the recommendation, in its links.
     t.send(&["BSpace"]);
-    t.wait_text(" RECOMMENDATIONS");
+    t.wait_text(" LINKS");
     t.send(&["]"]);
     t.wait_text(" PROVISIONS");
     t.send(&["q"]);

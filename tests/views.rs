@@ -170,7 +170,7 @@ fn scrolling_moves_both_columns_and_keeps_the_cursor_on_screen() {
     let s = screen(&a);
     let view = compare(&a);
     assert_eq!(view.row, view.alignment.rows.len() - 1);
-    assert!(view.top > 0, "scrolled");
+    assert!(view.scroll.top > 0, "scrolled");
     assert!(s.contains('▶'), "the cursor is drawn:\n{s}");
     for line in s.lines() {
         assert!(unicode_width::UnicodeWidthStr::width(line) <= 80);

@@ -49,6 +49,14 @@ pub enum Action {
     ToggleOrder,
     /// Copy the selected item's quotes with a citation to the clipboard.
     Copy,
+    /// Scroll the detail down a line.
+    DetailLineDown,
+    /// Scroll the detail up a line.
+    DetailLineUp,
+    /// Scroll the detail down a page.
+    DetailPageDown,
+    /// Scroll the detail up a page.
+    DetailPageUp,
     /// Open the document's `url` (http or https) with the system's opener.
     OpenSource,
     /// Open the selected item in `$VISUAL`/`$EDITOR` at the line of its id; reload after.
@@ -95,6 +103,8 @@ pub enum Action {
     Matrix,
     /// Open the map of the item's links.
     Map,
+    /// Open the log of the session's messages.
+    MessageLog,
     /// Argument: fold or unfold the selected claim's supporting and opposing claims.
     ToggleFold,
     /// Argument: fold every claim, or unfold all when some are folded.
@@ -158,6 +168,10 @@ impl Action {
             Action::ShowInText => "show-in-text",
             Action::ToggleOrder => "toggle-order",
             Action::Copy => "copy",
+            Action::DetailLineDown => "detail-line-down",
+            Action::DetailLineUp => "detail-line-up",
+            Action::DetailPageDown => "detail-page-down",
+            Action::DetailPageUp => "detail-page-up",
             Action::OpenSource => "open-source",
             Action::EditExternally => "edit-externally",
             Action::ShowProblems => "show-problems",
@@ -181,6 +195,7 @@ impl Action {
             Action::Comparisons => "comparisons",
             Action::Matrix => "matrix",
             Action::Map => "map",
+            Action::MessageLog => "message-log",
             Action::ToggleFold => "toggle-fold",
             Action::FoldAll => "fold-all",
             Action::Left => "left",

@@ -1,10 +1,65 @@
 //! Navigation history: a bounded list of places with a cursor, like a browser's back and forward.
+//! A place is where the reader was, exactly enough to put the screen back as it was.
 
-/// Where the reader was: a pane and the item selected in it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+use super::Pane;
+use crate::views::Layer;
+use std::collections::HashSet;
+
+/// Where the reader was: the pane and the item, and everything else the screen showed.
+#[derive(Debug, Clone)]
 pub struct Place {
-    pub pane: super::Pane,
-    pub item: usize,
+    pub pane: Pane,
+    /// The item the screen showed as selected (the Text pane may have none).
+    pub item: Option<usize>,
+    /// The list's selected row and first row on screen (list panes).
+    pub row: usize,
+    pub offset: usize,
+    /// In the detail's links (or the Text pane's "quoted by"), and the link selected there.
+    pub links: bool,
+    pub link: usize,
+    /// The detail's first row on screen.
+    pub detail_top: usize,
+    /// The Text pane: its first line on screen, its passage, the "quoted by" cursor and the item
+    /// whose passages stand out.
+    pub text_top: usize,
+    pub passage: Option<usize>,
+    pub quoting: usize,
+    pub text_item: Option<usize>,
+    /// The folded claims, for a place in the Argument pane.
+    pub collapsed: Option<HashSet<usize>>,
+    /// The views open over the panes, with their cursors (overlays are not places).
+    pub layers: Vec<Layer>,
+}
+
+impl Place {
+    /// A place of `item` in `pane` with nothing else remembered (tests, and targets not yet
+    /// shown).
+    pub fn at(pane: Pane, item: usize) -> Place {
+        Place {
+            pane,
+            item: Some(item),
+            row: 0,
+            offset: 0,
+            links: false,
+            link: 0,
+            detail_top: 0,
+            text_top: 0,
+            passage: None,
+            quoting: 0,
+            text_item: None,
+            collapsed: None,
+            layers: Vec::new(),
+        }
+    }
+
+    /// The same page as `other`: the same pane, item and view, perhaps scrolled or moved within.
+    /// Back and forward remember the latest state of a page rather than add one.
+    pub fn same_page(&self, other: &Place) -> bool {
+        self.pane == other.pane
+            && self.item == other.item
+            && self.layers.last().map(Layer::kind) == other.layers.last().map(Layer::kind)
+            && (self.pane != Pane::Text || self.item.is_some() || self.passage == other.passage)
+    }
 }
 
 /// Back and forward over visited places.
@@ -19,10 +74,15 @@ impl History {
     /// The most places remembered; the oldest are dropped first.
     pub const LIMIT: usize = 200;
 
-    /// Visits `place`: drops the forward tail, and skips a duplicate of the current place.
-    pub fn push(&mut self, place: Place) {
-        if self.current() == Some(place) {
-            return;
+    /// Visits `place`: drops the forward tail; the same page as the current place replaces it
+    /// (it is that page, moved within). Returns the place's index.
+    pub fn push(&mut self, place: Place) -> usize {
+        if let Some(current) = self.places.get_mut(self.cursor)
+            && current.same_page(&place)
+        {
+            *current = place;
+            self.places.truncate(self.cursor + 1);
+            return self.cursor;
         }
         if !self.places.is_empty() {
             self.places.truncate(self.cursor + 1);
@@ -32,10 +92,37 @@ impl History {
             self.places.remove(0);
         }
         self.cursor = self.places.len() - 1;
+        self.cursor
     }
 
-    pub fn current(&self) -> Option<Place> {
-        self.places.get(self.cursor).copied()
+    /// Remembers the latest state of the current page, when `place` is on it (before going back
+    /// or forward, so that coming back finds it as it was left).
+    pub fn update_current(&mut self, place: Place) {
+        if let Some(current) = self.places.get_mut(self.cursor)
+            && current.same_page(&place)
+        {
+            *current = place;
+        }
+    }
+
+    /// Replaces the place at `index` (a view's state, known only once the view has acted).
+    pub fn set(&mut self, index: usize, place: Place) {
+        if let Some(p) = self.places.get_mut(index) {
+            *p = place;
+        }
+    }
+
+    pub fn get(&self, index: usize) -> Option<&Place> {
+        self.places.get(index)
+    }
+
+    pub fn current(&self) -> Option<&Place> {
+        self.places.get(self.cursor)
+    }
+
+    /// The index of the current place.
+    pub fn cursor(&self) -> usize {
+        self.cursor
     }
 
     pub fn back(&mut self) -> Option<Place> {
@@ -43,7 +130,7 @@ impl History {
             return None;
         }
         self.cursor -= 1;
-        self.current()
+        self.current().cloned()
     }
 
     pub fn forward(&mut self) -> Option<Place> {
@@ -51,7 +138,7 @@ impl History {
             return None;
         }
         self.cursor += 1;
-        self.current()
+        self.current().cloned()
     }
 
     /// Replaces every place by what `map` makes of it, dropping those it makes nothing of (items
@@ -61,7 +148,7 @@ impl History {
         let mut cursor = 0;
         for (i, place) in self.places.drain(..).enumerate() {
             if let Some(p) = map(place)
-                && kept.last() != Some(&p)
+                && !kept.last().is_some_and(|last: &Place| last.same_page(&p))
             {
                 kept.push(p);
             }
@@ -91,10 +178,7 @@ mod tests {
     use crate::app::Pane;
 
     fn at(item: usize) -> Place {
-        Place {
-            pane: Pane::Actors,
-            item,
-        }
+        Place::at(Pane::Actors, item)
     }
 
     #[test]
@@ -118,11 +202,13 @@ mod tests {
                     "fwd" => {
                         h.forward();
                     }
-                    p => h.push(at(p[1..].parse().unwrap())),
+                    p => {
+                        h.push(at(p[1..].parse().unwrap()));
+                    }
                 }
                 assert!(h.is_consistent());
             }
-            assert_eq!(h.current().map(|p| p.item), *want, "{ops:?}");
+            assert_eq!(h.current().and_then(|p| p.item), *want, "{ops:?}");
         }
     }
 
@@ -135,8 +221,31 @@ mod tests {
         h.back();
         h.back();
         h.push(at(9));
-        assert_eq!(h.forward(), None);
+        assert!(h.forward().is_none());
         assert_eq!(h.trail().0.len(), 2);
+    }
+
+    #[test]
+    fn the_same_page_moved_within_replaces_the_current_place() {
+        let mut h = History::default();
+        h.push(at(1));
+        let mut moved = at(1);
+        moved.detail_top = 7;
+        assert_eq!(h.push(moved), 0);
+        assert_eq!(h.trail().0.len(), 1);
+        assert_eq!(h.current().map(|p| p.detail_top), Some(7));
+        h.push(at(2));
+        let mut scrolled = at(2);
+        scrolled.link = 3;
+        h.update_current(scrolled);
+        assert_eq!(h.back().map(|p| p.item), Some(Some(1)));
+        h.update_current(at(5));
+        assert_eq!(
+            h.trail().0.len(),
+            2,
+            "another page does not update the current one"
+        );
+        assert_eq!(h.forward().map(|p| p.link), Some(3));
     }
 
     #[test]
@@ -146,6 +255,6 @@ mod tests {
             h.push(at(i));
         }
         assert_eq!(h.trail().0.len(), History::LIMIT);
-        assert_eq!(h.current(), Some(at(History::LIMIT + 49)));
+        assert_eq!(h.current().and_then(|p| p.item), Some(History::LIMIT + 49));
     }
 }

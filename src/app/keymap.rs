@@ -71,6 +71,8 @@ modes! {
     Map: "map", "Map of an item's links (m)", Some(KeyMode::View);
     /// The help overlay.
     Help: "help", "Help", None;
+    /// The log of the session's messages.
+    Messages: "messages", "Message log (M)", None;
 }
 
 /// One binding: the keys, the action and what it does in the reader's words.
@@ -107,6 +109,10 @@ const DEFAULTS: &[Row] = &[
     (KeyMode::Normal, &["<PgUp>"], Action::PageUp, "page up", false),
     (KeyMode::Normal, &["<C-d>"], Action::HalfPageDown, "half a page down", false),
     (KeyMode::Normal, &["<C-u>"], Action::HalfPageUp, "half a page up", false),
+    (KeyMode::Normal, &["<C-e>"], Action::DetailLineDown, "scroll the detail down a line", false),
+    (KeyMode::Normal, &["<C-y>"], Action::DetailLineUp, "scroll the detail up a line", false),
+    (KeyMode::Normal, &["<C-f>", "<A-Down>"], Action::DetailPageDown, "scroll the detail down a page", false),
+    (KeyMode::Normal, &["<C-b>", "<A-Up>"], Action::DetailPageUp, "scroll the detail up a page", false),
     (KeyMode::Normal, &["<Enter>", "l", "<Right>"], Action::IntoLinks, "into the detail's links", true),
     (KeyMode::Normal, &["<BS>", "["], Action::Back, "back in history", true),
     (KeyMode::Normal, &["]"], Action::Forward, "forward in history", false),
@@ -150,12 +156,24 @@ const DEFAULTS: &[Row] = &[
     (KeyMode::Help, &["<PgUp>", "<C-u>"], Action::PageUp, "page up", false),
     (KeyMode::Help, &["g", "<Home>"], Action::First, "top", false),
     (KeyMode::Help, &["G", "<End>"], Action::Last, "bottom", false),
-    (KeyMode::Help, &["<Esc>", "?", "q"], Action::Escape, "close help", true),
+    (KeyMode::Help, &["/"], Action::StartSearch, "search the help", true),
+    (KeyMode::Help, &["n"], Action::NextMatch, "next match", false),
+    (KeyMode::Help, &["N"], Action::PrevMatch, "previous match", false),
+    (KeyMode::Help, &["<Esc>", "?", "q"], Action::Escape, "clear the search, or close help", true),
     (KeyMode::Help, &["<C-c>"], Action::Quit, "quit", false),
-    (KeyMode::Normal, &["c"], Action::CompareMark, "compare: mark, or compare with the marked item", false),
-    (KeyMode::Normal, &["C"], Action::Comparisons, "the document's prepared comparisons", false),
-    (KeyMode::Normal, &["x"], Action::Matrix, "provisions × recommendations matrix", false),
-    (KeyMode::Normal, &["m"], Action::Map, "map of the item's links", false),
+    (KeyMode::Normal, &["c"], Action::CompareMark, "compare: mark, or compare with the marked item", true),
+    (KeyMode::Normal, &["C"], Action::Comparisons, "the document's prepared comparisons", true),
+    (KeyMode::Normal, &["x"], Action::Matrix, "provisions × recommendations matrix", true),
+    (KeyMode::Normal, &["m"], Action::Map, "map of the item's links", true),
+    (KeyMode::Normal, &["M"], Action::MessageLog, "the session's messages, whole", true),
+    (KeyMode::Messages, &["j", "<Down>"], Action::Down, "scroll down", false),
+    (KeyMode::Messages, &["k", "<Up>"], Action::Up, "scroll up", false),
+    (KeyMode::Messages, &["<PgDn>", "<C-d>"], Action::PageDown, "page down", false),
+    (KeyMode::Messages, &["<PgUp>", "<C-u>"], Action::PageUp, "page up", false),
+    (KeyMode::Messages, &["g", "<Home>"], Action::First, "oldest", false),
+    (KeyMode::Messages, &["G", "<End>"], Action::Last, "newest", false),
+    (KeyMode::Messages, &["<Esc>", "M", "q"], Action::Escape, "close", true),
+    (KeyMode::Messages, &["<C-c>"], Action::Quit, "quit", false),
     (KeyMode::Argument, &["<Space>", "z"], Action::ToggleFold, "fold / unfold", true),
     (KeyMode::Argument, &["Z"], Action::FoldAll, "fold all under the thesis / unfold all", false),
     (KeyMode::View, &["<Esc>"], Action::Escape, "close", true),
@@ -169,7 +187,14 @@ const DEFAULTS: &[Row] = &[
     (KeyMode::View, &["<PgUp>"], Action::PageUp, "page up", false),
     (KeyMode::View, &["<C-d>"], Action::HalfPageDown, "half a page down", false),
     (KeyMode::View, &["<C-u>"], Action::HalfPageUp, "half a page up", false),
+    (KeyMode::View, &["<C-e>"], Action::DetailLineDown, "scroll the text down a line", false),
+    (KeyMode::View, &["<C-y>"], Action::DetailLineUp, "scroll the text up a line", false),
+    (KeyMode::View, &["<C-f>", "<A-Down>"], Action::DetailPageDown, "scroll the text down a page", false),
+    (KeyMode::View, &["<C-b>", "<A-Up>"], Action::DetailPageUp, "scroll the text up a page", false),
     (KeyMode::View, &["<Enter>"], Action::Open, "open the item (into history)", true),
+    (KeyMode::View, &["y"], Action::Copy, "copy: a comparison as a Markdown table, the matrix as CSV", false),
+    (KeyMode::View, &["<BS>", "["], Action::Back, "back in history", false),
+    (KeyMode::View, &["]"], Action::Forward, "forward in history", false),
     (KeyMode::View, &["<C-z>"], Action::Suspend, "suspend (fg resumes)", false),
     (KeyMode::Compare, &["<Tab>", "<S-Tab>"], Action::SwitchSide, "other column", true),
     (KeyMode::Compare, &["h", "<Left>"], Action::Left, "left column", false),
@@ -264,6 +289,26 @@ impl Keymap {
         None
     }
 
+    /// The footer's short name for an action, where its description is long: the footer names
+    /// as many as fit, the views among them.
+    fn footer_name(action: Action) -> Option<&'static str> {
+        Some(match action {
+            Action::Help => "help",
+            Action::IntoLinks => "links",
+            Action::Back => "back",
+            Action::StartSearch => "search",
+            Action::StartFilter => "filter",
+            Action::OpenPalette => "jump to any item",
+            Action::ShowInText => "in the text",
+            Action::CompareMark => "compare",
+            Action::Comparisons => "comparisons",
+            Action::Matrix => "matrix",
+            Action::Map => "map",
+            Action::MessageLog => "messages",
+            _ => return None,
+        })
+    }
+
     /// The footer: `key desc` pairs of the hinted bindings in effect in `mode`.
     pub fn hints(&self, mode: KeyMode) -> Vec<(String, &'static str)> {
         let mut out: Vec<(String, &'static str)> = Vec::new();
@@ -280,8 +325,13 @@ impl Keymap {
                 };
                 // A key shown once: the mode's own meaning wins over the fallback's.
                 let name = key.to_string();
-                if !out.iter().any(|(k, d)| *d == b.desc || *k == name) {
-                    out.push((name, b.desc));
+                let desc = if l == KeyMode::Normal {
+                    Self::footer_name(b.action).unwrap_or(b.desc)
+                } else {
+                    b.desc
+                };
+                if !out.iter().any(|(k, d)| *d == desc || *k == name) {
+                    out.push((name, desc));
                 }
             }
             layer = l.fallback();

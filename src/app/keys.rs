@@ -139,6 +139,21 @@ pub fn parse_name(name: &str) -> Result<Key, NotationError> {
     if let Some((_, code)) = NAMES.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)) {
         return Ok(Key::plain(*code));
     }
+    // Alt with a named key: `<A-Down>` (`<M-Down>`).
+    if let Some(rest) = name
+        .get(..2)
+        .filter(|m| m.eq_ignore_ascii_case("A-") || m.eq_ignore_ascii_case("M-"))
+        .and_then(|_| name.get(2..))
+        && let Some((_, code)) = NAMES
+            .iter()
+            .find(|(n, _)| n.len() > 1 && n.eq_ignore_ascii_case(rest))
+    {
+        return Ok(Key {
+            code: *code,
+            ctrl: false,
+            alt: true,
+        });
+    }
     let mut chars = name.chars();
     if let (Some(m), Some('-'), Some(c), None) =
         (chars.next(), chars.next(), chars.next(), chars.next())
@@ -164,7 +179,10 @@ pub fn parse_name(name: &str) -> Result<Key, NotationError> {
     {
         return Ok(Key::plain(KeyCode::F(n)));
     }
-    let known = NAMES.iter().map(|(n, _)| *n).chain(["C-x", "A-x", "F1"]);
+    let known = NAMES
+        .iter()
+        .map(|(n, _)| *n)
+        .chain(["C-x", "A-x", "A-Down", "A-Up", "F1"]);
     let suggestion = crate::model::problem::suggest(name, known).map(str::to_owned);
     Err(NotationError::UnknownName {
         name: crate::model::sanitize::line(name).into_owned(),
@@ -196,6 +214,7 @@ impl fmt::Display for Key {
             .iter()
             .find(|(n, code)| *code == self.code && *n != "CR")
         {
+            Some((name, _)) if self.alt => write!(f, "<A-{name}>"),
             Some((name, _)) => write!(f, "<{name}>"),
             None => write!(f, "{:?}", self.code),
         }

@@ -135,24 +135,38 @@ pub fn tabs(width: u16) -> Vec<(Pane, std::ops::Range<u16>)> {
     let mut x = 0u16;
     let mut out = Vec::new();
     for pane in Pane::ALL {
-        // Short labels when the full ones do not fit.
-        let label_w = if width >= 80 {
-            pane.title().len() as u16 + 4
-        } else {
-            4
-        };
-        out.push((pane, x..x.saturating_add(label_w)));
-        x = x.saturating_add(label_w);
+        let w = crate::wrap::str_width(&tab_label(pane, width)) as u16;
+        out.push((pane, x..x.saturating_add(w)));
+        x = x.saturating_add(w);
     }
     out
 }
 
-/// The label a tab shows at this width.
+/// Each pane's name in three lengths, each unambiguous among the panes: the title, a short
+/// name, two letters.
+fn names(pane: Pane) -> [&'static str; 3] {
+    match pane {
+        Pane::Timeline => ["Timeline", "Time", "Ti"],
+        Pane::Actors => ["Actors", "Actors", "Ac"],
+        Pane::Provisions => ["Provisions", "Prov", "Pr"],
+        Pane::Recommendations => ["Recommendations", "Recs", "Re"],
+        Pane::Argument => ["Argument", "Arg", "Ar"],
+        Pane::Text => ["Text", "Text", "Te"],
+    }
+}
+
+/// The label a tab shows at this width: the longest names that fit all six tabs.
 pub fn tab_label(pane: Pane, width: u16) -> String {
-    if width >= 80 {
-        format!(" {} {} ", pane.number(), pane.title())
-    } else {
-        format!(" {} ", pane.number()) + &pane.title()[..1]
+    let fits = |k: usize| {
+        Pane::ALL
+            .iter()
+            .map(|&p| names(p)[k].len() + 4)
+            .sum::<usize>()
+            <= width as usize
+    };
+    match (0..3).find(|&k| fits(k)) {
+        Some(k) => format!(" {} {} ", pane.number(), names(pane)[k]),
+        None => format!(" {} ", pane.number()),
     }
 }
 
@@ -186,6 +200,31 @@ mod tests {
     fn argument_and_text_are_panes_of_their_own_even_when_wide() {
         let s = screen(Rect::new(0, 0, 200, 60), Pane::Text, false);
         assert_eq!(s.panes, vec![(Pane::Text, s.panes[0].1)]);
+    }
+
+    #[test]
+    fn tab_labels_are_unambiguous_at_every_width() {
+        for width in [20u16, 30, 40, 50, 60, 79, 80, 120] {
+            let labels: Vec<String> = Pane::ALL
+                .iter()
+                .map(|&p| tab_label(p, width).trim().to_owned())
+                .collect();
+            let names: Vec<String> = labels
+                .iter()
+                .map(|l| {
+                    l.split_once(' ')
+                        .map_or(String::new(), |(_, n)| n.to_owned())
+                })
+                .collect();
+            for n in &names {
+                assert!(
+                    n.is_empty() || names.iter().filter(|m| *m == n).count() == 1,
+                    "{width}: {labels:?}"
+                );
+            }
+            let total: u16 = tabs(width).last().map_or(0, |(_, r)| r.end);
+            assert!(total <= width || names[0].is_empty(), "{width}: {labels:?}");
+        }
     }
 
     #[test]

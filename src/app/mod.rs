@@ -172,7 +172,8 @@ pub enum Mode {
 /// I/O that `update` asks the event loop to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
-    /// Put this text on the clipboard (OSC 52).
+    /// Put this text on the clipboard (OSC 52); made by [`App::copy_text`] only, which
+    /// sanitizes it.
     Copy(String),
     /// Suspend to the shell.
     Suspend,
@@ -201,16 +202,24 @@ pub struct App {
     pub memory: ViewMemory,
     /// The selected link in the detail.
     pub link: usize,
+    /// How far the detail is scrolled, and for which item.
+    pub detail: crate::panes::detail::DetailScroll,
     pub history: History,
     pub chronological: bool,
     /// Argument nodes whose children are hidden.
     pub collapsed: HashSet<usize>,
     /// The search in progress or last accepted, with its matches.
     pub search: Option<search::Search>,
+    /// Set by a jump made while a view was on top: the history entry of the place it left,
+    /// which gets the view's state once the view has acted (see `update_layers`).
+    pub(crate) jumped_from: Option<usize>,
     /// Earlier search and filter queries.
     pub query_history: search::QueryHistory,
     /// A message for the status line; cleared by the next key.
     pub message: Option<String>,
+    /// Every message of the session, oldest first (the message log, `M`), at most
+    /// [`App::LOG_LIMIT`].
+    pub log: std::collections::VecDeque<String>,
     pub effects: Vec<Effect>,
     pub quit: bool,
     /// Styles: the theme, with the configuration's colours.
@@ -224,6 +233,9 @@ pub struct App {
 }
 
 impl App {
+    /// The most messages the log keeps; the oldest go first.
+    pub const LOG_LIMIT: usize = 500;
+
     pub fn new(model: Model, options: Options) -> App {
         let collapsed = HashSet::new();
         let lists = Lists::new(&model, &collapsed);
@@ -244,12 +256,15 @@ impl App {
             layers: Vec::new(),
             memory: ViewMemory::default(),
             link: 0,
+            detail: Default::default(),
             history: History::default(),
             chronological: true,
             collapsed,
             search: None,
+            jumped_from: None,
             query_history: search::QueryHistory::default(),
             message: None,
+            log: Default::default(),
             effects: Vec::new(),
             quit: false,
             theme: crate::theme::Theme::new(options.color),
@@ -267,12 +282,33 @@ impl App {
         self.lists.get_mut(pane)
     }
 
-    /// The item the reader is on: the selection of a list pane, or the Text pane's item.
+    /// The item the screen shows as selected, the one every key acts on: the selection of a list
+    /// pane, or the Text pane's (see `text_selected_item`).
     pub fn selected_item(&self) -> Option<usize> {
         match self.list(self.focus) {
             Some(list) => list.selected_item(),
-            None => self.text.item,
+            None => self.text_selected_item(),
         }
+    }
+
+    /// Puts `text` on the clipboard, sanitized (no control character but newline and tab, no
+    /// bidirectional override), and says what was copied.
+    pub fn copy_text(&mut self, text: &str, what: String) {
+        let clean = crate::model::sanitize::clipboard(text).into_owned();
+        self.effects.push(Effect::Copy(clean));
+        self.message = Some(format!("copied {what}"));
+    }
+
+    /// Says why a key that acts on the selected item has none to act on.
+    pub fn no_item(&mut self) {
+        let several = self.text.current.map_or(0, |p| self.text.quoting(p).len());
+        self.message = Some(if self.focus == Pane::Text && several > 1 {
+            format!("{several} items quote this passage: Enter, then choose one in \"Quoted by\"")
+        } else if self.focus == Pane::Text {
+            "no passage selected: } goes to the next quoted passage".into()
+        } else {
+            format!("{} is empty", self.focus.title())
+        });
     }
 
     /// The layout of the current screen.
@@ -319,11 +355,28 @@ impl App {
         }
     }
 
-    /// Where the reader is, for history.
-    pub fn place(&self) -> Option<Place> {
-        self.selected_item().map(|item| Place {
+    /// Where the reader is, for history: everything needed to put the screen back as it is.
+    pub fn place(&self) -> Place {
+        let list = self.list(self.focus);
+        Place {
             pane: self.focus,
-            item,
-        })
+            item: self.selected_item(),
+            row: list.map_or(0, |l| l.selected),
+            offset: list.map_or(0, |l| l.offset),
+            links: self.mode == Mode::Links,
+            link: self.link,
+            detail_top: self.detail.top,
+            text_top: self.text.top,
+            passage: self.text.current,
+            quoting: self.text.link,
+            text_item: self.text.item,
+            collapsed: (self.focus == Pane::Argument).then(|| self.collapsed.clone()),
+            layers: self
+                .layers
+                .iter()
+                .filter(|l| !l.is_overlay())
+                .cloned()
+                .collect(),
+        }
     }
 }

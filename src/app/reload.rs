@@ -72,10 +72,25 @@ impl App {
                 }
             }
         }
-        self.history.remap(|place| {
-            let id = old_ids.get(place.item)?;
-            let item = self.model.index.get(id)?;
-            Some(super::Place { item, ..place })
+        // Places keep their pane and item by id; what they held by position in the old map
+        // (rows, folds, passages, open views) is let go, and a place whose item is gone is
+        // dropped.
+        let index = &self.model.index;
+        let by_id = |old: usize| old_ids.get(old).and_then(|id| index.get(id));
+        self.history.remap(|mut place| {
+            place.item = match place.item {
+                Some(old) => Some(by_id(old)?),
+                None => None,
+            };
+            place.text_item = place.text_item.and_then(by_id);
+            place.row = 0;
+            place.offset = 0;
+            place.link = 0;
+            place.detail_top = 0;
+            place.passage = None;
+            place.collapsed = None;
+            place.layers.clear();
+            Some(place)
         });
         self.memory.mark = mark.as_deref().and_then(|i| find(self, i));
         self.text.item = text_item.as_deref().and_then(|i| find(self, i));

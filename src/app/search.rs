@@ -26,8 +26,25 @@ pub struct Prompt {
 /// Where the reader was when a search started, to go back on `Esc`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Origin {
-    List { selected: usize, offset: usize },
-    Text { top: usize, current: Option<usize> },
+    List {
+        selected: usize,
+        offset: usize,
+        item: Option<usize>,
+    },
+    Text {
+        top: usize,
+        current: Option<usize>,
+    },
+}
+
+/// A match in a list pane.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    pub item: usize,
+    /// Which of the item's rows (the Argument pane may show an item twice).
+    pub nth: usize,
+    /// Its row among the rows the search walks (every fold open).
+    pub row: usize,
 }
 
 /// An active search in one pane.
@@ -37,8 +54,12 @@ pub struct Search {
     pub query: String,
     /// Matching items, ascending (list panes).
     pub items: Vec<usize>,
-    /// Matching rows of the pane in screen order (list panes).
-    pub rows: Vec<usize>,
+    /// The matches in screen order (list panes): each an item and which of its rows it is (an
+    /// item the Argument pane reaches twice has two), counted in the pane's rows with every
+    /// fold open, so that folded claims are found too.
+    pub rows: Vec<Hit>,
+    /// Matching items of the pane that its filter hides.
+    pub hidden: usize,
     /// Matching spans of the text (Text pane).
     pub spans: TextMatches,
     /// Index into `rows` or `spans` of the current match.
@@ -55,11 +76,15 @@ impl Search {
         }
     }
 
-    /// `i/n` for the status line.
+    /// `i/n` for the status line, and how many matches the filter hides.
     pub fn position(&self) -> String {
-        match self.current {
+        let at = match self.current {
             Some(c) => format!("{}/{}", c + 1, self.count()),
             None => format!("0/{}", self.count()),
+        };
+        match self.hidden {
+            0 => at,
+            n => format!("{at}, {n} hidden by the filter"),
         }
     }
 
@@ -118,6 +143,7 @@ impl App {
                 query: String::new(),
                 items: Vec::new(),
                 rows: Vec::new(),
+                hidden: 0,
                 spans: TextMatches::default(),
                 current: None,
                 origin: self.origin(),
@@ -136,6 +162,7 @@ impl App {
             Some(l) => Origin::List {
                 selected: l.selected,
                 offset: l.offset,
+                item: l.selected_item(),
             },
             None => Origin::Text {
                 top: self.text.top,
@@ -146,10 +173,20 @@ impl App {
 
     fn restore(&mut self, origin: Origin) {
         match origin {
-            Origin::List { selected, offset } => {
+            Origin::List {
+                selected,
+                offset,
+                item,
+            } => {
                 if let Some(l) = self.list_mut(self.focus) {
                     l.selected = selected.min(l.rows.len().saturating_sub(1));
                     l.offset = offset;
+                    // Folds a match opened moved the rows: the item, not the row number.
+                    if let Some(item) = item
+                        && l.selected_item() != Some(item)
+                    {
+                        l.select_item(item);
+                    }
                 }
             }
             Origin::Text { top, current } => {
@@ -225,19 +262,9 @@ impl App {
             } else {
                 index.items(doc, query)
             };
-            search.rows = match self.list(search.pane) {
-                Some(list) => list
-                    .rows
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, r)| {
-                        r.item()
-                            .is_some_and(|i| search.items.binary_search(&i).is_ok())
-                    })
-                    .map(|(n, _)| n)
-                    .collect(),
-                None => Vec::new(),
-            };
+            let (rows, hidden) = self.matching_rows(search.pane, &search.items);
+            search.rows = rows;
+            search.hidden = hidden;
         }
         search.query = query.to_owned();
         self.restore(search.origin);
@@ -245,17 +272,14 @@ impl App {
         if !query.is_empty() {
             // The first match at or after where the reader was.
             let first = match search.origin {
-                Origin::List { selected, .. } => {
+                Origin::List { .. } => {
                     // At or after the cursor; an item whose title matches is the better landing.
-                    let list = self.list(search.pane);
+                    let selected = self.walk_position(search.pane);
                     // From the folded index: folding each title afresh costs a keystroke a
                     // scan of every matching row's title when none matches.
                     let title_matches = self.model.search.title_matcher(&self.model.doc, query);
-                    let title_hit = |&r: &usize| {
-                        let item = list.and_then(|l| l.rows[r].item());
-                        item.is_some_and(&title_matches)
-                    };
-                    let after = |&(_, r): &(usize, &usize)| *r >= selected;
+                    let title_hit = |hit: &Hit| title_matches(hit.item);
+                    let after = |&(_, hit): &(usize, &Hit)| hit.row >= selected;
                     let rows = search.rows.iter().enumerate();
                     rows.clone()
                         .filter(after)
@@ -289,9 +313,102 @@ impl App {
                 self.text.top = line.saturating_sub(height / 3);
                 self.text.clamp(height);
             }
-        } else if let (Some(&row), Some(list)) = (search.rows.get(at), self.list_mut(search.pane)) {
-            list.selected = row;
+        } else if let Some(&Hit { item, nth: k, .. }) = search.rows.get(at) {
+            let shown =
+                |l: &crate::panes::lists::ListPane| l.rows.iter().any(|r| r.item() == Some(item));
+            // A claim inside a fold: open the folds above it, as a jump does.
+            if search.pane == Pane::Argument && !shown(&self.lists.argument) {
+                self.unfold_to(item);
+            }
+            if let Some(list) = self.list_mut(search.pane) {
+                let rows = list.rows.iter().enumerate();
+                let mut of_item = rows.filter(|(_, r)| r.item() == Some(item));
+                let first = of_item.clone().next();
+                if let Some((row, _)) = of_item.nth(k).or(first) {
+                    list.selected = row;
+                }
+            }
         }
+    }
+
+    /// The rows a search in `pane` walks: the pane's, but in the Argument pane with every fold
+    /// open (and the filter applied), so that a folded claim is a match like any other.
+    fn walked_rows(&self, pane: Pane) -> std::borrow::Cow<'_, [Row]> {
+        let Some(list) = self.list(pane) else {
+            return std::borrow::Cow::Borrowed(&[]);
+        };
+        if pane != Pane::Argument || self.collapsed.is_empty() {
+            return std::borrow::Cow::Borrowed(&list.rows);
+        }
+        let mut tree = crate::panes::lists::argument(&self.model, &Default::default()).rows;
+        if let Some(q) = &list.filter {
+            let keep = self.model.search.items(&self.model.doc, q);
+            tree.retain(|r| r.item().is_some_and(|i| keep.binary_search(&i).is_ok()));
+        }
+        std::borrow::Cow::Owned(tree)
+    }
+
+    /// The selection's position in [`walked_rows`](Self::walked_rows).
+    fn walk_position(&self, pane: Pane) -> usize {
+        let Some(list) = self.list(pane) else {
+            return 0;
+        };
+        let Some(item) = list.selected_item() else {
+            return 0;
+        };
+        let k = list.rows[..list.selected]
+            .iter()
+            .filter(|r| r.item() == Some(item))
+            .count();
+        self.walked_rows(pane)
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.item() == Some(item))
+            .nth(k)
+            .map_or(0, |(n, _)| n)
+    }
+
+    /// The matches among the rows a search walks, as (item, which of its rows), in screen
+    /// order; and how many matching items of the pane its filter hides.
+    fn matching_rows(&self, pane: Pane, items: &[usize]) -> (Vec<Hit>, usize) {
+        let matches = |r: &Row| r.item().filter(|i| items.binary_search(i).is_ok());
+        let mut seen: Vec<usize> = Vec::new();
+        let mut times: std::collections::HashMap<usize, usize> = Default::default();
+        let mut rows = Vec::new();
+        for (row, r) in self.walked_rows(pane).iter().enumerate() {
+            if let Some(item) = matches(r) {
+                let nth = times.entry(item).or_default();
+                seen.push(item);
+                rows.push(Hit {
+                    item,
+                    nth: *nth,
+                    row,
+                });
+                *nth += 1;
+            }
+        }
+        let hidden = match self.list(pane).and_then(|l| l.all_rows.as_ref()) {
+            Some(all) => {
+                let mut shown: Vec<usize> = seen;
+                shown.sort_unstable();
+                shown.dedup();
+                let mut every: Vec<usize> = all.iter().filter_map(matches).collect();
+                if pane == Pane::Argument {
+                    // Claims inside folds are not among the filtered pane's rows.
+                    every.extend(
+                        crate::panes::lists::argument(&self.model, &Default::default())
+                            .rows
+                            .iter()
+                            .filter_map(matches),
+                    );
+                }
+                every.sort_unstable();
+                every.dedup();
+                every.len().saturating_sub(shown.len())
+            }
+            None => 0,
+        };
+        (rows, hidden)
     }
 
     /// `Enter` in a prompt.
@@ -318,6 +435,25 @@ impl App {
             }
             PromptKind::Filter => self.apply_filter(""),
         }
+    }
+
+    /// The palette's row of the text's matches: the Text pane, searched for `query` (into
+    /// history, as any jump).
+    pub fn search_the_text(&mut self, query: &str) {
+        let here = self.place();
+        let left = self.history.push(here);
+        self.focus = Pane::Text;
+        self.mode = Mode::Browse;
+        self.layers.clear();
+        self.open_prompt(PromptKind::Search);
+        if let Mode::Prompt(p) = &mut self.mode {
+            p.input.set(query);
+        }
+        self.prompt_changed();
+        self.prompt_accept();
+        let there = self.place();
+        self.history.push(there);
+        self.jumped_from = Some(left);
     }
 
     /// `n` and `N`: the next or previous match, wrapping around.

@@ -10,6 +10,20 @@ use crate::views::{self, Layer};
 impl App {
     /// Applies one action.
     pub fn update(&mut self, action: Action) {
+        let before = self.message.clone();
+        self.act(action);
+        // A new message goes to the log too, where it can be read whole.
+        if self.message != before
+            && let Some(m) = &self.message
+        {
+            self.log.push_back(m.clone());
+            if self.log.len() > Self::LOG_LIMIT {
+                self.log.pop_front();
+            }
+        }
+    }
+
+    fn act(&mut self, action: Action) {
         if !self.update_layers(action) {
             match views::open(self, action) {
                 Some(opened) => {
@@ -33,7 +47,18 @@ impl App {
         let Some(mut layer) = self.layers.pop() else {
             return false;
         };
-        match layer.update(self, action) {
+        self.jumped_from = None;
+        let outcome = layer.update(self, action);
+        let jumped = self.jumped_from.take();
+        if let Some(left) = jumped
+            && !layer.is_overlay()
+            && let Some(mut place) = self.history.get(left).cloned()
+        {
+            // The place the jump left had this view on top, as it was when it acted.
+            place.layers.push(layer.clone());
+            self.history.set(left, place);
+        }
+        match outcome {
             views::Outcome::Keep => self.layers.push(layer),
             views::Outcome::Close => {}
             views::Outcome::Replace(next) => self.layers.push(next),
@@ -45,6 +70,11 @@ impl App {
                 self.layers.push(layer);
                 return false;
             }
+        }
+        if jumped.is_some() {
+            // Where the jump landed, with the view it opened (a map re-centred).
+            let here = self.place();
+            self.history.set(self.history.cursor(), here);
         }
         true
     }
@@ -98,17 +128,32 @@ impl App {
             Action::IntoLinks => self.enter_links(),
             Action::OutOfLinks => self.mode = Mode::Browse,
             Action::FollowLink => self.follow_link(),
-            Action::Back => match self.history.back() {
-                Some(place) => self.go_to(place),
-                None => self.message = Some("at the start of history".into()),
-            },
-            Action::Forward => match self.history.forward() {
-                Some(place) => self.go_to(place),
-                None => self.message = Some("at the end of history".into()),
-            },
+            Action::Back => {
+                if self.history.current().is_some() {
+                    // The page being left, as it is now: `]` comes back to it.
+                    let here = self.place();
+                    self.history.push(here);
+                }
+                match self.history.back() {
+                    Some(place) => self.go_to(place),
+                    None => self.message = Some("at the start of history".into()),
+                }
+            }
+            Action::Forward => {
+                let here = self.place();
+                self.history.update_current(here);
+                match self.history.forward() {
+                    Some(place) => self.go_to(place),
+                    None => self.message = Some("at the end of history".into()),
+                }
+            }
             Action::ShowInText => self.show_in_text(),
             Action::ToggleOrder => self.toggle_order(),
             Action::Copy => self.copy(),
+            Action::DetailLineDown => self.detail_scroll(1),
+            Action::DetailLineUp => self.detail_scroll(-1),
+            Action::DetailPageDown => self.detail_scroll(isize::MAX),
+            Action::DetailPageUp => self.detail_scroll(isize::MIN),
             Action::OpenSource => self.open_source(),
             Action::EditExternally => self.edit_externally(),
             Action::NextPassage => self.step_passage(1),
@@ -191,67 +236,139 @@ impl App {
         }
     }
 
-    /// Goes to `item` in its pane and records the move in history.
-    pub fn navigate(&mut self, item: usize) {
+    /// Goes to `item` in its pane and records the move in history. A jump that cannot land
+    /// changes nothing and says why; false then.
+    pub fn navigate(&mut self, item: usize) -> bool {
         let pane = Pane::of_kind(self.model.item(item).kind);
-        if let Some(here) = self.place() {
-            self.history.push(here);
-        }
-        let place = Place { pane, item };
-        self.go_to(place);
-        self.history.push(place);
+        self.jump(pane, item)
     }
 
-    /// Shows `place` without touching history.
-    pub(crate) fn go_to(&mut self, place: Place) {
-        self.focus = place.pane;
+    /// Goes to `item` in `pane` (its own, or the Text pane), into history: the place left, then
+    /// the place reached, once each.
+    fn jump(&mut self, pane: Pane, item: usize) -> bool {
+        if let Err(why) = self.can_show(pane, item) {
+            self.message = Some(why);
+            return false;
+        }
+        let here = self.place();
+        let left = self.history.push(here);
+        self.show(pane, item);
+        let there = self.place();
+        self.history.push(there);
+        self.jumped_from = Some(left);
+        true
+    }
+
+    /// Whether a jump to `item` in `pane` can land, or why not.
+    fn can_show(&self, pane: Pane, item: usize) -> Result<(), String> {
+        let title = crate::ui::fit(&self.model.item(item).title, 40, self.glyphs.ellipsis);
+        if pane == Pane::Text {
+            return match self.text.passage_of(&self.model, item) {
+                Some(_) => Ok(()),
+                None => Err(format!("no quote in the text: {title}")),
+            };
+        }
+        let Some(list) = self.list(pane) else {
+            return Ok(());
+        };
+        if list.rows.iter().any(|r| r.item() == Some(item)) {
+            return Ok(());
+        }
+        match &list.filter {
+            // Folds open to a jump, so only a filter can hide the item.
+            // The reason first: at 80 columns a long title is what gets cut.
+            Some(_) => Err(format!("hidden by the filter in {}: {title}", pane.title())),
+            None if pane == Pane::Argument => Ok(()),
+            None => Err(format!("not shown in {}: {title}", pane.title())),
+        }
+    }
+
+    /// Shows `item` in `pane` without touching history (a jump's landing).
+    fn show(&mut self, pane: Pane, item: usize) {
+        self.focus = pane;
         self.mode = Mode::Browse;
         self.layers.clear();
         self.link = 0;
-        if place.pane == Pane::Text {
-            self.open_text_at(place.item);
-            return;
+        if pane == Pane::Text {
+            self.open_text_at(item);
+        } else {
+            let found = self.list_mut(pane).is_some_and(|l| l.select_item(item));
+            // A claim inside a folded node: open the folds above it, as vim opens a fold to jump.
+            if !found && pane == Pane::Argument && self.unfold_to(item) {
+                self.lists.argument.select_item(item);
+            }
         }
-        let mut found = self
-            .list_mut(place.pane)
-            .is_some_and(|l| l.select_item(place.item));
-        // A claim inside a folded node: open the folds above it, as vim opens a fold to jump.
-        if !found && place.pane == Pane::Argument && self.unfold_to(place.item) {
-            found = self.lists.argument.select_item(place.item);
+        self.detail = crate::panes::detail::DetailScroll {
+            item: self.selected_item(),
+            ..Default::default()
+        };
+    }
+
+    /// Puts the screen back at `place` (back and forward), without touching history.
+    pub(crate) fn go_to(&mut self, place: Place) {
+        self.focus = place.pane;
+        self.layers = place.layers;
+        self.mode = if place.links {
+            Mode::Links
+        } else {
+            Mode::Browse
+        };
+        self.link = place.link;
+        if let Some(collapsed) = place.collapsed
+            && collapsed != self.collapsed
+        {
+            self.collapsed = collapsed;
+            self.rebuild_argument();
         }
-        if !found {
-            let title = self.model.item(place.item).title.clone();
-            // Folds open to a jump, so only a filter can hide the item.
-            let filtered = self.list(place.pane).is_some_and(|l| l.filter.is_some());
-            self.message = Some(format!(
-                "\"{title}\" is not shown in {}{}",
-                place.pane.title(),
-                if filtered {
-                    " (hidden by the filter: Esc clears it)"
-                } else {
-                    ""
+        self.text.top = place.text_top;
+        self.text.current = place.passage;
+        self.text.link = place.quoting;
+        self.text.item = place.text_item;
+        if let Some(list) = self.list_mut(place.pane) {
+            if list.rows.get(place.row).and_then(|r| r.item()).is_some()
+                && list.rows.get(place.row).and_then(|r| r.item()) == place.item
+            {
+                list.selected = place.row;
+            } else if let Some(item) = place.item {
+                let found = list.select_item(item);
+                if !found && place.pane == Pane::Argument && self.unfold_to(item) {
+                    self.lists.argument.select_item(item);
                 }
+            }
+            if let Some(list) = self.list_mut(place.pane) {
+                list.offset = place.offset;
+            }
+        }
+        if let Some(item) = place.item
+            && self.selected_item() != Some(item)
+        {
+            let title = crate::ui::fit(&self.model.item(item).title, 40, self.glyphs.ellipsis);
+            self.message = Some(format!(
+                "no longer shown in {} (a filter hides it?): {title}",
+                place.pane.title()
             ));
         }
+        self.detail = crate::panes::detail::DetailScroll {
+            item: self.selected_item(),
+            top: place.detail_top,
+            follow_link: false,
+        };
     }
 
     fn show_in_text(&mut self) {
-        let Some(item) = self.selected_item() else {
-            self.message = Some("no item selected".into());
-            return;
-        };
-        if let Some(here) = self.place() {
-            self.history.push(here);
+        match self.selected_item() {
+            Some(item) => {
+                self.jump(Pane::Text, item);
+            }
+            None => self.no_item(),
         }
-        let place = Place {
-            pane: Pane::Text,
-            item,
-        };
-        self.go_to(place);
-        self.history.push(place);
     }
 
     fn toggle_order(&mut self) {
+        if self.focus != Pane::Timeline {
+            self.message = Some("o orders the Timeline: press it there (1)".into());
+            return;
+        }
         self.chronological = !self.chronological;
         let timeline = &mut self.lists.timeline;
         let selected = timeline.selected_item();
@@ -279,13 +396,36 @@ impl App {
         self.message = Some(format!("Timeline in {order} order"));
     }
 
+    /// `y`: what is selected. In the Text pane the passage, with a citation; elsewhere (and in
+    /// "Quoted by") the item's quotes.
     fn copy(&mut self) {
+        let doc = &self.model.doc.document;
+        let mut cite = format!("“{}”", doc.title);
+        for extra in [&doc.source, &doc.published, &doc.url]
+            .into_iter()
+            .flatten()
+        {
+            cite.push_str(", ");
+            cite.push_str(extra);
+        }
+        if self.focus == Pane::Text
+            && self.mode != Mode::Links
+            && let Some(p) = self.text.current
+            && let Some(span) = self.text.passages.get(p).map(|p| p.span.clone())
+        {
+            let words = doc.text[span]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            let text = format!("“{words}”\n— {cite}");
+            self.copy_text(&text, format!("passage {} with a citation", p + 1));
+            return;
+        }
         let Some(item) = self.selected_item() else {
-            self.message = Some("no item selected".into());
+            self.no_item();
             return;
         };
         let it = self.model.item(item);
-        let doc = &self.model.doc.document;
         let mut text: String = it
             .quotes
             .iter()
@@ -296,21 +436,10 @@ impl App {
                 )
             })
             .collect();
-        let mut cite = format!("— {}, in “{}”", it.title, doc.title);
-        for extra in [&doc.source, &doc.published, &doc.url]
-            .into_iter()
-            .flatten()
-        {
-            cite.push_str(", ");
-            cite.push_str(extra);
-        }
-        text.push_str(&cite);
+        text.push_str(&format!("— {}, in {cite}", it.title));
         let n = it.quotes.len();
-        self.message = Some(format!(
-            "copied {n} quote{} with a citation",
-            if n == 1 { "" } else { "s" }
-        ));
-        self.effects.push(Effect::Copy(text));
+        let what = format!("{n} quote{} with a citation", if n == 1 { "" } else { "s" });
+        self.copy_text(&text, what);
     }
 
     /// `O`: asks the event loop to open the document's url; it reports how that went.
@@ -354,6 +483,10 @@ impl App {
         }
         if let Some(&(pane, rect)) = screen.panes.iter().find(|(_, r)| hit(*r)) {
             self.focus_pane(pane);
+            if pane == Pane::Text {
+                self.text_click(x, y, rect);
+                return;
+            }
             if let Some(list) = self.list_mut(pane)
                 && y > rect.y
             {
@@ -374,6 +507,12 @@ impl App {
 
     fn wheel(&mut self, x: u16, y: u16, delta: isize) {
         let screen = self.screen();
+        let hit =
+            |r: ratatui::layout::Rect| x >= r.x && x < r.right() && y >= r.y && y < r.bottom();
+        if screen.side.is_some_and(hit) && self.focus != Pane::Text {
+            self.detail_scroll(delta);
+            return;
+        }
         if let Some(&(pane, _)) = screen
             .panes
             .iter()
@@ -396,6 +535,7 @@ impl App {
                 self.text.clamp(height);
             }
         }
+        self.settle_detail();
         if let Some(mut layer) = self.layers.pop() {
             layer.settle(self, layer.area(&screen));
             self.layers.push(layer);

@@ -8,12 +8,29 @@
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 /// How far a fold goes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Fold {
     /// Whitespace runs and typographic punctuation only: how quotes are anchored.
+    #[default]
     Anchor,
     /// `Anchor`, and also case and diacritics: how a lower-case search matches.
     Loose,
+    /// `Anchor`, and also diacritics but not case: a search with a capital (`/Lopez`).
+    Cased,
+    /// `Anchor`, and also case but not diacritics: a search with a diacritic (`/lópez`).
+    Accented,
+}
+
+impl Fold {
+    /// Whether this fold drops case.
+    pub fn folds_case(self) -> bool {
+        matches!(self, Fold::Loose | Fold::Accented)
+    }
+
+    /// Whether this fold drops diacritics.
+    pub fn folds_marks(self) -> bool {
+        matches!(self, Fold::Loose | Fold::Cased)
+    }
 }
 
 /// The ASCII form of a typographic punctuation character, if it has one.
@@ -161,7 +178,7 @@ pub fn fold_into(src: &str, mode: Fold, out: &mut String, mut map: Option<&mut O
         if plain(b) {
             let start = out.len();
             out.push_str(&src[at..at + len]);
-            if mode == Fold::Loose {
+            if mode.folds_case() {
                 out[start..].make_ascii_lowercase();
             }
         } else {
@@ -226,7 +243,7 @@ fn is_ascii_space(b: u8) -> bool {
 
 fn push_folded(c: char, mode: Fold, out: &mut String) {
     if c.is_ascii() {
-        out.push(if mode == Fold::Loose {
+        out.push(if mode.folds_case() {
             c.to_ascii_lowercase()
         } else {
             c
@@ -243,7 +260,19 @@ fn push_folded(c: char, mode: Fold, out: &mut String) {
             Some(folded) => out.push_str(folded),
             None => loose_char(c, out),
         },
+        Fold::Cased => unmarked_char(c, out),
+        Fold::Accented => out.extend(c.to_lowercase()),
     }
+}
+
+/// One character without its diacritics, its case kept: its canonical decomposition without
+/// combining marks.
+fn unmarked_char(c: char, out: &mut String) {
+    decompose_canonical(c, |d| {
+        if !is_combining_mark(d) {
+            out.push(d);
+        }
+    });
 }
 
 /// The loose fold of one character: its canonical decomposition without combining marks, in
@@ -279,7 +308,30 @@ fn latin(c: char) -> Option<&'static str> {
 
 /// True when a search query asks for an exact (case- and diacritic-sensitive) match: smart case.
 pub fn is_exact_query(query: &str) -> bool {
-    query.chars().any(char::is_uppercase)
+    query_fold(query) == Fold::Anchor
+}
+
+/// The fold a search query matches in (smart case): a capital makes case exact, a diacritic
+/// makes diacritics exact, each on its own (`/Lopez` finds "López", `/lópez` finds "LÓPEZ").
+pub fn query_fold(query: &str) -> Fold {
+    let capital = query.chars().any(char::is_uppercase);
+    let mark = query.chars().any(has_diacritic);
+    match (capital, mark) {
+        (false, false) => Fold::Loose,
+        (true, false) => Fold::Cased,
+        (false, true) => Fold::Accented,
+        (true, true) => Fold::Anchor,
+    }
+}
+
+/// Whether `c` carries a diacritic the loose fold drops (é, ñ, a lone combining mark).
+fn has_diacritic(c: char) -> bool {
+    if c.is_ascii() || ascii_punct(c).is_some() {
+        return false;
+    }
+    let mut marked = is_combining_mark(c);
+    decompose_canonical(c, |d| marked |= is_combining_mark(d));
+    marked
 }
 
 #[cfg(test)]
@@ -363,11 +415,13 @@ mod tests {
             let before = out.len();
             // The definition itself, without the fast paths (runs, the Latin table).
             match (c.is_ascii(), ascii_punct(c), mode) {
-                (true, _, Fold::Loose) => out.push(c.to_ascii_lowercase()),
-                (true, _, Fold::Anchor) => out.push(c),
+                (true, _, m) if m.folds_case() => out.push(c.to_ascii_lowercase()),
+                (true, _, _) => out.push(c),
                 (_, Some(a), _) => out.push(a),
                 (_, None, Fold::Anchor) => out.push(c),
                 (_, None, Fold::Loose) => loose_char(c, &mut out),
+                (_, None, Fold::Cased) => unmarked_char(c, &mut out),
+                (_, None, Fold::Accented) => out.extend(c.to_lowercase()),
             }
             origin.extend(std::iter::repeat_n(at, out.len() - before));
         }
@@ -380,7 +434,7 @@ mod tests {
 
     /// Checks `fold_into` against the definition on one string, output and offsets.
     fn agrees_with_the_definition(src: &str) {
-        for mode in [Fold::Anchor, Fold::Loose] {
+        for mode in [Fold::Anchor, Fold::Loose, Fold::Cased, Fold::Accented] {
             let (want, origin) = fold_by_char(src, mode);
             let mut out = String::new();
             let mut map = OffsetMap::default();
@@ -465,5 +519,15 @@ mod tests {
         assert!(!is_exact_query("lopez"));
         assert!(is_exact_query("López"));
         assert!(!is_exact_query("u.s.'s"));
+        assert_eq!(query_fold("Lopez"), Fold::Cased);
+        assert_eq!(query_fold("lópez"), Fold::Accented);
+        assert_eq!(query_fold("López"), Fold::Anchor);
+        assert_eq!(
+            query_fold("u.s.’s"),
+            Fold::Loose,
+            "typographic punctuation is no diacritic"
+        );
+        assert_eq!(fold("Andrés LÓPEZ", Fold::Cased), "Andres LOPEZ");
+        assert_eq!(fold("Andrés LÓPEZ", Fold::Accented), "andrés lópez");
     }
 }

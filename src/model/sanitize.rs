@@ -73,6 +73,25 @@ pub fn text(s: &str) -> Cow<'_, str> {
     )
 }
 
+/// Text for the clipboard, by the rule of everything drawn: newlines and tabs stay, every other
+/// control character and every bidirectional override or isolate becomes its visible symbol, so
+/// pasting it into a terminal cannot end a bracketed paste or run anything.
+pub fn clipboard(s: &str) -> Cow<'_, str> {
+    if s.chars()
+        .all(|c| c == '\n' || c == '\t' || stand_in(c).is_none())
+    {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(
+        s.chars()
+            .map(|c| match c {
+                '\n' | '\t' => c,
+                c => stand_in(c).unwrap_or(c),
+            })
+            .collect(),
+    )
+}
+
 /// JSON text as serde_json writes it, with the characters it leaves raw but a terminal would act
 /// on (DEL, C1 controls, bidirectional overrides) written as `\uXXXX` escapes. The value is the
 /// same; only its spelling changes, so the output is safe to print. serde_json escapes C0 in
@@ -113,6 +132,10 @@ mod tests {
         assert_eq!(line("a\u{1b}]0;pwned\u{7}b"), "a␛]0;pwned␇b");
         assert_eq!(line("\u{9b}31m\u{7f}"), "�31m␡");
         assert_eq!(line("x\u{202E}y\u{2066}"), "x�y�");
+        assert_eq!(
+            clipboard("a\u{1b}[201~echo PWNED\u{1b}[200~\tb\nc\u{202e}d\r"),
+            "a␛[201~echo PWNED␛[200~\tb\nc�d␍"
+        );
     }
 
     #[test]

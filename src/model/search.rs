@@ -3,7 +3,7 @@
 //! ignores case and diacritics; any capital makes it exact (but whitespace runs and typographic
 //! punctuation still fold).
 
-use super::fold::{Fold, OffsetMap, fold_into, is_exact_query};
+use super::fold::{Fold, OffsetMap, fold_into, query_fold};
 use super::types::{Document, Item, KindFields};
 use memchr::memmem;
 use std::cell::{OnceCell, RefCell};
@@ -81,6 +81,76 @@ pub fn for_each_field(item: &Item, mut f: impl FnMut(&str)) {
     }
 }
 
+/// The first field of `item` where `query` matches, by its name in the reader's words, and the
+/// field's text: what the palette shows beside a result whose title does not match.
+pub fn matched_field<'a>(
+    item: &'a Item,
+    query: &str,
+) -> Option<(&'static str, std::borrow::Cow<'a, str>)> {
+    use std::borrow::Cow;
+    // The kind's own fields (a few), then the rest in the order search reads them; built
+    // lazily, as an item may have thousands of quotes or tags.
+    let mut own: Vec<(&'static str, Cow<'a, str>)> = Vec::new();
+    match &item.fields {
+        KindFields::Event { when: Some(w) } => {
+            own.push(("when", Cow::Borrowed(&w.label)));
+            if let Some(d) = w.date {
+                own.push(("date", Cow::Owned(d.to_string())));
+            }
+        }
+        KindFields::Actor { role, group } => {
+            own.extend(role.iter().map(|r| ("role", Cow::Borrowed(r.as_str()))));
+            own.extend(group.iter().map(|g| ("group", Cow::Borrowed(g.as_str()))));
+        }
+        KindFields::Provision {
+            instrument: Some(i),
+        } => own.push(("instrument", Cow::Borrowed(i))),
+        KindFields::Claim { role, unstated } => {
+            own.push(("role", Cow::Borrowed(role.name())));
+            if *unstated {
+                own.push(("role", Cow::Borrowed("unstated")));
+            }
+        }
+        _ => {}
+    }
+    let fields = std::iter::once(("title", Cow::Borrowed(item.title.as_str())))
+        .chain(
+            item.summary
+                .iter()
+                .map(|s| ("summary", Cow::Borrowed(s.as_str()))),
+        )
+        .chain(
+            item.quotes
+                .iter()
+                .map(|q| ("quote", Cow::Borrowed(q.exact.as_str()))),
+        )
+        .chain(item.tags.iter().map(|t| ("tag", Cow::Borrowed(t.as_str()))))
+        .chain(own);
+    // Only the start of the first few fields is looked at: the palette shows a line of one, and
+    // a frame must not fold an item's megabytes.
+    const LOOKED_AT: usize = 600;
+    let start = |t: &str| -> usize {
+        let mut end = t.len().min(LOOKED_AT);
+        while !t.is_char_boundary(end) {
+            end -= 1;
+        }
+        end
+    };
+    fields.take(16).find_map(|(name, text)| {
+        let end = start(&text);
+        if find_in(&text[..end], query).is_empty() {
+            return None;
+        }
+        Some((
+            name,
+            match text {
+                Cow::Borrowed(t) => Cow::Borrowed(&t[..end]),
+                Cow::Owned(t) => Cow::Owned(t[..end].to_owned()),
+            },
+        ))
+    })
+}
+
 /// The text folded for search, with the way back to original offsets.
 #[derive(Debug, Clone)]
 struct FoldedText {
@@ -102,7 +172,7 @@ fn mapped(map: &OffsetMap, starts: impl Iterator<Item = usize>, len: usize) -> T
 #[derive(Debug, Clone, Default)]
 struct LastTextSearch {
     query: String,
-    exact: bool,
+    mode: Fold,
     /// Every place where it occurs in the folded text, overlapping ones included.
     occurrences: Vec<u32>,
 }
@@ -111,10 +181,11 @@ struct LastTextSearch {
 #[derive(Debug, Clone)]
 pub struct SearchIndex {
     loose: Folded,
-    /// Built on the first query with a capital letter.
-    exact: OnceCell<Folded>,
-    loose_text: OnceCell<FoldedText>,
-    exact_text: OnceCell<FoldedText>,
+    /// The items in the other folds ([`Fold::Anchor`], `Cased`, `Accented`), each built on the
+    /// first query that needs it (a capital, a diacritic, or both).
+    strict: [OnceCell<Folded>; 3],
+    /// The text in each fold, in the order of [`slot`].
+    texts: [OnceCell<FoldedText>; 4],
     last_text: RefCell<Option<LastTextSearch>>,
 }
 
@@ -125,35 +196,32 @@ impl SearchIndex {
     /// The index of a document whose text was folded loosely already (by anchoring).
     pub fn with_text(doc: &Document, (buf, map): (String, OffsetMap)) -> SearchIndex {
         let index = SearchIndex::new(doc);
-        let _ = index.loose_text.set(FoldedText { buf, map });
+        let _ = index.texts[slot(Fold::Loose)].set(FoldedText { buf, map });
         index
     }
 
     pub fn new(doc: &Document) -> SearchIndex {
         SearchIndex {
             loose: Folded::new(&doc.items, Fold::Loose),
-            exact: OnceCell::new(),
-            loose_text: OnceCell::new(),
-            exact_text: OnceCell::new(),
+            strict: Default::default(),
+            texts: Default::default(),
             last_text: RefCell::new(None),
         }
     }
 
-    fn folded(&self, doc: &Document, exact: bool) -> &Folded {
-        if exact {
-            self.exact
-                .get_or_init(|| Folded::new(&doc.items, Fold::Anchor))
-        } else {
-            &self.loose
+    fn folded(&self, doc: &Document, mode: Fold) -> &Folded {
+        match slot(mode) {
+            0 => &self.loose,
+            n => self.strict[n - 1].get_or_init(|| Folded::new(&doc.items, mode)),
         }
     }
 
     /// Every item whose fields contain `query`, ascending.
     pub fn items(&self, doc: &Document, query: &str) -> Vec<usize> {
-        let Some((q, exact)) = fold_query(query) else {
+        let Some((q, mode)) = fold_query(query) else {
             return Vec::new();
         };
-        let folded = self.folded(doc, exact);
+        let folded = self.folded(doc, mode);
         let buf = folded.buf.as_bytes();
         let mut out = Vec::new();
         let finder = memmem::Finder::new(q.as_bytes());
@@ -178,8 +246,8 @@ impl SearchIndex {
         query: &str,
     ) -> impl Fn(usize) -> bool + use<'s> {
         let folded =
-            fold_query(query).map(|(q, exact)| (memmem::Finder::new(&q).into_owned(), exact));
-        let index = folded.as_ref().map(|&(_, exact)| self.folded(doc, exact));
+            fold_query(query).map(|(q, mode)| (memmem::Finder::new(&q).into_owned(), mode));
+        let index = folded.as_ref().map(|&(_, mode)| self.folded(doc, mode));
         move |item| match (&folded, index) {
             (Some((finder, _)), Some(index)) => finder.find(index.title(item)).is_some(),
             _ => false,
@@ -188,10 +256,10 @@ impl SearchIndex {
 
     /// Of `candidates` (from a shorter query that this one extends), those that still match.
     pub fn narrow(&self, doc: &Document, query: &str, candidates: &[usize]) -> Vec<usize> {
-        let Some((q, exact)) = fold_query(query) else {
+        let Some((q, mode)) = fold_query(query) else {
             return Vec::new();
         };
-        let folded = self.folded(doc, exact);
+        let folded = self.folded(doc, mode);
         let finder = memmem::Finder::new(q.as_bytes());
         candidates
             .iter()
@@ -208,23 +276,13 @@ impl SearchIndex {
     /// Byte spans of the original text where `query` occurs, in order (at most
     /// [`MAX_TEXT_MATCHES`]). A query that extends the previous one only narrows its matches.
     pub fn text(&self, doc: &Document, query: &str) -> TextMatches {
-        let Some((q, exact)) = fold_query(query) else {
+        let Some((q, mode)) = fold_query(query) else {
             return TextMatches::default();
         };
-        let cell = if exact {
-            &self.exact_text
-        } else {
-            &self.loose_text
-        };
-        let ft = cell.get_or_init(|| {
+        let ft = self.texts[slot(mode)].get_or_init(|| {
             let mut buf = String::with_capacity(doc.document.text.len());
             let mut map = OffsetMap::default();
-            fold_into(
-                &doc.document.text,
-                if exact { Fold::Anchor } else { Fold::Loose },
-                &mut buf,
-                Some(&mut map),
-            );
+            fold_into(&doc.document.text, mode, &mut buf, Some(&mut map));
             map.shrink_to_fit();
             FoldedText { buf, map }
         });
@@ -234,7 +292,7 @@ impl SearchIndex {
             // Every occurrence of a longer query is one of the shorter query's.
             // Each is checked for what the query adds only (comparing the whole query at every
             // earlier match cost the query's length at each).
-            Some(prev) if prev.exact == exact && q.starts_with(&prev.query) => {
+            Some(prev) if prev.mode == mode && q.starts_with(&prev.query) => {
                 let added = &q.as_bytes()[prev.query.len()..];
                 crate::work::add(
                     crate::work::Work::Bytes,
@@ -270,7 +328,7 @@ impl SearchIndex {
         let spans = mapped(&ft.map, starts.take(MAX_TEXT_MATCHES), q.len());
         *last = Some(LastTextSearch {
             query: q,
-            exact,
+            mode,
             occurrences,
         });
         spans
@@ -310,50 +368,45 @@ fn occurrences(hay: &[u8], needle: &[u8], limit: usize) -> Option<Vec<u32>> {
     all.then_some(out)
 }
 
-/// The folded query and whether it is exact (smart case); `None` for an empty query.
-pub fn fold_query(query: &str) -> Option<(String, bool)> {
-    let exact = is_exact_query(query);
+/// Where each fold's caches are: the loose fold first.
+fn slot(mode: Fold) -> usize {
+    match mode {
+        Fold::Loose => 0,
+        Fold::Anchor => 1,
+        Fold::Cased => 2,
+        Fold::Accented => 3,
+    }
+}
+
+/// The folded query and the fold it matches in (smart case); `None` for an empty query.
+pub fn fold_query(query: &str) -> Option<(String, Fold)> {
+    let mode = query_fold(query);
     let mut q = String::new();
-    fold_into(
-        query,
-        if exact { Fold::Anchor } else { Fold::Loose },
-        &mut q,
-        None,
-    );
-    (!q.is_empty()).then_some((q, exact))
+    fold_into(query, mode, &mut q, None);
+    (!q.is_empty()).then_some((q, mode))
 }
 
 /// Where the folded query `q` first occurs in `s`, as a byte offset of `s`'s fold (0 when `s`
-/// starts with it); `exact` as [`fold_query`] said.
-pub fn find_folded(s: &str, q: &str, exact: bool) -> Option<usize> {
+/// starts with it); `mode` as [`fold_query`] said.
+pub fn find_folded(s: &str, q: &str, mode: Fold) -> Option<usize> {
     let mut buf = String::new();
-    fold_into(
-        s,
-        if exact { Fold::Anchor } else { Fold::Loose },
-        &mut buf,
-        None,
-    );
+    fold_into(s, mode, &mut buf, None);
     memmem::find(buf.as_bytes(), q.as_bytes())
 }
 
 /// Where `query` occurs in `s` (any string, e.g. a line of the detail), as byte spans of `s`.
 pub fn find_in(s: &str, query: &str) -> Vec<Range<usize>> {
-    let Some((q, exact)) = fold_query(query) else {
+    let Some((q, mode)) = fold_query(query) else {
         return Vec::new();
     };
-    find_all_folded(s, &q, exact)
+    find_all_folded(s, &q, mode)
 }
 
 /// [`find_in`] for a query folded already (by [`fold_query`]).
-pub fn find_all_folded(s: &str, q: &str, exact: bool) -> Vec<Range<usize>> {
+pub fn find_all_folded(s: &str, q: &str, mode: Fold) -> Vec<Range<usize>> {
     let mut buf = String::new();
     let mut map = OffsetMap::default();
-    fold_into(
-        s,
-        if exact { Fold::Anchor } else { Fold::Loose },
-        &mut buf,
-        Some(&mut map),
-    );
+    fold_into(s, mode, &mut buf, Some(&mut map));
     memmem::find_iter(buf.as_bytes(), q.as_bytes())
         .map(|at| map.original(at)..map.original(at + q.len()))
         .collect()
@@ -384,9 +437,30 @@ mod tests {
         assert_eq!(s.items(&m.doc, "López"), [0]);
         assert_eq!(
             s.items(&m.doc, "Lopez"),
-            Vec::<usize>::new(),
-            "a capital makes the search exact"
+            [0],
+            "a capital makes case exact, diacritics still fold"
         );
+        assert_eq!(
+            s.items(&m.doc, "LOPEZ"),
+            Vec::<usize>::new(),
+            "case is exact"
+        );
+        assert_eq!(
+            s.items(&m.doc, "lópez"),
+            [0],
+            "a diacritic ignores case still"
+        );
+        assert_eq!(
+            s.items(&m.doc, "lópéz"),
+            Vec::<usize>::new(),
+            "diacritics are exact"
+        );
+        assert_eq!(s.items(&m.doc, "Mérida"), [2]);
+        assert_eq!(s.items(&m.doc, "Merida"), [2]);
+        assert_eq!(s.items(&m.doc, "mérida"), [2]);
+        assert_eq!(s.items(&m.doc, "MÉRIDA"), Vec::<usize>::new());
+        assert_eq!(find_in("Andrés López", "Lopez"), vec![8..14]);
+        assert_eq!(s.text(&m.doc, "Lopez").len(), 1, "the text search agrees");
     }
 
     #[test]

@@ -231,18 +231,19 @@ impl Glyphs {
         if !self.ascii || s.is_ascii() {
             return Cow::Borrowed(s);
         }
-        Cow::Owned(
-            s.chars()
-                .map(|c| match c {
-                    '“' | '”' => '"',
-                    '‘' | '’' => '\'',
-                    '—' | '–' | '─' => '-',
-                    '·' => '.',
-                    '×' => 'x',
-                    c => c,
-                })
-                .collect(),
-        )
+        let mut out = String::with_capacity(s.len());
+        for c in s.chars() {
+            match c {
+                '“' | '”' => out.push('"'),
+                '‘' | '’' => out.push('\''),
+                '—' | '–' | '─' => out.push('-'),
+                '·' => out.push('.'),
+                '×' => out.push('x'),
+                '→' => out.push_str("->"),
+                c => out.push(c),
+            }
+        }
+        Cow::Owned(out)
     }
 }
 

@@ -137,8 +137,11 @@ fn breadcrumb(ctx: &Ctx, width: usize) -> String {
     }
     let g = ctx.sym;
     let name = |i: usize| {
-        let p = places[i];
-        let title = fit(&ctx.app.model.item(p.item).title, 24, g.ellipsis);
+        let p = &places[i];
+        let title = match p.item {
+            Some(item) => fit(&ctx.app.model.item(item).title, 24, g.ellipsis),
+            None => "passage".to_owned(),
+        };
         let title = if p.pane == Pane::Text {
             format!("Text: {title}")
         } else {
@@ -231,6 +234,19 @@ pub fn status_note(ctx: &Ctx, width: usize) -> Option<String> {
     if let Some(marked) = app.memory.mark {
         let title = fit(&app.model.item(marked).title, 24, ctx.sym.ellipsis);
         notes.push(format!("marked: {title}"));
+    }
+    // A passage several items quote: the keys act on the one chosen in "Quoted by".
+    if app.layers.is_empty()
+        && app.focus == Pane::Text
+        && app.mode == Mode::Browse
+        && app.selected_item().is_none()
+        && let Some(p) = app.text.current
+        && app.text.quoting(p).len() > 1
+    {
+        notes.push(format!(
+            "{} items quote this passage: Enter to choose one",
+            app.text.quoting(p).len()
+        ));
     }
     if app.layers.is_empty()
         && matches!(app.mode, Mode::Browse | Mode::Links)

@@ -18,6 +18,8 @@ pub struct PaletteView {
     pub items: Vec<usize>,
     /// How many match in each list pane.
     pub counts: Vec<(Pane, usize)>,
+    /// How many places of the text match: a last row jumps to the Text pane's search.
+    pub text_matches: usize,
     /// The selected result.
     pub selected: usize,
     /// The first result on screen.
@@ -49,16 +51,46 @@ impl PaletteView {
     fn run(&mut self, app: &App) {
         let query = self.input.as_str();
         let model = &app.model;
-        let mut items = if query.is_empty() {
-            Vec::new()
-        } else {
-            model.search.items(&model.doc, query)
-        };
+        if query.is_empty() {
+            // Every item, pane by pane, in each pane's order: the palette is a table of contents.
+            let mut items = Vec::with_capacity(model.doc.items.len());
+            let mut counts = Vec::new();
+            for pane in Pane::LISTS {
+                let before = items.len();
+                if let Some(list) = app.lists.get(pane) {
+                    let rows = list.all_rows.as_ref().unwrap_or(&list.rows);
+                    let mut seen = std::collections::HashSet::new();
+                    items.extend(
+                        rows.iter()
+                            .filter_map(|r| r.item())
+                            .filter(|&i| seen.insert(i)),
+                    );
+                }
+                counts.push((pane, items.len() - before));
+            }
+            // Claims inside folds are not rows of the Argument pane: after the others.
+            let listed: std::collections::HashSet<usize> = items.iter().copied().collect();
+            let mut folded = 0;
+            for i in 0..model.doc.items.len() {
+                if !listed.contains(&i) && Pane::of_kind(model.item(i).kind) == Pane::Argument {
+                    items.push(i);
+                    folded += 1;
+                }
+            }
+            if let Some(c) = counts.iter_mut().find(|(p, _)| *p == Pane::Argument) {
+                c.1 += folded;
+            }
+            self.items = items;
+            self.counts = counts;
+            self.text_matches = 0;
+            return;
+        }
+        let mut items = model.search.items(&model.doc, query);
         // The query is folded once, not once per item.
         let folded = crate::model::search::fold_query(query);
         let rank = |i: usize| match &folded {
-            Some((q, exact)) => {
-                match crate::model::search::find_folded(&model.item(i).title, q, *exact) {
+            Some((q, mode)) => {
+                match crate::model::search::find_folded(&model.item(i).title, q, *mode) {
                     Some(0) => 0,
                     Some(_) => 1,
                     None => 2,
@@ -76,6 +108,12 @@ impl PaletteView {
         }
         self.items = items;
         self.counts = counts;
+        self.text_matches = model.search.text(&model.doc, query).len();
+    }
+
+    /// Rows to choose from: the items, then the text's matches when there are some.
+    fn choices(&self) -> usize {
+        self.items.len() + usize::from(self.text_matches > 0)
     }
 }
 
@@ -95,11 +133,14 @@ impl View for PaletteView {
     fn update(&mut self, app: &mut App, action: Action) -> Outcome {
         match action {
             Action::PromptOlder => self.selected = self.selected.saturating_sub(1),
-            Action::PromptNewer => self.selected = cursor::step(self.selected, 1, self.items.len()),
+            Action::PromptNewer => self.selected = cursor::step(self.selected, 1, self.choices()),
             Action::PromptAccept => {
                 app.query_history.push(self.input.as_str());
                 if let Some(&item) = self.items.get(self.selected) {
+                    // A jump that cannot land says why in the status line.
                     app.navigate(item);
+                } else if self.text_matches > 0 {
+                    app.search_the_text(self.input.as_str());
                 }
                 return Outcome::Close;
             }
@@ -141,25 +182,24 @@ impl View for PaletteView {
             )),
             Span::styled(g.caret, ctx.theme.key),
         ])];
-        let counts: Vec<String> = self
+        let mut counts: Vec<String> = self
             .counts
             .iter()
             .map(|(p, n)| format!("{} {n}", p.title()))
             .collect();
+        if !self.input.is_empty() {
+            counts.push(format!("Text {}", self.text_matches));
+        }
         let sep = format!(" {} ", g.dot);
         lines.push(Line::styled(
             fit(&counts.join(&sep), width, g.ellipsis),
             ctx.theme.dim,
         ));
         let room = (body.height as usize).saturating_sub(HEAD_LINES);
-        if self.input.is_empty() {
-            lines.push(Line::styled(
-                "Type to search titles, summaries, quotes, tags and fields.",
-                ctx.theme.dim,
-            ));
-        } else if self.items.is_empty() {
+        if self.items.is_empty() && self.text_matches == 0 {
             lines.push(Line::styled("No item matches.", ctx.theme.dim));
         }
+        let query = self.input.as_str();
         for (n, &item) in self.items.iter().enumerate().skip(self.top).take(room) {
             let it = ctx.app.model.item(item);
             let selected = n == self.selected;
@@ -170,12 +210,60 @@ impl View for PaletteView {
             };
             let pane = Pane::of_kind(it.kind);
             let tag = format!("{} {:<15} ", pane.number(), pane.title());
-            lines.push(Line::from(vec![
+            let room = width.saturating_sub(tag.len() + 2);
+            // Where it matched, when not in the title: the field and the words around the match.
+            let field = (!query.is_empty())
+                .then(|| crate::model::search::matched_field(it, query))
+                .flatten()
+                .filter(|(name, _)| *name != "title");
+            let title_room = match field {
+                Some(_) => (room * 2 / 5).max(room.saturating_sub(50)),
+                None => room,
+            };
+            let title = fit(&it.title, title_room, g.ellipsis);
+            let mut spans = vec![
                 Span::styled(if selected { g.selected } else { "  " }, style),
                 Span::styled(tag.clone(), style.patch(ctx.theme.dim)),
+                Span::styled(title.clone(), style),
+            ];
+            if let Some((name, text)) = field {
+                let rest = room.saturating_sub(crate::wrap::str_width(&title) + 3);
+                let at = crate::model::search::find_in(&text, query)
+                    .first()
+                    .map_or(0, |m| m.start);
+                // A few words before the match, from a character boundary.
+                let mut from = at.saturating_sub(8);
+                while !text.is_char_boundary(from) {
+                    from -= 1;
+                }
+                let lead = if from > 0 { g.ellipsis } else { "" };
+                let snippet = format!("{name}: {lead}{}", &text[from..]);
+                spans.push(Span::styled(
+                    format!("  {}", fit(&snippet, rest, g.ellipsis)),
+                    style.patch(ctx.theme.dim),
+                ));
+            }
+            lines.push(Line::from(spans));
+        }
+        // The text's matches, a row of their own after the items.
+        let shown = lines.len() - HEAD_LINES;
+        if self.text_matches > 0 && shown < room {
+            let selected = self.selected == self.items.len();
+            let style = if selected {
+                ctx.theme.selected
+            } else {
+                Style::new()
+            };
+            let n = self.text_matches;
+            let text = format!(
+                "6 Text            {n} place{} in the text: Enter searches the Text pane",
+                if n == 1 { "" } else { "s" }
+            );
+            lines.push(Line::from(vec![
+                Span::styled(if selected { g.selected } else { "  " }, style),
                 Span::styled(
-                    fit(&it.title, width.saturating_sub(tag.len() + 2), g.ellipsis),
-                    style,
+                    fit(&text, width.saturating_sub(2), g.ellipsis),
+                    style.patch(ctx.theme.dim),
                 ),
             ]));
         }

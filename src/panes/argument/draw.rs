@@ -6,7 +6,9 @@ use crate::ui::fit;
 use crate::ui::glyphs::Glyphs;
 
 /// "Why is this here" for a claim: `why: A ─supports→ B ─supports→ T`, the titles shortened
-/// until the chain fits `width` (down to 8 columns each, after which the line is cut).
+/// until the chain fits `width`; past 16 columns a title, the middle of a long chain gives way
+/// (`A ─supports→ …2 more… ─opposes→ T`) so that both ends stay readable, and only then are
+/// the titles shortened further (down to 8 columns, after which the line is cut).
 pub fn describe(model: &Model, claim: usize, width: usize, g: &Glyphs) -> Option<String> {
     let (ellipsis, dash, arrow) = (g.ellipsis, g.chain_dash, g.chain_arrow);
     if model.item(claim).kind != Kind::Claim {
@@ -18,24 +20,51 @@ pub fn describe(model: &Model, claim: usize, width: usize, g: &Glyphs) -> Option
     if chain.len() == 1 {
         return Some("why: this is the thesis".into());
     }
-    let line = |title_width: usize| {
+    let rel = |r: usize| {
+        format!(
+            " {dash}{}{arrow} ",
+            fit(&model.relation(r).label, 20, ellipsis)
+        )
+    };
+    let line = |title_width: usize, elide: bool| {
         let mut out = String::from("why: ");
-        for step in &chain {
+        let last = chain.len() - 1;
+        for (n, step) in chain.iter().enumerate() {
+            if elide && n > 0 && n < last {
+                // The middle, once: how many steps it stands for, then the last relation.
+                if n == 1 {
+                    out.push_str(&format!("{ellipsis}{} more{ellipsis}", last - 1));
+                    if let Some(r) = chain[last - 1].rel {
+                        out.push_str(&rel(r));
+                    }
+                }
+                continue;
+            }
             out.push_str(&fit(&model.item(step.item).title, title_width, ellipsis));
-            if let Some(rel) = step.rel {
-                out.push_str(&format!(
-                    " {dash}{}{arrow} ",
-                    fit(&model.relation(rel).label, 20, ellipsis)
-                ));
+            if let Some(r) = step.rel {
+                out.push_str(&rel(r));
             }
         }
         out
     };
+    let fits = |s: &str| crate::wrap::str_width(s) <= width;
     let mut title_width = 60;
-    let mut out = line(title_width);
-    while crate::wrap::str_width(&out) > width && title_width > 8 {
+    let mut out = line(title_width, false);
+    while !fits(&out) && title_width > 16 {
         title_width -= 4;
-        out = line(title_width);
+        out = line(title_width, false);
+    }
+    if !fits(&out) && chain.len() > 2 {
+        title_width = 60;
+        out = line(title_width, true);
+        while !fits(&out) && title_width > 8 {
+            title_width -= 4;
+            out = line(title_width, true);
+        }
+    }
+    while !fits(&out) && title_width > 8 {
+        title_width -= 4;
+        out = line(title_width, false);
     }
     Some(out)
 }

@@ -140,7 +140,7 @@ impl App {
     }
 
     /// Rebuilds the tree after folding, keeping the selected item (or the node it is under).
-    fn rebuild_argument(&mut self) {
+    pub(crate) fn rebuild_argument(&mut self) {
         let old = &self.lists.argument;
         let item = old.selected_item();
         // The nearest node above the selection that is still shown, when it was folded away.

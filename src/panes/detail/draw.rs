@@ -17,22 +17,37 @@ pub fn detail(ctx: &Ctx, frame: &mut Frame, area: Rect) {
     } else {
         " Detail ".to_owned()
     };
-    frame.render_widget(
-        ctx.block(Line::styled(title, ctx.theme.title), focused),
-        area,
-    );
     let body = inner(area);
-    if body.area() == 0 {
-        return;
-    }
     let Some(item) = app.selected_item() else {
         frame.render_widget(
-            Paragraph::new(Line::styled("Nothing selected.", ctx.theme.dim)),
-            body,
+            ctx.block(Line::styled(title, ctx.theme.title), focused),
+            area,
         );
+        if body.area() > 0 {
+            frame.render_widget(
+                Paragraph::new(Line::styled("Nothing selected.", ctx.theme.dim)),
+                body,
+            );
+        }
         return;
     };
     let shown = app.detail_layout(item, body);
+    // Where there is more to read, the border says so (Ctrl-e/Ctrl-y, Ctrl-f/Ctrl-b scroll).
+    let mut block = ctx.block(Line::styled(title, ctx.theme.title), focused);
+    if shown.more_above {
+        block = block.title(
+            Line::styled(format!(" {} more ", ctx.sym.more_up), ctx.theme.dim).right_aligned(),
+        );
+    }
+    if shown.more_below {
+        block = block.title_bottom(
+            Line::styled(format!(" {} more ", ctx.sym.more_down), ctx.theme.dim).right_aligned(),
+        );
+    }
+    frame.render_widget(block, area);
+    if body.area() == 0 {
+        return;
+    }
     let (blocks, rows) = (&shown.blocks, &shown.rows);
     // The words the search in this pane found are marked here too.
     let query = app
@@ -96,16 +111,16 @@ fn spaces(n: usize) -> &'static str {
     &SPACES[..n.min(SPACES.len())]
 }
 
-/// Writes `text` with the matches of `query` (folded, and whether exact) marked.
+/// Writes `text` with the matches of `query` (folded, and the fold it matches in) marked.
 fn put_highlighted(
     out: &mut RowWriter,
     ctx: &Ctx,
     text: &str,
-    query: Option<&(String, bool)>,
+    query: Option<&(String, crate::model::fold::Fold)>,
     style: Style,
 ) {
     let hits = query
-        .map(|(q, exact)| crate::model::search::find_all_folded(text, q, *exact))
+        .map(|(q, mode)| crate::model::search::find_all_folded(text, q, *mode))
         .unwrap_or_default();
     let mut at = 0;
     for hit in hits {

@@ -186,6 +186,20 @@ pub fn head(model: &Model, item: usize) -> Vec<Block> {
         }
         _ => {}
     }
+    // A claim's place in the argument, whole and wrapped (the status line can only shorten it).
+    if let Some(chain) = crate::panes::argument::why(model, item).filter(|c| c.len() > 1) {
+        // In words, so that no glyph of the interface is in the document's blocks:
+        // "A supports B, which opposes T".
+        let mut why = String::new();
+        for (n, step) in chain.iter().enumerate() {
+            why.push_str(&capped(&model.item(step.item).title));
+            if let Some(rel) = step.rel {
+                let which = if n == 0 { "" } else { ", which" };
+                why.push_str(&format!("{which} {} ", capped(&model.relation(rel).label)));
+            }
+        }
+        field("Why", &why);
+    }
     if !it.tags.is_empty() {
         // Joined only as far as a block can show: there may be thousands, or huge ones.
         let mut tags = String::new();
@@ -201,8 +215,11 @@ pub fn head(model: &Model, item: usize) -> Vec<Block> {
         field("Tags", &tags);
     }
     if let Some(s) = &it.summary {
-        out.push(block(Part::Blank, Prefix::None, ""));
-        out.push(block(Part::Summary, Prefix::None, s));
+        // A blank line in a summary is a paragraph break; other line breaks are spaces.
+        for para in paragraphs(s) {
+            out.push(block(Part::Blank, Prefix::None, ""));
+            out.push(block(Part::Summary, Prefix::None, para));
+        }
     }
     if !it.quotes.is_empty() {
         out.push(block(Part::Blank, Prefix::None, ""));
@@ -212,6 +229,39 @@ pub fn head(model: &Model, item: usize) -> Vec<Block> {
         }
     }
     out
+}
+
+/// The paragraphs of `s`: the runs of lines between blank lines (lines of nothing but
+/// whitespace), each trimmed.
+pub fn paragraphs(s: &str) -> impl Iterator<Item = &str> {
+    let mut rest = s;
+    std::iter::from_fn(move || {
+        loop {
+            if rest.is_empty() {
+                return None;
+            }
+            // The end of the paragraph: the first line break followed by a blank line.
+            let mut end = rest.len();
+            let mut next = rest.len();
+            let mut at = 0;
+            while let Some(nl) = rest[at..].find('\n') {
+                let line_end = at + nl;
+                let after = &rest[line_end + 1..];
+                let blank_len = after.find('\n').unwrap_or(after.len());
+                if after[..blank_len].trim().is_empty() {
+                    end = line_end;
+                    next = (line_end + 1 + blank_len + 1).min(rest.len());
+                    break;
+                }
+                at = line_end + 1;
+            }
+            let para = rest[..end].trim();
+            rest = &rest[next..];
+            if !para.is_empty() {
+                return Some(para);
+            }
+        }
+    })
 }
 
 /// Adds the blocks of `links` (the first ones of [`links`]) after the head: a heading before each
@@ -351,6 +401,21 @@ pub struct DetailLayout {
     pub rows: Vec<DetailRow>,
     /// The first row on screen.
     pub scroll: usize,
+    /// Whether rows are hidden above the first row on screen, or below the last.
+    pub more_above: bool,
+    pub more_below: bool,
+}
+
+/// Where the detail is scrolled to, and for which item: a new item starts at its top.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DetailScroll {
+    /// The item the scroll belongs to.
+    pub item: Option<usize>,
+    /// The first row on screen.
+    pub top: usize,
+    /// The selected link moved (or the links were entered): the next settle scrolls only as far
+    /// as it needs to show it, once, so that scrolling by hand afterwards is not undone.
+    pub follow_link: bool,
 }
 
 /// The first row of link `n`, for scrolling it into view.
@@ -370,12 +435,86 @@ impl App {
         } else {
             self.mode = Mode::Links;
             self.link = 0;
+            self.detail.follow_link = true;
         }
     }
 
     /// Moves among the links.
     pub(crate) fn detail_step_link(&mut self, delta: isize) {
         self.link = cursor::step(self.link, delta, self.detail_link_count());
+        self.detail.follow_link = true;
+    }
+
+    /// The detail's inside on the current screen, when it shows (not beside the Text pane).
+    pub fn detail_area(&self) -> Option<Rect> {
+        if self.focus == crate::app::Pane::Text {
+            return None;
+        }
+        self.screen().side.map(layout::inner)
+    }
+
+    /// Scrolls the detail by `delta` rows (`isize::MIN`/`MAX`: a page up or down); the next
+    /// settle clamps it.
+    pub(crate) fn detail_scroll(&mut self, delta: isize) {
+        if self.focus == crate::app::Pane::Text {
+            // In the Text pane the keys scroll the text, as in vim.
+            let page = self.screen().inner_height(crate::app::Pane::Text) as isize - 1;
+            let d = match delta {
+                isize::MIN => -page.max(1),
+                isize::MAX => page.max(1),
+                d => d,
+            };
+            self.text_scroll(d);
+            return;
+        }
+        let Some(area) = self.detail_area() else {
+            self.message = Some("no detail at this width: Enter shows it".into());
+            return;
+        };
+        let page = (area.height as isize - 1).max(1);
+        let delta = match delta {
+            isize::MIN => -page,
+            isize::MAX => page,
+            d => d,
+        };
+        self.detail.item = self.selected_item();
+        self.detail.top = (self.detail.top as isize + delta).max(0) as usize;
+        self.detail.follow_link = false;
+    }
+
+    /// Keeps the detail's scroll in its rows (and the selected link on screen when it moved):
+    /// called with the rest of `keep_in_view`.
+    pub(crate) fn settle_detail(&mut self) {
+        let item = self.selected_item();
+        if self.detail.item != item {
+            self.detail = DetailScroll {
+                item,
+                top: 0,
+                follow_link: self.detail.follow_link,
+            };
+        }
+        let (Some(item), Some(area)) = (item, self.detail_area()) else {
+            return;
+        };
+        let height = (area.height as usize).max(1);
+        let shown = self.detail_layout(item, area);
+        let mut top = self.detail.top;
+        if self.mode == Mode::Links && self.detail.follow_link {
+            let first = link_row(&shown.blocks, &shown.rows, self.link).unwrap_or(0);
+            // The whole link (it may wrap) and, when there is room, the line after it.
+            let last = shown
+                .rows
+                .iter()
+                .rposition(|r| shown.blocks[r.block].part == Part::Link(self.link))
+                .unwrap_or(first);
+            let bottom = (last + 2).min(shown.rows.len());
+            if bottom > top + height {
+                top = bottom - height;
+            }
+            top = top.min(first);
+        }
+        self.detail.top = top.min(shown.rows.len().saturating_sub(height));
+        self.detail.follow_link = false;
     }
 
     /// How many links the detail lists.
@@ -400,31 +539,27 @@ impl App {
         let g = self.glyphs;
         let mut blocks = head(&self.model, item);
         let mut rows = rows(&blocks, width, g);
-        // Each link takes a row at least, after a heading. Unscrolled, those past the screen's
-        // bottom cannot show; scrolled, the screen ends a row past the selected link.
-        let links = first_links(
-            &self.model,
-            item,
-            (self.link + 2).max(height.saturating_sub(rows.len())),
-        );
-        let from = blocks.len();
-        push_links(&mut blocks, &self.model, item, &links);
-        extend_rows(&mut rows, &blocks, from, width, g);
-        let scroll = if self.mode == Mode::Links {
-            let first = link_row(&blocks, &rows, self.link).unwrap_or(0);
-            // The whole link (it may wrap) and, when there is room, the line after it.
-            let last = rows
-                .iter()
-                .rposition(|r| blocks[r.block].part == Part::Link(self.link))
-                .unwrap_or(first);
-            (last + 2).saturating_sub(height.max(1)).min(first)
+        // The scroll is the one `settle_detail` kept, for this item.
+        let scroll = if self.detail.item == Some(item) {
+            self.detail.top
         } else {
             0
         };
+        // Each link takes a row at least, after a heading: those past the screen's bottom
+        // cannot show. In the links, one past the selected link is needed to scroll to it.
+        let wanted = (self.link + 2).max((scroll + height + 1).saturating_sub(rows.len()));
+        let links = first_links(&self.model, item, wanted);
+        let unlisted = links.len() < link_count(&self.model, item);
+        let from = blocks.len();
+        push_links(&mut blocks, &self.model, item, &links);
+        extend_rows(&mut rows, &blocks, from, width, g);
+        let more_below = rows.len() > scroll + height || unlisted;
         DetailLayout {
             blocks,
             rows,
             scroll,
+            more_above: scroll > 0,
+            more_below,
         }
     }
 
@@ -440,5 +575,21 @@ impl App {
             self.link = n;
             self.follow_link();
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::paragraphs;
+
+    #[test]
+    fn a_blank_line_breaks_a_summary_into_paragraphs() {
+        let p = |s| paragraphs(s).collect::<Vec<_>>();
+        assert_eq!(p("one"), ["one"]);
+        assert_eq!(p("one\ntwo"), ["one\ntwo"]);
+        assert_eq!(p("one\n\ntwo"), ["one", "two"]);
+        assert_eq!(p("one\n  \n\n two \n"), ["one", "two"]);
+        assert_eq!(p("\n\none\n"), ["one"]);
+        assert!(p("").is_empty());
     }
 }

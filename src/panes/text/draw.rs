@@ -188,9 +188,24 @@ pub fn passage(ctx: &Ctx, frame: &mut Frame, area: Rect) {
     // Keep the selected item in view when the passage is long.
     let skip = (lines.len().saturating_sub(tp.quoting(p).len()) + tp.link + 1)
         .saturating_sub(body.height as usize);
-    let lines: Vec<Line> = lines
-        .into_iter()
-        .skip(if focused { skip } else { 0 })
-        .collect();
+    let skip = if focused { skip } else { 0 };
+    // What the panel cannot show is in the text itself; the border says there is more.
+    let (above, below) = (skip > 0, lines.len() > skip + body.height as usize);
+    if above || below {
+        let mut block = ctx.block(Line::styled(" Passage ", ctx.theme.title), focused);
+        if above {
+            block = block.title(
+                Line::styled(format!(" {} more ", ctx.sym.more_up), ctx.theme.dim).right_aligned(),
+            );
+        }
+        if below {
+            block = block.title_bottom(
+                Line::styled(format!(" {} more ", ctx.sym.more_down), ctx.theme.dim)
+                    .right_aligned(),
+            );
+        }
+        frame.render_widget(block, area);
+    }
+    let lines: Vec<Line> = lines.into_iter().skip(skip).collect();
     frame.render_widget(Paragraph::new(lines), body);
 }

@@ -191,6 +191,22 @@ impl TextPane {
 
 /// The Text pane's keys.
 impl App {
+    /// The Text pane's selected item: in "Quoted by", the one under the cursor; elsewhere the
+    /// current passage's only item (or, of several, the one `t` came from, whose passages stand
+    /// out); with no passage selected, the item `t` came from.
+    pub fn text_selected_item(&self) -> Option<usize> {
+        if self.mode == Mode::Links {
+            return self.text.quoting_selected();
+        }
+        match self.text.current {
+            Some(p) => match self.text.quoting(p) {
+                [only] => Some(*only),
+                several => self.text.item.filter(|i| several.contains(i)),
+            },
+            None => self.text.item,
+        }
+    }
+
     fn text_height(&self) -> usize {
         self.screen().inner_height(Pane::Text)
     }
@@ -204,6 +220,49 @@ impl App {
             d => self.text.scroll(d, height),
         }
         self.text.clamp(height);
+    }
+
+    /// A click at `x`, `y` in the Text pane drawn at `rect`: selects the quoted passage under it
+    /// (the nearest on that line when the click falls between passages).
+    pub(crate) fn text_click(&mut self, x: u16, y: u16, rect: ratatui::layout::Rect) {
+        let inside = layout::inner(rect);
+        if y < inside.y || x < inside.x {
+            return;
+        }
+        let line = self.text.top + (y - inside.y) as usize;
+        let Some(range) = self.text.lines.get(line) else {
+            return;
+        };
+        // The byte under the click, counting columns through the line's characters.
+        let text = &self.model.doc.document.text;
+        let col = (x - inside.x).saturating_sub(GUTTER) as usize;
+        let mut at = range.start;
+        let mut used = 0;
+        for (i, c) in text[range.clone()].char_indices() {
+            let w = crate::wrap::char_width(c);
+            if used + w > col {
+                break;
+            }
+            used += w;
+            at = range.start + i + c.len_utf8();
+        }
+        let on_line: Vec<usize> = self.text.overlapping(range.clone()).collect();
+        let under = on_line
+            .iter()
+            .copied()
+            .filter(|&p| self.text.passages[p].span.contains(&at))
+            // Of nested passages, the innermost.
+            .min_by_key(|&p| self.text.passages[p].span.len())
+            .or_else(|| {
+                on_line.iter().copied().min_by_key(|&p| {
+                    let s = &self.text.passages[p].span;
+                    s.start.abs_diff(at).min(s.end.abs_diff(at))
+                })
+            });
+        if let Some(p) = under {
+            self.text.current = Some(p);
+            self.text.link = 0;
+        }
     }
 
     /// Moves in the "quoted by" list.

@@ -200,11 +200,19 @@ pub fn align_with(model: &Model, left: usize, right: usize, g: &Glyphs) -> Align
     }
     let tags = |t: &[CompactString]| (!t.is_empty()).then(|| cell(t.join(", ")));
     both(&mut rows, Field::Tags, tags(&a.tags), tags(&b.tags));
+    // A summary keeps its paragraphs: each one a line of the cell's text, a blank line between.
+    let summary = |s: &String| Cell {
+        text: crate::panes::detail::paragraphs(s)
+            .map(|p| sanitize::line(p).into_owned())
+            .collect::<Vec<_>>()
+            .join("\n\n"),
+        link: None,
+    };
     both(
         &mut rows,
         Field::Summary,
-        a.summary.as_ref().map(cell),
-        b.summary.as_ref().map(cell),
+        a.summary.as_ref().map(summary),
+        b.summary.as_ref().map(summary),
     );
     let quotes = |it: &crate::model::Item| {
         it.quotes

@@ -22,23 +22,38 @@ pub fn draw(view: &CompareView, ctx: &Ctx, frame: &mut Frame, body: Rect) {
         ),
     ]);
     let bottom = format!(" row {}/{} ", view.row + 1, al.rows.len());
-    frame.render_widget(
-        ctx.block(title, true)
-            .title_bottom(Line::styled(bottom, ctx.theme.dim)),
-        body,
-    );
     let (area, cols) = super::geometry(body, al, g);
+    let height = area.height as usize;
+    let (above, below) = view.scroll.more(al.rows.len(), height, |r| {
+        compare::row_height(&al.rows[r], cols)
+    });
+    let mut block = ctx
+        .block(title, true)
+        .title_bottom(Line::styled(bottom, ctx.theme.dim));
+    if above {
+        block = block
+            .title(Line::styled(format!(" {} more ", g.more_up), ctx.theme.dim).right_aligned());
+    }
+    if below {
+        block = block.title_bottom(
+            Line::styled(format!(" {} more ", g.more_down), ctx.theme.dim).right_aligned(),
+        );
+    }
+    frame.render_widget(block, body);
     if area.area() == 0 || al.rows.is_empty() {
         return;
     }
-    let height = area.height as usize;
     let mut lines: Vec<Line> = Vec::new();
-    for (r, row) in al.rows.iter().enumerate().skip(view.top) {
+    // Lines of the first row scrolled above the screen.
+    let mut skip = view.scroll.skip;
+    for (r, row) in al.rows.iter().enumerate().skip(view.scroll.top) {
         if lines.len() >= height {
             break;
         }
         let label = compare::label(&app.model, row.field, g);
-        if compare::has_heading(row, cols) {
+        if compare::has_heading(row, cols) && skip > 0 {
+            skip -= 1;
+        } else if compare::has_heading(row, cols) {
             lines.push(Line::styled(
                 fit(&label, area.width as usize, ctx.sym.ellipsis),
                 ctx.theme.heading,
@@ -52,7 +67,7 @@ pub fn draw(view: &CompareView, ctx: &Ctx, frame: &mut Frame, body: Rect) {
                 None => Vec::new(),
             })
             .collect();
-        for k in 0..h {
+        for k in std::mem::take(&mut skip).min(h)..h {
             if lines.len() >= height {
                 break;
             }

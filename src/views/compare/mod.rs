@@ -17,15 +17,15 @@ pub struct CompareView {
     pub row: usize,
     /// 0 left, 1 right.
     pub side: usize,
-    /// The first row on screen.
-    pub top: usize,
+    /// The first row on screen, and how many of its lines are scrolled above the screen.
+    pub scroll: super::LineScroll,
 }
 
 impl Open for CompareView {
     /// `c`: marks the item, unmarks it, or compares it with the marked one.
     fn open(app: &mut App) -> Option<CompareView> {
         let Some(item) = app.selected_item() else {
-            app.message = Some("no item selected".into());
+            app.no_item();
             return None;
         };
         let title = crate::model::sanitize::line(&app.model.item(item).title).into_owned();
@@ -44,11 +44,19 @@ impl Open for CompareView {
             }
             Some(marked) => {
                 app.memory.mark = None;
+                let alignment = alignment::align_with(&app.model, marked, item, app.glyphs);
+                let (row, side, top) = app
+                    .memory
+                    .compare
+                    .filter(|(items, (row, _, _))| {
+                        *items == alignment.items && *row < alignment.rows.len()
+                    })
+                    .map_or((0, 0, 0), |(_, at)| at);
                 Some(CompareView {
-                    alignment: alignment::align_with(&app.model, marked, item, app.glyphs),
-                    row: 0,
-                    side: 0,
-                    top: 0,
+                    alignment,
+                    row,
+                    side,
+                    scroll: super::LineScroll { top, skip: 0 },
                 })
             }
         }
@@ -72,6 +80,8 @@ impl View for CompareView {
     }
 
     fn update(&mut self, app: &mut App, action: Action) -> Outcome {
+        // The cursor as the last action left it, for the next time these two are compared.
+        app.memory.compare = Some((self.alignment.items, (self.row, self.side, self.scroll.top)));
         if let Some(done) = super::common(self, app, action) {
             return done;
         }
@@ -79,6 +89,10 @@ impl View for CompareView {
             Action::Escape => return Outcome::Close,
             Action::SwitchSide | Action::Left | Action::Right => {
                 self.side = super::switch_side(self.side, action)
+            }
+            Action::Copy => {
+                let text = super::copy::compare(&app.model, &self.alignment, app.glyphs);
+                app.copy_text(&text, "the comparison as a Markdown table".into());
             }
             Action::SwapSides => {
                 self.alignment = self.alignment.swapped();
@@ -90,8 +104,11 @@ impl View for CompareView {
                 let row = &rows[self.row.min(rows.len() - 1)];
                 return match row.side(self.side) {
                     Some(c) => {
-                        app.navigate(c.link.unwrap_or(self.alignment.items[self.side]));
-                        Outcome::Close
+                        if app.navigate(c.link.unwrap_or(self.alignment.items[self.side])) {
+                            Outcome::Close
+                        } else {
+                            Outcome::Keep
+                        }
                     }
                     None => {
                         app.message = Some("nothing on this side of the row".into());
@@ -99,18 +116,59 @@ impl View for CompareView {
                     }
                 };
             }
+            _ if super::line_scroll(action, 0).is_some() => {
+                // The text scrolls a line or a page; the cursor stays on screen.
+                let (area, cols) = geometry(super::body(app), &self.alignment, app.glyphs);
+                let (rows, h) = (&self.alignment.rows, area.height as usize);
+                let height = |r: usize| alignment::row_height(&rows[r], cols);
+                if let Some(d) = super::line_scroll(action, h) {
+                    self.scroll.by(d, rows.len(), h, height);
+                }
+                let (first, last) = self.scroll.rows_on_screen(rows.len(), h, height);
+                self.row = self.row.clamp(first, last);
+            }
             _ => match vertical(action, super::body(app)) {
-                Some(d) => self.row = cursor::step(self.row, d, self.alignment.rows.len()),
+                Some(d) => {
+                    self.row = cursor::step(self.row, d, self.alignment.rows.len());
+                    // Moved onto the row scrolled in part above the screen: show it whole.
+                    if self.row <= self.scroll.top {
+                        self.scroll = super::LineScroll {
+                            top: self.row,
+                            skip: 0,
+                        };
+                    }
+                }
                 None => return Outcome::Keep,
             },
         }
         Outcome::Keep
     }
 
+    fn click(&mut self, app: &mut App, x: u16, y: u16) {
+        let (area, cols) = geometry(super::body(app), &self.alignment, app.glyphs);
+        if !super::hit(area, x, y) {
+            return;
+        }
+        let rows = &self.alignment.rows;
+        let line = (y - area.y) as usize;
+        if let Some(r) = super::row_at_line(self.scroll, rows.len(), line, |r| {
+            alignment::row_height(&rows[r], cols)
+        }) {
+            self.row = r;
+        }
+        let gap = if cols.gutter > 0 {
+            alignment::GUTTER_GAP
+        } else {
+            0
+        };
+        let left_end = area.x as usize + cols.gutter + gap + cols.column;
+        self.side = usize::from(x as usize >= left_end);
+    }
+
     fn settle(&mut self, app: &App, area: Rect) {
         let (rows_area, cols) = geometry(area, &self.alignment, app.glyphs);
         let rows = &self.alignment.rows;
-        self.top = cursor::keep_in_view_by(self.top, self.row, rows_area.height as usize, |r| {
+        self.scroll.keep(self.row, rows_area.height as usize, |r| {
             alignment::row_height(&rows[r], cols)
         });
     }

@@ -67,6 +67,17 @@ impl View for ComparisonsView {
         }
     }
 
+    fn click(&mut self, app: &mut App, x: u16, y: u16) {
+        let area = layout::inner(super::body(app));
+        if !super::hit(area, x, y) {
+            return;
+        }
+        let entry = self.top + ((y - area.y) / ENTRY_LINES) as usize;
+        if entry < app.model.doc.comparisons.len() {
+            app.memory.comparison = entry;
+        }
+    }
+
     fn settle(&mut self, app: &App, area: Rect) {
         let shown = entries_shown(layout::inner(area));
         // The selected entry is the last on screen once the list scrolls (as it always was).

@@ -97,6 +97,40 @@ fn geometry(width: u16) -> Geometry {
     }
 }
 
+/// What is drawn at `x`, `y` in a map drawn in `body`: the centre or a neighbour's box (the
+/// columns' geometry as `draw` lays them out).
+pub fn spot_at(view: &MapView, body: Rect, x: u16, y: u16) -> Option<Spot> {
+    let geo = super::geometry(body);
+    let (area, boxes, fit_n) = (geo.inside, geo.boxes, geo.fit);
+    if area.height < 3 || area.width < 12 || y < boxes.y || y >= boxes.bottom() {
+        return None;
+    }
+    let g = geometry(area.width);
+    let centre_x = area.x + g.side_w + g.gutter;
+    let right_x = centre_x + g.centre_w + g.gutter;
+    if (centre_x..centre_x + g.centre_w).contains(&x) {
+        return Some(Spot::Centre);
+    }
+    let (column, slot) = if (area.x..area.x + g.side_w).contains(&x) {
+        (Column::Incoming, 0)
+    } else if (right_x..right_x + g.side_w).contains(&x) {
+        (Column::Outgoing, 1)
+    } else {
+        return None;
+    };
+    let list = view.hood.column(column);
+    let cursor_row = match view.cursor.spot {
+        Spot::Neighbour(c, i) if c == column => i,
+        _ => view.cursor.rows[slot],
+    };
+    let first = neighbourhood::first_shown(list.len(), cursor_row, fit_n);
+    let shown = list.len().saturating_sub(first).min(fit_n);
+    let stack_h = shown as u16 * BOX_HEIGHT as u16;
+    let y0 = boxes.y + boxes.height.saturating_sub(stack_h) / 2;
+    let k = (y.checked_sub(y0)? / BOX_HEIGHT as u16) as usize;
+    (k < shown).then_some(Spot::Neighbour(column, first + k))
+}
+
 pub fn draw(view: &MapView, ctx: &Ctx, frame: &mut Frame, body: Rect) {
     let app = ctx.app;
     let hood = &view.hood;
@@ -311,12 +345,33 @@ fn item_box(
     frame.render_widget(Paragraph::new(body), inner(rect));
 }
 
-/// The line under the map: what the cursor is on, the link in words and its note.
+/// The line under the map: what the cursor is on, the link in words and its note, wrapped to
+/// the line's width less a column for "more"; `Ctrl-e`/`Ctrl-y` scroll it a line at a time.
 fn info(ctx: &Ctx, frame: &mut Frame, view: &MapView, area: Rect) {
-    let model = &ctx.app.model;
-    let hood = &view.hood;
-    let title = |i: usize| fit(&model.item(i).title, 40, ctx.sym.ellipsis);
     let gl = ctx.sym;
+    let lines = caption_lines(ctx.app, view, area.width as usize);
+    let top = view.caption_top(lines.len());
+    let Some(line) = lines.get(top) else {
+        return;
+    };
+    let more = if top + 1 < lines.len() {
+        gl.more_down
+    } else if top > 0 {
+        gl.more_up
+    } else {
+        ""
+    };
+    let room = (area.width as usize).saturating_sub(crate::wrap::str_width(more) + 1);
+    let text = format!("{} {more}", crate::ui::pad(line, room));
+    frame.render_widget(Paragraph::new(Line::styled(text, ctx.theme.dim)), area);
+}
+
+/// The caption wrapped to `width` columns (less two for the "more" mark).
+pub fn caption_lines(app: &crate::app::App, view: &MapView, width: usize) -> Vec<String> {
+    let model = &app.model;
+    let hood = &view.hood;
+    let title = |i: usize| sanitize::line(&model.item(i).title).into_owned();
+    let gl = app.glyphs;
     let text = match view.cursor.spot {
         Spot::Centre => format!(
             "{} ({}) {dot} {} to its links {dot} Enter opens it",
@@ -327,7 +382,7 @@ fn info(ctx: &Ctx, frame: &mut Frame, view: &MapView, area: Rect) {
         ),
         Spot::Neighbour(column, i) => {
             let Some(n) = hood.column(column).get(i) else {
-                return;
+                return Vec::new();
             };
             let (src, tgt) = match column {
                 Column::Incoming => (n.item, hood.centre),
@@ -343,16 +398,13 @@ fn info(ctx: &Ctx, frame: &mut Frame, view: &MapView, area: Rect) {
                 s.push(' ');
                 s.push_str(gl.note_dash);
                 s.push(' ');
-                s.push_str(note);
+                s.push_str(&sanitize::line(note));
             }
             s
         }
     };
-    frame.render_widget(
-        Paragraph::new(Line::styled(
-            fit(&text, area.width as usize, ctx.sym.ellipsis),
-            ctx.theme.dim,
-        )),
-        area,
-    );
+    crate::wrap::wrap(&text, width.saturating_sub(2).max(1))
+        .into_iter()
+        .map(|r| text[r].trim_end().to_owned())
+        .collect()
 }

@@ -14,6 +14,9 @@ use ratatui::layout::Rect;
 pub struct MapView {
     pub hood: Neighbourhood,
     pub cursor: MapCursor,
+    /// The caption's line on screen, and the spot it belongs to (another spot starts at its
+    /// first line).
+    pub caption: (Spot, usize),
 }
 
 /// Where the map's parts go in a view drawn in `area`: the boxes between a row for "more above"
@@ -59,7 +62,7 @@ impl Open for MapView {
         match app.selected_item() {
             Some(item) => Some(MapView::centred(app, item)),
             None => {
-                app.message = Some("no item selected".into());
+                app.no_item();
                 None
             }
         }
@@ -68,10 +71,27 @@ impl Open for MapView {
 
 impl MapView {
     fn centred(app: &App, item: usize) -> MapView {
+        let hood = Neighbourhood::of(&app.model, item);
+        // The cursor the map of this item last had, when it is still on the map.
+        let cursor = app
+            .memory
+            .map
+            .filter(|&(centre, c)| centre == item && hood.item_at(c.spot).is_some())
+            .map_or_else(MapCursor::default, |(_, c)| c);
         MapView {
-            hood: Neighbourhood::of(&app.model, item),
-            cursor: MapCursor::default(),
+            hood,
+            cursor,
+            caption: (Spot::Centre, 0),
         }
+    }
+
+    /// The caption's line on screen, of `lines`.
+    pub fn caption_top(&self, lines: usize) -> usize {
+        let (spot, top) = self.caption;
+        if spot != self.cursor.spot {
+            return 0;
+        }
+        top.min(lines.saturating_sub(1))
     }
 }
 
@@ -85,6 +105,7 @@ impl View for MapView {
     }
 
     fn update(&mut self, app: &mut App, action: Action) -> Outcome {
+        app.memory.map = Some((self.hood.centre, self.cursor));
         if let Some(done) = super::common(self, app, action) {
             return done;
         }
@@ -96,6 +117,15 @@ impl View for MapView {
         };
         match action {
             Action::Escape => return Outcome::Close,
+            Action::DetailLineDown
+            | Action::DetailLineUp
+            | Action::DetailPageDown
+            | Action::DetailPageUp => {
+                // The caption is one line: a page is a line too.
+                let d = super::line_scroll(action, 2).unwrap_or(0);
+                let top = self.caption_top(usize::MAX);
+                self.caption = (self.cursor.spot, (top as isize + d).max(0) as usize);
+            }
             Action::Left | Action::Right => {
                 let dir = if action == Action::Left { -1 } else { 1 };
                 if !self.cursor.sideways(&self.hood, dir) {
@@ -112,21 +142,14 @@ impl View for MapView {
                 let (spot, centre) = (self.cursor.spot, self.hood.centre);
                 return match self.hood.item_at(spot) {
                     Some(item) if spot != Spot::Centre => {
-                        app.navigate(item);
-                        Outcome::Replace(Layer::Map(MapView::centred(app, item)))
+                        if app.navigate(item) {
+                            Outcome::Replace(Layer::Map(MapView::centred(app, item)))
+                        } else {
+                            Outcome::Keep
+                        }
                     }
-                    _ => {
-                        app.navigate(centre);
-                        Outcome::Close
-                    }
-                };
-            }
-            Action::Back | Action::Forward => {
-                // The panes go back or forward, and the map re-centres on where they land.
-                app.update(action);
-                return match app.selected_item() {
-                    Some(item) => Outcome::Replace(Layer::Map(MapView::centred(app, item))),
-                    None => Outcome::Close,
+                    _ if app.navigate(centre) => Outcome::Close,
+                    _ => Outcome::Keep,
                 };
             }
             _ => {
@@ -136,6 +159,31 @@ impl View for MapView {
             }
         }
         Outcome::Keep
+    }
+
+    fn over_text(&self, app: &App, x: u16, y: u16) -> bool {
+        super::hit(geometry(super::body(app)).info, x, y)
+    }
+
+    fn click(&mut self, app: &mut App, x: u16, y: u16) {
+        match draw::spot_at(self, super::body(app), x, y) {
+            Some(Spot::Neighbour(column, i)) => {
+                self.cursor.spot = Spot::Neighbour(column, i);
+                let slot = match column {
+                    neighbourhood::Column::Incoming => 0,
+                    neighbourhood::Column::Outgoing => 1,
+                };
+                self.cursor.rows[slot] = i;
+            }
+            Some(Spot::Centre) => self.cursor.spot = Spot::Centre,
+            None => {}
+        }
+    }
+
+    fn settle(&mut self, app: &App, area: Rect) {
+        let info = geometry(area).info;
+        let lines = draw::caption_lines(app, self, info.width as usize).len();
+        self.caption = (self.cursor.spot, self.caption_top(lines));
     }
 
     fn draw(&self, ctx: &crate::ui::Ctx, frame: &mut ratatui::Frame, area: Rect) {

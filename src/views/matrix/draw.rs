@@ -246,31 +246,49 @@ fn legend(ctx: &Ctx, frame: &mut Frame, view: &MatrixView, area: Rect) {
 }
 
 fn detail(ctx: &Ctx, frame: &mut Frame, view: &MatrixView, area: Rect) {
-    let mx = &view.matrix;
-    let model = &ctx.app.model;
     let (r, c) = (view.row, view.col);
-    let (p, rec) = (mx.provisions[r], mx.recommendations[c]);
     let (pl, rl) = (format!("P{}", r + 1), format!("R{}", c + 1));
-    frame.render_widget(
-        ctx.block(
-            Line::styled(format!(" {pl} {} {rl} ", ctx.sym.times), ctx.theme.title),
-            false,
-        ),
-        area,
-    );
     let body = inner(area);
+    let lines = cell_lines(ctx.app, view, body.width as usize);
+    let top = view.cell_top(lines.len(), body.height as usize);
+    let mut block = ctx.block(
+        Line::styled(format!(" {pl} {} {rl} ", ctx.sym.times), ctx.theme.title),
+        false,
+    );
+    if top > 0 {
+        block = block.title(
+            Line::styled(format!(" {} more ", ctx.sym.more_up), ctx.theme.dim).right_aligned(),
+        );
+    }
+    if lines.len() > top + body.height as usize {
+        block = block.title_bottom(
+            Line::styled(format!(" {} more ", ctx.sym.more_down), ctx.theme.dim).right_aligned(),
+        );
+    }
+    frame.render_widget(block, area);
     if body.area() == 0 {
         return;
     }
-    let width = body.width as usize;
+    frame.render_widget(Paragraph::new(lines).scroll((top as u16, 0)), body);
+}
+
+/// The detail of the cell under the cursor, wrapped to `width`: what the box shows, and what its
+/// scroll is clamped to.
+pub fn cell_lines(app: &crate::app::App, view: &MatrixView, width: usize) -> Vec<Line<'static>> {
+    let mx = &view.matrix;
+    let model = &app.model;
+    let theme = &app.theme;
+    let (r, c) = (view.row, view.col);
+    let (p, rec) = (mx.provisions[r], mx.recommendations[c]);
+    let (pl, rl) = (format!("P{}", r + 1), format!("R{}", c + 1));
     let mut paras: Vec<(String, Style)> = vec![
         (
             format!("{pl} {} (provision)", model.item(p).title),
-            ctx.theme.title,
+            theme.title,
         ),
         (
             format!("{rl} {} (recommendation)", model.item(rec).title),
-            ctx.theme.title,
+            theme.title,
         ),
         (String::new(), Style::new()),
     ];
@@ -290,33 +308,27 @@ fn detail(ctx: &Ctx, frame: &mut Frame, view: &MatrixView, area: Rect) {
                     if cell.count == 2 { "" } else { "s" }
                 ));
             }
-            paras.push((s, ctx.theme.heading));
+            paras.push((s, theme.heading));
             if let Some(note) = model.link_note(src, cell.link) {
                 paras.push((format!("Note: {note}"), Style::new()));
             }
         }
-        None => paras.push((format!("{rl} and {pl} are not linked."), ctx.theme.dim)),
+        None => paras.push((format!("{rl} and {pl} are not linked."), theme.dim)),
     }
     if !mx.addressed(r) {
-        paras.push((
-            format!("No recommendation addresses {pl}."),
-            ctx.theme.message,
-        ));
+        paras.push((format!("No recommendation addresses {pl}."), theme.message));
     }
     for (label, item) in [(&pl, p), (&rl, rec)] {
         if let Some(q) = model.item(item).quotes.first() {
             paras.push((String::new(), Style::new()));
-            let (open, close) = (ctx.sym.quote_open, ctx.sym.quote_close);
-            paras.push((
-                format!("{label}: {open}{}{close}", q.exact),
-                ctx.theme.quote,
-            ));
+            let (open, close) = (app.glyphs.quote_open, app.glyphs.quote_close);
+            paras.push((format!("{label}: {open}{}{close}", q.exact), theme.quote));
         }
     }
     let mut lines = Vec::new();
     for (text, style) in paras {
         let clean = crate::model::sanitize::line(&text);
-        let rows = wrap(&clean, width);
+        let rows = wrap(&clean, width.max(1));
         if rows.is_empty() {
             lines.push(Line::raw(""));
         }
@@ -324,5 +336,5 @@ fn detail(ctx: &Ctx, frame: &mut Frame, view: &MatrixView, area: Rect) {
             lines.push(Line::styled(clean[rg].to_owned(), style));
         }
     }
-    frame.render_widget(Paragraph::new(lines), body);
+    lines
 }

@@ -17,6 +17,9 @@ pub struct MatrixView {
     /// The first row and column on screen.
     pub top: usize,
     pub left: usize,
+    /// The cell box's first line on screen, and the cell it belongs to (another cell starts at
+    /// its top).
+    pub cell_scroll: ((usize, usize), usize),
 }
 
 /// The matrix's cursor, kept when it closes so that it opens where it was.
@@ -45,11 +48,21 @@ impl Open for MatrixView {
             col: kept.map_or(0, |m| m.col),
             top: kept.map_or(0, |m| m.top),
             left: kept.map_or(0, |m| m.left),
+            cell_scroll: ((0, 0), 0),
         })
     }
 }
 
 impl MatrixView {
+    /// The cell box's first line on screen, for `lines` lines in a box `height` tall.
+    pub fn cell_top(&self, lines: usize, height: usize) -> usize {
+        let (cell, top) = self.cell_scroll;
+        if cell != (self.row, self.col) {
+            return 0;
+        }
+        top.min(lines.saturating_sub(height.max(1)))
+    }
+
     fn remember(&self, app: &mut App) {
         app.memory.matrix = Some(Remembered {
             size: (self.matrix.rows(), self.matrix.cols()),
@@ -79,10 +92,43 @@ impl View for MatrixView {
         outcome
     }
 
-    fn settle(&mut self, _app: &App, area: Rect) {
+    fn over_text(&self, app: &App, x: u16, y: u16) -> bool {
+        super::hit(grid::geometry(super::body(app), &self.matrix).detail, x, y)
+    }
+
+    fn click(&mut self, app: &mut App, x: u16, y: u16) {
+        let g = grid::geometry(super::body(app), &self.matrix);
+        let area = crate::app::layout::inner(g.grid);
+        if !super::hit(area, x, y) {
+            return;
+        }
+        // Below the header row, a provision's row.
+        if y > area.y {
+            let r = self.top + (y - area.y - 1) as usize;
+            if r < self.matrix.rows() {
+                self.row = r;
+            }
+        }
+        let from = area.x as usize + g.label;
+        if (x as usize) >= from {
+            let c = self.left + (x as usize - from) / g.col.max(1);
+            if c < self.matrix.cols() && c < self.left + g.cols_shown {
+                self.col = c;
+            }
+        }
+        self.remember(app);
+    }
+
+    fn settle(&mut self, app: &App, area: Rect) {
         let g = grid::geometry(area, &self.matrix);
         self.top = cursor::keep_in_view(self.top, self.row, g.rows_shown);
         self.left = cursor::keep_in_view(self.left, self.col, g.cols_shown);
+        let body = crate::app::layout::inner(g.detail);
+        let lines = draw::cell_lines(app, self, body.width as usize).len();
+        self.cell_scroll = (
+            (self.row, self.col),
+            self.cell_top(lines, body.height as usize),
+        );
     }
 
     fn draw(&self, ctx: &crate::ui::Ctx, frame: &mut ratatui::Frame, area: Rect) {
@@ -95,15 +141,39 @@ impl MatrixView {
         let mx = &self.matrix;
         match action {
             Action::Escape => return Outcome::Close,
+            Action::Copy => {
+                let text = super::copy::matrix(&app.model, mx);
+                app.copy_text(
+                    &text,
+                    format!("the matrix as CSV ({} × {})", mx.rows(), mx.cols()),
+                );
+            }
+            Action::DetailLineDown
+            | Action::DetailLineUp
+            | Action::DetailPageDown
+            | Action::DetailPageUp => {
+                // The cell box scrolls (settle clamps it to its lines).
+                let g = grid::geometry(super::body(app), mx);
+                let h = crate::app::layout::inner(g.detail).height as usize;
+                let d = super::line_scroll(action, h).unwrap_or(0);
+                let top = self.cell_top(usize::MAX, 0);
+                self.cell_scroll = ((self.row, self.col), (top as isize + d).max(0) as usize);
+            }
             Action::Left => self.col = self.col.saturating_sub(1),
             Action::Right => self.col = (self.col + 1).min(mx.cols() - 1),
             Action::Open => {
-                app.navigate(mx.recommendations[self.col]);
-                return Outcome::Close;
+                return if app.navigate(mx.recommendations[self.col]) {
+                    Outcome::Close
+                } else {
+                    Outcome::Keep
+                };
             }
             Action::OpenRow => {
-                app.navigate(mx.provisions[self.row]);
-                return Outcome::Close;
+                return if app.navigate(mx.provisions[self.row]) {
+                    Outcome::Close
+                } else {
+                    Outcome::Keep
+                };
             }
             Action::NextUnaddressed | Action::PrevUnaddressed => {
                 let forward = action == Action::NextUnaddressed;

@@ -33,12 +33,25 @@ pub fn draw(view: &PreparedView, ctx: &Ctx, frame: &mut Frame, body: Rect) {
             find.position(view.row)
         ));
     }
-    frame.render_widget(
-        ctx.block(title, true)
-            .title_bottom(Line::styled(bottom, ctx.theme.dim)),
-        body,
-    );
     let (head_area, rows_area, column) = super::geometry(body);
+    let (above, below) = view
+        .scroll
+        .more(view.rows.len(), rows_area.height as usize, |r| {
+            rows::row_height(&app.model, &view.rows[r], column)
+        });
+    let mut block = ctx
+        .block(title, true)
+        .title_bottom(Line::styled(bottom, ctx.theme.dim));
+    if above {
+        block = block
+            .title(Line::styled(format!(" {} more ", g.more_up), ctx.theme.dim).right_aligned());
+    }
+    if below {
+        block = block.title_bottom(
+            Line::styled(format!(" {} more ", g.more_down), ctx.theme.dim).right_aligned(),
+        );
+    }
+    frame.render_widget(block, body);
     if head_area.area() == 0 {
         return;
     }
@@ -73,7 +86,9 @@ pub fn draw(view: &PreparedView, ctx: &Ctx, frame: &mut Frame, body: Rect) {
     let height = rows_area.height as usize;
     let model = &app.model;
     let mut lines: Vec<Line> = Vec::new();
-    for (r, row) in view.rows.iter().enumerate().skip(view.top) {
+    // Lines of the first row scrolled above the screen.
+    let mut skip = view.scroll.skip;
+    for (r, row) in view.rows.iter().enumerate().skip(view.scroll.top) {
         if lines.len() >= height {
             break;
         }
@@ -82,7 +97,7 @@ pub fn draw(view: &PreparedView, ctx: &Ctx, frame: &mut Frame, body: Rect) {
             rows::slot_lines(model, row.right, column),
         ];
         let h = rows::row_height(model, row, column);
-        for k in 0..h {
+        for k in std::mem::take(&mut skip).min(h)..h {
             let mut spans = Vec::new();
             for (side, slot_lines) in sides.iter().enumerate() {
                 if side == 1 {

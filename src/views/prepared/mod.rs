@@ -18,8 +18,8 @@ pub struct PreparedView {
     pub rows: Vec<PairRow>,
     pub row: usize,
     pub side: usize,
-    /// The first row on screen.
-    pub top: usize,
+    /// The first row on screen, and how many of its lines are scrolled above the screen.
+    pub scroll: super::LineScroll,
     /// The search within the comparison (`/`), while typed and after.
     pub find: Option<rows::Find>,
     /// The search is being typed (the prompt's keys apply).
@@ -50,12 +50,21 @@ pub fn geometry(area: Rect) -> (Rect, Rect, usize) {
 impl PreparedView {
     pub fn open(app: &App, comparison: usize) -> Option<PreparedView> {
         let cmp = app.model.doc.comparisons.get(comparison)?;
+        let rows = rows::align(&app.model, cmp);
+        // Where the reader left this comparison, if it is still a row of it.
+        let (row, side, top) = app
+            .memory
+            .prepared
+            .get(&comparison)
+            .copied()
+            .filter(|&(row, _, _)| row < rows.len())
+            .unwrap_or_default();
         Some(PreparedView {
             comparison,
-            rows: rows::align(&app.model, cmp),
-            row: 0,
-            side: 0,
-            top: 0,
+            rows,
+            row,
+            side,
+            scroll: super::LineScroll { top, skip: 0 },
             find: None,
             typing: false,
         })
@@ -114,6 +123,10 @@ impl View for PreparedView {
     }
 
     fn update(&mut self, app: &mut App, action: Action) -> Outcome {
+        // The cursor as the last action left it (the action that closes the view moves none).
+        app.memory
+            .prepared
+            .insert(self.comparison, (self.row, self.side, self.scroll.top));
         if self.typing {
             if let Some(step) = super::wheel_step(action) {
                 for _ in 0..3 {
@@ -153,14 +166,23 @@ impl View for PreparedView {
                     None => app.message = Some("no search: / starts one".into()),
                 }
             }
+            Action::Copy => {
+                if let Some(cmp) = app.model.doc.comparisons.get(self.comparison) {
+                    let text = super::copy::prepared(&app.model, cmp, &self.rows);
+                    app.copy_text(&text, "the comparison as a Markdown table".into());
+                }
+            }
             Action::SwitchSide | Action::Left | Action::Right => {
                 self.side = super::switch_side(self.side, action)
             }
             Action::Open => {
                 return match self.rows.get(self.row).map(|r| r.side(self.side)) {
                     Some(Slot::Item(i) | Slot::Again(i)) => {
-                        app.navigate(i);
-                        Outcome::Close
+                        if app.navigate(i) {
+                            Outcome::Close
+                        } else {
+                            Outcome::Keep
+                        }
                     }
                     _ => {
                         app.message = Some("nothing on this side of the row".into());
@@ -168,20 +190,52 @@ impl View for PreparedView {
                     }
                 };
             }
+            _ if super::line_scroll(action, 0).is_some() => {
+                // The text scrolls a line or a page; the cursor stays on screen.
+                let (_, rows_area, column) = geometry(super::body(app));
+                let (model, rows, h) = (&app.model, &self.rows, rows_area.height as usize);
+                let height = |r: usize| rows::row_height(model, &rows[r], column);
+                if let Some(d) = super::line_scroll(action, h) {
+                    self.scroll.by(d, rows.len(), h, height);
+                }
+                let (first, last) = self.scroll.rows_on_screen(rows.len(), h, height);
+                self.row = self.row.clamp(first, last.max(first));
+            }
             _ => {
                 if let Some(d) = vertical(action, super::body(app)) {
                     self.row = cursor::step(self.row, d, self.rows.len());
+                    if self.row <= self.scroll.top {
+                        self.scroll = super::LineScroll {
+                            top: self.row,
+                            skip: 0,
+                        };
+                    }
                 }
             }
         }
         Outcome::Keep
     }
 
+    fn click(&mut self, app: &mut App, x: u16, y: u16) {
+        let (_, rows_area, column) = geometry(super::body(app));
+        if !super::hit(rows_area, x, y) {
+            return;
+        }
+        let (model, rows) = (&app.model, &self.rows);
+        let line = (y - rows_area.y) as usize;
+        if let Some(r) = super::row_at_line(self.scroll, rows.len(), line, |r| {
+            rows::row_height(model, &rows[r], column)
+        }) {
+            self.row = r;
+        }
+        self.side = usize::from(x as usize >= rows_area.x as usize + column);
+    }
+
     fn settle(&mut self, app: &App, area: Rect) {
         let (_, rows_area, column) = geometry(area);
         let model = &app.model;
         let rows = &self.rows;
-        self.top = cursor::keep_in_view_by(self.top, self.row, rows_area.height as usize, |r| {
+        self.scroll.keep(self.row, rows_area.height as usize, |r| {
             rows::row_height(model, &rows[r], column)
         });
     }

@@ -182,7 +182,13 @@ pub fn slot_lines(model: &Model, slot: Slot, column: usize) -> Vec<(String, Slot
             let it = model.item(i);
             wrapped(&it.title, SlotPart::Title, &mut out);
             if let Some(s) = &it.summary {
-                wrapped(s, SlotPart::Summary, &mut out);
+                // Its paragraphs, a blank line between.
+                for (n, para) in crate::panes::detail::paragraphs(s).enumerate() {
+                    if n > 0 {
+                        out.push((String::new(), SlotPart::Summary));
+                    }
+                    wrapped(para, SlotPart::Summary, &mut out);
+                }
             }
         }
         Slot::Again(i) => {
