@@ -118,6 +118,20 @@ impl Ctx<'_> {
             })
             .title(title)
     }
+
+    /// `block` with `▲ more` on its top border and `▼ more` on its bottom one, where there is
+    /// more to read above or below what it shows (the keys that scroll are in the footer).
+    pub fn more<'t>(&self, mut block: Block<'t>, above: bool, below: bool) -> Block<'t> {
+        let mark =
+            |glyph: &str| Line::styled(format!(" {glyph} more "), self.theme.dim).right_aligned();
+        if above {
+            block = block.title(mark(self.sym.more_up));
+        }
+        if below {
+            block = block.title_bottom(mark(self.sym.more_down));
+        }
+        block
+    }
 }
 
 /// `s` (already sanitized and at most `width` wide) padded with spaces to `width` columns.

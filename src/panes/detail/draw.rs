@@ -33,17 +33,11 @@ pub fn detail(ctx: &Ctx, frame: &mut Frame, area: Rect) {
     };
     let shown = app.detail_layout(item, body);
     // Where there is more to read, the border says so (Ctrl-e/Ctrl-y, Ctrl-f/Ctrl-b scroll).
-    let mut block = ctx.block(Line::styled(title, ctx.theme.title), focused);
-    if shown.more_above {
-        block = block.title(
-            Line::styled(format!(" {} more ", ctx.sym.more_up), ctx.theme.dim).right_aligned(),
-        );
-    }
-    if shown.more_below {
-        block = block.title_bottom(
-            Line::styled(format!(" {} more ", ctx.sym.more_down), ctx.theme.dim).right_aligned(),
-        );
-    }
+    let block = ctx.more(
+        ctx.block(Line::styled(title, ctx.theme.title), focused),
+        shown.more_above,
+        shown.more_below,
+    );
     frame.render_widget(block, area);
     if body.area() == 0 {
         return;

@@ -192,19 +192,8 @@ pub fn passage(ctx: &Ctx, frame: &mut Frame, area: Rect) {
     // What the panel cannot show is in the text itself; the border says there is more.
     let (above, below) = (skip > 0, lines.len() > skip + body.height as usize);
     if above || below {
-        let mut block = ctx.block(Line::styled(" Passage ", ctx.theme.title), focused);
-        if above {
-            block = block.title(
-                Line::styled(format!(" {} more ", ctx.sym.more_up), ctx.theme.dim).right_aligned(),
-            );
-        }
-        if below {
-            block = block.title_bottom(
-                Line::styled(format!(" {} more ", ctx.sym.more_down), ctx.theme.dim)
-                    .right_aligned(),
-            );
-        }
-        frame.render_widget(block, area);
+        let block = ctx.block(Line::styled(" Passage ", ctx.theme.title), focused);
+        frame.render_widget(ctx.more(block, above, below), area);
     }
     let lines: Vec<Line> = lines.into_iter().skip(skip).collect();
     frame.render_widget(Paragraph::new(lines), body);

@@ -27,18 +27,12 @@ pub fn draw(view: &CompareView, ctx: &Ctx, frame: &mut Frame, body: Rect) {
     let (above, below) = view.scroll.more(al.rows.len(), height, |r| {
         compare::row_height(&al.rows[r], cols)
     });
-    let mut block = ctx
-        .block(title, true)
-        .title_bottom(Line::styled(bottom, ctx.theme.dim));
-    if above {
-        block = block
-            .title(Line::styled(format!(" {} more ", g.more_up), ctx.theme.dim).right_aligned());
-    }
-    if below {
-        block = block.title_bottom(
-            Line::styled(format!(" {} more ", g.more_down), ctx.theme.dim).right_aligned(),
-        );
-    }
+    let block = ctx.more(
+        ctx.block(title, true)
+            .title_bottom(Line::styled(bottom, ctx.theme.dim)),
+        above,
+        below,
+    );
     frame.render_widget(block, body);
     if area.area() == 0 || al.rows.is_empty() {
         return;

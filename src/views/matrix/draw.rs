@@ -251,20 +251,14 @@ fn detail(ctx: &Ctx, frame: &mut Frame, view: &MatrixView, area: Rect) {
     let body = inner(area);
     let lines = cell_lines(ctx.app, view, body.width as usize);
     let top = view.cell_top(lines.len(), body.height as usize);
-    let mut block = ctx.block(
-        Line::styled(format!(" {pl} {} {rl} ", ctx.sym.times), ctx.theme.title),
-        false,
+    let block = ctx.more(
+        ctx.block(
+            Line::styled(format!(" {pl} {} {rl} ", ctx.sym.times), ctx.theme.title),
+            false,
+        ),
+        top > 0,
+        lines.len() > top + body.height as usize,
     );
-    if top > 0 {
-        block = block.title(
-            Line::styled(format!(" {} more ", ctx.sym.more_up), ctx.theme.dim).right_aligned(),
-        );
-    }
-    if lines.len() > top + body.height as usize {
-        block = block.title_bottom(
-            Line::styled(format!(" {} more ", ctx.sym.more_down), ctx.theme.dim).right_aligned(),
-        );
-    }
     frame.render_widget(block, area);
     if body.area() == 0 {
         return;

@@ -39,18 +39,12 @@ pub fn draw(view: &PreparedView, ctx: &Ctx, frame: &mut Frame, body: Rect) {
         .more(view.rows.len(), rows_area.height as usize, |r| {
             rows::row_height(&app.model, &view.rows[r], column)
         });
-    let mut block = ctx
-        .block(title, true)
-        .title_bottom(Line::styled(bottom, ctx.theme.dim));
-    if above {
-        block = block
-            .title(Line::styled(format!(" {} more ", g.more_up), ctx.theme.dim).right_aligned());
-    }
-    if below {
-        block = block.title_bottom(
-            Line::styled(format!(" {} more ", g.more_down), ctx.theme.dim).right_aligned(),
-        );
-    }
+    let block = ctx.more(
+        ctx.block(title, true)
+            .title_bottom(Line::styled(bottom, ctx.theme.dim)),
+        above,
+        below,
+    );
     frame.render_widget(block, body);
     if head_area.area() == 0 {
         return;
