@@ -128,3 +128,24 @@ fn e_without_a_file_says_how_to_get_one() {
     press(&mut a, "e");
     assert_eq!(a.effects.len(), 1);
 }
+
+#[test]
+fn every_word_of_a_long_problem_list_is_reachable_in_a_small_overlay() {
+    let mut a = App::new(load(&fixture()), Options::default());
+    a.file = Some("/a/rather/long/path/to/the/map.json".into());
+    a.update(Action::Resize(60, 16));
+    // Twenty dangling links, each problem several rows long at 60 columns.
+    let mut doc: serde_json::Value = serde_json::from_str(&fixture()).unwrap();
+    let links: Vec<_> = (0..20)
+        .map(|n| serde_json::json!({"rel": "mentions", "to": format!("missing-{n}")}))
+        .collect();
+    doc["items"][0]["links"] = serde_json::Value::Array(links);
+    let problems = match model::load_placed(doc.to_string().into_bytes(), || None) {
+        Err(p) => p,
+        Ok(_) => panic!("dangling links"),
+    };
+    a.reload_failed(problems);
+    press(&mut a, "PG");
+    let screen = argscope::render::screen_text(&a).join("\n");
+    assert!(screen.contains("missing-19"), "the last problem is reachable:\n{screen}");
+}

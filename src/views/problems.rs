@@ -8,12 +8,17 @@ use crate::ui::Ctx;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 #[derive(Debug, Clone, Default)]
 pub struct ProblemsView {
-    /// The first line on screen.
+    /// The first screen row shown.
     pub scroll: usize,
+    /// The problems wrapped to the box's width, a screen row each: made when the width or the
+    /// problems change (in `settle`), so drawing only reads them and scrolling reaches every word.
+    rows: Vec<String>,
+    /// The width and the problems' count `rows` were made for.
+    made_for: (usize, usize),
 }
 
 /// The lines to show: one a problem, through the same sanitizer as document text.
@@ -80,29 +85,37 @@ impl View for ProblemsView {
     }
 
     fn settle(&mut self, app: &App, area: Rect) {
-        let shown = boxed(area).1.height as usize;
-        self.scroll = self
-            .scroll
-            .min(lines(app).len().saturating_sub(shown.max(1)));
+        let inside = boxed(area).1;
+        let key = (inside.width as usize, app.problems.as_ref().map_or(0, Vec::len));
+        if key != self.made_for {
+            self.rows = lines(app)
+                .iter()
+                .flat_map(|l| crate::wrap::wrapped(&app.glyphs.text(l), key.0.max(1)))
+                .collect();
+            self.made_for = key;
+        }
+        let shown = inside.height as usize;
+        self.scroll = self.scroll.min(self.rows.len().saturating_sub(shown.max(1)));
     }
 
     fn draw(&self, ctx: &Ctx, frame: &mut Frame, area: Rect) {
         let g = ctx.sym;
-        let all = lines(ctx.app);
+        let n = ctx.app.problems.as_ref().map_or(0, Vec::len);
         let title = format!(
-            " The file has {} problem{} {} the map shown is the last good one {} Esc closes ",
-            all.len(),
-            if all.len() == 1 { "" } else { "s" },
+            " The file has {n} problem{} {} the map shown is the last good one {} Esc closes ",
+            if n == 1 { "" } else { "s" },
             g.dot,
             g.dot
         );
         let (rect, _) = boxed(area);
         let inside = ctx.overlay(frame, rect, Line::styled(title, ctx.theme.title));
-        let shown: Vec<Line> = all
-            .into_iter()
+        let shown: Vec<Line> = self
+            .rows
+            .iter()
             .skip(self.scroll)
-            .map(|l| Line::raw(g.text(&l).into_owned()))
+            .take(inside.height as usize)
+            .map(|r| Line::raw(r.as_str()))
             .collect();
-        frame.render_widget(Paragraph::new(shown).wrap(Wrap { trim: false }), inside);
+        frame.render_widget(Paragraph::new(shown), inside);
     }
 }
