@@ -80,8 +80,9 @@ impl History {
         if let Some(current) = self.places.get_mut(self.cursor)
             && current.same_page(&place)
         {
+            // The same page, moved within: it is updated where it stands, and the pages after
+            // it stay (Back records the page it leaves this way; ] must still find them).
             *current = place;
-            self.places.truncate(self.cursor + 1);
             return self.cursor;
         }
         if !self.places.is_empty() {
@@ -179,6 +180,23 @@ mod tests {
 
     fn at(item: usize) -> Place {
         Place::at(Pane::Actors, item)
+    }
+
+    #[test]
+    fn going_back_twice_keeps_the_pages_forward() {
+        let mut h = History::default();
+        for i in 0..3 {
+            h.push(at(i));
+        }
+        // Back, as the app does it: the page being left is recorded, then the cursor moves.
+        for _ in 0..2 {
+            let here = h.current().cloned().unwrap();
+            h.push(here);
+            h.back();
+        }
+        assert_eq!(h.current().and_then(|p| p.item), Some(0));
+        assert_eq!(h.forward().and_then(|p| p.item), Some(1));
+        assert_eq!(h.forward().and_then(|p| p.item), Some(2), "the last page is still there");
     }
 
     #[test]
