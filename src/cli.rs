@@ -1,7 +1,7 @@
 //! The command line: clap definitions and the subcommands that do not need a terminal.
 
 use crate::export::{self, Format};
-use crate::model::{self, Model, Problem, sanitize};
+use crate::model::{self, Model, Problem, reread, sanitize};
 use clap::{Parser, Subcommand};
 use std::borrow::Cow;
 use std::io::Write;
@@ -245,16 +245,6 @@ pub fn load_document(file: Option<&Path>) -> Result<Model, ExitCode> {
         );
         ExitCode::from(EXIT_INVALID)
     })
-}
-
-/// How to read `path` again to place problems (standard input cannot be read twice, so
-/// problems in a document on standard input are placed only when the load kept its bytes).
-fn reread(path: &Path) -> impl FnOnce() -> Option<Vec<u8>> + '_ {
-    // A FIFO or a device cannot be read twice (a second read of a FIFO would wait for a writer).
-    move || {
-        let regular = !is_stdin(path) && std::fs::metadata(path).is_ok_and(|m| m.is_file());
-        regular.then(|| std::fs::read(path).ok()).flatten()
-    }
 }
 
 /// Whether a path on the command line means standard input.

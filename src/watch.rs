@@ -105,12 +105,9 @@ impl Reloader {
 
 /// Reads and loads `path`.
 pub fn load(path: &Path) -> Reloaded {
-    let Some(name) = path.to_str() else {
-        return Reloaded::Unreadable(format!("{}: not a UTF-8 path", path.display()));
-    };
-    match model::read_source(name) {
+    match model::read_source(path) {
         Err(e) => Reloaded::Unreadable(e.to_string()),
-        Ok(bytes) => match model::load_placed(bytes, || std::fs::read(path).ok()) {
+        Ok(bytes) => match model::load_placed(bytes, model::reread(path)) {
             Ok(m) => Reloaded::Valid(Box::new(m)),
             Err(problems) => Reloaded::Invalid(problems),
         },

@@ -147,5 +147,8 @@ fn every_word_of_a_long_problem_list_is_reachable_in_a_small_overlay() {
     a.reload_failed(problems);
     press(&mut a, "PG");
     let screen = argscope::render::screen_text(&a).join("\n");
-    assert!(screen.contains("missing-19"), "the last problem is reachable:\n{screen}");
+    assert!(
+        screen.contains("missing-19"),
+        "the last problem is reachable:\n{screen}"
+    );
 }

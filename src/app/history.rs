@@ -196,7 +196,11 @@ mod tests {
         }
         assert_eq!(h.current().and_then(|p| p.item), Some(0));
         assert_eq!(h.forward().and_then(|p| p.item), Some(1));
-        assert_eq!(h.forward().and_then(|p| p.item), Some(2), "the last page is still there");
+        assert_eq!(
+            h.forward().and_then(|p| p.item),
+            Some(2),
+            "the last page is still there"
+        );
     }
 
     #[test]

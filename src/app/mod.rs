@@ -103,9 +103,9 @@ pub struct Lists {
 }
 
 impl Lists {
-    fn new(model: &Model, collapsed: &HashSet<usize>) -> Lists {
+    fn new(model: &Model, collapsed: &HashSet<usize>, chronological: bool) -> Lists {
         Lists {
-            timeline: lists::timeline(model, true),
+            timeline: lists::timeline(model, chronological),
             actors: lists::actors(model),
             provisions: lists::in_order(model, Kind::Provision),
             recommendations: lists::in_order(model, Kind::Recommendation),
@@ -238,7 +238,7 @@ impl App {
 
     pub fn new(model: Model, options: Options) -> App {
         let collapsed = HashSet::new();
-        let lists = Lists::new(&model, &collapsed);
+        let lists = Lists::new(&model, &collapsed, true);
         // The text is wrapped on the first `Resize`, which every front end sends before it
         // draws: wrapping a large text for a size that is about to change would be the
         // slowest and largest step of opening it.

@@ -4,26 +4,17 @@
 //! that no longer exists gives way to its pane's nearest neighbour, and the status says so. A
 //! version with problems replaces nothing: its problems wait behind a banner.
 
-use super::{App, Lists, Pane, lists};
+use super::{App, Lists, Pane};
 use crate::model::{Model, Problem};
 use crate::views::ViewKind;
 use std::collections::HashSet;
-
-/// The panes with a list, whose selections are kept.
-const LIST_PANES: [Pane; 5] = [
-    Pane::Timeline,
-    Pane::Actors,
-    Pane::Provisions,
-    Pane::Recommendations,
-    Pane::Argument,
-];
 
 impl App {
     /// Replaces the map with `model`, a new version of the same file.
     pub fn reload(&mut self, model: Model) {
         let id = |app: &App, item: usize| app.model.item(item).id.clone();
         // Where the reader is, by id (and by row, for a neighbour when the id is gone).
-        let selections: Vec<_> = LIST_PANES
+        let selections: Vec<_> = Pane::LISTS
             .iter()
             .map(|&pane| {
                 let list = self.list(pane);
@@ -46,10 +37,7 @@ impl App {
             .iter()
             .filter_map(|i| find(self, i))
             .collect::<HashSet<_>>();
-        self.lists = Lists::new(&self.model, &self.collapsed);
-        if !self.chronological {
-            self.lists.timeline = lists::timeline(&self.model, false);
-        }
+        self.lists = Lists::new(&self.model, &self.collapsed, self.chronological);
         self.text = super::TextPane::new(&self.model);
         self.search = None;
         self.layers.clear();
@@ -61,7 +49,7 @@ impl App {
             };
             let kept = item
                 .as_deref()
-                .and_then(|i| find_in(&self.model, i))
+                .and_then(|i| self.model.index.get(i))
                 .is_some_and(|i| list.select_item(i));
             if !kept {
                 // The nearest neighbour: the row it was on, or the last one.
@@ -121,11 +109,9 @@ impl App {
     }
 }
 
-fn find_in(model: &Model, id: &str) -> Option<usize> {
-    model.index.get(id)
-}
-
-/// The action that opens a view of `kind` from the panes, if one does.
+/// The action that opens a view of `kind` again on the reader's item, if one does. Every view is
+/// named, so a new one must say how it comes back. (The registry's openers are not all this:
+/// `c` marks rather than reopens a comparison, and a prepared comparison is opened from the list.)
 fn opener(kind: ViewKind) -> Option<super::Action> {
     use super::Action;
     Some(match kind {
@@ -133,8 +119,8 @@ fn opener(kind: ViewKind) -> Option<super::Action> {
         ViewKind::Map => Action::Map,
         ViewKind::Comparisons | ViewKind::Prepared => Action::Comparisons,
         ViewKind::Help => Action::Help,
-        ViewKind::Compare | ViewKind::Palette => return None,
-        #[allow(unreachable_patterns)]
-        _ => return None,
+        ViewKind::Messages => Action::MessageLog,
+        // The free comparison and the palette close; the problems are gone with a good version.
+        ViewKind::Compare | ViewKind::Palette | ViewKind::Problems => return None,
     })
 }

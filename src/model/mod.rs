@@ -143,6 +143,15 @@ pub fn loaders_agree(bytes: &[u8]) -> Result<(), String> {
     }
 }
 
+/// How to read `path` again to place problems, for [`load_placed`]: only a regular file (standard
+/// input, `-`, cannot be read twice, and a second read of a FIFO would wait for a writer).
+pub fn reread(path: &Path) -> impl FnOnce() -> Option<Vec<u8>> + '_ {
+    move || {
+        let regular = path.as_os_str() != "-" && std::fs::metadata(path).is_ok_and(|m| m.is_file());
+        regular.then(|| std::fs::read(path).ok()).flatten()
+    }
+}
+
 /// [`load_owned`], with every problem placed at its line and column, and keys given twice in one
 /// object reported. A clean document costs nothing more; for one with problems the bytes are
 /// scanned once more, from `bytes` when the load kept them or from `reread` (the file read again)

@@ -86,7 +86,10 @@ impl View for ProblemsView {
 
     fn settle(&mut self, app: &App, area: Rect) {
         let inside = boxed(area).1;
-        let key = (inside.width as usize, app.problems.as_ref().map_or(0, Vec::len));
+        let key = (
+            inside.width as usize,
+            app.problems.as_ref().map_or(0, Vec::len),
+        );
         if key != self.made_for {
             self.rows = lines(app)
                 .iter()
@@ -95,7 +98,9 @@ impl View for ProblemsView {
             self.made_for = key;
         }
         let shown = inside.height as usize;
-        self.scroll = self.scroll.min(self.rows.len().saturating_sub(shown.max(1)));
+        self.scroll = self
+            .scroll
+            .min(self.rows.len().saturating_sub(shown.max(1)));
     }
 
     fn draw(&self, ctx: &Ctx, frame: &mut Frame, area: Rect) {
