@@ -396,10 +396,12 @@ pub fn watch(file: &Path, strict: bool, format: CheckFormat) -> ExitCode {
             );
             waiting = true;
         }
-        if now.is_some() && now != last {
-            waiting = false;
+        // A new version, or a file missing from the start (its report says why): a report.
+        let missing_at_start = now.is_none() && last.is_none() && !waiting;
+        if (now.is_some() && now != last) || missing_at_start {
+            waiting = missing_at_start;
             let mut out = Vec::new();
-            if format == CheckFormat::Text {
+            if format == CheckFormat::Text && now.is_some() {
                 let _ = writeln!(out, "--- {} ---", sanitize::line(&display_name(file)));
             }
             let (_, report) = check_one(file, strict, format, &mut out);
@@ -410,15 +412,6 @@ pub fn watch(file: &Path, strict: bool, format: CheckFormat) -> ExitCode {
                 return fail(EXIT_USAGE, &format!("cannot write to standard output: {e}"));
             }
             last = now;
-        } else if now.is_none() && last.is_none() && !waiting {
-            // Missing from the start: the report says why, then we wait for it.
-            let mut out = Vec::new();
-            let (_, report) = check_one(file, strict, format, &mut out);
-            if let Some(report) = report {
-                let _ = writeln!(out, "{}", sanitize::json(report.to_string()));
-            }
-            let _ = write_stdout(&out);
-            waiting = true;
         }
         std::thread::sleep(crate::watch::POLL);
     }

@@ -70,18 +70,15 @@ impl View for MessagesView {
     }
 
     fn update(&mut self, app: &mut App, action: Action) -> Outcome {
-        let height = boxed(app.screen().full).1.height as isize;
+        let height = boxed(app.screen().full).1.height as usize;
         let delta = match action {
             Action::Escape | Action::MessageLog => return Outcome::Close,
-            Action::Down => 1,
-            Action::Up => -1,
-            Action::PageDown => height,
-            Action::PageUp => -height,
-            Action::First => isize::MIN,
-            Action::Last => isize::MAX,
             Action::WheelDown(..) => 3,
             Action::WheelUp(..) => -3,
-            _ => return Outcome::Unhandled,
+            _ => match crate::app::cursor::delta(action, height) {
+                Some(d) => d,
+                None => return Outcome::Unhandled,
+            },
         };
         self.scroll = (self.scroll as isize).saturating_add(delta).max(0) as usize;
         Outcome::Keep
