@@ -494,6 +494,19 @@ mod tests {
                     "quit",
                 ],
             ),
+            (
+                "problems",
+                &[
+                    "down",
+                    "up",
+                    "page-down",
+                    "page-up",
+                    "first",
+                    "last",
+                    "escape",
+                    "quit",
+                ],
+            ),
         ];
         let km = Keymap::default();
         let actual: Vec<(&str, Vec<&str>)> = KeyMode::ALL

@@ -73,6 +73,8 @@ modes! {
     Help: "help", "Help", None;
     /// The log of the session's messages.
     Messages: "messages", "Message log (M)", None;
+    /// The problems of the file's newest version.
+    Problems: "problems", "Problems of the file's newest version (P)", None;
 }
 
 /// One binding: the keys, the action and what it does in the reader's words.
@@ -174,6 +176,14 @@ const DEFAULTS: &[Row] = &[
     (KeyMode::Messages, &["G", "<End>"], Action::Last, "newest", false),
     (KeyMode::Messages, &["<Esc>", "M", "q"], Action::Escape, "close", true),
     (KeyMode::Messages, &["<C-c>"], Action::Quit, "quit", false),
+    (KeyMode::Problems, &["j", "<Down>"], Action::Down, "scroll down", false),
+    (KeyMode::Problems, &["k", "<Up>"], Action::Up, "scroll up", false),
+    (KeyMode::Problems, &["<PgDn>", "<C-d>"], Action::PageDown, "page down", false),
+    (KeyMode::Problems, &["<PgUp>", "<C-u>"], Action::PageUp, "page up", false),
+    (KeyMode::Problems, &["g", "<Home>"], Action::First, "first", false),
+    (KeyMode::Problems, &["G", "<End>"], Action::Last, "last", false),
+    (KeyMode::Problems, &["<Esc>", "P", "q"], Action::Escape, "close", true),
+    (KeyMode::Problems, &["<C-c>"], Action::Quit, "quit", false),
     (KeyMode::Argument, &["<Space>", "z"], Action::ToggleFold, "fold / unfold", true),
     (KeyMode::Argument, &["Z"], Action::FoldAll, "fold all under the thesis / unfold all", false),
     (KeyMode::View, &["<Esc>"], Action::Escape, "close", true),

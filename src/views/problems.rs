@@ -58,7 +58,7 @@ impl Open for ProblemsView {
 
 impl View for ProblemsView {
     fn key_mode(&self) -> KeyMode {
-        KeyMode::Help
+        KeyMode::Problems
     }
 
     fn name(&self) -> &'static str {
@@ -72,7 +72,7 @@ impl View for ProblemsView {
     fn update(&mut self, app: &mut App, action: Action) -> Outcome {
         let height = boxed(app.screen().full).1.height as usize;
         let delta = match action {
-            Action::Escape | Action::Help | Action::ShowProblems => return Outcome::Close,
+            Action::Escape | Action::ShowProblems => return Outcome::Close,
             Action::WheelDown(..) => 3,
             Action::WheelUp(..) => -3,
             _ => match crate::app::cursor::delta(action, height) {
@@ -107,7 +107,7 @@ impl View for ProblemsView {
         let g = ctx.sym;
         let n = ctx.app.problems.as_ref().map_or(0, Vec::len);
         let title = format!(
-            " The file has {n} problem{} {} the map shown is the last good one {} Esc closes ",
+            " {n} problem{} {} last good map shown {} Esc closes ",
             if n == 1 { "" } else { "s" },
             g.dot,
             g.dot
