@@ -208,8 +208,7 @@ impl View for PaletteView {
             } else {
                 Style::new()
             };
-            let pane = Pane::of_kind(it.kind);
-            let tag = format!("{} {:<15} ", pane.number(), pane.title());
+            let tag = pane_tag(Pane::of_kind(it.kind));
             let room = width.saturating_sub(tag.len() + 2);
             // Where it matched, when not in the title: the field and the words around the match.
             let field = (!query.is_empty())
@@ -256,7 +255,8 @@ impl View for PaletteView {
             };
             let n = self.text_matches;
             let text = format!(
-                "6 Text            {n} place{} in the text: Enter searches the Text pane",
+                "{}{n} place{} in the text: Enter searches the Text pane",
+                pane_tag(Pane::Text),
                 if n == 1 { "" } else { "s" }
             );
             lines.push(Line::from(vec![
@@ -269,4 +269,9 @@ impl View for PaletteView {
         }
         frame.render_widget(Paragraph::new(lines), body);
     }
+}
+
+/// A result's pane, as the palette's rows start: its number and name, in a column.
+fn pane_tag(pane: Pane) -> String {
+    format!("{} {:<15} ", pane.number(), pane.title())
 }
