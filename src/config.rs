@@ -390,7 +390,22 @@ mod tests {
             ),
             (
                 "text",
-                &["down", "up", "next-passage", "prev-passage", "into-links"],
+                &[
+                    "down",
+                    "up",
+                    "next-passage",
+                    "prev-passage",
+                    "into-links",
+                    "next-word",
+                    "prev-word",
+                    "next-sentence",
+                    "prev-sentence",
+                    "line-start",
+                    "line-end",
+                    "toggle-selection",
+                    "copy",
+                    "escape",
+                ],
             ),
             ("argument", &["toggle-fold", "fold-all"]),
             (
