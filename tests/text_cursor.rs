@@ -378,3 +378,40 @@ fn a_move_costs_what_it_crosses_not_the_length_of_the_text() {
         "a move in twice the text cost {large} units of work against {small}"
     );
 }
+
+#[test]
+fn the_selection_and_the_cursor_are_drawn_in_their_own_styles() {
+    let options = Options {
+        color: true,
+        ..Options::default()
+    };
+    let mut a = App::new(model::builtin(), options);
+    a.update(Action::Resize(80, 24));
+    press(&mut a, "6wvw");
+    let buf = argscope::render::draw_buffer(&a);
+    let theme = a.theme.clone();
+    // "Is Mexico’s Drug": the selection is "Mexico’s Drug", the cursor on the "D".
+    let style_at = |col: u16| {
+        let c = &buf[cell(&a, 0, col)];
+        (c.symbol().to_owned(), c.bg)
+    };
+    assert_eq!(style_at(0), ("I".into(), ratatui::style::Color::Reset));
+    assert_eq!(style_at(3), ("M".into(), theme.selection.bg.unwrap()));
+    assert_eq!(style_at(11), (" ".into(), theme.selection.bg.unwrap()));
+    assert_eq!(style_at(12), ("D".into(), theme.cursor.bg.unwrap()));
+    assert_eq!(style_at(15), ("g".into(), theme.selection.bg.unwrap()));
+    assert_eq!(style_at(16), (" ".into(), ratatui::style::Color::Reset));
+    // In "Quoted by" the cursor is not drawn.
+    press(&mut a, "v}<Enter>");
+    let buf = argscope::render::draw_buffer(&a);
+    let rect = a.screen().pane(Pane::Text).unwrap();
+    for y in rect.top()..rect.bottom() {
+        for x in rect.left()..rect.right() {
+            assert_ne!(
+                buf[(x, y)].bg,
+                theme.cursor.bg.unwrap(),
+                "cursor drawn at {x},{y}"
+            );
+        }
+    }
+}
