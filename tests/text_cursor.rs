@@ -331,7 +331,7 @@ fn screen_with_selection(notation: &str) -> String {
                 }
             })
             .collect();
-        if marks.trim().len() > 0 {
+        if !marks.trim().is_empty() {
             out.push_str(marks.trim_end());
             out.push('\n');
         }
@@ -389,7 +389,7 @@ fn the_selection_and_the_cursor_are_drawn_in_their_own_styles() {
     a.update(Action::Resize(80, 24));
     press(&mut a, "6wvw");
     let buf = argscope::render::draw_buffer(&a);
-    let theme = a.theme.clone();
+    let theme = a.theme;
     // "Is Mexico’s Drug": the selection is "Mexico’s Drug", the cursor on the "D".
     let style_at = |col: u16| {
         let c = &buf[cell(&a, 0, col)];
