@@ -415,3 +415,12 @@ fn the_selection_and_the_cursor_are_drawn_in_their_own_styles() {
         }
     }
 }
+
+#[test]
+fn a_drag_under_an_overlay_selects_nothing() {
+    let mut a = run("6?");
+    let (x, y) = cell(&a, 0, 5);
+    a.update(Action::Drag(x, y));
+    a.update(Action::Drag(x + 10, y));
+    assert_eq!(a.text_selection(), None);
+}
