@@ -424,3 +424,13 @@ fn a_drag_under_an_overlay_selects_nothing() {
     a.update(Action::Drag(x + 10, y));
     assert_eq!(a.text_selection(), None);
 }
+
+#[test]
+fn a_reload_of_the_same_text_keeps_the_cursor_and_the_selection() {
+    let mut a = run("6))wvww");
+    let (cursor, selection) = (a.text.cursor, a.text_selection());
+    a.reload(model::builtin());
+    assert_eq!((a.text.cursor, a.text_selection()), (cursor, selection));
+    let line = a.text.line_of(a.text.cursor);
+    assert!(line >= a.text.top);
+}
