@@ -207,7 +207,7 @@ fn the_why_chain_keeps_both_ends_at_80_columns() {
 
 // --- 2. Backspace brings you back ------------------------------------------------------------
 
-/// The screen without its status line, whose breadcrumb grows with every jump.
+/// The screen without its status line (its search query and count).
 fn without_status(s: &str) -> String {
     let lines: Vec<&str> = s.lines().collect();
     let n = lines.len();
@@ -220,16 +220,12 @@ fn without_status(s: &str) -> String {
         .join("\n")
 }
 
-/// The screen before a jump and after coming back are the same (but for the breadcrumb); and
-/// going forward then back again gives the very same screen, breadcrumb included.
+/// The screen before a jump and after coming back are the same, cell for cell, status line and
+/// its breadcrumb included; and going forward then back again gives the very same screen.
 fn assert_round_trip(w: u16, h: u16, before: &str, jump: &str) {
     let there = render(w, h, before);
     let back = render(w, h, &format!("{before}{jump}<BS>"));
-    assert_eq!(
-        without_status(&there),
-        without_status(&back),
-        "{before} then {jump} and back"
-    );
+    assert_eq!(there, back, "{before} then {jump} and back");
     let again = render(w, h, &format!("{before}{jump}<BS>]<BS>"));
     assert_eq!(back, again, "{before}{jump}: forward and back again");
 }
@@ -241,6 +237,8 @@ fn back_restores_the_link_cursor_and_links_mode() {
     assert_eq!(a.link, 2, "the third link, not the first");
     for size in [(80, 24), (160, 45)] {
         assert_round_trip(size.0, size.1, "4<Enter>jj", "<Enter>");
+        // A jump into another pane a wide screen also shows: that pane's selection comes back.
+        assert_round_trip(size.0, size.1, "4<Enter>j", "<Enter>");
     }
     // Walking a hub's links: Enter, Backspace, j, Enter, Backspace…
     let b = run(80, 24, "4<Enter><Enter><BS>j<Enter><BS>j");
@@ -251,6 +249,27 @@ fn back_restores_the_link_cursor_and_links_mode() {
 fn back_restores_a_scrolled_detail() {
     assert_round_trip(80, 14, "4<C-f><Enter>j", "<Enter>");
     assert_round_trip(80, 24, "3jj<C-e><C-e>", ":cienfuegos<Enter>");
+}
+
+#[test]
+fn the_passage_panel_scrolls_and_comes_back_scrolled() {
+    // Passage 4 at 80×10: its words and "Quoted by" do not fit the panel together.
+    let top = render(80, 10, "6}}}}<Enter><C-y><C-y><C-y>");
+    assert!(top.contains("Passage 4 of"), "{top}");
+    assert!(!top.contains("Quoted by"), "{top}");
+    assert!(top.contains("▼ more"), "{top}");
+    // Entering "Quoted by" scrolled only as far as its row needs; Ctrl-y went back up.
+    let entered = render(80, 10, "6}}}}<Enter>");
+    assert!(entered.contains("Quoted by"), "{entered}");
+    assert!(entered.contains("▲ more"), "{entered}");
+    assert!(!entered.contains("Passage 4 of"), "{entered}");
+    // The wheel over the panel scrolls it too.
+    let mut a = run(80, 10, "6}}}}<Enter>");
+    a.update(Action::WheelUp(60, 5));
+    let wheel = screen(&a);
+    assert!(wheel.contains("Passage 4 of"), "{wheel}");
+    // A jump from a scrolled panel comes back to it scrolled.
+    assert_round_trip(80, 10, "6}}}}<Enter><C-y><C-y><C-y>", "<Enter>");
 }
 
 #[test]
