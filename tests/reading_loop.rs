@@ -138,28 +138,42 @@ fn the_detail_at_60x16_in_the_links_can_be_scrolled_to_its_title() {
     assert!(s.contains("Kind: recommendation"), "{s}");
 }
 
-#[test]
-fn every_word_of_every_item_is_reachable_at_80x24_and_160x45() {
-    let m = frozen();
+/// Every word of every item's detail (title, fields, summary, quotes, link notes) is shown on
+/// some screen reached by selecting the item and paging its detail, at 80×24 and 160×45.
+fn assert_every_word_reachable(m: &model::Model) {
     for (w, h) in [(80, 24), (160, 45)] {
         for pane in 1..=5 {
-            let count = run(w, h, &pane.to_string())
+            let count = run_on_at(m.clone(), w, h, &pane.to_string())
                 .list(Pane::ALL[pane - 1])
                 .map_or(0, |l| l.rows.len());
             for row in 0..count {
                 let keys = format!("{pane}g{}", "j".repeat(row));
-                let a = run(w, h, &keys);
+                let mut a = run_on_at(m.clone(), w, h, &keys);
                 let Some(item) = a.selected_item() else {
                     continue;
                 };
-                let read = words_read_by_scrolling(w, h, &keys);
+                let mut read = screen(&a);
+                let mut last = read.clone();
+                for _ in 0..200 {
+                    press(&mut a, "<C-f>");
+                    let now = screen(&a);
+                    if now == last {
+                        break;
+                    }
+                    read.push('\n');
+                    read.push_str(&now);
+                    last = now;
+                }
                 let flat: String = read.split_whitespace().collect::<Vec<_>>().join(" ");
                 let it = m.item(item);
-                // The last words of the summary and of each quote, wrapped anywhere: word by
-                // word.
-                let texts = it.summary.iter().chain(it.quotes.iter().map(|q| &q.exact));
+                let texts = std::iter::once(&it.title)
+                    .chain(it.summary.iter())
+                    .chain(it.quotes.iter().map(|q| &q.exact))
+                    .chain(it.links.iter().filter_map(|l| l.note.as_ref()));
                 for text in texts {
-                    for word in text.split_whitespace().rev().take(3) {
+                    // Word by word, since a line may wrap anywhere between them; a word broken
+                    // at a hyphen is looked for in its parts.
+                    for word in text.split(|c: char| c.is_whitespace() || c == '-' || c == '—') {
                         let word = word.trim_matches(|c: char| !c.is_alphanumeric());
                         assert!(
                             flat.contains(word),
@@ -171,6 +185,24 @@ fn every_word_of_every_item_is_reachable_at_80x24_and_160x45() {
             }
         }
     }
+}
+
+fn run_on_at(m: model::Model, w: u16, h: u16, notation: &str) -> App {
+    let mut a = App::new(m, Options::default());
+    a.update(Action::Resize(w, h));
+    press(&mut a, notation);
+    a
+}
+
+#[test]
+fn every_word_of_every_item_is_reachable_at_80x24_and_160x45() {
+    assert_every_word_reachable(&frozen());
+}
+
+#[test]
+fn every_word_of_every_item_of_the_built_in_map_is_reachable() {
+    let builtin = model::load(model::BUILTIN.as_bytes()).expect("the built-in map loads");
+    assert_every_word_reachable(&builtin);
 }
 
 #[test]
