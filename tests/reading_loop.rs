@@ -49,7 +49,11 @@ fn selected_id(app: &App) -> &str {
 
 /// Scrolls the detail to its end a line at a time and gathers every word shown on the way.
 fn words_read_by_scrolling(w: u16, h: u16, keys: &str) -> String {
-    let mut a = run(w, h, keys);
+    read_by_paging(run(w, h, keys))
+}
+
+/// Pages the detail of `a` to its end and gathers every screen shown on the way.
+fn read_by_paging(mut a: App) -> String {
     let mut seen = screen(&a);
     let mut last = seen.clone();
     for _ in 0..200 {
@@ -148,22 +152,11 @@ fn assert_every_word_reachable(m: &model::Model) {
                 .map_or(0, |l| l.rows.len());
             for row in 0..count {
                 let keys = format!("{pane}g{}", "j".repeat(row));
-                let mut a = run_on_at(m.clone(), w, h, &keys);
+                let a = run_on_at(m.clone(), w, h, &keys);
                 let Some(item) = a.selected_item() else {
                     continue;
                 };
-                let mut read = screen(&a);
-                let mut last = read.clone();
-                for _ in 0..200 {
-                    press(&mut a, "<C-f>");
-                    let now = screen(&a);
-                    if now == last {
-                        break;
-                    }
-                    read.push('\n');
-                    read.push_str(&now);
-                    last = now;
-                }
+                let read = read_by_paging(a);
                 let flat: String = read.split_whitespace().collect::<Vec<_>>().join(" ");
                 let it = m.item(item);
                 let texts = std::iter::once(&it.title)
