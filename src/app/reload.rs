@@ -74,6 +74,7 @@ impl App {
                 None => None,
             };
             place.text_item = place.text_item.and_then(by_id);
+            place.others.clear();
             place.row = 0;
             place.offset = 0;
             place.link = 0;
