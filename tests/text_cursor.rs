@@ -434,3 +434,19 @@ fn a_reload_of_the_same_text_keeps_the_cursor_and_the_selection() {
     let line = a.text.line_of(a.text.cursor);
     assert!(line >= a.text.top);
 }
+
+#[test]
+fn the_cursor_on_a_blank_line_is_drawn_as_a_cell() {
+    let options = Options {
+        color: true,
+        ..Options::default()
+    };
+    let mut a = App::new(model::builtin(), options);
+    a.update(Action::Resize(80, 24));
+    // Two lines down the title's line ends and a blank line is at the top.
+    press(&mut a, "6jj");
+    assert_eq!(a.text.line_of(a.text.cursor), 2);
+    assert!(a.text.lines.get(2).unwrap().is_empty());
+    let buf = argscope::render::draw_buffer(&a);
+    assert_eq!(buf[cell(&a, 0, 0)].bg, a.theme.cursor.bg.unwrap());
+}

@@ -47,14 +47,16 @@ pub fn pane(ctx: &Ctx, frame: &mut Frame, area: Rect) {
         let at = tp.cursor.min(text.len());
         at..at + text[at..].chars().next().map_or(0, char::len_utf8)
     });
+    let cursor_line = cursor.as_ref().map(|c| tp.line_of(c.start));
     let no_hits = crate::model::search::TextMatches::default();
     let hits = search.map_or(&no_hits, |s| &s.spans);
     let lines: Vec<Line> = tp
         .lines
         .iter()
+        .enumerate()
         .skip(tp.top)
         .take(body.height as usize)
-        .map(|line| {
+        .map(|(n, line)| {
             let overlapping: Vec<usize> = tp.overlapping(line.clone()).collect();
             let in_current = current
                 .as_ref()
@@ -146,6 +148,16 @@ pub fn pane(ctx: &Ctx, frame: &mut Frame, area: Rect) {
                 spans.push(Span::styled(
                     sanitize::line(&text[a..b]).into_owned(),
                     style,
+                ));
+            }
+            // A cursor past the line's last character (a blank line between paragraphs) is a
+            // cell after it.
+            if cursor_line == Some(n) && cursor.as_ref().is_some_and(|c| c.start >= line.end) {
+                spans.push(Span::styled(
+                    " ",
+                    Style::new()
+                        .add_modifier(Modifier::REVERSED)
+                        .patch(ctx.theme.cursor),
                 ));
             }
             Line::from(spans)
