@@ -102,3 +102,26 @@ fn quoting_a_word_of_a_text_that_repeats_itself_costs_what_the_text_is_long() {
         "twice the text cost {large} units of work against {small}"
     );
 }
+
+/// The work of quoting, in a text of `n` copies of "a ", the whole text and one "a" in the
+/// middle: the most occurrences a passage can have, and the longest passage.
+fn extremes(n: usize) -> u64 {
+    let text = "a ".repeat(n);
+    work::reset();
+    let whole = quote_for(&text, 0..text.len() - 1);
+    assert_eq!((whole.prefix, whole.suffix), (None, None));
+    let at = n / 2 * 2;
+    let one = quote_for(&text, at..at + 1);
+    assert!(matches!(anchor(&text, &one), Anchored::Found { span, .. } if span == (at..at + 1)));
+    work::count(Work::Bytes)
+}
+
+#[test]
+fn the_whole_text_and_a_letter_found_everywhere_cost_what_the_text_is_long() {
+    let small = extremes(50_000);
+    let large = extremes(100_000);
+    assert!(
+        large < small * 3,
+        "twice the text cost {large} units of work against {small}"
+    );
+}

@@ -2,7 +2,7 @@
 //! `suffix` that pick this occurrence of it when the text has it more than once.
 //!
 //! Everything is measured in the text's anchor fold (how the loader compares quotes), in a few
-//! linear passes: one fold, one scan for the passage's occurrences, and one Z-algorithm pass on
+//! linear passes: one fold, one Z-algorithm pass for the passage's occurrences, and one on
 //! each side that gives, for every other occurrence at once, how much of the context it shares
 //! with this one. A context one byte longer than the most any occurrence shares excludes it, so
 //! the shortest selector is chosen from those numbers without a search per occurrence. A short
@@ -127,9 +127,7 @@ fn shortest_context(text: &str, range: &Range<usize>) -> Option<(Option<usize>, 
     }
     let exact = &f[fs..fe];
     // Every occurrence of the passage in the fold, overlapping ones too.
-    let finder = aho_corasick::AhoCorasick::new([exact]).ok()?;
-    let starts: Vec<usize> = finder.find_overlapping_iter(f).map(|m| m.start()).collect();
-    work::add(Work::Bytes, n);
+    let starts = occurrences(exact, f);
     if !starts.contains(&fs) {
         return None;
     }
@@ -216,8 +214,7 @@ fn choose(
     best
 }
 
-/// For each place of `places` in the text, how many bytes from it read as the pattern does (the
-/// Z-algorithm's matching pass: linear in the text and the pattern, whatever they repeat).
+/// For each place of `places` in the text, how many bytes from it read as the pattern does.
 fn shared(
     pattern: impl Fn(usize) -> u8,
     m: usize,
@@ -227,32 +224,83 @@ fn shared(
 ) -> Vec<usize> {
     let mut places: Vec<(usize, usize)> = places.enumerate().map(|(k, p)| (p, k)).collect();
     let mut out = vec![0; places.len()];
-    if m == 0 || places.is_empty() {
-        return out;
-    }
     places.sort_unstable();
-    // The pattern's own Z array: z[i] is how much of the pattern from i reads as its start.
-    let mut z = vec![0usize; m];
-    z[0] = m;
+    let Some(&(first, _)) = places.first() else {
+        return out;
+    };
+    let mut next = 0;
+    z_scan(&pattern, m, &text, n, first, |i, k| {
+        while next < places.len() && places[next].0 == i {
+            out[places[next].1] = k;
+            next += 1;
+        }
+        next < places.len()
+    });
+    // Places at the text's end share nothing.
+    out
+}
+
+/// Every place of the text where the whole pattern is, overlapping ones too.
+fn occurrences(pattern: &[u8], text: &[u8]) -> Vec<usize> {
+    let mut found = Vec::new();
+    let m = pattern.len();
+    z_scan(&|i| pattern[i], m, &|i| text[i], text.len(), 0, |i, k| {
+        if k == m {
+            found.push(i);
+        }
+        true
+    });
+    found
+}
+
+/// The Z-algorithm's matching pass: for each place `i` of the text from `from` on, in order,
+/// `visit(i, k)` with `k` the bytes from `i` that read as the pattern's start, until `visit`
+/// says to stop. Linear in the text and the pattern whatever they repeat: no byte of the text
+/// is compared twice past the box [l, r) it is known to match in.
+fn z_scan(
+    pattern: &impl Fn(usize) -> u8,
+    m: usize,
+    text: &impl Fn(usize) -> u8,
+    n: usize,
+    from: usize,
+    mut visit: impl FnMut(usize, usize) -> bool,
+) {
+    if m == 0 {
+        for i in from..n {
+            if !visit(i, 0) {
+                return;
+            }
+        }
+        return;
+    }
+    // The pattern's own Z array: z[i] is how much of the pattern from i reads as its start
+    // (u32: a text is under 4 GiB, as the fold's offset map has it).
+    let mut z = vec![0u32; m];
+    z[0] = m as u32;
     let (mut l, mut r) = (0, 0);
     for i in 1..m {
-        let mut k = if i < r { z[i - l].min(r - i) } else { 0 };
+        let mut k = if i < r {
+            (z[i - l] as usize).min(r - i)
+        } else {
+            0
+        };
         while i + k < m && pattern(k) == pattern(i + k) {
             k += 1;
         }
         if i + k > r {
             (l, r) = (i, i + k);
         }
-        z[i] = k;
+        z[i] = k as u32;
     }
     work::add(Work::Bytes, m);
-    // The text from the first place on, with the box [l, r) of text known to read as the
-    // pattern's start.
-    let first = places[0].0;
-    let (mut l, mut r) = (first, first);
-    let mut next = 0;
-    for i in first..n {
-        let mut k = if i < r { z[i - l].min(r - i) } else { 0 };
+    let (mut l, mut r) = (from, from);
+    let mut scanned = 0;
+    for i in from..n {
+        let mut k = if i < r {
+            (z[i - l] as usize).min(r - i)
+        } else {
+            0
+        };
         if i + k >= r {
             while k < m && i + k < n && pattern(k) == text(i + k) {
                 k += 1;
@@ -261,17 +309,12 @@ fn shared(
                 (l, r) = (i, i + k);
             }
         }
-        while next < places.len() && places[next].0 == i {
-            out[places[next].1] = k;
-            next += 1;
-        }
-        if next == places.len() {
+        scanned += 1;
+        if !visit(i, k) {
             break;
         }
     }
-    work::add(Work::Bytes, n.saturating_sub(first));
-    // Places at the text's end share nothing.
-    out
+    work::add(Work::Bytes, scanned);
 }
 
 /// The first `x` in `0..n` for which `before(x)` is false (`n` when there is none).
