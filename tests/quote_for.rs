@@ -55,6 +55,30 @@ proptest! {
             other => prop_assert!(false, "{:?} did not anchor: {:?}", q, other),
         }
     }
+
+    #[test]
+    fn any_range_is_quoted_as_its_trimmed_self(text in text(), a in 0usize..2000, len in 0usize..60) {
+        // Not whole words: a range may start and end inside words, or on spaces.
+        let mut a = a % (text.len() + 1);
+        while !text.is_char_boundary(a) {
+            a -= 1;
+        }
+        let mut b = (a + len).min(text.len());
+        while !text.is_char_boundary(b) {
+            b -= 1;
+        }
+        let slice = &text[a..b];
+        let start = a + (slice.len() - slice.trim_start().len());
+        let end = (b - (slice.len() - slice.trim_end().len())).max(start);
+        let q = quote_for(&text, a..b);
+        prop_assert_eq!(&q.exact, &text[start..end]);
+        if start < end {
+            match anchor(&text, &q) {
+                Anchored::Found { span, .. } => prop_assert_eq!(span, start..end, "{:?}", q),
+                other => prop_assert!(false, "{:?} did not anchor: {:?}", q, other),
+            }
+        }
+    }
 }
 
 #[test]
