@@ -139,13 +139,13 @@ impl Theme {
             } else {
                 base.add_modifier(Modifier::REVERSED | BOLD)
             },
-            // Not reversed, so that it shows inside the current passage (which is).
+            // In colour not reversed, so that it shows inside the current passage (which is).
             selection: if color {
                 base.bg(Color::Blue)
                     .fg(Color::White)
                     .remove_modifier(Modifier::REVERSED)
             } else {
-                base.add_modifier(Modifier::UNDERLINED | BOLD | Modifier::ITALIC)
+                base.add_modifier(Modifier::REVERSED | Modifier::UNDERLINED | BOLD)
             },
             cursor: if color {
                 base.bg(Color::LightCyan).fg(Color::Black)

@@ -309,12 +309,14 @@ fn the_selection_is_not_the_current_item_rule() {
     assert_eq!(b.selected_item(), item);
 }
 
-/// The screen at 80×24 with each selected cell's row marked below it, so that the snapshot
-/// shows what is selected as well as what is drawn.
+/// The screen at 80×24 with, below each row, a `^` under each cell drawn as selected and a `|`
+/// under the cursor, so that the snapshot shows what is selected as well as what is drawn.
 fn screen_with_selection(notation: &str) -> String {
     let a = run(notation);
     let buf = argscope::render::draw_buffer(&a);
-    let selection = a.theme.selection;
+    let selection = a.theme.selection.add_modifier;
+    let (line, col) = a.text.cursor_position(text(&a));
+    let cursor = cell(&a, (line - a.text.top) as u16, col as u16);
     let mut out = String::new();
     for y in 0..buf.area.height {
         let row: String = (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect();
@@ -322,9 +324,9 @@ fn screen_with_selection(notation: &str) -> String {
         out.push('\n');
         let marks: String = (0..buf.area.width)
             .map(|x| {
-                let c = &buf[(x, y)];
-                if c.modifier.contains(selection.add_modifier) && !selection.add_modifier.is_empty()
-                {
+                if (x, y) == cursor {
+                    '|'
+                } else if buf[(x, y)].modifier.contains(selection) {
                     '^'
                 } else {
                     ' '
