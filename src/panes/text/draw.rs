@@ -44,7 +44,8 @@ pub fn pane(ctx: &Ctx, frame: &mut Frame, area: Rect) {
     let selection = app.text_selection();
     // The cursor's character, drawn where the reader is moving (not in "Quoted by").
     let cursor = focused.then(|| {
-        let at = tp.cursor.min(text.len());
+        // On a character even if the cursor came from a place in an older text.
+        let at = crate::model::anchor::floor_char_boundary(text, tp.cursor);
         at..at + text[at..].chars().next().map_or(0, char::len_utf8)
     });
     let cursor_line = cursor.as_ref().map(|c| tp.line_of(c.start));
