@@ -44,13 +44,13 @@ pub fn quote_for(text: &str, range: Range<usize>) -> Quote {
     if range.is_empty() {
         return plain;
     }
-    let Some((prefix_end, suffix_start)) = shortest_context(text, &range) else {
+    let Some((prefix_start, suffix_end)) = shortest_context(text, &range) else {
         return whole_context(text, range);
     };
     let quote = Quote {
         exact,
-        prefix: prefix_end.map(|start| text[start..range.start].trim().to_owned()),
-        suffix: suffix_start.map(|end| text[range.end..end].trim().to_owned()),
+        prefix: prefix_start.map(|start| text[start..range.start].trim().to_owned()),
+        suffix: suffix_end.map(|end| text[range.end..end].trim().to_owned()),
     };
     let quote = Quote {
         prefix: quote.prefix.filter(|p| !p.is_empty()),
@@ -110,7 +110,6 @@ fn trimmed(text: &str, range: Range<usize>) -> Range<usize> {
 /// Where the prefix starts and the suffix ends in the original text (`None`: no prefix, or no
 /// suffix) for the shortest selector; `None` when no context within [`MAX_CONTEXT`] picks the
 /// passage out.
-#[allow(clippy::type_complexity)]
 fn shortest_context(text: &str, range: &Range<usize>) -> Option<(Option<usize>, Option<usize>)> {
     let mut folded = String::with_capacity(text.len());
     let mut map = OffsetMap::default();
