@@ -382,15 +382,35 @@ mod tests {
                     "matrix",
                     "map",
                     "message-log",
+                    "link-item",
+                    "edit-item",
+                    "delete-item",
                 ],
             ),
             (
                 "links",
-                &["down", "up", "first", "last", "follow-link", "out-of-links"],
+                &[
+                    "down",
+                    "up",
+                    "first",
+                    "last",
+                    "follow-link",
+                    "out-of-links",
+                    "edit-link",
+                    "remove-link",
+                ],
             ),
             (
                 "text",
-                &["down", "up", "next-passage", "prev-passage", "into-links"],
+                &[
+                    "down",
+                    "up",
+                    "next-passage",
+                    "prev-passage",
+                    "into-links",
+                    "add-item",
+                    "add-quote",
+                ],
             ),
             ("argument", &["toggle-fold", "fold-all"]),
             (
@@ -507,6 +527,22 @@ mod tests {
                     "quit",
                 ],
             ),
+            (
+                "form",
+                &[
+                    "next-field",
+                    "prev-field",
+                    "left",
+                    "right",
+                    "save",
+                    "escape",
+                    "prompt-backspace",
+                    "prompt-delete-word",
+                    "prompt-clear",
+                    "quit",
+                ],
+            ),
+            ("confirm", &["confirm", "escape", "quit"]),
         ];
         let km = Keymap::default();
         let actual: Vec<(&str, Vec<&str>)> = KeyMode::ALL

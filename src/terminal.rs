@@ -4,7 +4,8 @@
 use crate::app::{Action, App, Effect, Key};
 use crate::watch::{Reloaded, Reloader};
 use crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event, KeyEventKind, MouseButton, MouseEventKind,
 };
 use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -22,7 +23,13 @@ static MOUSE: AtomicBool = AtomicBool::new(false);
 fn enter(mouse: bool) -> io::Result<()> {
     enable_raw_mode()?;
     let mut out = io::stdout();
-    execute!(out, EnterAlternateScreen, cursor::Hide)?;
+    // A paste arrives whole (bracketed), so its newlines are not Enter.
+    execute!(
+        out,
+        EnterAlternateScreen,
+        cursor::Hide,
+        EnableBracketedPaste
+    )?;
     if mouse {
         execute!(out, EnableMouseCapture)?;
     }
@@ -36,7 +43,12 @@ pub fn restore() {
     if MOUSE.swap(false, Ordering::SeqCst) {
         let _ = execute!(out, DisableMouseCapture);
     }
-    let _ = execute!(out, LeaveAlternateScreen, cursor::Show);
+    let _ = execute!(
+        out,
+        DisableBracketedPaste,
+        LeaveAlternateScreen,
+        cursor::Show
+    );
     let _ = disable_raw_mode();
     let _ = out.flush();
 }
@@ -108,6 +120,7 @@ fn event_loop(app: &mut App) -> io::Result<u8> {
                 _ => continue,
             },
             Event::Resize(w, h) => app.update(Action::Resize(w, h)),
+            Event::Paste(text) => app.handle_paste(&text),
             _ => continue,
         }
         let effects = std::mem::take(&mut app.effects);

@@ -122,5 +122,7 @@ fn opener(kind: ViewKind) -> Option<super::Action> {
         ViewKind::Messages => Action::MessageLog,
         // The free comparison and the palette close; the problems are gone with a good version.
         ViewKind::Compare | ViewKind::Palette | ViewKind::Problems => return None,
+        // A form or a confirmation names items by position, which a reload may have moved.
+        ViewKind::Form | ViewKind::Confirm => return None,
     })
 }

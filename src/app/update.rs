@@ -35,6 +35,12 @@ impl App {
             }
         }
         self.keep_in_view();
+        if self.focus != Pane::Text
+            && self.top().is_none()
+            && let Some(item) = self.selected_item()
+        {
+            self.memory.last_listed = Some(item);
+        }
     }
 
     /// Hands `action` to the view or overlay on top; false when there is none or it left the
@@ -169,6 +175,13 @@ impl App {
             Action::WheelUp(x, y) => self.wheel(x, y, -3),
             Action::ToggleFold => self.toggle_fold(),
             Action::FoldAll => self.fold_all(),
+            Action::AddItem
+            | Action::AddQuote
+            | Action::LinkItem
+            | Action::EditItem
+            | Action::DeleteItem
+            | Action::EditLink
+            | Action::RemoveLink => self.annotate(action),
             // The views' openers are the registry's (`views::open`), and their own actions
             // (Left, Open…) mean nothing in the panes.
             _ => {}
