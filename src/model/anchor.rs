@@ -10,6 +10,7 @@
 //! quote, and the tables stay small next to the text (an automaton over 100,000 keys did not).
 
 use super::fold::{Fold, OffsetMap, fold, fold_into};
+pub use super::selector::quote_for;
 use std::ops::Range;
 
 /// How many bytes of a folded quote make its key; the rest is checked at each hit. Shorter quotes

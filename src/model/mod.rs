@@ -14,6 +14,7 @@ pub mod problem;
 mod rules;
 pub mod sanitize;
 pub mod search;
+pub mod selector;
 pub mod structure;
 pub mod types;
 pub mod validate;

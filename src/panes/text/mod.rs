@@ -2,6 +2,9 @@
 //! reader is in it.
 
 pub mod draw;
+pub mod selection;
+
+pub use selection::Selection;
 
 use crate::app::layout::{self, Screen};
 use crate::app::{App, Mode, Pane, cursor};
@@ -47,6 +50,13 @@ pub struct TextPane {
     pub item: Option<usize>,
     /// The selection in the "quoted by" list.
     pub link: usize,
+    /// The reader's cursor: a byte offset of the text, on a character boundary.
+    pub cursor: usize,
+    /// The selection being made (`v`), from where it started to the cursor.
+    pub selection: Option<Selection>,
+    /// Set by a move of the cursor: the view follows it (scrolls to it) once the action is
+    /// done; otherwise a scroll moves the cursor onto the screen.
+    pub follow: bool,
 }
 
 impl TextPane {
