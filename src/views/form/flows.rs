@@ -228,7 +228,10 @@ pub fn picked(app: &mut App, pick: &Pick, item: usize) -> Option<Layer> {
                 index: item,
                 item: changed,
             }) {
-                Ok(()) => say(app, what),
+                Ok(()) => {
+                    app.text.selection = None;
+                    say(app, what);
+                }
                 Err(why) => app.message = Some(format!("not added: {why}")),
             }
             None

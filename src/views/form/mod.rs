@@ -7,7 +7,8 @@ pub mod draw;
 pub mod flows;
 mod stub;
 
-pub use stub::{Change, quote_for};
+pub use crate::model::anchor::quote_for;
+pub use stub::Change;
 
 use super::{Outcome, View};
 use crate::app::input::LineInput;
@@ -523,6 +524,10 @@ impl FormView {
         app.message = None;
         match app.change(change) {
             Ok(()) => {
+                if matches!(self.purpose, Purpose::NewItem { .. }) {
+                    // Quoted: the next selection starts afresh.
+                    app.text.selection = None;
+                }
                 let current = match self.purpose {
                     // Appended after the last item: the new item is the current one, so `L`
                     // links from it at once.
