@@ -192,7 +192,7 @@ pub struct ViewMemory {
     /// The map's cursor, by its centre.
     pub map: Option<(usize, map::neighbourhood::MapCursor)>,
     /// The item last selected in a list pane: the palette offers it first when it picks an
-    /// item for `A` or `L`, and `a` gives a new item its kind.
+    /// item for `A` or `L`.
     pub last_listed: Option<usize>,
 }
 

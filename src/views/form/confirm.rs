@@ -112,12 +112,7 @@ impl View for ConfirmView {
         } else {
             let n = self.dependants.len();
             lines.push(Line::raw(fit(
-                &format!(
-                    "{n} {} name{} it and lose{} it too:",
-                    if n == 1 { "thing" } else { "things" },
-                    if n == 1 { "s" } else { "" },
-                    if n == 1 { "s" } else { "" },
-                ),
+                &format!("These name it and lose it too ({n}):"),
                 width,
                 g.ellipsis,
             )));

@@ -128,20 +128,19 @@ fn value(
 ) -> Vec<Span<'static>> {
     let g = ctx.sym;
     let options = |names: Vec<&'static str>, chosen: usize| {
+        if !focused {
+            return vec![Span::raw(names.get(chosen).copied().unwrap_or_default())];
+        }
         let mut spans = Vec::new();
         for (n, name) in names.into_iter().enumerate() {
-            if n > 0 {
-                spans.push(Span::styled(" ", ctx.theme.dim));
-            }
             if n == chosen {
                 spans.push(Span::styled(format!("[{name}]"), ctx.theme.selected));
-            } else if focused {
+            } else {
                 spans.push(Span::styled(format!(" {name} "), ctx.theme.dim));
             }
+            spans.push(Span::raw(" "));
         }
-        if focused {
-            spans.push(Span::styled(format!("  {}", g.left_right), ctx.theme.key));
-        }
+        spans.push(Span::styled(format!(" {}", g.left_right), ctx.theme.key));
         spans
     };
     match field {
@@ -157,15 +156,19 @@ fn value(
             options(ClaimRole::ALL.iter().map(|r| r.name()).collect(), at)
         }
         Field::Relation => {
-            let text = ctx
-                .app
-                .model
-                .doc
-                .relations
-                .get(form.relation)
-                .map_or_else(String::new, |r| {
-                    format!("{} (read back: {})", r.label, r.inverse)
-                });
+            let text =
+                ctx.app
+                    .model
+                    .doc
+                    .relations
+                    .get(form.relation)
+                    .map_or_else(String::new, |r| {
+                        if focused {
+                            format!("{}  {}", r.label, g.left_right)
+                        } else {
+                            format!("{} {} read back: {}", r.label, g.dot, r.inverse)
+                        }
+                    });
             vec![Span::styled(
                 fit(&text, room, g.ellipsis),
                 ctx.theme.selected,

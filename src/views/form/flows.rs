@@ -30,12 +30,8 @@ impl App {
         match action {
             Action::AddItem => {
                 if let Some(quote) = self.selection_quote() {
-                    let kind = self
-                        .memory
-                        .last_listed
-                        .filter(|&i| i < self.model.doc.items.len())
-                        .map_or(Kind::Claim, |i| self.model.item(i).kind);
-                    self.open(Layer::Form(FormView::new_item(quote, kind)));
+                    // A claim, whatever pane came before: the same keys make the same item.
+                    self.open(Layer::Form(FormView::new_item(quote, Kind::Claim)));
                 }
             }
             Action::AddQuote => {

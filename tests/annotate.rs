@@ -1,0 +1,338 @@
+//! The annotation forms and flows driven by keys, as a reader uses them: `a` (add an item
+//! quoting the selection), `A` (add the selection as a quote), `L` (link), `E` (edit an item or
+//! a link), `D` (delete, after a confirmation; a link or a quote at once), and a paste. Pure:
+//! keys through `handle_key`, then the state and the drawn screen.
+
+use argscope::app::{Action, App, Options, keys};
+use argscope::model;
+use argscope::panes::text::Selection;
+use argscope::views::Layer;
+use argscope::views::form::{Field, FormView, Purpose};
+
+fn app(w: u16, h: u16) -> App {
+    let mut app = App::new(model::builtin(), Options::default());
+    app.update(Action::Resize(w, h));
+    app
+}
+
+fn press(app: &mut App, notation: &str) {
+    for key in keys::parse(notation).expect("valid notation") {
+        app.handle_key(key);
+    }
+}
+
+fn screen(app: &App) -> String {
+    argscope::render::screen_text(app).join("\n")
+}
+
+fn form(app: &App) -> &FormView {
+    match app.top() {
+        Some(Layer::Form(f)) => f,
+        other => panic!("expected the form on top, got {:?}", other.map(Layer::kind)),
+    }
+}
+
+/// Tabs to `field` in the form on top.
+fn tab_to(app: &mut App, field: Field) {
+    for _ in 0..20 {
+        if form(app).focus == field {
+            return;
+        }
+        press(app, "<Tab>");
+    }
+    panic!("no field {field:?} in the form");
+}
+
+fn item(app: &App, id: &str) -> usize {
+    app.model.index.get(id).expect("the item exists")
+}
+
+/// The Text pane with `words` (their first occurrence) selected, as `v` and the motions leave it.
+fn selecting(words: &str) -> App {
+    let mut a = app(120, 40);
+    press(&mut a, "6");
+    let at = a
+        .model
+        .doc
+        .document
+        .text
+        .find(words)
+        .expect("the words are in the text");
+    a.text.selection = Some(Selection {
+        anchor: at..at + words.len(),
+        exact: true,
+    });
+    a
+}
+
+// ---- a: the form for a new item
+
+#[test]
+fn a_without_a_selection_says_how_to_make_one() {
+    let mut a = app(120, 40);
+    press(&mut a, "6a");
+    assert!(a.top().is_none());
+    let msg = a.message.clone().unwrap_or_default();
+    assert!(msg.contains("v starts one"), "{msg}");
+}
+
+#[test]
+fn a_opens_the_form_on_the_title_with_the_selection_as_its_quote() {
+    let mut a = selecting("cartels");
+    press(&mut a, "a");
+    let f = form(&a);
+    assert_eq!(f.focus, Field::Title);
+    let Purpose::NewItem { quote } = &f.purpose else {
+        panic!("a new item: {:?}", f.purpose);
+    };
+    assert_eq!(quote.exact, "cartels");
+    // "cartels" occurs three times: the quote says which.
+    assert!(
+        quote.prefix.is_some() || quote.suffix.is_some(),
+        "{quote:?}"
+    );
+    let s = screen(&a);
+    assert!(s.contains("“cartels”"), "the quote shows read-only:\n{s}");
+}
+
+#[test]
+fn the_id_follows_the_title_and_takes_2_when_taken_until_it_is_edited() {
+    let mut a = selecting("cartels");
+    press(&mut a, "aMexico's drug cartels");
+    assert_eq!(form(&a).text(Field::Id), "mexico-s-drug-cartels");
+    let mut a = selecting("cartels");
+    press(&mut a, "aCartels");
+    // `cartels` is the actor's id.
+    assert_eq!(form(&a).text(Field::Id), "cartels-2");
+    // Edited, it stops following the title.
+    tab_to(&mut a, Field::Id);
+    press(&mut a, "<BS><BS>-x");
+    tab_to(&mut a, Field::Title);
+    press(&mut a, "!");
+    assert_eq!(form(&a).focus, Field::Title);
+    assert_eq!(form(&a).text(Field::Title), "Cartels!");
+    assert_eq!(form(&a).text(Field::Id), "cartels-x");
+}
+
+#[test]
+fn errors_show_beside_the_field_and_the_form_stays_open() {
+    let mut a = selecting("cartels");
+    press(&mut a, "a<C-s>");
+    assert!(a.top().is_some(), "an empty title is not saved");
+    assert_eq!(form(&a).focus, Field::Title);
+    let s = screen(&a);
+    assert!(s.contains("! a title is needed"), "{s}");
+    assert!(s.contains("fix the marked fields"), "{s}");
+
+    // A taken id.
+    tab_to(&mut a, Field::Id);
+    press(&mut a, "<C-u>amlo");
+    let s = screen(&a);
+    assert!(s.contains("! taken by another item"), "{s}");
+
+    // A date the format does not accept, on an event.
+    let mut a = selecting("cartels");
+    press(&mut a, "a<S-Tab><Right>");
+    assert_eq!(form(&a).kind, model::Kind::Event, "after claim, the first");
+    tab_to(&mut a, Field::WhenLabel);
+    press(&mut a, "last fall<Tab>2020-13");
+    let s = screen(&a);
+    assert!(s.contains("! not a date the format accepts"), "{s}");
+    press(&mut a, "<BS><BS>10~");
+    assert!(!screen(&a).contains("! not a date"));
+    press(&mut a, "/2019");
+    assert!(screen(&a).contains("! the end is before the start"));
+}
+
+#[test]
+fn the_kind_cycles_and_changes_which_fields_show() {
+    let mut a = selecting("cartels");
+    press(&mut a, "a<S-Tab>");
+    assert_eq!(form(&a).focus, Field::Kind);
+    let kinds: Vec<_> = (0..5)
+        .map(|_| {
+            press(&mut a, "<Right>");
+            form(&a).kind
+        })
+        .collect();
+    assert_eq!(kinds.len(), 5);
+    assert_eq!(kinds[4], form(&a).kind);
+    press(&mut a, " ");
+    assert_eq!(form(&a).kind, kinds[0], "Space cycles too");
+    for (kind, field) in [
+        (model::Kind::Event, Field::WhenDate),
+        (model::Kind::Actor, Field::ActorGroup),
+        (model::Kind::Provision, Field::Instrument),
+        (model::Kind::Claim, Field::ClaimRole),
+    ] {
+        while form(&a).kind != kind {
+            press(&mut a, "<Right>");
+        }
+        assert!(form(&a).fields(&a).contains(&field), "{kind:?}");
+    }
+    assert!(!form(&a).fields(&a).contains(&Field::WhenDate));
+}
+
+#[test]
+fn esc_closes_an_untouched_form_and_asks_when_something_was_typed() {
+    let mut a = selecting("cartels");
+    press(&mut a, "a<Esc>");
+    assert!(a.top().is_none());
+
+    press(&mut a, "ax<Esc>");
+    assert!(form(&a).asking);
+    assert!(screen(&a).contains("Discard what was typed?"));
+    press(&mut a, "n");
+    assert!(!form(&a).asking);
+    assert_eq!(
+        form(&a).text(Field::Title),
+        "x",
+        "n goes back, the text kept"
+    );
+    press(&mut a, "<Esc>y");
+    assert!(a.top().is_none());
+}
+
+#[test]
+fn a_paste_goes_into_the_field_as_one_line_and_never_saves() {
+    let mut a = selecting("cartels");
+    press(&mut a, "a");
+    a.handle_paste("Cartels\ngrow\r\n  stronger\n");
+    let f = form(&a);
+    assert_eq!(f.text(Field::Title), "Cartels grow stronger ");
+    assert_eq!(f.text(Field::Id), "cartels-grow-stronger");
+    assert!(!f.tried, "nothing was submitted");
+    assert_eq!(a.model.doc.items.len(), 84);
+}
+
+// ---- D: the confirmation
+
+#[test]
+fn d_lists_the_links_and_comparisons_that_name_the_item_and_n_keeps_it() {
+    let mut a = app(120, 40);
+    let thesis = (0..a.model.doc.items.len())
+        .find(|&i| a.model.is_thesis(i))
+        .unwrap();
+    press(&mut a, "5");
+    assert_eq!(a.selected_item(), Some(thesis));
+    press(&mut a, "D");
+    let Some(Layer::Confirm(c)) = a.top() else {
+        panic!("a confirmation");
+    };
+    let incoming = a.model.index.incoming[thesis].len();
+    assert!(incoming > 0);
+    let links = c
+        .dependants
+        .iter()
+        .filter(|d| d.starts_with("link: "))
+        .count();
+    assert_eq!(links, incoming);
+    let s = screen(&a);
+    assert!(s.contains(&format!("lose it too ({incoming})")), "{s}");
+    press(&mut a, "n");
+    assert!(a.top().is_none());
+    assert_eq!(a.model.doc.items.len(), 84);
+    assert_eq!(a.message.as_deref(), Some("nothing deleted"));
+}
+
+#[test]
+fn d_names_the_comparisons_an_item_is_in() {
+    let mut a = app(120, 40);
+    let rec = item(&a, "rec-drop-law-elements");
+    press(&mut a, "4");
+    assert_eq!(a.selected_item(), Some(rec));
+    press(&mut a, "D");
+    let Some(Layer::Confirm(c)) = a.top() else {
+        panic!("a confirmation");
+    };
+    assert!(
+        c.dependants.iter().any(|d| d.starts_with("comparison: ")),
+        "{:?}",
+        c.dependants
+    );
+}
+
+// ---- L, E: the link's form
+
+#[test]
+fn l_picks_the_target_in_the_palette_then_opens_the_links_form() {
+    let mut a = app(120, 40);
+    press(&mut a, "2");
+    let source = a.selected_item().unwrap();
+    press(&mut a, "Lcienfuegos");
+    let Some(Layer::Palette(p)) = a.top() else {
+        panic!("the palette");
+    };
+    assert!(!p.items.contains(&source), "an item is not its own target");
+    let target = p.items[0];
+    press(&mut a, "<Enter>");
+    let f = form(&a);
+    assert_eq!(f.purpose, Purpose::NewLink { source, target });
+    assert_eq!(f.focus, Field::Relation);
+    let s = screen(&a);
+    assert!(
+        s.contains("involved in"),
+        "relations with their inverse:\n{s}"
+    );
+}
+
+#[test]
+fn the_group_field_shows_for_supports_and_opposes_only() {
+    let mut a = app(120, 40);
+    let thesis = (0..a.model.doc.items.len())
+        .find(|&i| a.model.is_thesis(i))
+        .unwrap();
+    press(&mut a, "5j");
+    let source = a.selected_item().unwrap();
+    a.open(Layer::Form(FormView::new_link(&a, source, thesis)));
+    assert!(
+        form(&a).fields(&a).contains(&Field::Group),
+        "claims: supports"
+    );
+    press(&mut a, "<Left>");
+    assert!(!form(&a).fields(&a).contains(&Field::Group));
+}
+
+#[test]
+fn e_in_the_links_opens_the_selected_links_form() {
+    let mut a = app(120, 40);
+    press(&mut a, "4<Enter>");
+    let link = a.detail_link(a.link).unwrap();
+    assert!(link.outgoing);
+    let source = a.selected_item().unwrap();
+    press(&mut a, "E");
+    let f = form(&a);
+    assert_eq!(
+        f.purpose,
+        Purpose::EditLink {
+            source,
+            link: link.link
+        }
+    );
+    let rel = &a.model.item(source).links[link.link].rel;
+    assert_eq!(a.model.doc.relations[f.relation].id, rel.as_str());
+}
+
+// ---- snapshots
+
+#[test]
+fn the_form_and_the_confirmation_at_80x24() {
+    let mut a = app(80, 24);
+    press(&mut a, "6");
+    let text = &a.model.doc.document.text;
+    let at = text.find("cartels").unwrap();
+    a.text.selection = Some(Selection {
+        anchor: at..at + "cartels".len(),
+        exact: true,
+    });
+    press(&mut a, "aCartels adapt<C-s>");
+    insta::assert_snapshot!("form_add_80x24", screen(&a));
+
+    let mut a = app(80, 24);
+    press(&mut a, "5D");
+    insta::assert_snapshot!("confirm_delete_80x24", screen(&a));
+
+    let mut a = app(80, 24);
+    press(&mut a, "4<Enter>E");
+    insta::assert_snapshot!("form_edit_link_80x24", screen(&a));
+}
