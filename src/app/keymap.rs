@@ -231,6 +231,9 @@ const DEFAULTS: &[Row] = &[
     (KeyMode::Map, &["<Enter>"], Action::Open, "re-centre (into history)", true),
     (KeyMode::Map, &["<BS>", "["], Action::Back, "back in history (re-centres)", false),
     (KeyMode::Map, &["]"], Action::Forward, "forward in history", false),
+    // Annotation: the engine's keys (undo, redo, saving).
+    (KeyMode::Normal, &["u"], Action::Undo, "undo the last change of the map", false),
+    (KeyMode::Normal, &["<C-r>"], Action::Redo, "redo the change undone", false),
 ];
 
 /// The live keymap: the defaults, possibly rebound.

@@ -169,6 +169,8 @@ impl App {
             Action::WheelUp(x, y) => self.wheel(x, y, -3),
             Action::ToggleFold => self.toggle_fold(),
             Action::FoldAll => self.fold_all(),
+            Action::Undo => self.undo(),
+            Action::Redo => self.redo(),
             // The views' openers are the registry's (`views::open`), and their own actions
             // (Left, Open…) mean nothing in the panes.
             _ => {}
