@@ -382,6 +382,9 @@ mod tests {
                     "matrix",
                     "map",
                     "message-log",
+                    // Annotation: the engine's keys.
+                    "undo",
+                    "redo",
                     "link-item",
                     "edit-item",
                     "delete-item",

@@ -128,7 +128,10 @@ fn errors_show_beside_the_field_and_the_form_stays_open() {
     tab_to(&mut a, Field::Id);
     press(&mut a, "<C-u>amlo");
     let s = screen(&a);
-    assert!(s.contains("! taken by another item"), "{s}");
+    assert!(
+        s.contains("! taken by “Andrés Manuel López Obrador”"),
+        "{s}"
+    );
 
     // A date the format does not accept, on an event.
     let mut a = selecting("cartels");
@@ -325,7 +328,9 @@ fn the_form_and_the_confirmation_at_80x24() {
         anchor: at..at + "cartels".len(),
         exact: true,
     });
-    press(&mut a, "aCartels adapt<C-s>");
+    press(&mut a, "aCartels adapt");
+    tab_to(&mut a, Field::Id);
+    press(&mut a, "<C-u>amlo");
     insta::assert_snapshot!("form_add_80x24", screen(&a));
 
     let mut a = app(80, 24);

@@ -125,6 +125,10 @@ pub enum Action {
     NextUnaddressed,
     /// Matrix: go to the previous provision that no recommendation addresses.
     PrevUnaddressed,
+    /// Undo the last change of the map.
+    Undo,
+    /// Make again the last change undone.
+    Redo,
     /// The terminal has a new size.
     Resize(u16, u16),
     /// A mouse click at a column and row.
@@ -229,6 +233,8 @@ impl Action {
             Action::OpenRow => "open-row",
             Action::NextUnaddressed => "next-unaddressed",
             Action::PrevUnaddressed => "prev-unaddressed",
+            Action::Undo => "undo",
+            Action::Redo => "redo",
             Action::Resize(..) => "resize",
             Action::Click(..) => "click",
             Action::WheelDown(..) => "wheel-down",

@@ -235,6 +235,9 @@ const DEFAULTS: &[Row] = &[
     (KeyMode::Map, &["<Enter>"], Action::Open, "re-centre (into history)", true),
     (KeyMode::Map, &["<BS>", "["], Action::Back, "back in history (re-centres)", false),
     (KeyMode::Map, &["]"], Action::Forward, "forward in history", false),
+    // Annotation: the engine's keys (undo, redo, saving).
+    (KeyMode::Normal, &["u"], Action::Undo, "undo the last change of the map", false),
+    (KeyMode::Normal, &["<C-r>"], Action::Redo, "redo the change undone", false),
     // Annotation: the forms and flows (issue 20). One block, to ease merges.
     (KeyMode::Text, &["a"], Action::AddItem, "add an item quoting the selection", true),
     (KeyMode::Text, &["A"], Action::AddQuote, "add the selection as a quote of an item (palette)", false),

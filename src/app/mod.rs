@@ -7,6 +7,7 @@
 //! the actions, the keymap, the layout, history, and the one line-input and cursor types.
 
 pub mod action;
+pub mod annotate;
 pub mod cursor;
 pub mod history;
 pub mod input;
@@ -230,6 +231,8 @@ pub struct App {
     /// The problems of the file's newest version when it did not load; the map on screen is the
     /// last good one.
     pub problems: Option<Vec<crate::model::Problem>>,
+    /// Changes made in the explorer: their undo and redo, and where they are saved.
+    pub edits: annotate::Editing,
 }
 
 impl App {
@@ -270,6 +273,7 @@ impl App {
             theme: crate::theme::Theme::new(options.color),
             file: None,
             problems: None,
+            edits: annotate::Editing::default(),
         }
     }
 

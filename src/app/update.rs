@@ -175,6 +175,8 @@ impl App {
             Action::WheelUp(x, y) => self.wheel(x, y, -3),
             Action::ToggleFold => self.toggle_fold(),
             Action::FoldAll => self.fold_all(),
+            Action::Undo => self.undo(),
+            Action::Redo => self.redo(),
             Action::AddItem
             | Action::AddQuote
             | Action::LinkItem

@@ -11,11 +11,16 @@ use crate::model::{Kind, KindFields, Quote};
 use crate::views::Layer;
 use crate::views::palette::{PaletteView, Pick};
 
-/// Says `done`, before what the engine said of the save ("not saved", "saved").
+/// Says `done` in place of the engine's account of the change, keeping its tail (whether and
+/// where it is saved: "— not saved", "— saving…").
 pub fn say(app: &mut App, done: String) {
+    let done = crate::model::sanitize::line(&done).into_owned();
     app.message = Some(match app.message.take() {
-        Some(engine) if !engine.is_empty() => format!("{done} {} {engine}", app.glyphs.dot),
-        _ => done,
+        Some(engine) => match engine.rsplit_once(" — ") {
+            Some((_, tail)) => format!("{done} — {tail}"),
+            None => engine,
+        },
+        None => done,
     });
 }
 

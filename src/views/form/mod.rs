@@ -5,10 +5,9 @@
 pub mod confirm;
 pub mod draw;
 pub mod flows;
-mod stub;
 
+pub use crate::app::annotate::Change;
 pub use crate::model::anchor::quote_for;
-pub use stub::Change;
 
 use super::{Outcome, View};
 use crate::app::input::LineInput;
@@ -278,7 +277,16 @@ impl FormView {
         } else if let Some(other) = app.model.index.get(id)
             && Some(other) != self.editing()
         {
-            out.push((Field::Id, "taken by another item".into()));
+            let g = app.glyphs;
+            out.push((
+                Field::Id,
+                format!(
+                    "taken by {}{}{}",
+                    g.quote_open,
+                    app.model.item(other).title,
+                    g.quote_close
+                ),
+            ));
         }
         if shown.contains(&Field::WhenDate) {
             let date = self.text(Field::WhenDate).trim();

@@ -1,0 +1,559 @@
+//! Changing the map from inside the explorer: one [`Change`] at a time, checked by the rules of
+//! `argscope check`, applied to the model and to the file's bytes (format-preserving splices,
+//! `crate::edit`), recorded for undo and redo, and queued for saving. Nothing here does I/O but
+//! the first read of the file's bytes; the save itself is the event loop's (`crate::saver`).
+
+use super::App;
+use crate::edit::{DocumentFile, EditError, Splice};
+use crate::model::{self, Comparison, Item, Model};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// One change of the map, as the reader makes it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Change {
+    /// A new item, appended after the last one.
+    AddItem(Item),
+    /// Item `index` becomes `item` (fields, quotes, links; adding a link or a quote is an edit
+    /// of the item that holds it). When the id changes, every link of every item and every
+    /// comparison that names the old id is rewritten to the new one, in the same change.
+    EditItem { index: usize, item: Item },
+    /// Item `index` goes, and with it every link (of other items) and every comparison side
+    /// entry / pair that names it, in the same change.
+    RemoveItem(usize),
+}
+
+/// Where the changes of a session go.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Target {
+    /// Nowhere: `render`, standard input. Changes stay in memory and say "not saved".
+    #[default]
+    Memory,
+    /// The built-in map, which is read-only: the first change asks for a file to save to.
+    AskForFile,
+    /// This file, saved after every change.
+    File(PathBuf),
+}
+
+/// The editing state of a session: the file's bytes once a change has been made, the undo and
+/// redo stacks, and what is waiting to be saved.
+#[derive(Debug, Clone, Default)]
+pub struct Editing {
+    pub target: Target,
+    /// The version of the file the map on screen was read from: a save over any other version
+    /// is refused (`crate::save::save`).
+    pub read_as: Option<crate::watch::Stamp>,
+    /// The file's bytes, read at the first change (or made from the map when there is no file).
+    file: Option<DocumentFile>,
+    undo: Vec<Step>,
+    redo: Vec<Step>,
+    /// Set by a change, an undo or a redo; the event loop takes it with [`App::take_save`].
+    unsaved: bool,
+    /// The last save failed because the file changed on disk: the reader chooses what to do.
+    pub conflict: bool,
+}
+
+/// One change as it was made, for undo: the splices that undo it in the file (applied last
+/// first) and the model's state before it.
+#[derive(Debug, Clone)]
+struct Step {
+    splices: Vec<Splice>,
+    /// What the status says it did ("added claim “…”").
+    what: String,
+}
+
+/// What a change does to the document, item by item: what `Change` expands to.
+#[derive(Debug, Clone)]
+enum Op {
+    Push(Item),
+    Replace(usize, Item),
+    Remove(usize),
+    ReplaceComparison(usize, Comparison),
+}
+
+/// A save the event loop is to make: these bytes to this file, which must still be the version
+/// `read_as`.
+#[derive(Debug, Clone)]
+pub struct SaveRequest {
+    pub path: PathBuf,
+    pub bytes: Arc<Vec<u8>>,
+}
+
+impl Editing {
+    /// Whether there is anything to undo.
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    /// Whether there is anything to redo.
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// The bytes as the session has made them, if a change was made.
+    pub fn bytes(&self) -> Option<&[u8]> {
+        self.file.as_ref().map(DocumentFile::bytes)
+    }
+
+    /// Forgets the history and the bytes: the file was read again (someone else's change).
+    /// Says whether there was a history to lose.
+    pub fn forget(&mut self) -> bool {
+        let had = self.can_undo() || self.can_redo();
+        self.undo.clear();
+        self.redo.clear();
+        self.file = None;
+        self.unsaved = false;
+        self.conflict = false;
+        had
+    }
+}
+
+impl App {
+    /// Checks the change against the map (the item's id well-formed and unique, its quotes
+    /// anchor in the text, its links name existing items and relations, its date parses, the
+    /// same rules as `argscope check`); applies it to the model and the file, records it for
+    /// undo (clearing redo), queues the save, and says in the status what changed.
+    /// Err = the reason, in full, and nothing changed.
+    pub fn change(&mut self, change: Change) -> Result<(), String> {
+        let (ops, what) = self.plan(&change)?;
+        self.file_bytes()?;
+        let splices = self.splice_all(&ops)?;
+        let model = match self.reloaded() {
+            Ok(model) => model,
+            Err(why) => {
+                self.unsplice(splices);
+                return Err(why);
+            }
+        };
+        self.refresh(model);
+        self.edits.undo.push(Step {
+            splices,
+            what: what.clone(),
+        });
+        self.edits.redo.clear();
+        self.edits.unsaved = true;
+        self.say_changed(&what);
+        Ok(())
+    }
+
+    /// Undoes the last change of the session (`u`).
+    pub fn undo(&mut self) {
+        let Some(step) = self.edits.undo.pop() else {
+            self.message = Some("nothing to undo".into());
+            return;
+        };
+        let step = self.replay(step);
+        let what = format!("undid: {}", step.what);
+        self.edits.redo.push(step);
+        self.say_changed(&what);
+    }
+
+    /// Makes again the last change undone (`Ctrl-r`).
+    pub fn redo(&mut self) {
+        let Some(step) = self.edits.redo.pop() else {
+            self.message = Some("nothing to redo".into());
+            return;
+        };
+        let step = self.replay(step);
+        let what = format!("redid: {}", step.what);
+        self.edits.undo.push(step);
+        self.say_changed(&what);
+    }
+
+    /// The save a change asked for, if any, taken: the event loop hands it to the saver.
+    pub fn take_save(&mut self) -> Option<SaveRequest> {
+        if !std::mem::take(&mut self.edits.unsaved) {
+            return None;
+        }
+        let Target::File(path) = &self.edits.target else {
+            return None;
+        };
+        let bytes = self.edits.file.as_ref()?.shared();
+        Some(SaveRequest {
+            path: path.clone(),
+            bytes,
+        })
+    }
+
+    /// Applies a step's splices (last first) and gives back the step that reverses it.
+    fn replay(&mut self, step: Step) -> Step {
+        let Some(file) = self.edits.file.as_mut() else {
+            return step;
+        };
+        let splices = step
+            .splices
+            .into_iter()
+            .rev()
+            .map(|s| file.undo(s))
+            .collect();
+        match self.reloaded() {
+            Ok(model) => self.refresh(model),
+            // The bytes are a state the session was in, and each loaded then.
+            Err(why) => self.message = Some(format!("the map could not be read back: {why}")),
+        }
+        self.edits.unsaved = true;
+        Step {
+            splices,
+            what: step.what,
+        }
+    }
+
+    fn say_changed(&mut self, what: &str) {
+        let tail = match &self.edits.target {
+            Target::File(_) => "saving…",
+            Target::Memory => "not saved",
+            Target::AskForFile => "not saved: the built-in map is read-only; W saves it to a file",
+        };
+        self.message = Some(format!("{} — {tail}", model::sanitize::line(what)));
+    }
+
+    /// The file's bytes, read at the first change: from the file when it is still the version
+    /// on screen, else made from the map (the built-in map, standard input, render).
+    fn file_bytes(&mut self) -> Result<&mut DocumentFile, String> {
+        if self.edits.file.is_none() {
+            let bytes = match &self.edits.target {
+                Target::File(path) => {
+                    if crate::watch::stamp(path) != self.edits.read_as {
+                        return Err(format!(
+                            "{} changed on disk since it was read: wait for it to reload, then make the change again",
+                            model::sanitize::line(&path.display().to_string())
+                        ));
+                    }
+                    std::fs::read(path).map_err(|e| {
+                        format!(
+                            "{}: cannot read: {e}",
+                            model::sanitize::line(&path.display().to_string())
+                        )
+                    })?
+                }
+                Target::AskForFile => model::BUILTIN.as_bytes().to_vec(),
+                Target::Memory => crate::export::json::export(&self.model).into_bytes(),
+            };
+            self.edits.file = Some(DocumentFile::new(bytes));
+        }
+        self.edits
+            .file
+            .as_mut()
+            .ok_or_else(|| "no file to edit".to_owned())
+    }
+
+    /// Applies the ops to the file; on failure, undoes those applied.
+    fn splice_all(&mut self, ops: &[Op]) -> Result<Vec<Splice>, String> {
+        let Some(file) = self.edits.file.as_mut() else {
+            return Err("no file to edit".into());
+        };
+        let mut done = Vec::with_capacity(ops.len());
+        for op in ops {
+            let result: Result<Splice, EditError> = match op {
+                Op::Push(item) => file.push_item(item),
+                Op::Replace(i, item) => file.replace_item(*i, item),
+                Op::Remove(i) => file.remove_item(*i),
+                Op::ReplaceComparison(i, c) => file.replace_comparison(*i, c),
+            };
+            match result {
+                Ok(s) => done.push(s),
+                Err(e) => {
+                    self.unsplice(done);
+                    return Err(e.to_string());
+                }
+            }
+        }
+        Ok(done)
+    }
+
+    fn unsplice(&mut self, splices: Vec<Splice>) {
+        if let Some(file) = self.edits.file.as_mut() {
+            for s in splices.into_iter().rev() {
+                file.undo(s);
+            }
+        }
+    }
+
+    /// The map read from the bytes as they are now: every rule of `argscope check`.
+    fn reloaded(&self) -> Result<Model, String> {
+        let bytes = self.edits.bytes().unwrap_or_default();
+        model::load(bytes).map_err(|problems| {
+            let errors: Vec<String> = problems
+                .iter()
+                .filter(|p| p.is_error())
+                .map(ToString::to_string)
+                .collect();
+            errors.join("; ")
+        })
+    }
+
+    /// Puts the changed map on screen, the reader kept where they were (by id).
+    fn refresh(&mut self, model: Model) {
+        let message = self.message.take();
+        self.reload(model);
+        self.message = message;
+    }
+
+    /// What the change does, item by item, and how the status says it.
+    fn plan(&self, change: &Change) -> Result<(Vec<Op>, String), String> {
+        let doc = &self.model.doc;
+        let name = |item: &Item| format!("{} “{}”", item.kind, item.title);
+        Ok(match change {
+            Change::AddItem(item) => (
+                vec![Op::Push(item.clone())],
+                format!("added {}", name(item)),
+            ),
+            Change::EditItem { index, item } => {
+                let old = doc
+                    .items
+                    .get(*index)
+                    .ok_or_else(|| format!("there is no item {index}"))?;
+                let mut ops = Vec::new();
+                let mut item = item.clone();
+                if old.id != item.id {
+                    let (from, to) = (old.id.as_str(), item.id.as_str());
+                    for l in item.links.iter_mut().filter(|l| l.to == from) {
+                        l.to = to.into();
+                    }
+                    for j in self.linking(*index) {
+                        let mut other = doc.items[j].clone();
+                        for l in other.links.iter_mut().filter(|l| l.to == from) {
+                            l.to = to.into();
+                        }
+                        ops.push(Op::Replace(j, other));
+                    }
+                    for (k, c) in doc.comparisons.iter().enumerate() {
+                        if let Some(c) = renamed(c, from, Some(to)) {
+                            ops.push(Op::ReplaceComparison(k, c));
+                        }
+                    }
+                }
+                let what = if old.id != item.id {
+                    format!("edited {} (id {} → {})", name(&item), old.id, item.id)
+                } else {
+                    format!("edited {}", name(&item))
+                };
+                ops.insert(0, Op::Replace(*index, item));
+                (ops, what)
+            }
+            Change::RemoveItem(index) => {
+                let old = doc
+                    .items
+                    .get(*index)
+                    .ok_or_else(|| format!("there is no item {index}"))?;
+                let mut ops = Vec::new();
+                for j in self.linking(*index) {
+                    let mut other = doc.items[j].clone();
+                    other.links.retain(|l| l.to != old.id);
+                    ops.push(Op::Replace(j, other));
+                }
+                for (k, c) in doc.comparisons.iter().enumerate() {
+                    if let Some(c) = renamed(c, &old.id, None) {
+                        ops.push(Op::ReplaceComparison(k, c));
+                    }
+                }
+                let links = ops.len();
+                ops.push(Op::Remove(*index));
+                let what = match links {
+                    0 => format!("deleted {}", name(old)),
+                    n => format!(
+                        "deleted {} and what named it ({n} item{} or comparison{})",
+                        name(old),
+                        if n == 1 { "" } else { "s" },
+                        if n == 1 { "" } else { "s" }
+                    ),
+                };
+                (ops, what)
+            }
+        })
+    }
+
+    /// The other items with a link to item `i`, ascending, each once.
+    fn linking(&self, i: usize) -> Vec<usize> {
+        let mut from: Vec<usize> = self.model.index.incoming[i]
+            .iter()
+            .map(|l| l.other)
+            .filter(|&j| j != i)
+            .collect();
+        from.sort_unstable();
+        from.dedup();
+        from
+    }
+}
+
+/// `c` with the id `from` renamed `to` (or removed, for `None`: from the sides, and the pairs that
+/// hold it); `None` when `c` does not name `from`.
+fn renamed(c: &Comparison, from: &str, to: Option<&str>) -> Option<Comparison> {
+    let names = c.left.items.iter().chain(&c.right.items).any(|i| i == from)
+        || c.pairs.iter().flatten().any(|i| i == from);
+    if !names {
+        return None;
+    }
+    let mut c = c.clone();
+    match to {
+        Some(to) => {
+            for id in c
+                .left
+                .items
+                .iter_mut()
+                .chain(c.right.items.iter_mut())
+                .chain(c.pairs.iter_mut().flatten())
+                .filter(|id| *id == from)
+            {
+                *id = to.to_owned();
+            }
+        }
+        None => {
+            c.left.items.retain(|i| i != from);
+            c.right.items.retain(|i| i != from);
+            c.pairs.retain(|p| p.iter().all(|i| i != from));
+        }
+    }
+    Some(c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::Options;
+    use crate::model::{Kind, KindFields, Link, Quote};
+
+    fn app() -> App {
+        let mut app = App::new(model::builtin(), Options::default());
+        app.update(crate::app::Action::Resize(120, 40));
+        app.edits.target = Target::AskForFile;
+        app
+    }
+
+    fn claim(id: &str, quote: &str, to: &str) -> Item {
+        Item {
+            id: id.into(),
+            kind: Kind::Claim,
+            title: format!("Claim {id}"),
+            summary: None,
+            quotes: vec![Quote {
+                exact: quote.into(),
+                prefix: None,
+                suffix: None,
+            }],
+            links: vec![Link {
+                rel: "supports".into(),
+                to: to.into(),
+                group: None,
+                note: None,
+            }],
+            tags: Vec::new(),
+            fields: KindFields::Claim {
+                role: crate::model::ClaimRole::Premise,
+                unstated: false,
+            },
+        }
+    }
+
+    /// The bytes are the same; else where they first differ.
+    fn same(a: &[u8], b: &[u8]) {
+        if a != b {
+            let at = a
+                .iter()
+                .zip(b)
+                .position(|(x, y)| x != y)
+                .unwrap_or(a.len().min(b.len()));
+            let show = |s: &[u8]| {
+                String::from_utf8_lossy(&s[at.saturating_sub(80)..(at + 80).min(s.len())])
+                    .into_owned()
+            };
+            panic!(
+                "differ at {at} (lengths {} {}):\n{}\n---\n{}",
+                a.len(),
+                b.len(),
+                show(a),
+                show(b)
+            );
+        }
+    }
+
+    fn thesis(app: &App) -> String {
+        let t = (0..app.model.doc.items.len())
+            .find(|&i| app.model.is_thesis(i))
+            .expect("the built-in map has a thesis");
+        app.model.item(t).id.to_string()
+    }
+
+    #[test]
+    fn an_added_item_is_in_the_map_and_undo_gives_the_bytes_back() {
+        let mut app = app();
+        let t = thesis(&app);
+        let n = app.model.doc.items.len();
+        app.change(Change::AddItem(claim("new-claim", "cartels", &t)))
+            .unwrap();
+        let original = app.edits.undo[0].splices.clone();
+        assert!(!original.is_empty());
+        assert_eq!(app.model.doc.items.len(), n + 1);
+        let new = app.model.index.get("new-claim").unwrap();
+        let thesis = app.model.index.get(&t).unwrap();
+        assert!(
+            app.model.index.incoming[thesis]
+                .iter()
+                .any(|l| l.other == new)
+        );
+        assert!(app.message.as_deref().unwrap().contains("added claim"));
+        app.undo();
+        assert_eq!(app.model.doc.items.len(), n);
+        same(app.edits.bytes().unwrap(), model::BUILTIN.as_bytes());
+        app.redo();
+        assert!(app.model.index.get("new-claim").is_some());
+    }
+
+    #[test]
+    fn a_change_that_breaks_a_rule_is_refused_whole() {
+        let mut app = app();
+        let t = thesis(&app);
+        let err = app
+            .change(Change::AddItem(claim(
+                "x",
+                "no such words in the text at all",
+                &t,
+            )))
+            .unwrap_err();
+        assert!(err.contains("quote"), "{err}");
+        let err = app
+            .change(Change::AddItem(claim(&t, "cartels", &t)))
+            .unwrap_err();
+        assert!(err.contains("duplicate") || err.contains("twice"), "{err}");
+        let err = app
+            .change(Change::AddItem(claim("y", "cartels", "nobody")))
+            .unwrap_err();
+        assert!(err.contains("nobody"), "{err}");
+        assert!(!app.edits.can_undo());
+        same(app.edits.bytes().unwrap(), model::BUILTIN.as_bytes());
+    }
+
+    #[test]
+    fn renaming_rewrites_every_link_and_comparison_and_deleting_removes_them() {
+        let mut app = app();
+        // The item named by the most links and a comparison.
+        let named: Vec<&str> = app
+            .model
+            .doc
+            .comparisons
+            .iter()
+            .flat_map(|c| c.left.items.iter().map(String::as_str))
+            .collect();
+        let i = (0..app.model.doc.items.len())
+            .filter(|&i| named.contains(&app.model.item(i).id.as_str()))
+            .max_by_key(|&i| app.model.index.incoming[i].len())
+            .unwrap();
+        let old = app.model.item(i).id.to_string();
+        let links_in = app.model.index.incoming[i].len();
+        assert!(links_in > 0);
+        let mut item = app.model.item(i).clone();
+        item.id = "renamed-item".into();
+        app.change(Change::EditItem { index: i, item }).unwrap();
+        let bytes = String::from_utf8(app.edits.bytes().unwrap().to_vec()).unwrap();
+        assert!(!bytes.contains(&format!("\"{old}\"")), "{old} still named");
+        let j = app.model.index.get("renamed-item").unwrap();
+        assert_eq!(app.model.index.incoming[j].len(), links_in);
+        app.change(Change::RemoveItem(j)).unwrap();
+        let bytes = String::from_utf8(app.edits.bytes().unwrap().to_vec()).unwrap();
+        assert!(!bytes.contains("\"renamed-item\""));
+        app.undo();
+        app.undo();
+        same(app.edits.bytes().unwrap(), model::BUILTIN.as_bytes());
+        assert_eq!(app.model.index.incoming[i].len(), links_in);
+    }
+}
