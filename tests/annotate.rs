@@ -363,7 +363,11 @@ fn ctrl_s_adds_the_item_with_the_exact_quote_and_makes_it_current() {
     assert_eq!(it.summary.as_deref(), Some("They change routes"));
     assert_eq!(it.quotes, vec![quote]);
     assert_eq!(it.kind, model::Kind::Claim);
-    assert_eq!(a.selected_item(), Some(new), "the new item is the current one");
+    assert_eq!(
+        a.selected_item(),
+        Some(new),
+        "the new item is the current one"
+    );
     assert_eq!(a.focus, argscope::app::Pane::Argument);
     let msg = a.message.clone().unwrap_or_default();
     assert!(msg.contains("not saved"), "{msg}");
@@ -399,7 +403,13 @@ fn l_then_a_relation_and_a_note_appends_the_exact_link() {
     let thesis_id = a.model.item(thesis).id.clone();
     // The palette, searched by the thesis's id; supports is offered between claims.
     press(&mut a, &format!("L{thesis_id}<Enter>"));
-    assert_eq!(form(&a).purpose, Purpose::NewLink { source, target: thesis });
+    assert_eq!(
+        form(&a).purpose,
+        Purpose::NewLink {
+            source,
+            target: thesis
+        }
+    );
     press(&mut a, "<Tab>as the text says<Tab>g1<C-s>");
     assert!(a.top().is_none(), "{:?}", a.message);
     let links = &a.model.item(source).links;
@@ -432,9 +442,17 @@ fn e_renames_an_id_and_every_link_follows() {
     assert!(!linking.is_empty());
     press(&mut a, "E");
     assert_eq!(form(&a).text(Field::Title), "Andrés Manuel López Obrador");
-    assert_eq!(form(&a).text(Field::Group), "", "a link's field is not an item's");
+    assert_eq!(
+        form(&a).text(Field::Group),
+        "",
+        "a link's field is not an item's"
+    );
     press(&mut a, "!");
-    assert_eq!(form(&a).text(Field::Id), "amlo", "an edit's id does not follow");
+    assert_eq!(
+        form(&a).text(Field::Id),
+        "amlo",
+        "an edit's id does not follow"
+    );
     tab_to(&mut a, Field::Id);
     press(&mut a, "<C-u>lopez-obrador<C-s>");
     assert!(a.top().is_none(), "{:?}", a.message);
@@ -442,7 +460,11 @@ fn e_renames_an_id_and_every_link_follows() {
     assert_eq!(a.model.item(amlo).title, "Andrés Manuel López Obrador!");
     for i in linking {
         assert!(
-            a.model.item(i).links.iter().any(|l| l.to == "lopez-obrador"),
+            a.model
+                .item(i)
+                .links
+                .iter()
+                .any(|l| l.to == "lopez-obrador"),
             "{} follows the rename",
             a.model.item(i).id
         );
@@ -509,7 +531,10 @@ fn a_capital_adds_the_selection_as_a_quote_of_the_picked_item() {
     let Some(Layer::Palette(p)) = a.top() else {
         panic!("the palette");
     };
-    assert_eq!(p.items[0], cartels, "the item last selected in a list first");
+    assert_eq!(
+        p.items[0], cartels,
+        "the item last selected in a list first"
+    );
     press(&mut a, "<Enter>");
     assert_eq!(a.model.item(cartels).quotes.len(), quotes + 1);
     assert_eq!(
@@ -557,4 +582,22 @@ fn the_engine_refusing_says_why_in_the_form_which_stays_open() {
     assert!(!why.is_empty());
     assert!(screen(&a).contains("Not saved: "), "{}", screen(&a));
     assert_eq!(a.model.doc.items.len(), 84);
+}
+
+#[test]
+fn render_keys_drives_annotation_headlessly_and_says_not_saved() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_argscope"))
+        .args([
+            "render",
+            "--size",
+            "100x30",
+            "--keys",
+            "5E<C-u>A new title<C-s>",
+        ])
+        .output()
+        .expect("argscope runs");
+    assert!(out.status.success());
+    let screen = String::from_utf8_lossy(&out.stdout);
+    assert!(screen.contains("A new title"), "{screen}");
+    assert!(screen.contains("edited thesis — not saved"), "{screen}");
 }

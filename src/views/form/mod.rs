@@ -509,10 +509,7 @@ impl FormView {
                 };
                 let id = item.id.to_string();
                 match self.editing() {
-                    Some(index) => (
-                        Change::EditItem { index, item },
-                        format!("saved the changes to {id}"),
-                    ),
+                    Some(index) => (Change::EditItem { index, item }, format!("edited {id}")),
                     None => (Change::AddItem(item), format!("added {id}")),
                 }
             }
@@ -520,12 +517,13 @@ impl FormView {
                 let Some((index, item)) = self.link_change(app) else {
                     return Outcome::Close;
                 };
-                let done = if matches!(self.purpose, Purpose::NewLink { .. }) {
-                    "linked"
-                } else {
-                    "saved the link"
+                let done = match (&self.purpose, item.links.last()) {
+                    (Purpose::NewLink { .. }, Some(l)) => {
+                        format!("linked {} {} {}", item.id, l.rel, l.to)
+                    }
+                    _ => format!("edited a link of {}", item.id),
                 };
-                (Change::EditItem { index, item }, done.to_owned())
+                (Change::EditItem { index, item }, done)
             }
         };
         let count = app.model.doc.items.len();
