@@ -347,10 +347,8 @@ fn the_form_and_the_confirmation_at_80x24() {
 #[test]
 fn ctrl_s_adds_the_item_with_the_exact_quote_and_makes_it_current() {
     let mut a = selecting("cartels");
-    let quote = match {
-        press(&mut a, "a");
-        &form(&a).purpose
-    } {
+    press(&mut a, "a");
+    let quote = match &form(&a).purpose {
         Purpose::NewItem { quote } => quote.clone(),
         other => panic!("{other:?}"),
     };

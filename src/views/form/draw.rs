@@ -107,7 +107,7 @@ pub fn lines(form: &FormView, ctx: &Ctx, width: usize) -> Vec<Line<'static>> {
         ));
     } else if let Some(why) = &form.refused {
         out.push(Line::styled(
-            fit(&format!("Not saved: {why}"), width, g.ellipsis),
+            fit(&g.text(&format!("Not saved: {why}")), width, g.ellipsis),
             ctx.theme.message,
         ));
     } else {
