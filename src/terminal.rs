@@ -115,6 +115,9 @@ fn event_loop(app: &mut App) -> io::Result<u8> {
                 MouseEventKind::Down(MouseButton::Left) => {
                     app.update(Action::Click(m.column, m.row))
                 }
+                MouseEventKind::Drag(MouseButton::Left) => {
+                    app.update(Action::Drag(m.column, m.row))
+                }
                 MouseEventKind::ScrollDown => app.update(Action::WheelDown(m.column, m.row)),
                 MouseEventKind::ScrollUp => app.update(Action::WheelUp(m.column, m.row)),
                 _ => continue,

@@ -27,6 +27,10 @@ pub struct Theme {
     pub message: Style,
     pub matched: Style,
     pub current_match: Style,
+    /// The Text pane's selection, as it will be quoted.
+    pub selection: Style,
+    /// The Text pane's cursor (drawn reversed against what is under it, then this).
+    pub cursor: Style,
 }
 
 const BOLD: Modifier = Modifier::BOLD;
@@ -34,7 +38,7 @@ const BOLD: Modifier = Modifier::BOLD;
 impl Theme {
     /// Every style by its name in the configuration's `[colors]`: the one list the file, its
     /// errors and `--print-default-config` read.
-    pub const ROLES: [(&'static str, RoleStyle); 19] = [
+    pub const ROLES: [(&'static str, RoleStyle); 21] = [
         ("border", |t| &mut t.border),
         ("border_focused", |t| &mut t.border_focused),
         ("title", |t| &mut t.title),
@@ -54,6 +58,8 @@ impl Theme {
         ("message", |t| &mut t.message),
         ("matched", |t| &mut t.matched),
         ("current_match", |t| &mut t.current_match),
+        ("selection", |t| &mut t.selection),
+        ("cursor", |t| &mut t.cursor),
     ];
 
     /// The roles' names, in order.
@@ -132,6 +138,19 @@ impl Theme {
                 base.bg(Color::LightRed).fg(Color::Black).add_modifier(BOLD)
             } else {
                 base.add_modifier(Modifier::REVERSED | BOLD)
+            },
+            // Not reversed, so that it shows inside the current passage (which is).
+            selection: if color {
+                base.bg(Color::Blue)
+                    .fg(Color::White)
+                    .remove_modifier(Modifier::REVERSED)
+            } else {
+                base.add_modifier(Modifier::UNDERLINED | BOLD | Modifier::ITALIC)
+            },
+            cursor: if color {
+                base.bg(Color::LightCyan).fg(Color::Black)
+            } else {
+                base.add_modifier(BOLD)
             },
         }
     }

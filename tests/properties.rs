@@ -2,7 +2,7 @@
 //! nothing panics, the selection stays valid, history stays consistent, export json round-trips,
 //! and search finds exactly what a naive reference finds.
 
-use argscope::app::{Action, App, Options, keys};
+use argscope::app::{Action, App, Options, Pane, keys};
 use argscope::model::fold::{Fold, fold};
 use argscope::model::{self, Kind, Model};
 use argscope::views::Layer;
@@ -106,6 +106,29 @@ fn assert_invariants(app: &App) {
     if let Some(p) = app.text.current {
         assert!(p < app.text.passages.len());
     }
+    // The cursor is on a character of the text, the selection a span of it, and where the
+    // Text pane is drawn the cursor is on screen.
+    let text = &app.model.doc.document.text;
+    assert!(app.text.cursor <= text.len() && text.is_char_boundary(app.text.cursor));
+    if let Some(r) = app.text_selection() {
+        assert!(r.start < r.end && r.end <= text.len());
+        assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
+        assert_eq!(text[r.clone()].trim(), &text[r]);
+    }
+    if app.focus == Pane::Text
+        && app.layers.is_empty()
+        && let Some(rect) = app.screen().pane(Pane::Text)
+    {
+        let height = argscope::app::layout::inner(rect).height as usize;
+        let line = app.text.line_of(app.text.cursor);
+        if height > 0 && !app.text.lines.is_empty() {
+            assert!(
+                line >= app.text.top && line < app.text.top + height,
+                "the cursor's line {line} is off the screen from {} ({height} lines)",
+                app.text.top
+            );
+        }
+    }
     for layer in &app.layers {
         match layer {
             Layer::Compare(c) => {
@@ -122,7 +145,10 @@ fn assert_invariants(app: &App) {
                 m.hood.item_at(m.cursor.spot).is_some(),
                 "the map's cursor is on an item"
             ),
-            Layer::Palette(p) => assert!(p.items.is_empty() || p.selected < p.items.len()),
+            // The row after the items is the text's, when the text matches.
+            Layer::Palette(p) => assert!(
+                p.selected < p.items.len() + usize::from(p.text_matches > 0) || p.selected == 0
+            ),
             // The other views have no cursor to check.
             _ => {}
         }

@@ -67,6 +67,21 @@ pub enum Action {
     NextPassage,
     /// Text pane: go to the previous quoted passage.
     PrevPassage,
+    /// Text pane: the cursor to the start of the next word.
+    NextWord,
+    /// Text pane: the cursor to the start of the word (or of the one before).
+    PrevWord,
+    /// Text pane: the cursor to the start of the next sentence.
+    NextSentence,
+    /// Text pane: the cursor to the start of the sentence (or of the one before).
+    PrevSentence,
+    /// Text pane: the cursor to the start of its screen line.
+    LineStart,
+    /// Text pane: the cursor to the end of its screen line.
+    LineEnd,
+    /// Text pane: start a selection at the cursor (the current search match, when the cursor
+    /// is on it), or end it.
+    ToggleSelection,
     /// Search the focused pane as you type.
     StartSearch,
     /// Narrow the focused pane to matching items.
@@ -160,6 +175,8 @@ pub enum Action {
     Save,
     /// Confirmation: yes.
     Confirm,
+    /// The mouse moved with its left button down, to a column and row (selects in the text).
+    Drag(u16, u16),
 }
 
 impl Action {
@@ -204,6 +221,13 @@ impl Action {
             Action::ShowProblems => "show-problems",
             Action::NextPassage => "next-passage",
             Action::PrevPassage => "prev-passage",
+            Action::NextWord => "next-word",
+            Action::PrevWord => "prev-word",
+            Action::NextSentence => "next-sentence",
+            Action::PrevSentence => "prev-sentence",
+            Action::LineStart => "line-start",
+            Action::LineEnd => "line-end",
+            Action::ToggleSelection => "toggle-selection",
             Action::StartSearch => "start-search",
             Action::StartFilter => "start-filter",
             Action::OpenPalette => "open-palette",
@@ -250,6 +274,7 @@ impl Action {
             Action::PrevField => "prev-field",
             Action::Save => "save",
             Action::Confirm => "confirm",
+            Action::Drag(..) => "drag",
         }
     }
 }

@@ -25,6 +25,8 @@ pub struct Place {
     pub passage: Option<usize>,
     pub quoting: usize,
     pub text_item: Option<usize>,
+    /// The Text pane's cursor (a byte of the text).
+    pub text_cursor: usize,
     /// The folded claims, for a place in the Argument pane.
     pub collapsed: Option<HashSet<usize>>,
     /// The views open over the panes, with their cursors (overlays are not places).
@@ -47,6 +49,7 @@ impl Place {
             passage: None,
             quoting: 0,
             text_item: None,
+            text_cursor: 0,
             collapsed: None,
             layers: Vec::new(),
         }

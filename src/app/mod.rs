@@ -374,6 +374,7 @@ impl App {
             passage: self.text.current,
             quoting: self.text.link,
             text_item: self.text.item,
+            text_cursor: self.text.cursor,
             collapsed: (self.focus == Pane::Argument).then(|| self.collapsed.clone()),
             layers: self
                 .layers

@@ -34,6 +34,7 @@ enum Origin {
     Text {
         top: usize,
         current: Option<usize>,
+        cursor: usize,
     },
 }
 
@@ -167,6 +168,7 @@ impl App {
             None => Origin::Text {
                 top: self.text.top,
                 current: self.text.current,
+                cursor: self.text.cursor,
             },
         }
     }
@@ -189,9 +191,14 @@ impl App {
                     }
                 }
             }
-            Origin::Text { top, current } => {
+            Origin::Text {
+                top,
+                current,
+                cursor,
+            } => {
                 self.text.top = top;
                 self.text.current = current;
+                self.text.cursor = cursor;
             }
         }
     }
@@ -308,6 +315,9 @@ impl App {
                 return;
             };
             let height = self.screen().inner_height(Pane::Text);
+            // The cursor goes to the match: `v` there selects it.
+            self.text
+                .put_cursor(&self.model.doc.document.text, span.start);
             let line = self.text.line_of(span.start);
             if line < self.text.top || line >= self.text.top + height {
                 self.text.top = line.saturating_sub(height / 3);

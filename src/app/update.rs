@@ -4,6 +4,7 @@
 use super::search::PromptKind;
 use super::{Action, App, Effect, Mode, Pane, Place};
 use super::{cursor, layout};
+use crate::panes::text::selection::Motion;
 use crate::panes::{lists, text};
 use crate::views::{self, Layer};
 
@@ -164,11 +165,20 @@ impl App {
             Action::EditExternally => self.edit_externally(),
             Action::NextPassage => self.step_passage(1),
             Action::PrevPassage => self.step_passage(-1),
+            Action::NextWord => self.text_motion(Motion::NextWord),
+            Action::PrevWord => self.text_motion(Motion::PrevWord),
+            Action::NextSentence => self.text_motion(Motion::NextSentence),
+            Action::PrevSentence => self.text_motion(Motion::PrevSentence),
+            Action::LineStart => self.text_motion(Motion::LineStart),
+            Action::LineEnd => self.text_motion(Motion::LineEnd),
+            Action::ToggleSelection => self.text_toggle_selection(),
+            Action::Drag(x, y) => self.text_drag(x, y),
             Action::Suspend => self.effects.push(Effect::Suspend),
             Action::Resize(w, h) => {
                 self.size = ratatui::layout::Rect::new(0, 0, w, h);
                 let width = text::wrap_width(&layout::screen(self.size, Pane::Text, false));
                 self.text.set_width(&self.model.doc.document.text, width);
+                self.text.follow = true;
             }
             Action::Click(x, y) => self.click(x, y),
             Action::WheelDown(x, y) => self.wheel(x, y, 3),
@@ -194,6 +204,8 @@ impl App {
     fn escape(&mut self) {
         if self.mode != Mode::Browse {
             self.mode = Mode::Browse;
+        } else if self.text_end_selection() {
+            // The selection first: the search it may have come from stays for `n`.
         } else if self.search.take().is_some() {
             self.message = Some("search cleared".into());
         } else if self.list(self.focus).is_some_and(|l| l.filter.is_some()) {
@@ -339,6 +351,7 @@ impl App {
         self.text.current = place.passage;
         self.text.link = place.quoting;
         self.text.item = place.text_item;
+        self.text.cursor = place.text_cursor;
         if let Some(list) = self.list_mut(place.pane) {
             if list.rows.get(place.row).and_then(|r| r.item()).is_some()
                 && list.rows.get(place.row).and_then(|r| r.item()) == place.item
@@ -411,8 +424,8 @@ impl App {
         self.message = Some(format!("Timeline in {order} order"));
     }
 
-    /// `y`: what is selected. In the Text pane the passage, with a citation; elsewhere (and in
-    /// "Quoted by") the item's quotes.
+    /// `y`: what is selected. In the Text pane the selection as it is, else the passage with a
+    /// citation; elsewhere (and in "Quoted by") the item's quotes.
     fn copy(&mut self) {
         let doc = &self.model.doc.document;
         let mut cite = format!("“{}”", doc.title);
@@ -422,6 +435,21 @@ impl App {
         {
             cite.push_str(", ");
             cite.push_str(extra);
+        }
+        if self.focus == Pane::Text
+            && self.mode != Mode::Links
+            && let Some(range) = self.text_selection()
+        {
+            let text = doc.text[range].to_owned();
+            let words = text.split_whitespace().count();
+            self.copy_text(
+                &text,
+                format!(
+                    "the selection ({words} word{})",
+                    if words == 1 { "" } else { "s" }
+                ),
+            );
+            return;
         }
         if self.focus == Pane::Text
             && self.mode != Mode::Links
@@ -547,7 +575,7 @@ impl App {
             if let Some(list) = self.list_mut(*pane) {
                 list.scroll_into_view(height);
             } else {
-                self.text.clamp(height);
+                self.text.settle(&self.model.doc.document.text, height);
             }
         }
         self.settle_detail();

@@ -4,6 +4,7 @@
 //! lands (a window that doubles when it must look further back), so a move costs what it
 //! crosses, not the article's length.
 
+use crate::work::{self, Work};
 use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -15,7 +16,11 @@ fn is_word(segment: &str) -> bool {
 /// The start of the first word after the one at `at` (the end of the text when there is none).
 pub fn next_word(text: &str, at: usize) -> usize {
     let at = floor(text, at);
-    let mut segments = text[at..].split_word_bound_indices().peekable();
+    // Each segment looked at is counted, for the tests that a move costs what it crosses.
+    let mut segments = text[at..]
+        .split_word_bound_indices()
+        .inspect(|(_, s)| work::add(Work::Bytes, s.len()))
+        .peekable();
     // Past the word under the cursor, if any.
     if let Some(&(_, s)) = segments.peek()
         && is_word(s)
@@ -33,6 +38,7 @@ pub fn previous_word(text: &str, at: usize) -> usize {
     let mut window = 256;
     loop {
         let from = floor(text, at.saturating_sub(window));
+        work::add(Work::Bytes, at - from);
         let found = text[from..at]
             .split_word_bound_indices()
             .rev()
@@ -47,14 +53,24 @@ pub fn previous_word(text: &str, at: usize) -> usize {
     }
 }
 
+/// Whether a sentence-boundary segment is a sentence, not only the line breaks between
+/// paragraphs (which UAX #29 makes segments of their own).
+fn is_sentence(segment: &str) -> bool {
+    !segment.trim().is_empty()
+}
+
 /// The start of the sentence after the one at `at` (the end of the text when there is none).
 pub fn next_sentence(text: &str, at: usize) -> usize {
     let at = floor(text, at);
     let start = sentence_start(text, at);
     text[start..]
         .split_sentence_bound_indices()
-        .nth(1)
-        .map_or(text.len(), |(i, _)| start + i)
+        .inspect(|(_, s)| work::add(Work::Bytes, s.len()))
+        .skip(1)
+        .find(|&(_, s)| is_sentence(s))
+        .map_or(text.len(), |(i, s)| {
+            start + i + (s.len() - s.trim_start().len())
+        })
 }
 
 /// The start of the sentence `at` is in, or of the one before when `at` is already at a start.
@@ -68,17 +84,19 @@ pub fn previous_sentence(text: &str, at: usize) -> usize {
     }
 }
 
-/// The start of the sentence that `at` is in.
+/// The start of the sentence that `at` is in (between paragraphs, of the one before).
 fn sentence_start(text: &str, at: usize) -> usize {
     let mut window = 1024;
     loop {
         let from = floor(text, at.saturating_sub(window));
         let end = ceil(text, at + 1).min(text.len());
+        work::add(Work::Bytes, end - from);
         let found = text[from..end]
             .split_sentence_bound_indices()
-            .map(|(i, _)| from + i)
-            .take_while(|&s| s <= at)
-            .last();
+            .take_while(|&(i, _)| from + i <= at)
+            .filter(|&(_, s)| is_sentence(s))
+            .last()
+            .map(|(i, s)| from + i + (s.len() - s.trim_start().len()).min(at - from - i));
         match found {
             Some(start) if start > from || from == 0 => return start,
             None if from == 0 => return 0,

@@ -231,6 +231,20 @@ pub fn footer(ctx: &Ctx, frame: &mut Frame, area: Rect) {
 pub fn status_note(ctx: &Ctx, width: usize) -> Option<String> {
     let app = ctx.app;
     let mut notes = Vec::new();
+    // A selection being made in the text: how much of it `y` or `a` would take.
+    if app.layers.is_empty()
+        && app.focus == Pane::Text
+        && app.mode == Mode::Browse
+        && app.text.selection.is_some()
+    {
+        let words = app.text_selection().map_or(0, |r| {
+            app.model.doc.document.text[r].split_whitespace().count()
+        });
+        notes.push(format!(
+            "selection: {words} word{}",
+            if words == 1 { "" } else { "s" }
+        ));
+    }
     if let Some(marked) = app.memory.mark {
         let title = fit(&app.model.item(marked).title, 24, ctx.sym.ellipsis);
         notes.push(format!("marked: {title}"));

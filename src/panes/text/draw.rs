@@ -7,7 +7,7 @@ use crate::ui::{Ctx, fit, inner};
 use crate::wrap::wrap;
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
@@ -41,6 +41,12 @@ pub fn pane(ctx: &Ctx, frame: &mut Frame, area: Rect) {
         .search
         .as_ref()
         .filter(|s| s.pane == crate::app::Pane::Text);
+    let selection = app.text_selection();
+    // The cursor's character, drawn where the reader is moving (not in "Quoted by").
+    let cursor = focused.then(|| {
+        let at = tp.cursor.min(text.len());
+        at..at + text[at..].chars().next().map_or(0, char::len_utf8)
+    });
     let no_hits = crate::model::search::TextMatches::default();
     let hits = search.map_or(&no_hits, |s| &s.spans);
     let lines: Vec<Line> = tp
@@ -85,6 +91,12 @@ pub fn pane(ctx: &Ctx, frame: &mut Frame, area: Rect) {
             for (_, h) in &line_hits {
                 cuts.extend([h.start.max(line.start), h.end.min(line.end)]);
             }
+            for r in selection.iter().chain(&cursor) {
+                cuts.extend([
+                    r.start.clamp(line.start, line.end),
+                    r.end.clamp(line.start, line.end),
+                ]);
+            }
             cuts.sort_unstable();
             cuts.dedup();
             for w in cuts.windows(2) {
@@ -113,6 +125,23 @@ pub fn pane(ctx: &Ctx, frame: &mut Frame, area: Rect) {
                     } else {
                         ctx.theme.matched
                     });
+                }
+                if selection
+                    .as_ref()
+                    .is_some_and(|s| s.start <= a && s.end >= b)
+                {
+                    style = style.patch(ctx.theme.selection);
+                }
+                if cursor.as_ref().is_some_and(|c| c.start <= a && c.end >= b) {
+                    // Reversed against whatever is under it, so it shows on a reversed passage.
+                    let reversed = style.add_modifier.contains(Modifier::REVERSED)
+                        && !style.sub_modifier.contains(Modifier::REVERSED);
+                    style = if reversed {
+                        style.remove_modifier(Modifier::REVERSED)
+                    } else {
+                        style.add_modifier(Modifier::REVERSED)
+                    }
+                    .patch(ctx.theme.cursor);
                 }
                 spans.push(Span::styled(
                     sanitize::line(&text[a..b]).into_owned(),

@@ -146,6 +146,11 @@ impl TextPane {
         let Some(passage) = self.passages.get(p) else {
             return;
         };
+        // The cursor goes to the passage, and a selection with it.
+        self.cursor = passage.span.start;
+        if let Some(sel) = &mut self.selection {
+            sel.exact = false;
+        }
         let first = self.line_of(passage.span.start);
         let last = self.line_of(passage.span.end.saturating_sub(1).max(passage.span.start));
         if first < self.top || last >= self.top + height.max(1) {
@@ -224,9 +229,19 @@ impl App {
     /// Scrolls the text by `delta` lines; `isize::MIN`/`MAX` go to the ends.
     pub(crate) fn text_scroll(&mut self, delta: isize) {
         let height = self.text_height();
+        let text = &self.model.doc.document.text;
         match delta {
-            isize::MIN => self.text.top = 0,
-            isize::MAX => self.text.top = usize::MAX,
+            // The ends of the text: the cursor goes with the view, to the first or last line.
+            isize::MIN => {
+                self.text.top = 0;
+                self.text.put_cursor(text, 0);
+            }
+            isize::MAX => {
+                self.text.top = usize::MAX;
+                let last = self.text.lines.len().saturating_sub(1);
+                let at = self.text.lines.get(last).map_or(0, |l| l.start);
+                self.text.put_cursor(text, at);
+            }
             d => self.text.scroll(d, height),
         }
         self.text.clamp(height);
@@ -234,28 +249,14 @@ impl App {
 
     /// A click at `x`, `y` in the Text pane drawn at `rect`: selects the quoted passage under it
     /// (the nearest on that line when the click falls between passages).
+    /// The cursor goes there too, and a selection being made ends (a drag from there starts one).
     pub(crate) fn text_click(&mut self, x: u16, y: u16, rect: ratatui::layout::Rect) {
-        let inside = layout::inner(rect);
-        if y < inside.y || x < inside.x {
-            return;
-        }
-        let line = self.text.top + (y - inside.y) as usize;
-        let Some(range) = self.text.lines.get(line) else {
+        let Some(at) = self.text_byte_at(x, y, rect) else {
             return;
         };
-        // The byte under the click, counting columns through the line's characters.
-        let text = &self.model.doc.document.text;
-        let col = (x - inside.x).saturating_sub(GUTTER) as usize;
-        let mut at = range.start;
-        let mut used = 0;
-        for (i, c) in text[range.clone()].char_indices() {
-            let w = crate::wrap::char_width(c);
-            if used + w > col {
-                break;
-            }
-            used += w;
-            at = range.start + i + c.len_utf8();
-        }
+        let range = self.text.lines.get(self.text.line_of(at)).unwrap_or(at..at);
+        self.text.selection = None;
+        self.text.put_cursor(&self.model.doc.document.text, at);
         let on_line: Vec<usize> = self.text.overlapping(range.clone()).collect();
         let under = on_line
             .iter()
