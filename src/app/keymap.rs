@@ -234,6 +234,8 @@ const DEFAULTS: &[Row] = &[
     // Annotation: the engine's keys (undo, redo, saving).
     (KeyMode::Normal, &["u"], Action::Undo, "undo the last change of the map", false),
     (KeyMode::Normal, &["<C-r>"], Action::Redo, "redo the change undone", false),
+    (KeyMode::Normal, &["W"], Action::SaveAs, "save the map to a new file (the built-in map, or after a refused save)", false),
+    (KeyMode::Normal, &["R"], Action::ReloadKeepingCopy, "after a refused save: reload the file, keeping yours as a copy beside it", false),
 ];
 
 /// The live keymap: the defaults, possibly rebound.

@@ -171,6 +171,8 @@ impl App {
             Action::FoldAll => self.fold_all(),
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
+            Action::SaveAs => self.open_prompt(PromptKind::SaveAs),
+            Action::ReloadKeepingCopy => self.reload_keeping_copy(),
             // The views' openers are the registry's (`views::open`), and their own actions
             // (Left, Open…) mean nothing in the panes.
             _ => {}
