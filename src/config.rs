@@ -385,6 +385,8 @@ mod tests {
                     // Annotation: the engine's keys.
                     "undo",
                     "redo",
+                    "save-as",
+                    "reload-keeping-copy",
                     "link-item",
                     "edit-item",
                     "delete-item",

@@ -144,6 +144,10 @@ pub enum Action {
     Undo,
     /// Make again the last change undone.
     Redo,
+    /// Save the map to another (new) file, and go on editing there.
+    SaveAs,
+    /// After a refused save: read the file again, keeping the reader's version beside it.
+    ReloadKeepingCopy,
     /// The terminal has a new size.
     Resize(u16, u16),
     /// A mouse click at a column and row.
@@ -259,6 +263,8 @@ impl Action {
             Action::PrevUnaddressed => "prev-unaddressed",
             Action::Undo => "undo",
             Action::Redo => "redo",
+            Action::SaveAs => "save-as",
+            Action::ReloadKeepingCopy => "reload-keeping-copy",
             Action::Resize(..) => "resize",
             Action::Click(..) => "click",
             Action::WheelDown(..) => "wheel-down",

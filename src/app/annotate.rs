@@ -51,6 +51,8 @@ pub struct Editing {
     unsaved: bool,
     /// The last save failed because the file changed on disk: the reader chooses what to do.
     pub conflict: bool,
+    /// The built-in map asked once for a file to save to.
+    asked: bool,
 }
 
 /// One change as it was made, for undo: the splices that undo it in the file (applied last
@@ -60,6 +62,19 @@ struct Step {
     splices: Vec<Splice>,
     /// What the status says it did ("added claim “…”").
     what: String,
+    /// How the model follows when the step is replayed.
+    model: Replay,
+}
+
+/// How the model follows a step's splices when it is undone or redone.
+#[derive(Debug, Clone)]
+enum Replay {
+    /// Read again from the bytes (a rename, a delete, an edit: what touches several items).
+    Reload,
+    /// The step added the last item: replaying it takes it off again, in place.
+    Pop,
+    /// The step took this last item off: replaying it adds it again, in place.
+    Push(Box<Item>),
 }
 
 /// What a change does to the document, item by item: what `Change` expands to.
@@ -117,6 +132,16 @@ impl App {
     pub fn change(&mut self, change: Change) -> Result<(), String> {
         let (ops, what) = self.plan(&change)?;
         self.file_bytes()?;
+        if let Change::AddItem(item) = &change
+            && crate::model::incremental::can_push_alone(item)
+        {
+            match self.model.push_item(item.clone()) {
+                Ok(()) => return self.pushed(&ops, what),
+                Err(problems) if !problems.is_empty() => return Err(describe(&problems)),
+                // Not judged alone: the full check below says why.
+                Err(_) => {}
+            }
+        }
         let splices = self.splice_all(&ops)?;
         let model = match self.reloaded() {
             Ok(model) => model,
@@ -126,14 +151,95 @@ impl App {
             }
         };
         self.refresh(model);
+        self.recorded(splices, what, Replay::Reload);
+        Ok(())
+    }
+
+    /// The model has the new item already (checked alone): the file follows, then the screen.
+    fn pushed(&mut self, ops: &[Op], what: String) -> Result<(), String> {
+        let splices = match self.splice_all(ops) {
+            Ok(s) => s,
+            Err(why) => {
+                self.model.pop_item();
+                return Err(why);
+            }
+        };
+        let last = self.model.doc.items.len() - 1;
+        self.refresh_in_place(self.model.item(last).kind, None);
+        self.recorded(splices, what, Replay::Pop);
+        Ok(())
+    }
+
+    /// A change made: recorded for undo (redo cleared), queued for saving, said.
+    fn recorded(&mut self, splices: Vec<Splice>, what: String, model: Replay) {
         self.edits.undo.push(Step {
             splices,
             what: what.clone(),
+            model,
         });
         self.edits.redo.clear();
         self.edits.unsaved = true;
         self.say_changed(&what);
-        Ok(())
+        // The built-in map is read-only: its first change asks where to save.
+        if self.edits.target == Target::AskForFile && !self.edits.asked && self.layers.is_empty() {
+            self.edits.asked = true;
+            self.open_prompt(super::search::PromptKind::SaveAs);
+        }
+    }
+
+    /// After an item was added or taken off in place: the lists that show its kind and the Text
+    /// pane's passages are built again, the reader kept on the same items; nothing else moved.
+    /// `gone` is the position of an item taken off, which nothing may point at any more.
+    fn refresh_in_place(&mut self, kind: crate::model::Kind, gone: Option<usize>) {
+        use super::Pane;
+        let mut panes = vec![Pane::of_kind(kind)];
+        if kind == crate::model::Kind::Claim && !panes.contains(&Pane::Argument) {
+            panes.push(Pane::Argument);
+        }
+        if let Some(g) = gone {
+            self.collapsed.remove(&g);
+            if self.memory.mark == Some(g) {
+                self.memory.mark = None;
+            }
+            if self.text.item == Some(g) {
+                self.text.item = None;
+            }
+            // Views may hold the item: they close, as on a reload.
+            self.layers.clear();
+            self.history
+                .remap(|p| (p.item != Some(g) && p.text_item != Some(g)).then_some(p));
+        }
+        for pane in panes {
+            let fresh = match pane {
+                Pane::Timeline => super::lists::timeline(&self.model, self.chronological),
+                Pane::Actors => super::lists::actors(&self.model),
+                Pane::Argument => super::lists::argument(&self.model, &self.collapsed),
+                Pane::Text => continue,
+                other => super::lists::in_order(&self.model, kind_of(other)),
+            };
+            let Some(list) = self.lists.get_mut(pane) else {
+                continue;
+            };
+            let (item, row, offset) = (list.selected_item(), list.selected, list.offset);
+            *list = fresh;
+            list.offset = offset;
+            let kept = item
+                .filter(|&i| Some(i) != gone)
+                .is_some_and(|i| list.select_item(i));
+            if !kept {
+                list.selected = row.min(list.rows.len().saturating_sub(1));
+                list.move_by(0);
+            }
+        }
+        let old = std::mem::take(&mut self.text);
+        self.text = super::TextPane::new(&self.model);
+        self.text.lines = old.lines;
+        self.text.width = old.width;
+        self.text.top = old.top;
+        self.text.item = old.item;
+        self.text.current = old.current.filter(|&p| p < self.text.passages.len());
+        self.search = None;
+        self.link = 0;
     }
 
     /// Undoes the last change of the session (`u`).
@@ -175,6 +281,97 @@ impl App {
         })
     }
 
+    /// The map's bytes as the session has them (the file's, made from the map when no change was
+    /// made yet): what `W` writes.
+    pub fn current_bytes(&mut self) -> Result<Arc<Vec<u8>>, String> {
+        Ok(self.file_bytes()?.shared())
+    }
+
+    /// `Enter` in the save-as prompt: asks the event loop to write the map to `name`.
+    pub(super) fn save_as(&mut self, name: &str) {
+        let name = name.trim();
+        if name.is_empty() {
+            self.message = Some("not saved: no file name given (W asks again)".into());
+            return;
+        }
+        self.effects
+            .push(super::Effect::SaveAs(PathBuf::from(name)));
+    }
+
+    /// `R`: after a refused save, read the file again (the reader's version kept beside it).
+    pub(super) fn reload_keeping_copy(&mut self) {
+        if self.edits.conflict {
+            self.effects.push(super::Effect::ReloadKeepingCopy);
+        } else {
+            self.message = Some("nothing to reload: no save was refused".into());
+        }
+    }
+
+    /// What became of a save the saver made.
+    pub fn saved(&mut self, outcome: crate::saver::Saved) {
+        use crate::saver::Saved;
+        match outcome {
+            Saved::Done { stamp, .. } => {
+                self.edits.read_as = Some(stamp);
+                self.message = Some(match self.message.take() {
+                    Some(m) if m.ends_with(" — saving…") => {
+                        format!("{} — saved", m.trim_end_matches(" — saving…"))
+                    }
+                    _ => "saved".into(),
+                });
+            }
+            Saved::Conflict { path } => self.conflict(&path),
+            Saved::Failed(why) => {
+                self.message = Some(format!("not saved: {}", model::sanitize::line(&why)));
+            }
+        }
+    }
+
+    /// Someone else changed the file while the session's changes were unsaved: nothing is
+    /// written over theirs, and the reader chooses.
+    pub fn conflict(&mut self, path: &std::path::Path) {
+        let name = |path: &std::path::Path| {
+            model::sanitize::line(&path.display().to_string()).into_owned()
+        };
+        self.edits.conflict = true;
+        let copy = crate::saver::copy_beside(path);
+        self.message = Some(format!(
+            "{} changed on disk since it was read: not overwriting it. R reloads it (yours is kept as {}), W saves yours under another name",
+            name(path),
+            name(&copy)
+        ));
+    }
+
+    /// The file was read again after someone else changed it (live reload, the external editor,
+    /// `R`): the session's history no longer applies to it, and the status says so.
+    pub fn reloaded_from_disk(&mut self, model: Model, stamp: Option<crate::watch::Stamp>) {
+        self.reload(model);
+        // The version argscope wrote itself (an editor that saved nothing): the history holds.
+        if stamp.is_some() && stamp == self.edits.read_as {
+            return;
+        }
+        self.edits.read_as = stamp;
+        if self.edits.forget() {
+            let m = self.message.take().unwrap_or_default();
+            self.message = Some(format!(
+                "{m}; it changed on disk, so undo and redo start again from here"
+            ));
+        }
+    }
+
+    /// The map was written to `path`, a new file: changes are saved there from now on.
+    pub fn saved_as(&mut self, path: PathBuf, stamp: crate::watch::Stamp) {
+        self.message = Some(format!(
+            "saved to {}: changes are saved there from now on",
+            model::sanitize::line(&path.display().to_string())
+        ));
+        self.file = Some(path.clone());
+        self.edits.target = Target::File(path);
+        self.edits.read_as = Some(stamp);
+        self.edits.conflict = false;
+        self.edits.unsaved = false;
+    }
+
     /// Applies a step's splices (last first) and gives back the step that reverses it.
     fn replay(&mut self, step: Step) -> Step {
         let Some(file) = self.edits.file.as_mut() else {
@@ -186,16 +383,42 @@ impl App {
             .rev()
             .map(|s| file.undo(s))
             .collect();
+        let model = match step.model {
+            Replay::Pop => match self.model.pop_item() {
+                Some(item) => {
+                    let last = self.model.doc.items.len();
+                    self.refresh_in_place(item.kind, Some(last));
+                    Replay::Push(Box::new(item))
+                }
+                None => self.replay_by_reload(),
+            },
+            Replay::Push(item) => {
+                let kind = item.kind;
+                match self.model.push_item(*item) {
+                    Ok(()) => {
+                        self.refresh_in_place(kind, None);
+                        Replay::Pop
+                    }
+                    Err(_) => self.replay_by_reload(),
+                }
+            }
+            Replay::Reload => self.replay_by_reload(),
+        };
+        self.edits.unsaved = true;
+        Step {
+            splices,
+            what: step.what,
+            model,
+        }
+    }
+
+    fn replay_by_reload(&mut self) -> Replay {
         match self.reloaded() {
             Ok(model) => self.refresh(model),
             // The bytes are a state the session was in, and each loaded then.
             Err(why) => self.message = Some(format!("the map could not be read back: {why}")),
         }
-        self.edits.unsaved = true;
-        Step {
-            splices,
-            what: step.what,
-        }
+        Replay::Reload
     }
 
     fn say_changed(&mut self, what: &str) {
@@ -272,14 +495,7 @@ impl App {
     /// The map read from the bytes as they are now: every rule of `argscope check`.
     fn reloaded(&self) -> Result<Model, String> {
         let bytes = self.edits.bytes().unwrap_or_default();
-        model::load(bytes).map_err(|problems| {
-            let errors: Vec<String> = problems
-                .iter()
-                .filter(|p| p.is_error())
-                .map(ToString::to_string)
-                .collect();
-            errors.join("; ")
-        })
+        model::load(bytes).map_err(|problems| describe(&problems))
     }
 
     /// Puts the changed map on screen, the reader kept where they were (by id).
@@ -373,6 +589,28 @@ impl App {
         from.sort_unstable();
         from.dedup();
         from
+    }
+}
+
+/// The errors among `problems`, each with its place, in one line.
+fn describe(problems: &[crate::model::Problem]) -> String {
+    let errors: Vec<String> = problems
+        .iter()
+        .filter(|p| p.is_error())
+        .map(ToString::to_string)
+        .collect();
+    errors.join("; ")
+}
+
+/// The kind a list pane of one kind shows.
+fn kind_of(pane: super::Pane) -> crate::model::Kind {
+    use crate::model::Kind;
+    match pane {
+        super::Pane::Timeline => Kind::Event,
+        super::Pane::Actors => Kind::Actor,
+        super::Pane::Provisions => Kind::Provision,
+        super::Pane::Recommendations => Kind::Recommendation,
+        super::Pane::Argument | super::Pane::Text => Kind::Claim,
     }
 }
 

@@ -247,6 +247,8 @@ const DEFAULTS: &[Row] = &[
     // Annotation: the engine's keys (undo, redo, saving).
     (KeyMode::Normal, &["u"], Action::Undo, "undo the last change of the map", false),
     (KeyMode::Normal, &["<C-r>"], Action::Redo, "redo the change undone", false),
+    (KeyMode::Normal, &["W"], Action::SaveAs, "save the map to a new file (the built-in map, or after a refused save)", false),
+    (KeyMode::Normal, &["R"], Action::ReloadKeepingCopy, "after a refused save: reload the file, keeping yours as a copy beside it", false),
     // Annotation: the forms and flows (issue 20). One block, to ease merges.
     (KeyMode::Text, &["a"], Action::AddItem, "add an item quoting the selection", false),
     (KeyMode::Text, &["A"], Action::AddQuote, "add the selection as a quote of an item (palette)", false),

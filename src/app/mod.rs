@@ -182,6 +182,10 @@ pub enum Effect {
     Open(String),
     /// Run the reader's editor on the document's file at this item's line.
     Edit(usize),
+    /// Save the map, as the session has changed it, to this new file, and go on there.
+    SaveAs(std::path::PathBuf),
+    /// Read the file again, someone else's version, keeping the reader's as a copy beside it.
+    ReloadKeepingCopy,
 }
 
 /// The whole state of the explorer.

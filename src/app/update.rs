@@ -187,6 +187,8 @@ impl App {
             Action::FoldAll => self.fold_all(),
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
+            Action::SaveAs => self.open_prompt(PromptKind::SaveAs),
+            Action::ReloadKeepingCopy => self.reload_keeping_copy(),
             Action::AddItem
             | Action::AddQuote
             | Action::LinkItem
