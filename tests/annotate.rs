@@ -599,3 +599,59 @@ fn render_keys_drives_annotation_headlessly_and_says_not_saved() {
     assert!(screen.contains("A new title"), "{screen}");
     assert!(screen.contains("edited thesis — not saved"), "{screen}");
 }
+
+#[test]
+fn the_whole_flow_by_keys_select_add_link_undo() {
+    let mut a = app(120, 40);
+    press(&mut a, "6/cartels<Enter>vaCartels adapt<C-s>");
+    let new = a.model.doc.items.len() - 1;
+    assert_eq!(a.model.item(new).title, "Cartels adapt");
+    assert_eq!(a.model.item(new).quotes[0].exact, "cartels");
+    assert_eq!(a.selected_item(), Some(new));
+    let thesis = (0..a.model.doc.items.len())
+        .find(|&i| a.model.is_thesis(i))
+        .unwrap();
+    let thesis_id = a.model.item(thesis).id.to_string();
+    press(&mut a, &format!("L{thesis_id}<Enter><C-s>"));
+    assert_eq!(a.model.item(new).links.len(), 1);
+    assert_eq!(a.model.item(new).links[0].rel, "supports");
+    assert_eq!(a.model.item(new).links[0].to, thesis_id.as_str());
+    press(&mut a, "u");
+    assert!(a.model.item(new).links.is_empty());
+    assert_eq!(
+        a.model.item(new).title,
+        "Cartels adapt",
+        "only the link is undone"
+    );
+}
+
+#[test]
+fn e_on_a_link_changes_its_relation_and_note_in_place() {
+    let mut a = app(120, 40);
+    press(&mut a, "4<Enter>");
+    let source = a.selected_item().unwrap();
+    let link = a.detail_link(a.link).unwrap().link;
+    let before = a.model.item(source).links[link].clone();
+    press(&mut a, "E<Right><Tab><C-u>a new note<C-s>");
+    assert!(a.top().is_none(), "{:?}", a.message);
+    let after = &a.model.item(source).links[link];
+    assert_eq!(after.to, before.to);
+    assert_ne!(after.rel, before.rel);
+    assert_eq!(after.note.as_deref(), Some("a new note"));
+    assert_eq!(a.model.item(source).links.len(), {
+        let mut b = app(120, 40);
+        press(&mut b, "4<Enter>");
+        b.model.item(source).links.len()
+    });
+}
+
+#[test]
+fn a_paste_in_the_palette_searches_and_does_not_jump() {
+    let mut a = app(120, 40);
+    press(&mut a, ":");
+    a.handle_paste("cien\nfuegos");
+    let Some(Layer::Palette(p)) = a.top() else {
+        panic!("the palette stays open");
+    };
+    assert_eq!(p.input.as_str(), "cien fuegos");
+}
