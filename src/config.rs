@@ -557,6 +557,7 @@ mod tests {
                 ],
             ),
             ("confirm", &["confirm", "escape", "quit"]),
+            ("pick", &["prompt-accept"]),
         ];
         let km = Keymap::default();
         let actual: Vec<(&str, Vec<&str>)> = KeyMode::ALL

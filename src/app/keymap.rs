@@ -79,6 +79,8 @@ modes! {
     Form: "form", "Annotation form (a, E, L)", None;
     /// A question to answer yes or no (D).
     Confirm: "confirm", "Confirmation (D)", None;
+    /// The palette picking an item for an annotation (A, L).
+    Pick: "pick", "Palette picking an item (A, L)", Some(KeyMode::Palette);
 }
 
 /// One binding: the keys, the action and what it does in the reader's words.
@@ -270,6 +272,7 @@ const DEFAULTS: &[Row] = &[
     (KeyMode::Confirm, &["y", "<Enter>"], Action::Confirm, "yes", true),
     (KeyMode::Confirm, &["n", "<Esc>"], Action::Escape, "no", true),
     (KeyMode::Confirm, &["<C-c>"], Action::Quit, "quit", false),
+    (KeyMode::Pick, &["<Enter>"], Action::PromptAccept, "pick the item", true),
 ];
 
 /// The live keymap: the defaults, possibly rebound.

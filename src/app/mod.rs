@@ -354,7 +354,11 @@ impl App {
         let mode = self.key_mode();
         match self.keymap.lookup(mode, key) {
             Some(action) => self.update(action),
-            None if matches!(mode, KeyMode::Prompt | KeyMode::Palette | KeyMode::Form) => {
+            None if matches!(
+                mode,
+                KeyMode::Prompt | KeyMode::Palette | KeyMode::Pick | KeyMode::Form
+            ) =>
+            {
                 if let Some(c) = key.typed() {
                     self.update(Action::PromptInsert(c));
                 }

@@ -172,11 +172,15 @@ impl PaletteView {
 
 impl View for PaletteView {
     fn key_mode(&self) -> KeyMode {
-        KeyMode::Palette
+        if self.pick.is_some() {
+            KeyMode::Pick
+        } else {
+            KeyMode::Palette
+        }
     }
 
     fn name(&self) -> &'static str {
-        "JUMP"
+        if self.pick.is_some() { "PICK" } else { "JUMP" }
     }
 
     fn is_overlay(&self) -> bool {
