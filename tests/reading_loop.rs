@@ -49,7 +49,11 @@ fn selected_id(app: &App) -> &str {
 
 /// Scrolls the detail to its end a line at a time and gathers every word shown on the way.
 fn words_read_by_scrolling(w: u16, h: u16, keys: &str) -> String {
-    let mut a = run(w, h, keys);
+    read_by_paging(run(w, h, keys))
+}
+
+/// Pages the detail of `a` to its end and gathers every screen shown on the way.
+fn read_by_paging(mut a: App) -> String {
     let mut seen = screen(&a);
     let mut last = seen.clone();
     for _ in 0..200 {
@@ -138,28 +142,31 @@ fn the_detail_at_60x16_in_the_links_can_be_scrolled_to_its_title() {
     assert!(s.contains("Kind: recommendation"), "{s}");
 }
 
-#[test]
-fn every_word_of_every_item_is_reachable_at_80x24_and_160x45() {
-    let m = frozen();
+/// Every word of every item's detail (title, fields, summary, quotes, link notes) is shown on
+/// some screen reached by selecting the item and paging its detail, at 80×24 and 160×45.
+fn assert_every_word_reachable(m: &model::Model) {
     for (w, h) in [(80, 24), (160, 45)] {
         for pane in 1..=5 {
-            let count = run(w, h, &pane.to_string())
+            let count = run_on_at(m.clone(), w, h, &pane.to_string())
                 .list(Pane::ALL[pane - 1])
                 .map_or(0, |l| l.rows.len());
             for row in 0..count {
                 let keys = format!("{pane}g{}", "j".repeat(row));
-                let a = run(w, h, &keys);
+                let a = run_on_at(m.clone(), w, h, &keys);
                 let Some(item) = a.selected_item() else {
                     continue;
                 };
-                let read = words_read_by_scrolling(w, h, &keys);
+                let read = read_by_paging(a);
                 let flat: String = read.split_whitespace().collect::<Vec<_>>().join(" ");
                 let it = m.item(item);
-                // The last words of the summary and of each quote, wrapped anywhere: word by
-                // word.
-                let texts = it.summary.iter().chain(it.quotes.iter().map(|q| &q.exact));
+                let texts = std::iter::once(&it.title)
+                    .chain(it.summary.iter())
+                    .chain(it.quotes.iter().map(|q| &q.exact))
+                    .chain(it.links.iter().filter_map(|l| l.note.as_ref()));
                 for text in texts {
-                    for word in text.split_whitespace().rev().take(3) {
+                    // Word by word, since a line may wrap anywhere between them; a word broken
+                    // at a hyphen is looked for in its parts.
+                    for word in text.split(|c: char| c.is_whitespace() || c == '-' || c == '—') {
                         let word = word.trim_matches(|c: char| !c.is_alphanumeric());
                         assert!(
                             flat.contains(word),
@@ -171,6 +178,24 @@ fn every_word_of_every_item_is_reachable_at_80x24_and_160x45() {
             }
         }
     }
+}
+
+fn run_on_at(m: model::Model, w: u16, h: u16, notation: &str) -> App {
+    let mut a = App::new(m, Options::default());
+    a.update(Action::Resize(w, h));
+    press(&mut a, notation);
+    a
+}
+
+#[test]
+fn every_word_of_every_item_is_reachable_at_80x24_and_160x45() {
+    assert_every_word_reachable(&frozen());
+}
+
+#[test]
+fn every_word_of_every_item_of_the_built_in_map_is_reachable() {
+    let builtin = model::load(model::BUILTIN.as_bytes()).expect("the built-in map loads");
+    assert_every_word_reachable(&builtin);
 }
 
 #[test]
@@ -207,7 +232,7 @@ fn the_why_chain_keeps_both_ends_at_80_columns() {
 
 // --- 2. Backspace brings you back ------------------------------------------------------------
 
-/// The screen without its status line, whose breadcrumb grows with every jump.
+/// The screen without its status line (its search query and count).
 fn without_status(s: &str) -> String {
     let lines: Vec<&str> = s.lines().collect();
     let n = lines.len();
@@ -220,16 +245,12 @@ fn without_status(s: &str) -> String {
         .join("\n")
 }
 
-/// The screen before a jump and after coming back are the same (but for the breadcrumb); and
-/// going forward then back again gives the very same screen, breadcrumb included.
+/// The screen before a jump and after coming back are the same, cell for cell, status line and
+/// its breadcrumb included; and going forward then back again gives the very same screen.
 fn assert_round_trip(w: u16, h: u16, before: &str, jump: &str) {
     let there = render(w, h, before);
     let back = render(w, h, &format!("{before}{jump}<BS>"));
-    assert_eq!(
-        without_status(&there),
-        without_status(&back),
-        "{before} then {jump} and back"
-    );
+    assert_eq!(there, back, "{before} then {jump} and back");
     let again = render(w, h, &format!("{before}{jump}<BS>]<BS>"));
     assert_eq!(back, again, "{before}{jump}: forward and back again");
 }
@@ -241,6 +262,8 @@ fn back_restores_the_link_cursor_and_links_mode() {
     assert_eq!(a.link, 2, "the third link, not the first");
     for size in [(80, 24), (160, 45)] {
         assert_round_trip(size.0, size.1, "4<Enter>jj", "<Enter>");
+        // A jump into another pane a wide screen also shows: that pane's selection comes back.
+        assert_round_trip(size.0, size.1, "4<Enter>j", "<Enter>");
     }
     // Walking a hub's links: Enter, Backspace, j, Enter, Backspace…
     let b = run(80, 24, "4<Enter><Enter><BS>j<Enter><BS>j");
@@ -251,6 +274,27 @@ fn back_restores_the_link_cursor_and_links_mode() {
 fn back_restores_a_scrolled_detail() {
     assert_round_trip(80, 14, "4<C-f><Enter>j", "<Enter>");
     assert_round_trip(80, 24, "3jj<C-e><C-e>", ":cienfuegos<Enter>");
+}
+
+#[test]
+fn the_passage_panel_scrolls_and_comes_back_scrolled() {
+    // Passage 4 at 80×10: its words and "Quoted by" do not fit the panel together.
+    let top = render(80, 10, "6}}}}<Enter><C-y><C-y><C-y>");
+    assert!(top.contains("Passage 4 of"), "{top}");
+    assert!(!top.contains("Quoted by"), "{top}");
+    assert!(top.contains("▼ more"), "{top}");
+    // Entering "Quoted by" scrolled only as far as its row needs; Ctrl-y went back up.
+    let entered = render(80, 10, "6}}}}<Enter>");
+    assert!(entered.contains("Quoted by"), "{entered}");
+    assert!(entered.contains("▲ more"), "{entered}");
+    assert!(!entered.contains("Passage 4 of"), "{entered}");
+    // The wheel over the panel scrolls it too.
+    let mut a = run(80, 10, "6}}}}<Enter>");
+    a.update(Action::WheelUp(60, 5));
+    let wheel = screen(&a);
+    assert!(wheel.contains("Passage 4 of"), "{wheel}");
+    // A jump from a scrolled panel comes back to it scrolled.
+    assert_round_trip(80, 10, "6}}}}<Enter><C-y><C-y><C-y>", "<Enter>");
 }
 
 #[test]

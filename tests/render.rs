@@ -61,11 +61,11 @@ fn following_the_first_recommendations_link_to_a_provision_and_back_and_forward(
         "breadcrumb shows the current place:\n{followed}"
     );
     let back = render(&["--size", "160x45", "--keys", "4<Enter>j<Enter><BS>"]);
-    // Back to the place left: the recommendation, in its links, the second link selected.
-    assert!(
-        back.contains(" LINKS  │ ["),
-        "the first place is current: {back}"
-    );
+    // Back to the place left: the recommendation, in its links, the second link selected, the
+    // very screen left (the breadcrumb names only the way back, and there is none).
+    let before = render(&["--size", "160x45", "--keys", "4<Enter>j"]);
+    assert_eq!(back, before);
+    assert!(back.contains(" LINKS"), "{back}");
     let forward = render(&["--size", "160x45", "--keys", "4<Enter>j<Enter><BS>]"]);
     assert_eq!(forward, followed);
 }

@@ -415,3 +415,38 @@ fn the_selection_and_the_cursor_are_drawn_in_their_own_styles() {
         }
     }
 }
+
+#[test]
+fn a_drag_under_an_overlay_selects_nothing() {
+    let mut a = run("6?");
+    let (x, y) = cell(&a, 0, 5);
+    a.update(Action::Drag(x, y));
+    a.update(Action::Drag(x + 10, y));
+    assert_eq!(a.text_selection(), None);
+}
+
+#[test]
+fn a_reload_of_the_same_text_keeps_the_cursor_and_the_selection() {
+    let mut a = run("6))wvww");
+    let (cursor, selection) = (a.text.cursor, a.text_selection());
+    a.reload(model::builtin());
+    assert_eq!((a.text.cursor, a.text_selection()), (cursor, selection));
+    let line = a.text.line_of(a.text.cursor);
+    assert!(line >= a.text.top);
+}
+
+#[test]
+fn the_cursor_on_a_blank_line_is_drawn_as_a_cell() {
+    let options = Options {
+        color: true,
+        ..Options::default()
+    };
+    let mut a = App::new(model::builtin(), options);
+    a.update(Action::Resize(80, 24));
+    // Two lines down the title's line ends and a blank line is at the top.
+    press(&mut a, "6jj");
+    assert_eq!(a.text.line_of(a.text.cursor), 2);
+    assert!(a.text.lines.get(2).unwrap().is_empty());
+    let buf = argscope::render::draw_buffer(&a);
+    assert_eq!(buf[cell(&a, 0, 0)].bg, a.theme.cursor.bg.unwrap());
+}

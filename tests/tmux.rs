@@ -644,6 +644,48 @@ fn e_runs_the_editor_at_the_items_line_and_reloads_what_it_saved() {
     t.wait_exit(0);
 }
 
+#[test]
+fn a_mouse_drag_in_the_text_selects_whole_words_and_y_copies_them() {
+    let Some(t) = Tmux::start("drag", 80, 24) else {
+        return;
+    };
+    // The copy is an OSC 52, which tmux turns into a paste buffer.
+    t.set("set-clipboard", "on");
+    t.launch("");
+    t.wait_text("1 Timeline");
+    t.send(&["6"]);
+    t.wait_for("the Text pane", |s| s.lines().any(|l| l.trim() == "TEXT"));
+    // SGR mouse reports, as a terminal sends them (columns and rows from 1): the button goes
+    // down inside "Mexico’s" on the first line of text, moves to inside "War", comes up.
+    let line = "Is Mexico’s Drug War";
+    let s = t.screen();
+    let row = s
+        .lines()
+        .position(|l| l.contains(line))
+        .expect("the title line")
+        + 1;
+    let col = |word: &str| {
+        let l = s.lines().nth(row - 1).unwrap();
+        l[..l.find(word).unwrap()].chars().count() + 2
+    };
+    let (from, to) = (col("Mexico"), col("War") + 1);
+    for report in [
+        format!("\x1b[<0;{from};{row}M"),
+        format!("\x1b[<32;{to};{row}M"),
+        format!("\x1b[<0;{to};{row}m"),
+    ] {
+        t.send(&["-l", &report]);
+    }
+    t.wait_text("selection: 3 words");
+    t.send(&["y"]);
+    t.wait_text("copied the selection (3 words)");
+    t.wait_for("the clipboard", |_| {
+        t.buffers().contains("Mexico’s Drug War")
+    });
+    t.send(&["q"]);
+    t.wait_exit(0);
+}
+
 /// A bracketed paste goes into the form's field whole, its newline a space: never Enter, never
 /// a save.
 #[test]

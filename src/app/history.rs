@@ -17,7 +17,7 @@ pub struct Place {
     /// In the detail's links (or the Text pane's "quoted by"), and the link selected there.
     pub links: bool,
     pub link: usize,
-    /// The detail's first row on screen.
+    /// The detail's first row on screen (in the Text pane, the passage panel's).
     pub detail_top: usize,
     /// The Text pane: its first line on screen, its passage, the "quoted by" cursor and the item
     /// whose passages stand out.
@@ -27,10 +27,22 @@ pub struct Place {
     pub text_item: Option<usize>,
     /// The Text pane's cursor (a byte of the text).
     pub text_cursor: usize,
+    /// The other list panes' selections (a wide screen shows four lists at once, and a jump
+    /// selects its target in its own pane).
+    pub others: Vec<ListPlace>,
     /// The folded claims, for a place in the Argument pane.
     pub collapsed: Option<HashSet<usize>>,
     /// The views open over the panes, with their cursors (overlays are not places).
     pub layers: Vec<Layer>,
+}
+
+/// Where a list pane was: its selected item, row and first row on screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListPlace {
+    pub pane: Pane,
+    pub item: Option<usize>,
+    pub row: usize,
+    pub offset: usize,
 }
 
 impl Place {
@@ -50,6 +62,7 @@ impl Place {
             quoting: 0,
             text_item: None,
             text_cursor: 0,
+            others: Vec::new(),
             collapsed: None,
             layers: Vec::new(),
         }

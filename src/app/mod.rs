@@ -377,12 +377,29 @@ impl App {
             offset: list.map_or(0, |l| l.offset),
             links: self.mode == Mode::Links,
             link: self.link,
-            detail_top: self.detail.top,
+            detail_top: if self.focus == Pane::Text {
+                self.text.panel_top
+            } else {
+                self.detail.top
+            },
             text_top: self.text.top,
             passage: self.text.current,
             quoting: self.text.link,
             text_item: self.text.item,
             text_cursor: self.text.cursor,
+            others: Pane::LISTS
+                .iter()
+                .filter(|&&p| p != self.focus)
+                .filter_map(|&pane| {
+                    let l = self.list(pane)?;
+                    Some(history::ListPlace {
+                        pane,
+                        item: l.selected_item(),
+                        row: l.selected,
+                        offset: l.offset,
+                    })
+                })
+                .collect(),
             collapsed: (self.focus == Pane::Argument).then(|| self.collapsed.clone()),
             layers: self
                 .layers

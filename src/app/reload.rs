@@ -25,6 +25,9 @@ impl App {
         let collapsed: Vec<_> = self.collapsed.iter().map(|&i| id(self, i)).collect();
         let text_item = self.text.item.map(|i| id(self, i));
         let (passage, text_top) = (self.text.current, self.text.top);
+        // The cursor and the selection are bytes of the text: kept when the text is the same.
+        let same_text = self.model.doc.document.text == model.doc.document.text;
+        let (cursor, selection) = (self.text.cursor, self.text.selection.clone());
         let mark = self.memory.mark.map(|i| id(self, i));
         let open: Vec<ViewKind> = self.layers.iter().map(|l| l.kind()).collect();
         let old_ids: Vec<_> = (0..self.model.doc.items.len())
@@ -71,6 +74,7 @@ impl App {
                 None => None,
             };
             place.text_item = place.text_item.and_then(by_id);
+            place.others.clear();
             place.row = 0;
             place.offset = 0;
             place.link = 0;
@@ -85,6 +89,10 @@ impl App {
         self.update(super::Action::Resize(self.size.width, self.size.height));
         self.text.current = passage.filter(|&p| p < self.text.passages.len());
         self.text.top = text_top;
+        if same_text {
+            self.text.cursor = cursor;
+            self.text.selection = selection;
+        }
         // The views open again on the reader's item, as their keys would open them.
         for kind in open {
             if let Some(action) = opener(kind) {

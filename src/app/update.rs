@@ -354,20 +354,14 @@ impl App {
         self.text.link = place.quoting;
         self.text.item = place.text_item;
         self.text.cursor = place.text_cursor;
-        if let Some(list) = self.list_mut(place.pane) {
-            if list.rows.get(place.row).and_then(|r| r.item()).is_some()
-                && list.rows.get(place.row).and_then(|r| r.item()) == place.item
-            {
-                list.selected = place.row;
-            } else if let Some(item) = place.item {
-                let found = list.select_item(item);
-                if !found && place.pane == Pane::Argument && self.unfold_to(item) {
-                    self.lists.argument.select_item(item);
-                }
-            }
-            if let Some(list) = self.list_mut(place.pane) {
-                list.offset = place.offset;
-            }
+        if place.pane == Pane::Text {
+            self.text.panel_top = place.detail_top;
+            self.text.panel_for = place.passage;
+            self.text.panel_follow = false;
+        }
+        self.restore_list(place.pane, place.item, place.row, place.offset);
+        for other in &place.others {
+            self.restore_list(other.pane, other.item, other.row, other.offset);
         }
         if let Some(item) = place.item
             && self.selected_item() != Some(item)
@@ -383,6 +377,26 @@ impl App {
             top: place.detail_top,
             follow_link: false,
         };
+    }
+
+    /// Puts a list pane's selection and scroll back: the row when it still holds the item, else
+    /// the item wherever it is now (opening folds above it).
+    fn restore_list(&mut self, pane: Pane, item: Option<usize>, row: usize, offset: usize) {
+        let Some(list) = self.list_mut(pane) else {
+            return;
+        };
+        let at_row = list.rows.get(row).and_then(|r| r.item());
+        if at_row.is_some() && at_row == item {
+            list.selected = row;
+        } else if let Some(item) = item {
+            let found = list.select_item(item);
+            if !found && pane == Pane::Argument && self.unfold_to(item) {
+                self.lists.argument.select_item(item);
+            }
+        }
+        if let Some(list) = self.list_mut(pane) {
+            list.offset = offset;
+        }
     }
 
     fn show_in_text(&mut self) {
@@ -554,8 +568,12 @@ impl App {
         let screen = self.screen();
         let hit =
             |r: ratatui::layout::Rect| x >= r.x && x < r.right() && y >= r.y && y < r.bottom();
-        if screen.side.is_some_and(hit) && self.focus != Pane::Text {
-            self.detail_scroll(delta);
+        if screen.side.is_some_and(hit) {
+            if self.focus == Pane::Text {
+                self.panel_scroll(delta);
+            } else {
+                self.detail_scroll(delta);
+            }
             return;
         }
         if let Some(&(pane, _)) = screen
@@ -581,6 +599,7 @@ impl App {
             }
         }
         self.settle_detail();
+        self.settle_panel();
         if let Some(mut layer) = self.layers.pop() {
             layer.settle(self, layer.area(&screen));
             self.layers.push(layer);

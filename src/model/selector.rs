@@ -5,7 +5,7 @@
 //! linear passes: one fold, one scan for the passage's occurrences, and one Z-algorithm pass on
 //! each side that gives, for every other occurrence at once, how much of the context it shares
 //! with this one. A context one byte longer than the most any occurrence shares excludes it, so
-//! the shortest selector is chosen from those numbers without a search per occurrence. The
+//! the shortest selector is chosen from those numbers without a search per occurrence. A short
 //! result is then anchored the way the loader anchors it, and a selector that does not come back
 //! to the range (some corner of the folds) is replaced by the whole text on both sides.
 
@@ -18,6 +18,11 @@ use std::ops::Range;
 /// The most context, in folded bytes, looked at on each side. A passage that needs more (a text
 /// that repeats itself for pages) is given the whole text on both sides.
 const MAX_CONTEXT: usize = 1 << 16;
+/// The longest selector (prefix and suffix together, in bytes) that is checked by anchoring it
+/// again. The loader compares a quote at up to 128 candidate places, each as long as the quote:
+/// for the long contexts of a text that repeats itself that check would cost a hundred passes
+/// over the text, so those are trusted to the computation (which the property tests check).
+const MAX_CHECKED: usize = 4096;
 /// How far a context's edge moves to finish the word it cuts.
 const MAX_WORD_END: usize = 64;
 
@@ -52,7 +57,9 @@ pub fn quote_for(text: &str, range: Range<usize>) -> Quote {
         suffix: quote.suffix.filter(|s| !s.is_empty()),
         ..quote
     };
-    if quote == plain || anchors_to(text, &quote, &range) {
+    let context =
+        quote.prefix.as_ref().map_or(0, String::len) + quote.suffix.as_ref().map_or(0, String::len);
+    if quote == plain || context > MAX_CHECKED || anchors_to(text, &quote, &range) {
         quote
     } else {
         whole_context(text, range)
@@ -390,5 +397,41 @@ mod tests {
         let q = quote_for(text, at..at + 5);
         assert_eq!(anchored(text, &q), (at..at + 5, 1));
         assert_eq!(q.prefix.as_deref(), Some("and"));
+    }
+
+    /// The computed selector itself, without the check and the fallback that `quote_for` adds:
+    /// long selectors are not checked, so the computation must be right on its own.
+    fn computed(text: &str, range: Range<usize>) -> Option<Quote> {
+        let (prefix, suffix) = shortest_context(text, &range)?;
+        let some = |s: &str| Some(s.trim().to_owned()).filter(|s| !s.is_empty());
+        Some(Quote {
+            exact: text[range.clone()].to_owned(),
+            prefix: prefix.and_then(|p| some(&text[p..range.start])),
+            suffix: suffix.and_then(|e| some(&text[range.end..e])),
+        })
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 500, ..Default::default() })]
+
+        #[test]
+        fn the_computed_selector_anchors_without_a_check(
+            words in proptest::collection::vec(
+                proptest::sample::select(vec!["the", "law", "law’s", "law's", "U.S.", "a", "b", "words", "swords", "“no”", "\"no\"", "—", "-", "ﬁne"]),
+                1..80,
+            ),
+            spaces in proptest::collection::vec(proptest::sample::select(vec![" ", " ", "\u{a0}", "\n", "  "]), 80),
+            a in 0usize..1000,
+            len in 1usize..40,
+        ) {
+            let text: String = words.iter().zip(&spaces).map(|(w, s)| format!("{w}{s}")).collect();
+            let a = a % text.len();
+            let range = crate::model::motion::whole_words(&text, a..(a + len).min(text.len()));
+            proptest::prop_assume!(!range.is_empty());
+            if let Some(q) = computed(&text, range.clone()) {
+                proptest::prop_assert!(anchors_to(&text, &q, &range), "{:?} for {:?}", q, range);
+                proptest::prop_assert_eq!(anchored(&text, &q).1, 1, "{:?}", q);
+            }
+        }
     }
 }

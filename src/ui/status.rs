@@ -129,13 +129,16 @@ pub fn status(ctx: &Ctx, frame: &mut Frame, area: Rect) {
     );
 }
 
-/// The history as `Title › Title › [Current]`, cut from the left to fit `width`: only the
-/// places that fit are read, from the newest back.
+/// The way back as `Title › Title › [Current]`, cut from the left to fit `width`: only the
+/// places that fit are read, from the newest back. Only the places behind the current one are
+/// named, as a trail of where Backspace goes; none are ahead of it, so that coming back to a
+/// place shows the very screen it had (`]` still goes forward; the help says so).
 fn breadcrumb(ctx: &Ctx, width: usize) -> String {
     let (places, cursor) = ctx.app.history.trail();
-    if places.is_empty() || width < 8 {
+    if cursor == 0 || cursor >= places.len() || width < 8 {
         return String::new();
     }
+    let places = &places[..=cursor];
     let g = ctx.sym;
     let name = |i: usize| {
         let p = &places[i];

@@ -456,8 +456,20 @@ impl App {
     /// Scrolls the detail by `delta` rows (`isize::MIN`/`MAX`: a page up or down); the next
     /// settle clamps it.
     pub(crate) fn detail_scroll(&mut self, delta: isize) {
+        if self.focus == crate::app::Pane::Text && self.mode == Mode::Links {
+            // In "Quoted by" the keys scroll the passage panel the list is in.
+            let page = self
+                .panel_area()
+                .map_or(1, |a| (a.height as isize - 1).max(1));
+            self.panel_scroll(match delta {
+                isize::MIN => -page,
+                isize::MAX => page,
+                d => d,
+            });
+            return;
+        }
         if self.focus == crate::app::Pane::Text {
-            // In the Text pane the keys scroll the text, as in vim.
+            // Browsing the Text pane, the keys scroll the text, as in vim.
             let page = self.screen().inner_height(crate::app::Pane::Text) as isize - 1;
             let d = match delta {
                 isize::MIN => -page.max(1),

@@ -1,7 +1,7 @@
 //! Drawing the Text pane (the article with its quoted passages marked) and the passage panel
 //! beside it.
 
-use crate::app::Mode;
+use crate::app::{App, Mode};
 use crate::model::sanitize;
 use crate::ui::{Ctx, fit, inner};
 use crate::wrap::wrap;
@@ -47,14 +47,16 @@ pub fn pane(ctx: &Ctx, frame: &mut Frame, area: Rect) {
         let at = tp.cursor.min(text.len());
         at..at + text[at..].chars().next().map_or(0, char::len_utf8)
     });
+    let cursor_line = cursor.as_ref().map(|c| tp.line_of(c.start));
     let no_hits = crate::model::search::TextMatches::default();
     let hits = search.map_or(&no_hits, |s| &s.spans);
     let lines: Vec<Line> = tp
         .lines
         .iter()
+        .enumerate()
         .skip(tp.top)
         .take(body.height as usize)
-        .map(|line| {
+        .map(|(n, line)| {
             let overlapping: Vec<usize> = tp.overlapping(line.clone()).collect();
             let in_current = current
                 .as_ref()
@@ -148,10 +150,32 @@ pub fn pane(ctx: &Ctx, frame: &mut Frame, area: Rect) {
                     style,
                 ));
             }
+            // A cursor past the line's last character (a blank line between paragraphs) is a
+            // cell after it.
+            if cursor_line == Some(n) && cursor.as_ref().is_some_and(|c| c.start >= line.end) {
+                spans.push(Span::styled(
+                    " ",
+                    Style::new()
+                        .add_modifier(Modifier::REVERSED)
+                        .patch(ctx.theme.cursor),
+                ));
+            }
             Line::from(spans)
         })
         .collect();
     crate::ui::render_lines(frame, body, &lines);
+}
+
+/// The words of passage `p` as the panel shows them.
+fn passage_text(app: &App, p: usize) -> std::borrow::Cow<'_, str> {
+    crate::panes::detail::capped(&app.model.doc.document.text[app.text.passages[p].span.clone()])
+}
+
+/// The passage panel's rows above its first "quoted by" row, at the panel's inner `width`: the
+/// heading, the quoted words, a blank row and "Quoted by". Drawing and settling both count them
+/// here.
+pub fn panel_head_rows(app: &App, p: usize, width: usize) -> usize {
+    3 + wrap(&passage_text(app, p), width.saturating_sub(2).max(1)).len()
 }
 
 /// Beside the Text pane: the selected passage and the items that quote it.
@@ -183,8 +207,7 @@ pub fn passage(ctx: &Ctx, frame: &mut Frame, area: Rect) {
         frame.render_widget(Paragraph::new(lines), body);
         return;
     };
-    let passage = &tp.passages[p];
-    let quoted = crate::panes::detail::capped(&app.model.doc.document.text[passage.span.clone()]);
+    let quoted = passage_text(app, p);
     let mut lines: Vec<Line> = Vec::new();
     lines.push(Line::styled(
         format!("Passage {} of {}", p + 1, tp.passages.len()),
@@ -214,11 +237,8 @@ pub fn passage(ctx: &Ctx, frame: &mut Frame, area: Rect) {
             Span::styled(fit(&label, room, ctx.sym.ellipsis), style),
         ]));
     }
-    // Keep the selected item in view when the passage is long.
-    let skip = (lines.len().saturating_sub(tp.quoting(p).len()) + tp.link + 1)
-        .saturating_sub(body.height as usize);
-    let skip = if focused { skip } else { 0 };
-    // What the panel cannot show is in the text itself; the border says there is more.
+    // The scroll is the settled one (`App::settle_panel`); the border says what it hides.
+    let skip = tp.panel_top.min(lines.len().saturating_sub(1));
     let (above, below) = (skip > 0, lines.len() > skip + body.height as usize);
     if above || below {
         let block = ctx.block(Line::styled(" Passage ", ctx.theme.title), focused);

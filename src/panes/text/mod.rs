@@ -57,6 +57,12 @@ pub struct TextPane {
     /// Set by a move of the cursor: the view follows it (scrolls to it) once the action is
     /// done; otherwise a scroll moves the cursor onto the screen.
     pub follow: bool,
+    /// The passage panel beside the pane: its first row on screen, the passage that scroll
+    /// belongs to (another passage starts at its top), and whether the next settle scrolls the
+    /// selected "quoted by" row into view (once, so that scrolling by hand is not undone).
+    pub panel_top: usize,
+    pub panel_for: Option<usize>,
+    pub panel_follow: bool,
 }
 
 impl TextPane {
@@ -280,6 +286,47 @@ impl App {
     pub(crate) fn text_step_link(&mut self, delta: isize) {
         let count = self.text.current.map_or(0, |p| self.text.quoting(p).len());
         self.text.link = cursor::step(self.text.link, delta, count);
+        self.text.panel_follow = true;
+    }
+
+    /// The passage panel's inside on the current screen, when it shows.
+    pub fn panel_area(&self) -> Option<ratatui::layout::Rect> {
+        if self.focus != Pane::Text {
+            return None;
+        }
+        self.screen().side.map(layout::inner)
+    }
+
+    /// Scrolls the passage panel by `delta` rows; the next settle clamps it.
+    pub(crate) fn panel_scroll(&mut self, delta: isize) {
+        self.text.panel_for = self.text.current;
+        self.text.panel_top = (self.text.panel_top as isize + delta).max(0) as usize;
+        self.text.panel_follow = false;
+    }
+
+    /// Keeps the passage panel's scroll in its rows, and the selected "quoted by" row on screen
+    /// when it moved: called with the rest of `keep_in_view`.
+    pub(crate) fn settle_panel(&mut self) {
+        if self.text.panel_for != self.text.current {
+            self.text.panel_for = self.text.current;
+            self.text.panel_top = 0;
+        }
+        let (Some(p), Some(area)) = (self.text.current, self.panel_area()) else {
+            return;
+        };
+        let height = (area.height as usize).max(1);
+        let head = draw::panel_head_rows(self, p, area.width as usize);
+        let rows = head + self.text.quoting(p).len();
+        let mut top = self.text.panel_top;
+        if self.mode == Mode::Links && self.text.panel_follow {
+            let row = head + self.text.link;
+            if row + 1 > top + height {
+                top = row + 1 - height;
+            }
+            top = top.min(row);
+        }
+        self.text.panel_top = top.min(rows.saturating_sub(height));
+        self.text.panel_follow = false;
     }
 
     /// Into the items quoting the current passage (the next one below, when none is current).
@@ -294,6 +341,7 @@ impl App {
             Some(_) => {
                 self.mode = Mode::Links;
                 self.text.link = 0;
+                self.text.panel_follow = true;
             }
             None => self.message = Some("the text has no quoted passages".into()),
         }

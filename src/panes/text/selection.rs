@@ -239,7 +239,8 @@ impl App {
         let Some(rect) = screen.pane(Pane::Text) else {
             return;
         };
-        if self.focus != Pane::Text || self.mode != Mode::Browse {
+        // Not under a view or an overlay, nor in "Quoted by".
+        if self.focus != Pane::Text || self.mode != Mode::Browse || !self.layers.is_empty() {
             return;
         }
         let inside = layout::inner(rect);
