@@ -655,3 +655,51 @@ fn a_paste_in_the_palette_searches_and_does_not_jump() {
     };
     assert_eq!(p.input.as_str(), "cien fuegos");
 }
+
+#[test]
+fn a_reload_keeps_the_form_and_what_was_typed_its_item_found_by_id() {
+    let mut a = app(120, 40);
+    press(&mut a, "2");
+    let amlo = item(&a, "amlo");
+    while a.selected_item() != Some(amlo) {
+        press(&mut a, "j");
+    }
+    press(&mut a, "E typed");
+    // Someone else's save puts an item before every other: positions move.
+    let mut doc: serde_json::Value = serde_json::from_str(model::BUILTIN).unwrap();
+    doc["items"].as_array_mut().unwrap().insert(
+        0,
+        serde_json::json!({"id": "zz-first", "kind": "recommendation", "title": "First",
+                           "quotes": [], "links": []}),
+    );
+    a.reload(model::load(doc.to_string().as_bytes()).unwrap());
+    let f = form(&a);
+    assert_eq!(f.purpose, Purpose::EditItem { item: amlo + 1 });
+    assert_eq!(f.text(Field::Title), "Andrés Manuel López Obrador typed");
+    assert_eq!(a.model.item(amlo + 1).id, "amlo");
+
+    // An item that is gone closes its form, and says so.
+    let mut doc: serde_json::Value = serde_json::from_str(model::BUILTIN).unwrap();
+    let items = doc["items"].as_array_mut().unwrap();
+    items.retain(|i| i["id"] != "amlo");
+    for i in items.iter_mut() {
+        if let Some(links) = i["links"].as_array_mut() {
+            links.retain(|l| l["to"] != "amlo");
+        }
+    }
+    if let Some(cs) = doc["comparisons"].as_array_mut() {
+        for c in cs {
+            for side in ["left", "right"] {
+                if let Some(list) = c[side]["items"].as_array_mut() {
+                    list.retain(|i| i != "amlo");
+                }
+            }
+            if let Some(pairs) = c["pairs"].as_array_mut() {
+                pairs.retain(|p| !p.as_array().unwrap().iter().any(|i| i == "amlo"));
+            }
+        }
+    }
+    a.reload(model::load(doc.to_string().as_bytes()).expect("still valid"));
+    assert!(a.top().is_none());
+    assert!(a.message.as_deref().unwrap().contains("the form's item is gone"));
+}

@@ -194,6 +194,31 @@ impl FormView {
         Some(form)
     }
 
+    /// The form after a reload of the file (someone else's save): its items found again by
+    /// `find` (from an old position to the new one, by id), so what was typed stays; `None`
+    /// when one of them is gone.
+    pub fn remapped(
+        mut self,
+        find: impl Fn(usize) -> Option<usize>,
+        relations: usize,
+    ) -> Option<FormView> {
+        self.purpose = match self.purpose {
+            Purpose::NewItem { quote } => Purpose::NewItem { quote },
+            Purpose::EditItem { item } => Purpose::EditItem { item: find(item)? },
+            Purpose::NewLink { source, target } => Purpose::NewLink {
+                source: find(source)?,
+                target: find(target)?,
+            },
+            Purpose::EditLink { source, link } => Purpose::EditLink {
+                source: find(source)?,
+                link,
+            },
+        };
+        self.relation = self.relation.min(relations.saturating_sub(1));
+        self.asking = false;
+        Some(self)
+    }
+
     fn set(&mut self, field: Field, text: &str) {
         self.inputs.insert(field, LineInput::new(text));
     }
