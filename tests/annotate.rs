@@ -701,5 +701,10 @@ fn a_reload_keeps_the_form_and_what_was_typed_its_item_found_by_id() {
     }
     a.reload(model::load(doc.to_string().as_bytes()).expect("still valid"));
     assert!(a.top().is_none());
-    assert!(a.message.as_deref().unwrap().contains("the form's item is gone"));
+    assert!(
+        a.message
+            .as_deref()
+            .unwrap()
+            .contains("the form's item is gone")
+    );
 }
