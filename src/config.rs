@@ -382,11 +382,28 @@ mod tests {
                     "matrix",
                     "map",
                     "message-log",
+                    // Annotation: the engine's keys.
+                    "undo",
+                    "redo",
+                    "save-as",
+                    "reload-keeping-copy",
+                    "link-item",
+                    "edit-item",
+                    "delete-item",
                 ],
             ),
             (
                 "links",
-                &["down", "up", "first", "last", "follow-link", "out-of-links"],
+                &[
+                    "down",
+                    "up",
+                    "first",
+                    "last",
+                    "follow-link",
+                    "out-of-links",
+                    "edit-link",
+                    "remove-link",
+                ],
             ),
             (
                 "text",
@@ -405,6 +422,8 @@ mod tests {
                     "toggle-selection",
                     "copy",
                     "escape",
+                    "add-item",
+                    "add-quote",
                 ],
             ),
             ("argument", &["toggle-fold", "fold-all"]),
@@ -522,6 +541,23 @@ mod tests {
                     "quit",
                 ],
             ),
+            (
+                "form",
+                &[
+                    "next-field",
+                    "prev-field",
+                    "left",
+                    "right",
+                    "save",
+                    "escape",
+                    "prompt-backspace",
+                    "prompt-delete-word",
+                    "prompt-clear",
+                    "quit",
+                ],
+            ),
+            ("confirm", &["confirm", "escape", "quit"]),
+            ("pick", &["prompt-accept"]),
         ];
         let km = Keymap::default();
         let actual: Vec<(&str, Vec<&str>)> = KeyMode::ALL

@@ -4,9 +4,11 @@
 //! splice). Every edit gives back its inverse, so undoing a session restores the file byte for
 //! byte.
 
-use crate::model::{Item, locate};
+use crate::model::{Comparison, Item, locate};
+use serde::Serialize;
 use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::Arc;
 
 /// Replace the bytes in `range` with `text`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,12 +31,17 @@ impl Splice {
 }
 
 /// A document file being edited: its bytes and where each item is in them.
+///
+/// The bytes are shared (`Arc`) so that a save can take them to another thread for nothing; the
+/// next edit copies them only if that save still holds them.
 #[derive(Debug, Clone)]
 pub struct DocumentFile {
-    bytes: Vec<u8>,
+    bytes: Arc<Vec<u8>>,
     /// The `items` array, brackets included, and each element's span; `None` after an undo
     /// until the next edit scans again.
     layout: Option<Layout>,
+    /// The same for the `comparisons` array, scanned on the first edit of a comparison.
+    comparisons: Option<Layout>,
 }
 
 #[derive(Debug, Clone)]
@@ -50,18 +57,28 @@ pub enum EditError {
     NoItems,
     #[error("there is no item {0}")]
     NoSuchItem(usize),
+    #[error("the file has no \"comparisons\" array to edit")]
+    NoComparisons,
+    #[error("there is no comparison {0}")]
+    NoSuchComparison(usize),
 }
 
 impl DocumentFile {
     pub fn new(bytes: Vec<u8>) -> DocumentFile {
         DocumentFile {
-            bytes,
+            bytes: Arc::new(bytes),
             layout: None,
+            comparisons: None,
         }
     }
 
     pub fn bytes(&self) -> &[u8] {
         &self.bytes
+    }
+
+    /// The bytes as they are now, shared: what a save writes while editing goes on.
+    pub fn shared(&self) -> Arc<Vec<u8>> {
+        Arc::clone(&self.bytes)
     }
 
     fn layout(&mut self) -> Result<&mut Layout, EditError> {
@@ -87,6 +104,8 @@ impl DocumentFile {
         let style = Style::at(&self.bytes, span.start);
         let text = style.write(item);
         let undo = self.splice(Splice { range: span, text });
+        // The comparisons may come after the items: scanned again when next edited.
+        self.comparisons = None;
         let delta = undo.range.len() as isize - undo.text.len() as isize;
         if let Some(layout) = &mut self.layout {
             layout.items[i].end = undo.range.end;
@@ -146,6 +165,7 @@ impl DocumentFile {
             }
         };
         let undo = self.splice(splice);
+        self.comparisons = None;
         let delta = undo.range.len() as isize - undo.text.len() as isize;
         if let Some(layout) = &mut self.layout {
             layout.items.push(element);
@@ -158,22 +178,13 @@ impl DocumentFile {
     pub fn remove_item(&mut self, i: usize) -> Result<Splice, EditError> {
         let layout = self.layout()?.clone();
         let n = layout.items.len();
-        if i >= n {
-            return Err(EditError::NoSuchItem(i));
-        }
-        let range = match (i, n) {
-            // The only one: the array becomes empty.
-            (_, 1) => layout.array.start + 1..layout.array.end - 1,
-            // Not the last: up to the next item, its separator included.
-            (i, _) if i + 1 < n => layout.items[i].start..layout.items[i + 1].start,
-            // The last: from the end of the one before it.
-            (i, _) => layout.items[i - 1].end..layout.items[i].end,
-        };
+        let range = removal(&layout, i).ok_or(EditError::NoSuchItem(i))?;
         let empty_array = n == 1;
         let undo = self.splice(Splice {
             range: range.clone(),
             text: Vec::new(),
         });
+        self.comparisons = None;
         if let Some(layout) = &mut self.layout {
             layout.items.remove(i);
             let delta = -(range.len() as isize);
@@ -190,11 +201,71 @@ impl DocumentFile {
     pub fn undo(&mut self, splice: Splice) -> Splice {
         // Which items moved is not worth tracking here: the next edit scans again.
         self.layout = None;
-        splice.apply(&mut self.bytes)
+        self.comparisons = None;
+        splice.apply(Arc::make_mut(&mut self.bytes))
     }
 
     fn splice(&mut self, splice: Splice) -> Splice {
-        splice.apply(&mut self.bytes)
+        splice.apply(Arc::make_mut(&mut self.bytes))
+    }
+
+    fn comparison_layout(&mut self) -> Result<&mut Layout, EditError> {
+        if self.comparisons.is_none() {
+            let scan = locate::scan_children(
+                &self.bytes,
+                &HashSet::from(["comparisons"]),
+                Some("comparisons"),
+            );
+            let array = scan
+                .spans
+                .get("comparisons")
+                .cloned()
+                .ok_or(EditError::NoComparisons)?;
+            self.comparisons = Some(Layout {
+                array,
+                items: scan.children,
+            });
+        }
+        self.comparisons.as_mut().ok_or(EditError::NoComparisons)
+    }
+
+    /// Replaces comparison `i` with `comparison`, written at the indentation the old one had.
+    pub fn replace_comparison(
+        &mut self,
+        i: usize,
+        comparison: &Comparison,
+    ) -> Result<Splice, EditError> {
+        let span = self
+            .comparison_layout()?
+            .items
+            .get(i)
+            .cloned()
+            .ok_or(EditError::NoSuchComparison(i))?;
+        let text = Style::at(&self.bytes, span.start).write(comparison);
+        let undo = self.splice(Splice { range: span, text });
+        // Items before the comparisons, or after them: either way their spans are stale now.
+        self.layout = None;
+        let delta = undo.range.len() as isize - undo.text.len() as isize;
+        if let Some(layout) = &mut self.comparisons {
+            layout.items[i].end = undo.range.end;
+            shift(&mut layout.items[i + 1..], delta);
+            layout.array.end = (layout.array.end as isize + delta) as usize;
+        }
+        Ok(undo)
+    }
+
+    /// Removes comparison `i` with the separator that went with it.
+    pub fn remove_comparison(&mut self, i: usize) -> Result<Splice, EditError> {
+        let layout = self.comparison_layout()?.clone();
+        let range = removal(&layout, i).ok_or(EditError::NoSuchComparison(i))?;
+        let undo = self.splice(Splice {
+            range,
+            text: Vec::new(),
+        });
+        // Which spans moved is cheaper to scan again than to track, for a rare edit.
+        self.layout = None;
+        self.comparisons = None;
+        Ok(undo)
     }
 }
 
@@ -232,6 +303,22 @@ pub fn id_from_title(title: &str, taken: impl Fn(&str) -> bool) -> String {
         .map(|n| format!("{base}-{n}"))
         .find(|id| !taken(id))
         .unwrap_or(base)
+}
+
+/// The bytes that go with element `i` of an array when it is removed: its separator included.
+fn removal(layout: &Layout, i: usize) -> Option<Range<usize>> {
+    let n = layout.items.len();
+    if i >= n {
+        return None;
+    }
+    Some(match (i, n) {
+        // The only one: the array becomes empty.
+        (_, 1) => layout.array.start + 1..layout.array.end - 1,
+        // Not the last: up to the next element, its separator included.
+        (i, _) if i + 1 < n => layout.items[i].start..layout.items[i + 1].start,
+        // The last: from the end of the one before it.
+        (i, _) => layout.items[i - 1].end..layout.items[i].end,
+    })
 }
 
 fn shift(spans: &mut [Range<usize>], delta: isize) {
@@ -272,14 +359,14 @@ impl Style {
     }
 
     /// `item` as JSON in this style; continuation lines carry the indentation.
-    fn write(&self, item: &Item) -> Vec<u8> {
+    fn write(&self, item: &impl Serialize) -> Vec<u8> {
         if self.compact {
             return serde_json::to_vec(item).unwrap_or_default();
         }
         let mut out = Vec::new();
         let formatter = serde_json::ser::PrettyFormatter::with_indent(self.unit.as_bytes());
         let mut ser = serde_json::Serializer::with_formatter(&mut out, formatter);
-        if serde::Serialize::serialize(item, &mut ser).is_err() {
+        if item.serialize(&mut ser).is_err() {
             return serde_json::to_vec(item).unwrap_or_default();
         }
         let mut indented = Vec::with_capacity(out.len());
@@ -398,5 +485,32 @@ mod tests {
         f.push_item(&item("b", "B")).unwrap();
         assert!(!f.bytes().contains(&b'\n'));
         assert_eq!(value(f.bytes())["items"][1]["id"], "b");
+    }
+
+    #[test]
+    fn comparisons_are_replaced_and_removed_and_undone_byte_for_byte() {
+        let original = crate::model::BUILTIN.as_bytes().to_vec();
+        let model = crate::model::builtin();
+        let mut f = DocumentFile::new(original.clone());
+        let mut c = model.doc.comparisons[1].clone();
+        c.title = "Renamed".into();
+        let mut undo = vec![f.replace_comparison(1, &c).unwrap()];
+        assert_eq!(value(f.bytes())["comparisons"][1]["title"], "Renamed");
+        // An item edit in between moves the comparisons; the next edit finds them again.
+        undo.push(f.push_item(&item("zz", "Z")).unwrap());
+        let n = model.doc.comparisons.len();
+        undo.push(f.remove_comparison(n - 1).unwrap());
+        undo.push(f.remove_comparison(0).unwrap());
+        let v = value(f.bytes());
+        assert_eq!(v["comparisons"].as_array().unwrap().len(), n - 2);
+        assert_eq!(v["comparisons"][0]["title"], "Renamed");
+        assert!(matches!(
+            f.remove_comparison(n),
+            Err(EditError::NoSuchComparison(_))
+        ));
+        while let Some(u) = undo.pop() {
+            f.undo(u);
+        }
+        assert!(f.bytes() == original.as_slice());
     }
 }

@@ -10,6 +10,7 @@ pub mod model;
 pub mod panes;
 pub mod render;
 pub mod save;
+pub mod saver;
 pub mod shutdown;
 pub mod skeleton;
 pub mod terminal;

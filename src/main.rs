@@ -68,6 +68,9 @@ fn explore(cli: &Cli, mut options: Options) -> ExitCode {
     // The command line wins over the file.
     options.ascii = cli.ascii || config.ascii.unwrap_or(false);
     options.mouse = !cli.no_mouse && config.mouse.unwrap_or(true);
+    // The version read, stamped before reading: a change made in between is then seen as
+    // someone else's, and never saved over.
+    let read_as = cli.file.as_deref().and_then(argscope::watch::stamp);
     // The document first: a missing file is the first thing to hear about, terminal or not.
     let model = match cli::load_document(cli.file.as_deref()) {
         Ok(m) => m,
@@ -91,6 +94,14 @@ fn explore(cli: &Cli, mut options: Options) -> ExitCode {
         .as_deref()
         .filter(|f| f.as_os_str() != "-")
         .map(std::path::PathBuf::from);
+    // Changes are saved to the file; the built-in map is read-only and asks for one; standard
+    // input has nowhere to go.
+    app.edits.target = match (&app.file, &cli.file) {
+        (Some(path), _) => argscope::app::annotate::Target::File(path.clone()),
+        (None, None) => argscope::app::annotate::Target::AskForFile,
+        (None, Some(_)) => argscope::app::annotate::Target::Memory,
+    };
+    app.edits.read_as = read_as;
     match argscope::terminal::run(app) {
         Ok(code) => ExitCode::from(code),
         Err(e) => cli::fail(cli::EXIT_USAGE, &format!("terminal error: {e}")),

@@ -32,6 +32,9 @@ static ENDING: AtomicBool = AtomicBool::new(false);
 /// terminal that takes longer than this to accept a frame is not answering.
 const RESTORE_PATIENCE: Duration = Duration::from_millis(500);
 
+/// How long the way out waits for a pending save of the reader's changes.
+const SAVE_PATIENCE: Duration = Duration::from_secs(10);
+
 /// The exit status of a vanished terminal without a signal: as if hung up.
 pub const VANISHED_STATUS: i32 = 128 + libc::SIGHUP;
 
@@ -161,6 +164,9 @@ pub fn end(status: i32, tty_gone: bool, restore: fn()) -> ! {
             std::thread::park();
         }
     }
+    // A change the reader made is on disk before the process goes (a save takes milliseconds;
+    // the bound is for a disk that does not answer).
+    crate::saver::wait_idle(SAVE_PATIENCE);
     if !tty_gone && let Some(_lock) = lock_within(RESTORE_PATIENCE) {
         restore();
         std::process::exit(status);

@@ -1,10 +1,13 @@
 //! The only code that touches the terminal: raw mode, the alternate screen, mouse capture, the
 //! panic hook, signals, suspend and resume, and the event loop that feeds `App::update`.
 
+use crate::app::annotate::Target;
 use crate::app::{Action, App, Effect, Key};
+use crate::saver::Saver;
 use crate::watch::{Reloaded, Reloader};
 use crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event, KeyEventKind, MouseButton, MouseEventKind,
 };
 use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -22,7 +25,13 @@ static MOUSE: AtomicBool = AtomicBool::new(false);
 fn enter(mouse: bool) -> io::Result<()> {
     enable_raw_mode()?;
     let mut out = io::stdout();
-    execute!(out, EnterAlternateScreen, cursor::Hide)?;
+    // A paste arrives whole (bracketed), so its newlines are not Enter.
+    execute!(
+        out,
+        EnterAlternateScreen,
+        cursor::Hide,
+        EnableBracketedPaste
+    )?;
     if mouse {
         execute!(out, EnableMouseCapture)?;
     }
@@ -36,7 +45,12 @@ pub fn restore() {
     if MOUSE.swap(false, Ordering::SeqCst) {
         let _ = execute!(out, DisableMouseCapture);
     }
-    let _ = execute!(out, LeaveAlternateScreen, cursor::Show);
+    let _ = execute!(
+        out,
+        DisableBracketedPaste,
+        LeaveAlternateScreen,
+        cursor::Show
+    );
     let _ = disable_raw_mode();
     let _ = out.flush();
 }
@@ -75,10 +89,12 @@ fn event_loop(app: &mut App) -> io::Result<u8> {
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     // Live reload: a thread watches the file and loads each new version off this thread.
-    let reloader = app.file.clone().and_then(|path| {
-        let seen = crate::watch::stamp(&path);
+    let mut reloader = app.file.clone().and_then(|path| {
+        let seen = app.edits.read_as.or_else(|| crate::watch::stamp(&path));
         Reloader::spawn(path, seen, || {}).ok()
     });
+    // Saving: a thread writes each change, so no frame waits on the disk.
+    let mut saver = spawn_saver(app, reloader.as_ref());
     loop {
         {
             let _writing = crate::shutdown::lock_terminal();
@@ -86,8 +102,26 @@ fn event_loop(app: &mut App) -> io::Result<u8> {
         }
         // Waits for input, looking for a new version of the file between waits.
         let event = loop {
-            if let Some(version) = reloader.as_ref().and_then(Reloader::newest) {
-                apply(app, version);
+            if let Some((version, stamp)) = reloader.as_ref().and_then(Reloader::newest_stamped) {
+                let unsaved = saver.as_ref().is_some_and(Saver::pending) || app.edits.conflict;
+                match (&app.edits.target, unsaved) {
+                    // Someone else's version over changes not yet saved: the reader chooses.
+                    (Target::File(path), true) => {
+                        let path = path.clone();
+                        app.conflict(&path);
+                    }
+                    _ => {
+                        if let (Reloaded::Valid(_), Some(s)) = (&version, &saver) {
+                            s.reset(stamp);
+                        }
+                        apply(app, version, stamp);
+                    }
+                }
+                break None;
+            }
+            let outcomes = saver.as_ref().map(Saver::outcomes).unwrap_or_default();
+            if !outcomes.is_empty() {
+                outcomes.into_iter().for_each(|o| app.saved(o));
                 break None;
             }
             if event::poll(crate::watch::POLL)? {
@@ -111,7 +145,11 @@ fn event_loop(app: &mut App) -> io::Result<u8> {
                 _ => continue,
             },
             Event::Resize(w, h) => app.update(Action::Resize(w, h)),
+            Event::Paste(text) => app.handle_paste(&text),
             _ => continue,
+        }
+        if let (Some(request), Some(s)) = (app.take_save(), &saver) {
+            s.save(request.path, request.bytes);
         }
         let effects = std::mem::take(&mut app.effects);
         if !effects.is_empty() {
@@ -122,22 +160,113 @@ fn event_loop(app: &mut App) -> io::Result<u8> {
                     Effect::Suspend => suspend(&mut terminal, app.options.mouse)?,
                     Effect::Open(url) => app.message = Some(open(&url)),
                     Effect::Edit(item) => {
+                        // The editor opens the file with the reader's last change in it.
+                        crate::saver::wait_idle(SAVE_PATIENCE);
                         let message = edit(app, &mut terminal, item, reloader.as_ref())?;
                         app.message = Some(message);
+                        if let Some(s) = &saver {
+                            s.reset(app.edits.read_as);
+                        }
+                    }
+                    Effect::SaveAs(path) => {
+                        if let Some(stamp) = save_as(app, &path) {
+                            app.saved_as(path.clone(), stamp);
+                            reloader = Reloader::spawn(path, Some(stamp), || {}).ok();
+                            saver = spawn_saver(app, reloader.as_ref());
+                        }
+                    }
+                    Effect::ReloadKeepingCopy => {
+                        reload_keeping_copy(app);
+                        if let Some(s) = &saver {
+                            s.reset(app.edits.read_as);
+                        }
                     }
                 }
             }
         }
         if app.quit {
+            if !crate::saver::wait_idle(SAVE_PATIENCE) {
+                eprintln!("argscope: the last change could not be saved in time");
+            }
             return Ok(0);
         }
     }
 }
 
+/// How long quitting and the external editor wait for a pending save.
+const SAVE_PATIENCE: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// The saver of a session whose changes go to a file, told of the reloader so that the live
+/// reload ignores argscope's own saves.
+fn spawn_saver(app: &App, reloader: Option<&Reloader>) -> Option<Saver> {
+    if !matches!(app.edits.target, Target::File(_)) {
+        return None;
+    }
+    let wrote: Box<dyn Fn(crate::watch::Stamp) + Send> = match reloader {
+        Some(r) => Box::new(r.notifier()),
+        None => Box::new(|_| {}),
+    };
+    Saver::spawn(app.edits.read_as, wrote, || {}).ok()
+}
+
+/// `W`: writes the map to `path`, a new file (an existing one is never overwritten here).
+fn save_as(app: &mut App, path: &std::path::Path) -> Option<crate::watch::Stamp> {
+    let name = crate::model::sanitize::line(&path.display().to_string()).into_owned();
+    if path.exists() || path.is_symlink() {
+        app.message = Some(format!(
+            "{name} exists: not overwriting it — W to choose another name"
+        ));
+        return None;
+    }
+    let bytes = match app.current_bytes() {
+        Ok(b) => b,
+        Err(why) => {
+            app.message = Some(format!("not saved: {why}"));
+            return None;
+        }
+    };
+    match crate::save::save(path, &bytes, None) {
+        Ok(stamp) => Some(stamp),
+        Err(e) => {
+            app.message = Some(format!(
+                "not saved: {}",
+                crate::model::sanitize::line(&e.to_string())
+            ));
+            None
+        }
+    }
+}
+
+/// `R` after a refused save: the reader's version goes to a copy beside the file, and the file
+/// as it is now is read.
+fn reload_keeping_copy(app: &mut App) {
+    let Target::File(path) = app.edits.target.clone() else {
+        return;
+    };
+    let copy = crate::saver::copy_beside(&path);
+    let name =
+        |p: &std::path::Path| crate::model::sanitize::line(&p.display().to_string()).into_owned();
+    let kept = app
+        .current_bytes()
+        .and_then(|bytes| crate::save::save(&copy, &bytes, None).map_err(|e| e.to_string()));
+    if let Err(why) = kept {
+        app.message = Some(format!(
+            "not reloaded: your version could not be kept as {}: {}",
+            name(&copy),
+            crate::model::sanitize::line(&why)
+        ));
+        return;
+    }
+    let stamp = crate::watch::stamp(&path);
+    apply(app, crate::watch::load(&path), stamp);
+    let m = app.message.take().unwrap_or_default();
+    app.message = Some(format!("{m}; your version is kept as {}", name(&copy)));
+}
+
 /// Applies a new version of the file: the map replaced, places kept; or its problems shown.
-fn apply(app: &mut App, version: Reloaded) {
+fn apply(app: &mut App, version: Reloaded, stamp: Option<crate::watch::Stamp>) {
     match version {
-        Reloaded::Valid(model) => app.reload(*model),
+        Reloaded::Valid(model) => app.reloaded_from_disk(*model, stamp),
         Reloaded::Invalid(problems) => app.reload_failed(problems),
         Reloaded::Unreadable(reason) => app.message = Some(format!("cannot reload: {reason}")),
     }
@@ -177,10 +306,11 @@ fn edit(
         Ok(s) if !s.success() => format!("{} exited with {s}", command.program),
         Ok(_) => {
             // Read now rather than wait for the watcher, which is told this version is seen.
-            if let (Some(r), Some(stamp)) = (reloader, crate::watch::stamp(&path)) {
+            let stamp = crate::watch::stamp(&path);
+            if let (Some(r), Some(stamp)) = (reloader, stamp) {
                 r.wrote(stamp);
             }
-            apply(app, crate::watch::load(&path));
+            apply(app, crate::watch::load(&path), stamp);
             return Ok(app.message.clone().unwrap_or_default());
         }
     };

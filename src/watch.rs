@@ -49,7 +49,8 @@ pub enum Reloaded {
 
 /// A thread that watches one file and sends each new version, loaded, as it settles.
 pub struct Reloader {
-    versions: Receiver<Reloaded>,
+    /// Each version with the stamp it was read at.
+    versions: Receiver<(Reloaded, Option<Stamp>)>,
     /// Stamps of versions argscope wrote itself, which are not news.
     own: Sender<Stamp>,
 }
@@ -83,7 +84,7 @@ impl Reloader {
                     if own_rx.try_iter().any(|s| Some(s) == now) {
                         continue;
                     }
-                    if tx.send(load(&path)).is_err() {
+                    if tx.send((load(&path), now)).is_err() {
                         return; // The explorer has gone.
                     }
                     wake();
@@ -94,12 +95,26 @@ impl Reloader {
 
     /// The newest version that arrived since the last call, if any.
     pub fn newest(&self) -> Option<Reloaded> {
+        self.newest_stamped().map(|(v, _)| v)
+    }
+
+    /// [`Reloader::newest`], with the stamp of the version read: what a save must find on disk
+    /// to write over it.
+    pub fn newest_stamped(&self) -> Option<(Reloaded, Option<Stamp>)> {
         self.versions.try_iter().last()
     }
 
     /// Says that argscope itself wrote the version with this stamp, so it is not reloaded.
     pub fn wrote(&self, stamp: Stamp) {
         let _ = self.own.send(stamp);
+    }
+
+    /// [`Reloader::wrote`] for another thread (the saver), which tells it as soon as it writes.
+    pub fn notifier(&self) -> impl Fn(Stamp) + Send + 'static {
+        let own = self.own.clone();
+        move |stamp| {
+            let _ = own.send(stamp);
+        }
     }
 }
 

@@ -86,6 +86,18 @@ const KEYS: &[&str] = &[
     "4<Enter><Enter><Enter><Enter>",
     "4y",
     "Q",
+    "6a",
+    "5E",
+    "5E<S-Tab>",
+    "5Ex<C-s>",
+    "5Ex<Esc>",
+    "5E<S-Tab><Right>",
+    "5E<Tab><Tab><Tab><Tab><Tab><C-u>BAD id",
+    "5D",
+    "4L",
+    "4Lcien<Enter>",
+    "4<Enter>E",
+    "4<Enter>E<Tab>",
 ];
 
 #[test]

@@ -685,3 +685,41 @@ fn a_mouse_drag_in_the_text_selects_whole_words_and_y_copies_them() {
     t.send(&["q"]);
     t.wait_exit(0);
 }
+
+/// A bracketed paste goes into the form's field whole, its newline a space: never Enter, never
+/// a save.
+#[test]
+fn a_bracketed_paste_goes_into_the_form_as_one_line() {
+    let Some(t) = Tmux::start("paste", 120, 40) else {
+        return;
+    };
+    t.launch("");
+    t.wait_text("1 Timeline");
+    t.send(&["5"]);
+    t.wait_text(" ARGUMENT");
+    t.send(&["E"]);
+    t.wait_text("Edit thesis");
+    t.send(&["C-u"]);
+    assert!(
+        t.cmd(&["set-buffer", "-b", "argscope", "Pasted\nline"])
+            .status()
+            .unwrap()
+            .success()
+    );
+    // -p: bracketed, as the application asked for it.
+    assert!(
+        t.cmd(&["paste-buffer", "-p", "-b", "argscope", "-t", "0"])
+            .status()
+            .unwrap()
+            .success()
+    );
+    let s = t.wait_text("Pasted line");
+    assert!(s.contains("Edit thesis"), "the form is still open:\n{s}");
+    t.send(&["Escape"]);
+    t.wait_text("Discard what was typed?");
+    t.send(&["y"]);
+    t.wait_text(" ARGUMENT");
+    t.send(&["q"]);
+    t.wait_exit(0);
+    assert!(t.alternate_is(false));
+}

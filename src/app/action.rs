@@ -140,6 +140,14 @@ pub enum Action {
     NextUnaddressed,
     /// Matrix: go to the previous provision that no recommendation addresses.
     PrevUnaddressed,
+    /// Undo the last change of the map.
+    Undo,
+    /// Make again the last change undone.
+    Redo,
+    /// Save the map to another (new) file, and go on editing there.
+    SaveAs,
+    /// After a refused save: read the file again, keeping the reader's version beside it.
+    ReloadKeepingCopy,
     /// The terminal has a new size.
     Resize(u16, u16),
     /// A mouse click at a column and row.
@@ -148,6 +156,29 @@ pub enum Action {
     WheelDown(u16, u16),
     /// The mouse wheel, up, at a column and row.
     WheelUp(u16, u16),
+    // Annotation: the forms and flows (issue 20). One block, to ease merges.
+    /// Text pane: add an item quoting the selection (opens the form).
+    AddItem,
+    /// Text pane: add the selection as another quote of an item chosen in the palette.
+    AddQuote,
+    /// Link the selected item to another: the palette, then the relation, note and group.
+    LinkItem,
+    /// Edit the selected item's fields in the form.
+    EditItem,
+    /// Delete the selected item, after a confirmation listing what names it.
+    DeleteItem,
+    /// Links: edit the selected link (relation, note, group); in "Quoted by", the item.
+    EditLink,
+    /// Links: remove the selected link; in "Quoted by", that item's quote of the passage.
+    RemoveLink,
+    /// Form: the next field.
+    NextField,
+    /// Form: the previous field.
+    PrevField,
+    /// Form: save (apply the change), keeping the form open when it is refused.
+    Save,
+    /// Confirmation: yes.
+    Confirm,
     /// The mouse moved with its left button down, to a column and row (selects in the text).
     Drag(u16, u16),
 }
@@ -230,10 +261,25 @@ impl Action {
             Action::OpenRow => "open-row",
             Action::NextUnaddressed => "next-unaddressed",
             Action::PrevUnaddressed => "prev-unaddressed",
+            Action::Undo => "undo",
+            Action::Redo => "redo",
+            Action::SaveAs => "save-as",
+            Action::ReloadKeepingCopy => "reload-keeping-copy",
             Action::Resize(..) => "resize",
             Action::Click(..) => "click",
             Action::WheelDown(..) => "wheel-down",
             Action::WheelUp(..) => "wheel-up",
+            Action::AddItem => "add-item",
+            Action::AddQuote => "add-quote",
+            Action::LinkItem => "link-item",
+            Action::EditItem => "edit-item",
+            Action::DeleteItem => "delete-item",
+            Action::EditLink => "edit-link",
+            Action::RemoveLink => "remove-link",
+            Action::NextField => "next-field",
+            Action::PrevField => "prev-field",
+            Action::Save => "save",
+            Action::Confirm => "confirm",
             Action::Drag(..) => "drag",
         }
     }

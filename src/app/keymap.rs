@@ -75,6 +75,12 @@ modes! {
     Messages: "messages", "Message log (M)", None;
     /// The problems of the file's newest version.
     Problems: "problems", "Problems of the file's newest version (P)", None;
+    /// The annotation form: an item's fields (a, E) or a link's (L, E on a link).
+    Form: "form", "Annotation form (a, E, L)", None;
+    /// A question to answer yes or no (D).
+    Confirm: "confirm", "Confirmation (D)", None;
+    /// The palette picking an item for an annotation (A, L).
+    Pick: "pick", "Palette picking an item (A, L)", Some(KeyMode::Palette);
 }
 
 /// One binding: the keys, the action and what it does in the reader's words.
@@ -240,6 +246,33 @@ const DEFAULTS: &[Row] = &[
     (KeyMode::Map, &["<Enter>"], Action::Open, "re-centre (into history)", true),
     (KeyMode::Map, &["<BS>", "["], Action::Back, "back in history (re-centres)", false),
     (KeyMode::Map, &["]"], Action::Forward, "forward in history", false),
+    // Annotation: the engine's keys (undo, redo, saving).
+    (KeyMode::Normal, &["u"], Action::Undo, "undo the last change of the map", false),
+    (KeyMode::Normal, &["<C-r>"], Action::Redo, "redo the change undone", false),
+    (KeyMode::Normal, &["W"], Action::SaveAs, "save the map to a new file (the built-in map, or after a refused save)", false),
+    (KeyMode::Normal, &["R"], Action::ReloadKeepingCopy, "after a refused save: reload the file, keeping yours as a copy beside it", false),
+    // Annotation: the forms and flows (issue 20). One block, to ease merges.
+    (KeyMode::Text, &["a"], Action::AddItem, "add an item quoting the selection", false),
+    (KeyMode::Text, &["A"], Action::AddQuote, "add the selection as a quote of an item (palette)", false),
+    (KeyMode::Normal, &["L"], Action::LinkItem, "link the item to another (palette, then relation)", false),
+    (KeyMode::Normal, &["E"], Action::EditItem, "edit the item's fields", false),
+    (KeyMode::Normal, &["D"], Action::DeleteItem, "delete the item (asks first)", false),
+    (KeyMode::Links, &["E"], Action::EditLink, "edit the link (relation, note, group); in Quoted by, the item", false),
+    (KeyMode::Links, &["D"], Action::RemoveLink, "remove the link; in Quoted by, the item's quote of the passage", false),
+    (KeyMode::Form, &["<Tab>", "<Down>", "<Enter>"], Action::NextField, "next field", true),
+    (KeyMode::Form, &["<S-Tab>", "<Up>"], Action::PrevField, "previous field", false),
+    (KeyMode::Form, &["<Left>"], Action::Left, "choice: previous", false),
+    (KeyMode::Form, &["<Right>"], Action::Right, "choice: next (Space too)", false),
+    (KeyMode::Form, &["<C-s>"], Action::Save, "save", true),
+    (KeyMode::Form, &["<Esc>"], Action::Escape, "cancel (asks when something was typed)", true),
+    (KeyMode::Form, &["<BS>"], Action::PromptBackspace, "delete a character", false),
+    (KeyMode::Form, &["<C-w>"], Action::PromptDeleteWord, "delete a word", false),
+    (KeyMode::Form, &["<C-u>"], Action::PromptClear, "clear the field", false),
+    (KeyMode::Form, &["<C-c>"], Action::Quit, "quit", false),
+    (KeyMode::Confirm, &["y", "<Enter>"], Action::Confirm, "yes", true),
+    (KeyMode::Confirm, &["n", "<Esc>"], Action::Escape, "no", true),
+    (KeyMode::Confirm, &["<C-c>"], Action::Quit, "quit", false),
+    (KeyMode::Pick, &["<Enter>"], Action::PromptAccept, "pick the item", true),
 ];
 
 /// The live keymap: the defaults, possibly rebound.

@@ -7,6 +7,7 @@
 //! the actions, the keymap, the layout, history, and the one line-input and cursor types.
 
 pub mod action;
+pub mod annotate;
 pub mod cursor;
 pub mod history;
 pub mod input;
@@ -181,6 +182,10 @@ pub enum Effect {
     Open(String),
     /// Run the reader's editor on the document's file at this item's line.
     Edit(usize),
+    /// Save the map, as the session has changed it, to this new file, and go on there.
+    SaveAs(std::path::PathBuf),
+    /// Read the file again, someone else's version, keeping the reader's as a copy beside it.
+    ReloadKeepingCopy,
 }
 
 /// The whole state of the explorer.
@@ -230,6 +235,8 @@ pub struct App {
     /// The problems of the file's newest version when it did not load; the map on screen is the
     /// last good one.
     pub problems: Option<Vec<crate::model::Problem>>,
+    /// Changes made in the explorer: their undo and redo, and where they are saved.
+    pub edits: annotate::Editing,
 }
 
 impl App {
@@ -270,6 +277,7 @@ impl App {
             theme: crate::theme::Theme::new(options.color),
             file: None,
             problems: None,
+            edits: annotate::Editing::default(),
         }
     }
 
@@ -346,7 +354,11 @@ impl App {
         let mode = self.key_mode();
         match self.keymap.lookup(mode, key) {
             Some(action) => self.update(action),
-            None if matches!(mode, KeyMode::Prompt | KeyMode::Palette) => {
+            None if matches!(
+                mode,
+                KeyMode::Prompt | KeyMode::Palette | KeyMode::Pick | KeyMode::Form
+            ) =>
+            {
                 if let Some(c) = key.typed() {
                     self.update(Action::PromptInsert(c));
                 }

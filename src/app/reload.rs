@@ -30,6 +30,11 @@ impl App {
         let (cursor, selection) = (self.text.cursor, self.text.selection.clone());
         let mark = self.memory.mark.map(|i| id(self, i));
         let open: Vec<ViewKind> = self.layers.iter().map(|l| l.kind()).collect();
+        // A form being filled in stays, with what was typed (its items found again by id).
+        let form = self.layers.iter().rev().find_map(|l| match l {
+            crate::views::Layer::Form(f) => Some(f.clone()),
+            _ => None,
+        });
         let old_ids: Vec<_> = (0..self.model.doc.items.len())
             .map(|i| id(self, i))
             .collect();
@@ -108,6 +113,19 @@ impl App {
             ),
             None => format!("reloaded the file ({n} items)"),
         });
+        if let Some(form) = form {
+            let relations = self.model.doc.relations.len();
+            let index = &self.model.index;
+            let found = |old: usize| old_ids.get(old).and_then(|id| index.get(id));
+            match form.remapped(found, relations) {
+                Some(form) => self.layers.push(crate::views::Layer::Form(form)),
+                None => {
+                    self.message = Some(format!(
+                        "reloaded the file ({n} items); the form's item is gone, so it closed"
+                    ))
+                }
+            }
+        }
     }
 
     /// A new version of the file that does not load: the map on screen stays, and its problems
@@ -130,5 +148,8 @@ fn opener(kind: ViewKind) -> Option<super::Action> {
         ViewKind::Messages => Action::MessageLog,
         // The free comparison and the palette close; the problems are gone with a good version.
         ViewKind::Compare | ViewKind::Palette | ViewKind::Problems => return None,
+        // A form comes back on its own, found by id, with what was typed; a confirmation
+        // names an item by position, which a reload may have moved.
+        ViewKind::Form | ViewKind::Confirm => return None,
     })
 }

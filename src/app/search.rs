@@ -12,6 +12,8 @@ use crate::panes::lists::Row;
 pub enum PromptKind {
     Search,
     Filter,
+    /// The name of a file to save the map to (`W`, or the built-in map's first change).
+    SaveAs,
 }
 
 /// The line the reader is typing into.
@@ -136,7 +138,7 @@ impl App {
                 .list(self.focus)
                 .and_then(|l| l.filter.clone())
                 .unwrap_or_default(),
-            PromptKind::Search => String::new(),
+            PromptKind::Search | PromptKind::SaveAs => String::new(),
         };
         if kind == PromptKind::Search {
             self.search = Some(Search {
@@ -248,6 +250,7 @@ impl App {
         match kind {
             PromptKind::Search => self.run_search(&query),
             PromptKind::Filter => self.apply_filter(&query),
+            PromptKind::SaveAs => {}
         }
     }
 
@@ -426,6 +429,10 @@ impl App {
         let Mode::Prompt(p) = std::mem::replace(&mut self.mode, Mode::Browse) else {
             return;
         };
+        if p.kind == PromptKind::SaveAs {
+            self.save_as(p.input.as_str());
+            return;
+        }
         self.query_history.push(p.input.as_str());
         if p.kind == PromptKind::Search && p.input.is_empty() {
             self.search = None;
@@ -444,6 +451,9 @@ impl App {
                 }
             }
             PromptKind::Filter => self.apply_filter(""),
+            PromptKind::SaveAs => {
+                self.message = Some("not saved: W saves the map to a file".into())
+            }
         }
     }
 

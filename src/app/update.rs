@@ -36,6 +36,12 @@ impl App {
             }
         }
         self.keep_in_view();
+        if self.focus != Pane::Text
+            && self.top().is_none()
+            && let Some(item) = self.selected_item()
+        {
+            self.memory.last_listed = Some(item);
+        }
     }
 
     /// Hands `action` to the view or overlay on top; false when there is none or it left the
@@ -179,6 +185,17 @@ impl App {
             Action::WheelUp(x, y) => self.wheel(x, y, -3),
             Action::ToggleFold => self.toggle_fold(),
             Action::FoldAll => self.fold_all(),
+            Action::Undo => self.undo(),
+            Action::Redo => self.redo(),
+            Action::SaveAs => self.open_prompt(PromptKind::SaveAs),
+            Action::ReloadKeepingCopy => self.reload_keeping_copy(),
+            Action::AddItem
+            | Action::AddQuote
+            | Action::LinkItem
+            | Action::EditItem
+            | Action::DeleteItem
+            | Action::EditLink
+            | Action::RemoveLink => self.annotate(action),
             // The views' openers are the registry's (`views::open`), and their own actions
             // (Left, Open…) mean nothing in the panes.
             _ => {}

@@ -31,8 +31,8 @@ const MAX_CLOSEST: usize = 50;
 /// The text, folded loosely once, with the way back to original offsets.
 pub struct FoldedText<'t> {
     original: &'t str,
-    folded: String,
-    map: OffsetMap,
+    folded: std::borrow::Cow<'t, str>,
+    map: std::borrow::Cow<'t, OffsetMap>,
 }
 
 impl<'t> FoldedText<'t> {
@@ -43,14 +43,24 @@ impl<'t> FoldedText<'t> {
         map.shrink_to_fit();
         FoldedText {
             original: text,
-            folded,
-            map,
+            folded: folded.into(),
+            map: std::borrow::Cow::Owned(map),
+        }
+    }
+
+    /// The text folded already (search keeps its loose fold): anchoring a new quote then costs
+    /// no fold of the whole text.
+    pub fn folded_already(text: &'t str, folded: &'t str, map: &'t OffsetMap) -> Self {
+        FoldedText {
+            original: text,
+            folded: folded.into(),
+            map: std::borrow::Cow::Borrowed(map),
         }
     }
 
     /// The folded text and its offset map, for search to keep.
     pub fn into_parts(self) -> (String, OffsetMap) {
-        (self.folded, self.map)
+        (self.folded.into_owned(), self.map.into_owned())
     }
 
     fn span(&self, folded: Range<usize>) -> Range<usize> {

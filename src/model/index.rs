@@ -144,6 +144,42 @@ impl LinkIndex {
         }
     }
 
+    /// Adds a new last item with the id `id` and its links, resolved as `(relation, target,
+    /// link)`; the targets' incoming lists gain them at their ends (the new item is the last
+    /// source, so document order holds).
+    pub fn push_item(&mut self, id: CompactString, links: &[LinkRef]) {
+        let from = self.outgoing.len();
+        self.ids.insert(id, from);
+        self.outgoing.push(links.iter().copied());
+        self.incoming.push(std::iter::empty());
+        for l in links {
+            self.incoming.push_into(
+                l.other,
+                LinkRef {
+                    rel: l.rel,
+                    other: from,
+                    link: l.link,
+                },
+            );
+        }
+    }
+
+    /// Removes the last item, `id`, and its links.
+    pub fn pop_item(&mut self, id: &str) {
+        let Some(last) = self.outgoing.len().checked_sub(1) else {
+            return;
+        };
+        let targets: Vec<usize> = self.outgoing[last].iter().map(|l| l.other).collect();
+        for t in targets {
+            self.incoming.remove_from(t, |l| l.other == last);
+        }
+        self.outgoing.pop();
+        self.incoming.pop();
+        if self.ids.get(id) == Some(&last) {
+            self.ids.remove(id);
+        }
+    }
+
     /// The position of the item with this id.
     pub fn get(&self, id: &str) -> Option<usize> {
         self.ids.get(id).copied()

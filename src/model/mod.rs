@@ -4,6 +4,7 @@ pub mod anchor;
 mod fast;
 pub mod fields;
 pub mod fold;
+pub mod incremental;
 pub mod index;
 pub mod invisible;
 pub mod locate;

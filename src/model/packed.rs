@@ -39,6 +39,44 @@ impl<T> Packed<T> {
         self.values.shrink_to_fit();
     }
 
+    /// Removes the last list.
+    pub fn pop(&mut self) {
+        if self.starts.len() > 1 {
+            self.starts.pop();
+            let end = self.starts.last().copied().unwrap_or(0);
+            self.values.truncate(end);
+        }
+    }
+
+    /// Appends `value` to list `i` (the values after it move up one).
+    pub fn push_into(&mut self, i: usize, value: T) {
+        let at = self.starts[i + 1];
+        self.values.insert(at, value);
+        for s in &mut self.starts[i + 1..] {
+            *s += 1;
+        }
+    }
+
+    /// Removes the values of list `i` that `gone` says go.
+    pub fn remove_from(&mut self, i: usize, gone: impl Fn(&T) -> bool) {
+        let (start, end) = (self.starts[i], self.starts[i + 1]);
+        let mut removed = 0;
+        let mut k = start;
+        while k < end - removed {
+            if gone(&self.values[k]) {
+                self.values.remove(k);
+                removed += 1;
+            } else {
+                k += 1;
+            }
+        }
+        if removed > 0 {
+            for s in &mut self.starts[i + 1..] {
+                *s -= removed;
+            }
+        }
+    }
+
     /// How many lists there are.
     pub fn len(&self) -> usize {
         self.starts.len() - 1

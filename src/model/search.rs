@@ -33,6 +33,22 @@ impl Folded {
         Folded { buf, starts }
     }
 
+    fn push(&mut self, item: &Item, mode: Fold) {
+        for_each_field(item, |field| {
+            fold_into(field, mode, &mut self.buf, None);
+            self.buf.push('\n');
+        });
+        self.starts.push(self.buf.len());
+    }
+
+    fn pop(&mut self) {
+        if self.starts.len() > 1 {
+            self.starts.pop();
+            let end = self.starts.last().copied().unwrap_or(0);
+            self.buf.truncate(end);
+        }
+    }
+
     fn item_text(&self, item: usize) -> &str {
         &self.buf[self.starts[item]..self.starts[item + 1]]
     }
@@ -207,6 +223,27 @@ impl SearchIndex {
             texts: Default::default(),
             last_text: RefCell::new(None),
         }
+    }
+
+    /// The text folded loosely, with its offset map, when it was kept at load (anchoring a new
+    /// quote reads it rather than folding the text again).
+    pub fn loose_text(&self) -> Option<(&str, &OffsetMap)> {
+        self.texts[slot(Fold::Loose)]
+            .get()
+            .map(|t| (t.buf.as_str(), &t.map))
+    }
+
+    /// Adds the fields of a new last item. The other folds of the items are built again on the
+    /// next query that needs them.
+    pub fn push_item(&mut self, item: &Item) {
+        self.loose.push(item, Fold::Loose);
+        self.strict = Default::default();
+    }
+
+    /// Forgets the last item's fields.
+    pub fn pop_item(&mut self) {
+        self.loose.pop();
+        self.strict = Default::default();
     }
 
     fn folded(&self, doc: &Document, mode: Fold) -> &Folded {

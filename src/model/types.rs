@@ -58,7 +58,7 @@ pub struct Relation {
 }
 
 /// One thing the map says about the piece.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Item {
     /// Ids, relation names and tags are short and there are many of them: kept inline, they
     /// cost no allocation each (a third of a large document's memory).
@@ -387,7 +387,7 @@ pub struct Link {
 }
 
 /// A side-by-side set prepared by the map's author.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Comparison {
     pub id: String,
     pub title: String,
@@ -397,7 +397,7 @@ pub struct Comparison {
 }
 
 /// One labelled column of a comparison.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Side {
     pub label: String,
     pub items: Vec<String>,

@@ -44,6 +44,20 @@ pub fn validate(value: Value) -> Validated {
     v.cross_check(document)
 }
 
+/// The problems of one item's own fields, as `items[i]`: the form of its id, its kind and the
+/// kind's fields, its dates, its quotes' and links' shapes. What the item alone can tell; its
+/// references are checked by `model::incremental`.
+pub fn check_item(item: &Item, i: usize) -> Vec<Problem> {
+    let mut v = Validator::default();
+    match serde_json::to_value(item) {
+        Ok(value) => {
+            v.item(value, i);
+        }
+        Err(e) => v.error(&format!("items[{i}]"), format!("cannot be written: {e}")),
+    }
+    v.problems
+}
+
 /// Validates a document whose fields were read without a problem (the fast path of loading):
 /// what is left are the cross-references.
 pub fn check(document: Document) -> Validated {

@@ -38,6 +38,7 @@ pub fn status(ctx: &Ctx, frame: &mut Frame, area: Rect) {
         (None, Mode::Prompt(p)) => match p.kind {
             PromptKind::Search => "SEARCH".into(),
             PromptKind::Filter => "FILTER".into(),
+            PromptKind::SaveAs => "SAVE AS".into(),
         },
     };
     let width = area.width as usize;
@@ -61,10 +62,10 @@ pub fn status(ctx: &Ctx, frame: &mut Frame, area: Rect) {
     let mut state = String::new();
     match &app.mode {
         Mode::Prompt(p) if app.layers.is_empty() => {
-            let lead = if p.kind == PromptKind::Search {
-                "/"
-            } else {
-                "filter: "
+            let lead = match p.kind {
+                PromptKind::Search => "/",
+                PromptKind::Filter => "filter: ",
+                PromptKind::SaveAs => "save the map to (a new file): ",
             };
             state = format!("{lead}{}{}", p.input.as_str(), ctx.sym.caret);
             if p.kind == PromptKind::Search

@@ -6,6 +6,7 @@
 pub mod compare;
 pub mod comparisons;
 pub mod copy;
+pub mod form;
 pub mod help;
 pub mod map;
 pub mod matrix;
@@ -135,6 +136,8 @@ registry! {
     Help(help::HelpView) <- Help,
     Problems(problems::ProblemsView) <- ShowProblems,
     Messages(messages::MessagesView) <- MessageLog,
+    Form(form::FormView),
+    Confirm(form::confirm::ConfirmView),
 }
 
 impl Layer {
@@ -188,6 +191,9 @@ pub struct ViewMemory {
     pub compare: Option<([usize; 2], (usize, usize, usize))>,
     /// The map's cursor, by its centre.
     pub map: Option<(usize, map::neighbourhood::MapCursor)>,
+    /// The item last selected in a list pane: the palette offers it first when it picks an
+    /// item for `A` or `L`.
+    pub last_listed: Option<usize>,
 }
 
 /// A vertical move's size, for the actions that move up and down in a view drawn in `area`.

@@ -24,6 +24,17 @@ pub struct PaletteView {
     pub selected: usize,
     /// The first result on screen.
     pub top: usize,
+    /// Picking an item for an annotation (`A`, `L`) rather than jumping to it.
+    pub pick: Option<Pick>,
+}
+
+/// What the palette picks an item for: `Enter` hands it over instead of jumping.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Pick {
+    /// The item the selection becomes a quote of (`A`).
+    Quote(crate::model::Quote),
+    /// The target of a link from this item (`L`).
+    LinkFrom(usize),
 }
 
 /// Lines of the box above the results: the query and the counts.
@@ -46,9 +57,51 @@ impl Open for PaletteView {
 }
 
 impl PaletteView {
+    /// The palette picking an item for `pick`: the item last selected in a list comes first.
+    pub fn picking(app: &App, pick: Pick) -> PaletteView {
+        let mut view = PaletteView {
+            pick: Some(pick),
+            ..PaletteView::default()
+        };
+        view.run(app);
+        view
+    }
+
+    /// In pick mode: no text row, the source of a link left out, and with no query the item
+    /// last selected in a list first.
+    fn picking_order(&mut self, app: &App) {
+        let Some(pick) = &self.pick else {
+            return;
+        };
+        self.text_matches = 0;
+        if let Pick::LinkFrom(source) = pick {
+            let source = *source;
+            self.items.retain(|&i| i != source);
+            if let Some(c) = self
+                .counts
+                .iter_mut()
+                .find(|(p, _)| *p == Pane::of_kind(app.model.item(source).kind))
+            {
+                c.1 = c.1.saturating_sub(1);
+            }
+        }
+        if self.input.is_empty()
+            && let Some(last) = app.memory.last_listed
+            && let Some(at) = self.items.iter().position(|&i| i == last)
+        {
+            let item = self.items.remove(at);
+            self.items.insert(0, item);
+        }
+    }
+
     /// Runs the query: titles that start with it first, then titles that contain it, then the
     /// rest, as in any finder; the document's order within each.
     fn run(&mut self, app: &App) {
+        self.search(app);
+        self.picking_order(app);
+    }
+
+    fn search(&mut self, app: &App) {
         let query = self.input.as_str();
         let model = &app.model;
         if query.is_empty() {
@@ -119,11 +172,15 @@ impl PaletteView {
 
 impl View for PaletteView {
     fn key_mode(&self) -> KeyMode {
-        KeyMode::Palette
+        if self.pick.is_some() {
+            KeyMode::Pick
+        } else {
+            KeyMode::Palette
+        }
     }
 
     fn name(&self) -> &'static str {
-        "JUMP"
+        if self.pick.is_some() { "PICK" } else { "JUMP" }
     }
 
     fn is_overlay(&self) -> bool {
@@ -136,6 +193,15 @@ impl View for PaletteView {
             Action::PromptNewer => self.selected = cursor::step(self.selected, 1, self.choices()),
             Action::PromptAccept => {
                 app.query_history.push(self.input.as_str());
+                if let Some(pick) = &self.pick {
+                    let Some(&item) = self.items.get(self.selected) else {
+                        return Outcome::Keep;
+                    };
+                    return match super::form::flows::picked(app, pick, item) {
+                        Some(next) => Outcome::Replace(next),
+                        None => Outcome::Close,
+                    };
+                }
                 if let Some(&item) = self.items.get(self.selected) {
                     // A jump that cannot land says why in the status line.
                     app.navigate(item);
@@ -166,7 +232,12 @@ impl View for PaletteView {
 
     fn draw(&self, ctx: &Ctx, frame: &mut Frame, area: Rect) {
         let (rect, _) = boxed(area);
-        let title = Line::styled(" Jump to any item ", ctx.theme.title);
+        let title = match &self.pick {
+            None => " Jump to any item ",
+            Some(Pick::Quote(_)) => " Add the selection as a quote of: pick the item ",
+            Some(Pick::LinkFrom(_)) => " Link to: pick the item ",
+        };
+        let title = Line::styled(title, ctx.theme.title);
         let body = ctx.overlay(frame, rect, title);
         if body.area() == 0 {
             return;

@@ -1,0 +1,710 @@
+//! The annotation forms and flows driven by keys, as a reader uses them: `a` (add an item
+//! quoting the selection), `A` (add the selection as a quote), `L` (link), `E` (edit an item or
+//! a link), `D` (delete, after a confirmation; a link or a quote at once), and a paste. Pure:
+//! keys through `handle_key`, then the state and the drawn screen.
+
+use argscope::app::{Action, App, Options, keys};
+use argscope::model;
+use argscope::panes::text::Selection;
+use argscope::views::Layer;
+use argscope::views::form::{Field, FormView, Purpose};
+
+fn app(w: u16, h: u16) -> App {
+    let mut app = App::new(model::builtin(), Options::default());
+    app.update(Action::Resize(w, h));
+    app
+}
+
+fn press(app: &mut App, notation: &str) {
+    for key in keys::parse(notation).expect("valid notation") {
+        app.handle_key(key);
+    }
+}
+
+fn screen(app: &App) -> String {
+    argscope::render::screen_text(app).join("\n")
+}
+
+fn form(app: &App) -> &FormView {
+    match app.top() {
+        Some(Layer::Form(f)) => f,
+        other => panic!("expected the form on top, got {:?}", other.map(Layer::kind)),
+    }
+}
+
+/// Tabs to `field` in the form on top.
+fn tab_to(app: &mut App, field: Field) {
+    for _ in 0..20 {
+        if form(app).focus == field {
+            return;
+        }
+        press(app, "<Tab>");
+    }
+    panic!("no field {field:?} in the form");
+}
+
+fn item(app: &App, id: &str) -> usize {
+    app.model.index.get(id).expect("the item exists")
+}
+
+/// The Text pane with `words` (their first occurrence) selected, as `v` and the motions leave it.
+fn selecting(words: &str) -> App {
+    let mut a = app(120, 40);
+    press(&mut a, "6");
+    let at = a
+        .model
+        .doc
+        .document
+        .text
+        .find(words)
+        .expect("the words are in the text");
+    a.text.selection = Some(Selection {
+        anchor: at..at + words.len(),
+        exact: true,
+    });
+    a
+}
+
+// ---- a: the form for a new item
+
+#[test]
+fn a_without_a_selection_says_how_to_make_one() {
+    let mut a = app(120, 40);
+    press(&mut a, "6a");
+    assert!(a.top().is_none());
+    let msg = a.message.clone().unwrap_or_default();
+    assert!(msg.contains("v starts one"), "{msg}");
+}
+
+#[test]
+fn a_opens_the_form_on_the_title_with_the_selection_as_its_quote() {
+    let mut a = selecting("cartels");
+    press(&mut a, "a");
+    let f = form(&a);
+    assert_eq!(f.focus, Field::Title);
+    let Purpose::NewItem { quote } = &f.purpose else {
+        panic!("a new item: {:?}", f.purpose);
+    };
+    assert_eq!(quote.exact, "cartels");
+    // "cartels" occurs three times: the quote says which.
+    assert!(
+        quote.prefix.is_some() || quote.suffix.is_some(),
+        "{quote:?}"
+    );
+    let s = screen(&a);
+    assert!(s.contains("“cartels”"), "the quote shows read-only:\n{s}");
+}
+
+#[test]
+fn the_id_follows_the_title_and_takes_2_when_taken_until_it_is_edited() {
+    let mut a = selecting("cartels");
+    press(&mut a, "aMexico's drug cartels");
+    assert_eq!(form(&a).text(Field::Id), "mexico-s-drug-cartels");
+    let mut a = selecting("cartels");
+    press(&mut a, "aCartels");
+    // `cartels` is the actor's id.
+    assert_eq!(form(&a).text(Field::Id), "cartels-2");
+    // Edited, it stops following the title.
+    tab_to(&mut a, Field::Id);
+    press(&mut a, "<BS><BS>-x");
+    tab_to(&mut a, Field::Title);
+    press(&mut a, "!");
+    assert_eq!(form(&a).focus, Field::Title);
+    assert_eq!(form(&a).text(Field::Title), "Cartels!");
+    assert_eq!(form(&a).text(Field::Id), "cartels-x");
+}
+
+#[test]
+fn errors_show_beside_the_field_and_the_form_stays_open() {
+    let mut a = selecting("cartels");
+    press(&mut a, "a<C-s>");
+    assert!(a.top().is_some(), "an empty title is not saved");
+    assert_eq!(form(&a).focus, Field::Title);
+    let s = screen(&a);
+    assert!(s.contains("! a title is needed"), "{s}");
+    assert!(s.contains("fix the marked fields"), "{s}");
+
+    // A taken id.
+    tab_to(&mut a, Field::Id);
+    press(&mut a, "<C-u>amlo");
+    let s = screen(&a);
+    assert!(
+        s.contains("! taken by “Andrés Manuel López Obrador”"),
+        "{s}"
+    );
+
+    // A date the format does not accept, on an event.
+    let mut a = selecting("cartels");
+    press(&mut a, "a<S-Tab><Right>");
+    assert_eq!(form(&a).kind, model::Kind::Event, "after claim, the first");
+    tab_to(&mut a, Field::WhenLabel);
+    press(&mut a, "last fall<Tab>2020-13");
+    let s = screen(&a);
+    assert!(s.contains("! not a date the format accepts"), "{s}");
+    press(&mut a, "<BS><BS>10~");
+    assert!(!screen(&a).contains("! not a date"));
+    press(&mut a, "/2019");
+    assert!(screen(&a).contains("! the end is before the start"));
+}
+
+#[test]
+fn the_kind_cycles_and_changes_which_fields_show() {
+    let mut a = selecting("cartels");
+    press(&mut a, "a<S-Tab>");
+    assert_eq!(form(&a).focus, Field::Kind);
+    let kinds: Vec<_> = (0..5)
+        .map(|_| {
+            press(&mut a, "<Right>");
+            form(&a).kind
+        })
+        .collect();
+    assert_eq!(kinds.len(), 5);
+    assert_eq!(kinds[4], form(&a).kind);
+    press(&mut a, " ");
+    assert_eq!(form(&a).kind, kinds[0], "Space cycles too");
+    for (kind, field) in [
+        (model::Kind::Event, Field::WhenDate),
+        (model::Kind::Actor, Field::ActorGroup),
+        (model::Kind::Provision, Field::Instrument),
+        (model::Kind::Claim, Field::ClaimRole),
+    ] {
+        while form(&a).kind != kind {
+            press(&mut a, "<Right>");
+        }
+        assert!(form(&a).fields(&a).contains(&field), "{kind:?}");
+    }
+    assert!(!form(&a).fields(&a).contains(&Field::WhenDate));
+}
+
+#[test]
+fn esc_closes_an_untouched_form_and_asks_when_something_was_typed() {
+    let mut a = selecting("cartels");
+    press(&mut a, "a<Esc>");
+    assert!(a.top().is_none());
+
+    press(&mut a, "ax<Esc>");
+    assert!(form(&a).asking);
+    assert!(screen(&a).contains("Discard what was typed?"));
+    press(&mut a, "n");
+    assert!(!form(&a).asking);
+    assert_eq!(
+        form(&a).text(Field::Title),
+        "x",
+        "n goes back, the text kept"
+    );
+    press(&mut a, "<Esc>y");
+    assert!(a.top().is_none());
+}
+
+#[test]
+fn a_paste_goes_into_the_field_as_one_line_and_never_saves() {
+    let mut a = selecting("cartels");
+    press(&mut a, "a");
+    a.handle_paste("Cartels\ngrow\r\n  stronger\n");
+    let f = form(&a);
+    assert_eq!(f.text(Field::Title), "Cartels grow stronger ");
+    assert_eq!(f.text(Field::Id), "cartels-grow-stronger");
+    assert!(!f.tried, "nothing was submitted");
+    assert_eq!(a.model.doc.items.len(), 84);
+}
+
+// ---- D: the confirmation
+
+#[test]
+fn d_lists_the_links_and_comparisons_that_name_the_item_and_n_keeps_it() {
+    let mut a = app(120, 40);
+    let thesis = (0..a.model.doc.items.len())
+        .find(|&i| a.model.is_thesis(i))
+        .unwrap();
+    press(&mut a, "5");
+    assert_eq!(a.selected_item(), Some(thesis));
+    press(&mut a, "D");
+    let Some(Layer::Confirm(c)) = a.top() else {
+        panic!("a confirmation");
+    };
+    let incoming = a.model.index.incoming[thesis].len();
+    assert!(incoming > 0);
+    let links = c
+        .dependants
+        .iter()
+        .filter(|d| d.starts_with("link: "))
+        .count();
+    assert_eq!(links, incoming);
+    let s = screen(&a);
+    assert!(s.contains(&format!("lose it too ({incoming})")), "{s}");
+    press(&mut a, "n");
+    assert!(a.top().is_none());
+    assert_eq!(a.model.doc.items.len(), 84);
+    assert_eq!(a.message.as_deref(), Some("nothing deleted"));
+}
+
+#[test]
+fn d_names_the_comparisons_an_item_is_in() {
+    let mut a = app(120, 40);
+    let rec = item(&a, "rec-drop-law-elements");
+    press(&mut a, "4");
+    assert_eq!(a.selected_item(), Some(rec));
+    press(&mut a, "D");
+    let Some(Layer::Confirm(c)) = a.top() else {
+        panic!("a confirmation");
+    };
+    assert!(
+        c.dependants.iter().any(|d| d.starts_with("comparison: ")),
+        "{:?}",
+        c.dependants
+    );
+}
+
+// ---- L, E: the link's form
+
+#[test]
+fn l_picks_the_target_in_the_palette_then_opens_the_links_form() {
+    let mut a = app(120, 40);
+    press(&mut a, "2");
+    let source = a.selected_item().unwrap();
+    press(&mut a, "Lcienfuegos");
+    let Some(Layer::Palette(p)) = a.top() else {
+        panic!("the palette");
+    };
+    assert!(!p.items.contains(&source), "an item is not its own target");
+    let target = p.items[0];
+    press(&mut a, "<Enter>");
+    let f = form(&a);
+    assert_eq!(f.purpose, Purpose::NewLink { source, target });
+    assert_eq!(f.focus, Field::Relation);
+    let s = screen(&a);
+    assert!(
+        s.contains("involved in"),
+        "relations with their inverse:\n{s}"
+    );
+}
+
+#[test]
+fn the_group_field_shows_for_supports_and_opposes_only() {
+    let mut a = app(120, 40);
+    let thesis = (0..a.model.doc.items.len())
+        .find(|&i| a.model.is_thesis(i))
+        .unwrap();
+    press(&mut a, "5j");
+    let source = a.selected_item().unwrap();
+    a.open(Layer::Form(FormView::new_link(&a, source, thesis)));
+    assert!(
+        form(&a).fields(&a).contains(&Field::Group),
+        "claims: supports"
+    );
+    press(&mut a, "<Left>");
+    assert!(!form(&a).fields(&a).contains(&Field::Group));
+}
+
+#[test]
+fn e_in_the_links_opens_the_selected_links_form() {
+    let mut a = app(120, 40);
+    press(&mut a, "4<Enter>");
+    let link = a.detail_link(a.link).unwrap();
+    assert!(link.outgoing);
+    let source = a.selected_item().unwrap();
+    press(&mut a, "E");
+    let f = form(&a);
+    assert_eq!(
+        f.purpose,
+        Purpose::EditLink {
+            source,
+            link: link.link
+        }
+    );
+    let rel = &a.model.item(source).links[link.link].rel;
+    assert_eq!(a.model.doc.relations[f.relation].id, rel.as_str());
+}
+
+// ---- snapshots
+
+#[test]
+fn the_form_and_the_confirmation_at_80x24() {
+    let mut a = app(80, 24);
+    press(&mut a, "6");
+    let text = &a.model.doc.document.text;
+    let at = text.find("cartels").unwrap();
+    a.text.selection = Some(Selection {
+        anchor: at..at + "cartels".len(),
+        exact: true,
+    });
+    press(&mut a, "aCartels adapt");
+    tab_to(&mut a, Field::Id);
+    press(&mut a, "<C-u>amlo");
+    insta::assert_snapshot!("form_add_80x24", screen(&a));
+
+    let mut a = app(80, 24);
+    press(&mut a, "5D");
+    insta::assert_snapshot!("confirm_delete_80x24", screen(&a));
+
+    let mut a = app(80, 24);
+    press(&mut a, "4<Enter>E");
+    insta::assert_snapshot!("form_edit_link_80x24", screen(&a));
+}
+
+// ---- with the engine: the changes made
+
+#[test]
+fn ctrl_s_adds_the_item_with_the_exact_quote_and_makes_it_current() {
+    let mut a = selecting("cartels");
+    press(&mut a, "a");
+    let quote = match &form(&a).purpose {
+        Purpose::NewItem { quote } => quote.clone(),
+        other => panic!("{other:?}"),
+    };
+    press(&mut a, "Cartels adapt<Tab>They change routes<C-s>");
+    assert!(a.top().is_none(), "saved: {:?}", a.message);
+    let new = a.model.doc.items.len() - 1;
+    let it = a.model.item(new);
+    assert_eq!(it.id, "cartels-adapt");
+    assert_eq!(it.title, "Cartels adapt");
+    assert_eq!(it.summary.as_deref(), Some("They change routes"));
+    assert_eq!(it.quotes, vec![quote]);
+    assert_eq!(it.kind, model::Kind::Claim);
+    assert_eq!(
+        a.selected_item(),
+        Some(new),
+        "the new item is the current one"
+    );
+    assert_eq!(a.focus, argscope::app::Pane::Argument);
+    let msg = a.message.clone().unwrap_or_default();
+    assert!(msg.contains("not saved"), "{msg}");
+    assert!(a.text.selection.is_none());
+}
+
+#[test]
+fn a_second_item_with_the_same_title_gets_2() {
+    let mut a = selecting("cartels");
+    press(&mut a, "aCartels adapt<C-s>");
+    let first = a.model.doc.items.len() - 1;
+    press(&mut a, "6");
+    let at = a.model.doc.document.text.find("cartels").unwrap();
+    a.text.selection = Some(Selection {
+        anchor: at..at + 7,
+        exact: true,
+    });
+    press(&mut a, "aCartels adapt");
+    assert_eq!(form(&a).text(Field::Id), "cartels-adapt-2");
+    press(&mut a, "<C-s>");
+    assert_eq!(a.model.item(first).id, "cartels-adapt");
+    assert_eq!(a.model.item(first + 1).id, "cartels-adapt-2");
+}
+
+#[test]
+fn l_then_a_relation_and_a_note_appends_the_exact_link() {
+    let mut a = selecting("cartels");
+    press(&mut a, "aCartels adapt<C-s>");
+    let source = a.selected_item().unwrap();
+    let thesis = (0..a.model.doc.items.len())
+        .find(|&i| a.model.is_thesis(i))
+        .unwrap();
+    let thesis_id = a.model.item(thesis).id.clone();
+    // The palette, searched by the thesis's id; supports is offered between claims.
+    press(&mut a, &format!("L{thesis_id}<Enter>"));
+    assert_eq!(
+        form(&a).purpose,
+        Purpose::NewLink {
+            source,
+            target: thesis
+        }
+    );
+    press(&mut a, "<Tab>as the text says<Tab>g1<C-s>");
+    assert!(a.top().is_none(), "{:?}", a.message);
+    let links = &a.model.item(source).links;
+    assert_eq!(
+        links,
+        &vec![model::Link {
+            rel: "supports".into(),
+            to: thesis_id.clone(),
+            group: Some("g1".into()),
+            note: Some("as the text says".into()),
+        }]
+    );
+    // Undo takes the link away again.
+    press(&mut a, "u");
+    assert!(a.model.item(source).links.is_empty());
+}
+
+#[test]
+fn e_renames_an_id_and_every_link_follows() {
+    let mut a = app(120, 40);
+    press(&mut a, "2");
+    let amlo = item(&a, "amlo");
+    while a.selected_item() != Some(amlo) {
+        press(&mut a, "j");
+    }
+    let linking: Vec<usize> = a.model.index.incoming[amlo]
+        .iter()
+        .map(|l| l.other)
+        .collect();
+    assert!(!linking.is_empty());
+    press(&mut a, "E");
+    assert_eq!(form(&a).text(Field::Title), "Andrés Manuel López Obrador");
+    assert_eq!(
+        form(&a).text(Field::Group),
+        "",
+        "a link's field is not an item's"
+    );
+    press(&mut a, "!");
+    assert_eq!(
+        form(&a).text(Field::Id),
+        "amlo",
+        "an edit's id does not follow"
+    );
+    tab_to(&mut a, Field::Id);
+    press(&mut a, "<C-u>lopez-obrador<C-s>");
+    assert!(a.top().is_none(), "{:?}", a.message);
+    assert_eq!(a.model.item(amlo).id, "lopez-obrador");
+    assert_eq!(a.model.item(amlo).title, "Andrés Manuel López Obrador!");
+    for i in linking {
+        assert!(
+            a.model
+                .item(i)
+                .links
+                .iter()
+                .any(|l| l.to == "lopez-obrador"),
+            "{} follows the rename",
+            a.model.item(i).id
+        );
+        assert!(!a.model.item(i).links.iter().any(|l| l.to == "amlo"));
+    }
+}
+
+#[test]
+fn y_deletes_the_item_and_the_links_that_named_it() {
+    let mut a = app(120, 40);
+    press(&mut a, "2");
+    let amlo = item(&a, "amlo");
+    while a.selected_item() != Some(amlo) {
+        press(&mut a, "j");
+    }
+    press(&mut a, "Dy");
+    assert!(a.top().is_none());
+    assert_eq!(a.model.doc.items.len(), 83);
+    assert!(a.model.index.get("amlo").is_none());
+    assert!(
+        a.model
+            .doc
+            .items
+            .iter()
+            .all(|i| i.links.iter().all(|l| l.to != "amlo"))
+    );
+    let msg = a.message.clone().unwrap_or_default();
+    assert!(msg.starts_with("deleted amlo"), "{msg}");
+}
+
+#[test]
+fn d_in_the_links_removes_the_selected_link() {
+    let mut a = app(120, 40);
+    press(&mut a, "4<Enter>");
+    let source = a.selected_item().unwrap();
+    let before = a.model.item(source).links.clone();
+    let link = a.detail_link(a.link).unwrap();
+    assert!(link.outgoing);
+    press(&mut a, "D");
+    let after = &a.model.item(source).links;
+    assert_eq!(after.len(), before.len() - 1);
+    let mut expected = before.clone();
+    expected.remove(link.link);
+    assert_eq!(after, &expected);
+}
+
+#[test]
+fn a_capital_adds_the_selection_as_a_quote_of_the_picked_item() {
+    let mut a = app(120, 40);
+    press(&mut a, "2");
+    let cartels = item(&a, "cartels");
+    while a.selected_item() != Some(cartels) {
+        press(&mut a, "j");
+    }
+    press(&mut a, "6");
+    let text = &a.model.doc.document.text;
+    let at = text.find("drug trafficking").unwrap();
+    a.text.selection = Some(Selection {
+        anchor: at..at + "drug trafficking".len(),
+        exact: true,
+    });
+    let quotes = a.model.item(cartels).quotes.len();
+    press(&mut a, "A");
+    let Some(Layer::Palette(p)) = a.top() else {
+        panic!("the palette");
+    };
+    assert_eq!(
+        p.items[0], cartels,
+        "the item last selected in a list first"
+    );
+    press(&mut a, "<Enter>");
+    assert_eq!(a.model.item(cartels).quotes.len(), quotes + 1);
+    assert_eq!(
+        a.model.item(cartels).quotes.last().unwrap().exact,
+        "drug trafficking"
+    );
+}
+
+#[test]
+fn d_in_quoted_by_removes_the_quote_but_not_an_items_only_one() {
+    let mut a = app(120, 40);
+    press(&mut a, "6}<Enter>");
+    let it = a.selected_item().unwrap();
+    let quotes = a.model.item(it).quotes.len();
+    press(&mut a, "D");
+    if quotes == 1 {
+        assert_eq!(a.model.item(it).quotes.len(), 1);
+        let msg = a.message.clone().unwrap_or_default();
+        assert!(msg.contains("keeps its one quote"), "{msg}");
+    } else {
+        assert_eq!(a.model.item(it).quotes.len(), quotes - 1);
+    }
+}
+
+#[test]
+fn the_engine_refusing_says_why_in_the_form_which_stays_open() {
+    let mut a = selecting("cartels");
+    press(&mut a, "aCartels adapt");
+    // A tag the format refuses is the engine's to catch, not the form's.
+    tab_to(&mut a, Field::Tags);
+    press(&mut a, "ok");
+    // Make the quote one the text does not hold.
+    if let Some(Layer::Form(f)) = a.layers.last_mut() {
+        f.purpose = Purpose::NewItem {
+            quote: model::Quote {
+                exact: "words the article never says".into(),
+                prefix: None,
+                suffix: None,
+            },
+        };
+    }
+    press(&mut a, "<C-s>");
+    let f = form(&a);
+    let why = f.refused.clone().unwrap_or_default();
+    assert!(!why.is_empty());
+    assert!(screen(&a).contains("Not saved: "), "{}", screen(&a));
+    assert_eq!(a.model.doc.items.len(), 84);
+}
+
+#[test]
+fn render_keys_drives_annotation_headlessly_and_says_not_saved() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_argscope"))
+        .args([
+            "render",
+            "--size",
+            "100x30",
+            "--keys",
+            "5E<C-u>A new title<C-s>",
+        ])
+        .output()
+        .expect("argscope runs");
+    assert!(out.status.success());
+    let screen = String::from_utf8_lossy(&out.stdout);
+    assert!(screen.contains("A new title"), "{screen}");
+    assert!(screen.contains("edited thesis — not saved"), "{screen}");
+}
+
+#[test]
+fn the_whole_flow_by_keys_select_add_link_undo() {
+    let mut a = app(120, 40);
+    press(&mut a, "6/cartels<Enter>vaCartels adapt<C-s>");
+    let new = a.model.doc.items.len() - 1;
+    assert_eq!(a.model.item(new).title, "Cartels adapt");
+    assert_eq!(a.model.item(new).quotes[0].exact, "cartels");
+    assert_eq!(a.selected_item(), Some(new));
+    let thesis = (0..a.model.doc.items.len())
+        .find(|&i| a.model.is_thesis(i))
+        .unwrap();
+    let thesis_id = a.model.item(thesis).id.to_string();
+    press(&mut a, &format!("L{thesis_id}<Enter><C-s>"));
+    assert_eq!(a.model.item(new).links.len(), 1);
+    assert_eq!(a.model.item(new).links[0].rel, "supports");
+    assert_eq!(a.model.item(new).links[0].to, thesis_id.as_str());
+    press(&mut a, "u");
+    assert!(a.model.item(new).links.is_empty());
+    assert_eq!(
+        a.model.item(new).title,
+        "Cartels adapt",
+        "only the link is undone"
+    );
+}
+
+#[test]
+fn e_on_a_link_changes_its_relation_and_note_in_place() {
+    let mut a = app(120, 40);
+    press(&mut a, "4<Enter>");
+    let source = a.selected_item().unwrap();
+    let link = a.detail_link(a.link).unwrap().link;
+    let before = a.model.item(source).links[link].clone();
+    press(&mut a, "E<Right><Tab><C-u>a new note<C-s>");
+    assert!(a.top().is_none(), "{:?}", a.message);
+    let after = &a.model.item(source).links[link];
+    assert_eq!(after.to, before.to);
+    assert_ne!(after.rel, before.rel);
+    assert_eq!(after.note.as_deref(), Some("a new note"));
+    assert_eq!(a.model.item(source).links.len(), {
+        let mut b = app(120, 40);
+        press(&mut b, "4<Enter>");
+        b.model.item(source).links.len()
+    });
+}
+
+#[test]
+fn a_paste_in_the_palette_searches_and_does_not_jump() {
+    let mut a = app(120, 40);
+    press(&mut a, ":");
+    a.handle_paste("cien\nfuegos");
+    let Some(Layer::Palette(p)) = a.top() else {
+        panic!("the palette stays open");
+    };
+    assert_eq!(p.input.as_str(), "cien fuegos");
+}
+
+#[test]
+fn a_reload_keeps_the_form_and_what_was_typed_its_item_found_by_id() {
+    let mut a = app(120, 40);
+    press(&mut a, "2");
+    let amlo = item(&a, "amlo");
+    while a.selected_item() != Some(amlo) {
+        press(&mut a, "j");
+    }
+    press(&mut a, "E typed");
+    // Someone else's save puts an item before every other: positions move.
+    let mut doc: serde_json::Value = serde_json::from_str(model::BUILTIN).unwrap();
+    doc["items"].as_array_mut().unwrap().insert(
+        0,
+        serde_json::json!({"id": "zz-first", "kind": "recommendation", "title": "First",
+                           "quotes": [], "links": []}),
+    );
+    a.reload(model::load(doc.to_string().as_bytes()).unwrap());
+    let f = form(&a);
+    assert_eq!(f.purpose, Purpose::EditItem { item: amlo + 1 });
+    assert_eq!(f.text(Field::Title), "Andrés Manuel López Obrador typed");
+    assert_eq!(a.model.item(amlo + 1).id, "amlo");
+
+    // An item that is gone closes its form, and says so.
+    let mut doc: serde_json::Value = serde_json::from_str(model::BUILTIN).unwrap();
+    let items = doc["items"].as_array_mut().unwrap();
+    items.retain(|i| i["id"] != "amlo");
+    for i in items.iter_mut() {
+        if let Some(links) = i["links"].as_array_mut() {
+            links.retain(|l| l["to"] != "amlo");
+        }
+    }
+    if let Some(cs) = doc["comparisons"].as_array_mut() {
+        for c in cs {
+            for side in ["left", "right"] {
+                if let Some(list) = c[side]["items"].as_array_mut() {
+                    list.retain(|i| i != "amlo");
+                }
+            }
+            if let Some(pairs) = c["pairs"].as_array_mut() {
+                pairs.retain(|p| !p.as_array().unwrap().iter().any(|i| i == "amlo"));
+            }
+        }
+    }
+    a.reload(model::load(doc.to_string().as_bytes()).expect("still valid"));
+    assert!(a.top().is_none());
+    assert!(
+        a.message
+            .as_deref()
+            .unwrap()
+            .contains("the form's item is gone")
+    );
+}
