@@ -280,6 +280,28 @@ fn l_picks_the_target_in_the_palette_then_opens_the_links_form() {
 }
 
 #[test]
+fn the_pick_palettes_counts_are_its_rows() {
+    // The source is left out of the results, and out of the counts only when it was among them.
+    // (With no query the palette is a table of contents by pane row, where an event may also
+    // be a row of the Argument pane; a query counts results by kind.)
+    for query in ["thesis", "cienfuegos"] {
+        let mut a = app(120, 40);
+        press(&mut a, &format!("5jL{query}"));
+        let Some(Layer::Palette(p)) = a.top() else {
+            panic!("the palette");
+        };
+        for (pane, n) in &p.counts {
+            let rows = p
+                .items
+                .iter()
+                .filter(|&&i| argscope::app::Pane::of_kind(a.model.item(i).kind) == *pane)
+                .count();
+            assert_eq!(*n, rows, "{query}: {pane:?}");
+        }
+    }
+}
+
+#[test]
 fn the_group_field_shows_for_supports_and_opposes_only() {
     let mut a = app(120, 40);
     let thesis = (0..a.model.doc.items.len())

@@ -76,11 +76,13 @@ impl PaletteView {
         self.text_matches = 0;
         if let Pick::LinkFrom(source) = pick {
             let source = *source;
+            let before = self.items.len();
             self.items.retain(|&i| i != source);
-            if let Some(c) = self
-                .counts
-                .iter_mut()
-                .find(|(p, _)| *p == Pane::of_kind(app.model.item(source).kind))
+            if self.items.len() < before
+                && let Some(c) = self
+                    .counts
+                    .iter_mut()
+                    .find(|(p, _)| *p == Pane::of_kind(app.model.item(source).kind))
             {
                 c.1 = c.1.saturating_sub(1);
             }
