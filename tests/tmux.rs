@@ -723,3 +723,75 @@ fn a_bracketed_paste_goes_into_the_form_as_one_line() {
     t.wait_exit(0);
     assert!(t.alternate_is(false));
 }
+
+#[test]
+fn annotating_a_copy_of_the_built_in_map_saves_the_claim_its_exact_quote_and_not_the_undone_link() {
+    let Some(t) = Tmux::start("annotate", 120, 40) else {
+        return;
+    };
+    let path = t.dir.path().join("map.json");
+    std::fs::write(&path, argscope::model::BUILTIN).unwrap();
+    t.launch(&path.display().to_string());
+    t.wait_text("1 Timeline");
+    // Find "cartels" in the text, select the match, add a claim quoting it.
+    t.send(&["6", "/cartels", "Enter"]);
+    t.wait_text("/cartels  1/");
+    t.send(&["v"]);
+    t.wait_text("selection: 1 word");
+    t.send(&["a"]);
+    t.wait_text("Add an item");
+    let title = "Cartels named by the tmux test";
+    t.send(&["-l", title]);
+    t.send(&["C-s"]);
+    t.wait_text("saved");
+    // Link it to the thesis, then undo the link.
+    t.send(&["L"]);
+    t.wait_text("pick the item");
+    t.send(&["-l", "thesis"]);
+    t.wait_text("role: thesis");
+    t.send(&["Enter"]);
+    t.wait_text("relation");
+    t.send(&["C-s"]);
+    t.wait_text("supports thesis");
+    t.send(&["u"]);
+    t.wait_text("undid");
+    t.send(&["q"]);
+    t.wait_exit(0);
+    assert!(t.alternate_is(false));
+
+    // The file on disk passes check, and holds the claim with the exact quote and no link.
+    let check = Command::new(env!("CARGO_BIN_EXE_argscope"))
+        .arg("check")
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+    let bytes = std::fs::read(&path).unwrap();
+    let m = argscope::model::load(&bytes).expect("the saved map loads");
+    let item = (0..m.doc.items.len())
+        .find(|&i| m.item(i).title == title)
+        .expect("the new claim is in the file");
+    let claim = m.item(item);
+    assert_eq!(claim.kind, argscope::model::Kind::Claim);
+    assert_eq!(claim.quotes.len(), 1);
+    assert_eq!(claim.quotes[0].exact, "cartels");
+    // The quote anchors to the first "cartels" of the text, the match that was selected.
+    let text = &m.doc.document.text;
+    let first = text.find("cartels").unwrap();
+    assert_eq!(
+        m.spans.get(item).unwrap()[0],
+        first..first + "cartels".len()
+    );
+    assert!(claim.links.is_empty(), "the link was undone");
+    assert!(
+        m.doc
+            .items
+            .iter()
+            .all(|i| i.links.iter().all(|l| l.to != claim.id)),
+        "nothing links to it"
+    );
+}
