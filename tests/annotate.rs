@@ -197,6 +197,28 @@ fn esc_closes_an_untouched_form_and_asks_when_something_was_typed() {
 }
 
 #[test]
+fn ctrl_c_quits_from_an_untouched_form_and_asks_first_when_something_was_typed() {
+    let mut a = selecting("cartels");
+    press(&mut a, "a<C-c>");
+    assert!(a.quit, "nothing typed: Ctrl-c quits as everywhere");
+
+    let mut a = selecting("cartels");
+    press(&mut a, "ax<C-c>");
+    assert!(!a.quit, "what was typed is not thrown away unasked");
+    assert!(form(&a).asking);
+    assert!(screen(&a).contains("Discard what was typed and quit?"));
+    press(&mut a, "n");
+    assert!(!a.quit);
+    assert_eq!(form(&a).text(Field::Title), "x");
+    press(&mut a, "<C-c>y");
+    assert!(a.quit, "y quits");
+
+    let mut a = selecting("cartels");
+    press(&mut a, "ax<C-c><C-c>");
+    assert!(a.quit, "a second Ctrl-c quits");
+}
+
+#[test]
 fn a_paste_goes_into_the_field_as_one_line_and_never_saves() {
     let mut a = selecting("cartels");
     press(&mut a, "a");

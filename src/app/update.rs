@@ -47,8 +47,12 @@ impl App {
     /// Hands `action` to the view or overlay on top; false when there is none or it left the
     /// action to the panes.
     fn update_layers(&mut self, action: Action) -> bool {
-        // Quitting, suspending and resizing are the application's, whatever is on top.
-        if matches!(action, Action::Quit | Action::Suspend | Action::Resize(..)) {
+        // Quitting, suspending and resizing are the application's, whatever is on top; but a
+        // form with something typed in it asks before quitting throws that away.
+        let dirty_form = matches!(self.top(), Some(Layer::Form(f)) if f.dirty);
+        if matches!(action, Action::Suspend | Action::Resize(..))
+            || (action == Action::Quit && !dirty_form)
+        {
             return false;
         }
         let Some(mut layer) = self.layers.pop() else {

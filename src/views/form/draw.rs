@@ -99,7 +99,11 @@ pub fn lines(form: &FormView, ctx: &Ctx, width: usize) -> Vec<Line<'static>> {
     if form.asking {
         out.push(Line::styled(
             fit(
-                "Discard what was typed? y discards it, n goes back to the form",
+                if form.quitting {
+                    "Discard what was typed and quit? y quits, n goes back to the form"
+                } else {
+                    "Discard what was typed? y discards it, n goes back to the form"
+                },
                 width,
                 g.ellipsis,
             ),

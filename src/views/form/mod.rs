@@ -108,6 +108,8 @@ pub struct FormView {
     pub dirty: bool,
     /// `Esc` on a dirty form: asking whether to throw it away.
     pub asking: bool,
+    /// The question is whether to quit (`Ctrl-c` on a dirty form): yes quits too.
+    pub quitting: bool,
     /// A save was tried: an empty title or id is an error now, not a blank to fill.
     pub tried: bool,
     /// Why the last save was refused (the engine's reason).
@@ -126,6 +128,7 @@ impl FormView {
             id_edited: false,
             dirty: false,
             asking: false,
+            quitting: false,
             tried: false,
             refused: None,
         }
@@ -609,10 +612,17 @@ impl View for FormView {
             return match action {
                 Action::PromptInsert('y' | 'Y') | Action::NextField => {
                     app.message = Some("discarded".into());
+                    app.quit = self.quitting;
+                    Outcome::Close
+                }
+                // A second Ctrl-c while asking whether to quit: quit.
+                Action::Quit => {
+                    app.quit = true;
                     Outcome::Close
                 }
                 Action::PromptInsert('n' | 'N') | Action::Escape => {
                     self.asking = false;
+                    self.quitting = false;
                     Outcome::Keep
                 }
                 _ => Outcome::Keep,
@@ -620,6 +630,11 @@ impl View for FormView {
         }
         match action {
             Action::Escape if self.dirty => self.asking = true,
+            // Quitting would throw away what was typed: ask first, as Esc does.
+            Action::Quit => {
+                self.asking = true;
+                self.quitting = true;
+            }
             Action::Escape => return Outcome::Close,
             Action::Save => return self.save(app),
             Action::NextField => self.step_field(app, true),
