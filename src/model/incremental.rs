@@ -4,7 +4,7 @@
 //! quote spans and the search index in place. What this cannot judge alone (a linked-argument
 //! group, which spans items) is left to the caller's full reload: [`can_push_alone`].
 
-use super::anchor::{Anchored, FoldedText, QuoteRef, anchor_all};
+use super::anchor::{Anchored, FoldedText, QuoteRef, anchor_one};
 use super::index::LinkRef;
 use super::problem::Problem;
 use super::types::Item;
@@ -134,18 +134,15 @@ impl Model {
             Some((folded, map)) => FoldedText::folded_already(original, folded, map),
             None => FoldedText::new(original),
         };
-        let refs: Vec<QuoteRef<'_>> = item
-            .quotes
-            .iter()
-            .map(|q| QuoteRef {
+        let mut spans = Vec::new();
+        let mut problems = Vec::new();
+        for (j, q) in item.quotes.iter().enumerate() {
+            let quote = QuoteRef {
                 exact: &q.exact,
                 prefix: q.prefix.as_deref(),
                 suffix: q.suffix.as_deref(),
-            })
-            .collect();
-        let mut spans = Vec::new();
-        let mut problems = Vec::new();
-        for (j, result) in anchor_all(&text, &refs).into_iter().enumerate() {
+            };
+            let result = anchor_one(&text, &quote);
             let path = format!(".quotes[{j}]");
             match result {
                 Anchored::Found { span, .. } => spans.push(span),
