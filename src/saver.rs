@@ -174,6 +174,61 @@ pub fn wait_idle(patience: Duration) -> bool {
     }
 }
 
+/// The environment variable of [`churn`], for tests only.
+#[doc(hidden)]
+pub const CHURN_ENV: &str = "ARGSCOPE_TEST_CHURN";
+
+/// For tests only (`tests/kill.rs`): opens `path` as the explorer does, then adds an item and
+/// undoes it, over and over, each version saved by the saver thread, and says `saving` on
+/// standard output once the first save is under way. Runs until killed; gives 1 when the file
+/// cannot be opened or changed.
+#[doc(hidden)]
+pub fn churn(path: &std::path::Path) -> u8 {
+    use crate::app::annotate::{Change, Target};
+    let read_as = crate::watch::stamp(path);
+    let Ok(bytes) = std::fs::read(path) else {
+        return 1;
+    };
+    let Ok(model) = crate::model::load_owned(bytes) else {
+        return 1;
+    };
+    let mut app = crate::app::App::new(model, crate::app::Options::default());
+    app.file = Some(path.to_path_buf());
+    app.edits.target = Target::File(path.to_path_buf());
+    app.edits.read_as = read_as;
+    let Ok(saver) = Saver::spawn(read_as, |_| {}, || {}) else {
+        return 1;
+    };
+    let Some(mut item) = app.model.doc.items.first().cloned() else {
+        return 1;
+    };
+    item.id = format!("churned-by-the-test-{}", std::process::id()).into();
+    item.links.clear();
+    let mut said = false;
+    loop {
+        if app.edits.can_undo() {
+            app.undo();
+        } else if let Err(e) = app.change(Change::AddItem(item.clone())) {
+            eprintln!("{e}");
+            return 1;
+        }
+        if let Some(request) = app.take_save() {
+            saver.save(request.path, request.bytes);
+        }
+        if !said {
+            println!("saving");
+            said = true;
+        }
+        wait_idle(Duration::from_secs(30));
+        for outcome in saver.outcomes() {
+            if !matches!(outcome, Saved::Done { .. }) {
+                eprintln!("{outcome:?}");
+                return 1;
+            }
+        }
+    }
+}
+
 /// A name beside `path` that is free: `name.argscope-1.json`, `-2`…, for keeping the reader's
 /// version when they reload someone else's.
 pub fn copy_beside(path: &std::path::Path) -> PathBuf {
