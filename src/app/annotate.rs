@@ -75,6 +75,8 @@ enum Replay {
     Pop,
     /// The step took this last item off: replaying it adds it again, in place.
     Push(Box<Item>),
+    /// The step made item `0` what it is from this one: replaying it puts this one back.
+    Replace(usize, Box<Item>),
 }
 
 /// What a change does to the document, item by item: what `Change` expands to.
@@ -142,6 +144,17 @@ impl App {
                 Err(_) => {}
             }
         }
+        if let Change::EditItem { index, item } = &change
+            && crate::model::incremental::can_push_alone(item)
+            && crate::model::incremental::can_push_alone(self.model.item(*index))
+            && self.model.item(*index).id == item.id
+        {
+            match self.model.replace_item(*index, item.clone()) {
+                Ok(old) => return self.replaced(&ops, what, *index, old),
+                Err(problems) if !problems.is_empty() => return Err(describe(&problems)),
+                Err(_) => {}
+            }
+        }
         let splices = self.splice_all(&ops)?;
         let model = match self.reloaded() {
             Ok(model) => model,
@@ -165,8 +178,30 @@ impl App {
             }
         };
         let last = self.model.doc.items.len() - 1;
-        self.refresh_in_place(self.model.item(last).kind, None);
+        self.refresh_in_place(&[self.model.item(last).kind], None);
         self.recorded(splices, what, Replay::Pop);
+        Ok(())
+    }
+
+    /// The model has item `index` replaced already (checked alone; `old` is what it was): the
+    /// file follows, then the screen.
+    fn replaced(
+        &mut self,
+        ops: &[Op],
+        what: String,
+        index: usize,
+        old: Item,
+    ) -> Result<(), String> {
+        let splices = match self.splice_all(ops) {
+            Ok(s) => s,
+            Err(why) => {
+                let _ = self.model.replace_item(index, old);
+                return Err(why);
+            }
+        };
+        let kinds = [old.kind, self.model.item(index).kind];
+        self.refresh_in_place(&kinds, None);
+        self.recorded(splices, what, Replay::Replace(index, Box::new(old)));
         Ok(())
     }
 
@@ -190,12 +225,12 @@ impl App {
     /// After an item was added or taken off in place: the lists that show its kind and the Text
     /// pane's passages are built again, the reader kept on the same items; nothing else moved.
     /// `gone` is the position of an item taken off, which nothing may point at any more.
-    fn refresh_in_place(&mut self, kind: crate::model::Kind, gone: Option<usize>) {
+    fn refresh_in_place(&mut self, kinds: &[crate::model::Kind], gone: Option<usize>) {
         use super::Pane;
-        let mut panes = vec![Pane::of_kind(kind)];
-        if kind == crate::model::Kind::Claim && !panes.contains(&Pane::Argument) {
-            panes.push(Pane::Argument);
-        }
+        let mut panes: Vec<Pane> = kinds.iter().map(|&k| Pane::of_kind(k)).collect();
+        // The Argument pane is a tree of claims (their kind's pane) through their links.
+        panes.sort_by_key(|p| p.number());
+        panes.dedup();
         if let Some(g) = gone {
             self.collapsed.remove(&g);
             if self.memory.mark == Some(g) {
@@ -387,7 +422,7 @@ impl App {
             Replay::Pop => match self.model.pop_item() {
                 Some(item) => {
                     let last = self.model.doc.items.len();
-                    self.refresh_in_place(item.kind, Some(last));
+                    self.refresh_in_place(&[item.kind], Some(last));
                     Replay::Push(Box::new(item))
                 }
                 None => self.replay_by_reload(),
@@ -396,8 +431,18 @@ impl App {
                 let kind = item.kind;
                 match self.model.push_item(*item) {
                     Ok(()) => {
-                        self.refresh_in_place(kind, None);
+                        self.refresh_in_place(&[kind], None);
                         Replay::Pop
+                    }
+                    Err(_) => self.replay_by_reload(),
+                }
+            }
+            Replay::Replace(index, item) => {
+                let kind = item.kind;
+                match self.model.replace_item(index, *item) {
+                    Ok(now) => {
+                        self.refresh_in_place(&[kind, now.kind], None);
+                        Replay::Replace(index, Box::new(now))
                     }
                     Err(_) => self.replay_by_reload(),
                 }

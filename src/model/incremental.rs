@@ -24,24 +24,63 @@ impl Model {
     /// only in Unicode normalization). The warnings of the map are not looked at again.
     pub fn push_item(&mut self, item: Item) -> Result<(), Vec<Problem>> {
         let i = self.doc.items.len();
+        let duplicate = self.index.get(&item.id).map(|first| {
+            Problem::error(
+                format!("items[{i}].id"),
+                format!(
+                    "duplicate id \"{}\" (first at items[{first}])",
+                    super::problem::short(&item.id)
+                ),
+            )
+            .in_item(Some(&item.id))
+        });
+        let (links, spans) = self.check_alone(&item, i, duplicate)?;
+        self.index.push_item(item.id.clone(), &links);
+        self.spans.push(spans);
+        self.search.push_item(&item);
+        self.doc.items.push(item);
+        Ok(())
+    }
+
+    /// Item `i` becomes `item`, which keeps its id, checked alone as [`Model::push_item`]
+    /// checks; gives back the item it replaced. A new id goes through the full check (every
+    /// link and comparison naming the old one is rewritten).
+    pub fn replace_item(&mut self, i: usize, item: Item) -> Result<Item, Vec<Problem>> {
+        if self.doc.items.get(i).is_none_or(|old| old.id != item.id) {
+            return Err(Vec::new());
+        }
+        let (links, spans) = self.check_alone(&item, i, None)?;
+        self.index.replace_links(i, &links);
+        self.spans.replace(i, spans);
+        self.search.replace_item(i, &item);
+        Ok(std::mem::replace(&mut self.doc.items[i], item))
+    }
+
+    /// Removes the last item (the inverse of [`Model::push_item`]).
+    pub fn pop_item(&mut self) -> Option<Item> {
+        let item = self.doc.items.pop()?;
+        self.index.pop_item(&item.id);
+        self.spans.pop();
+        self.search.pop_item();
+        Some(item)
+    }
+
+    /// Checks `item`, to be item `i`, alone against the map: its fields, its links (known
+    /// relations and targets, no argument resting on itself) and its quotes. Gives its links
+    /// resolved and its quotes' spans; `Err` as [`Model::push_item`] says.
+    fn check_alone(
+        &self,
+        item: &Item,
+        i: usize,
+        duplicate: Option<Problem>,
+    ) -> Result<(Vec<LinkRef>, Vec<Range<usize>>), Vec<Problem>> {
         let at = |field: String| format!("items[{i}]{field}");
-        let mut errors: Vec<Problem> = validate::check_item(&item, i)
+        let mut errors: Vec<Problem> = validate::check_item(item, i)
             .into_iter()
             .filter(Problem::is_error)
             .collect();
+        errors.extend(duplicate);
         let id = Some(item.id.as_str());
-        if let Some(first) = self.index.get(&item.id) {
-            errors.push(
-                Problem::error(
-                    at(".id".into()),
-                    format!(
-                        "duplicate id \"{}\" (first at items[{first}])",
-                        super::problem::short(&item.id)
-                    ),
-                )
-                .in_item(id),
-            );
-        }
         let argument = self.doc.argument_relations();
         let mut links = Vec::with_capacity(item.links.len());
         for (k, link) in item.links.iter().enumerate() {
@@ -90,7 +129,7 @@ impl Model {
             }
         }
         let mut undecided = false;
-        let spans = match self.anchor(&item) {
+        let spans = match self.anchor(item) {
             Ok(spans) => spans,
             Err(problems) if problems.is_empty() => {
                 undecided = true;
@@ -107,20 +146,7 @@ impl Model {
         if !errors.is_empty() || undecided {
             return Err(errors);
         }
-        self.index.push_item(item.id.clone(), &links);
-        self.spans.push(spans);
-        self.search.push_item(&item);
-        self.doc.items.push(item);
-        Ok(())
-    }
-
-    /// Removes the last item (the inverse of [`Model::push_item`]).
-    pub fn pop_item(&mut self) -> Option<Item> {
-        let item = self.doc.items.pop()?;
-        self.index.pop_item(&item.id);
-        self.spans.pop();
-        self.search.pop_item();
-        Some(item)
+        Ok((links, spans))
     }
 
     /// The item's quotes anchored in the text, read from the fold search keeps; `Err` says which
