@@ -106,6 +106,8 @@ pub fn anchor_one(text: &FoldedText<'_>, quote: &QuoteRef<'_>) -> Anchored {
         return Anchored::Empty;
     }
     let hay = text.folded.as_bytes();
+    // The text is scanned once: counted as such.
+    crate::work::add(crate::work::Work::Bytes, hay.len());
     let (mut first, mut count, mut last) = (0..0, 0usize, 0usize);
     for (n, at) in memchr::memmem::find_iter(hay, f.as_bytes()).enumerate() {
         if n >= MAX_CANDIDATES {

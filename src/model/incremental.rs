@@ -1,5 +1,5 @@
-//! Changing a loaded model one item at a time, without loading it again: a new last item is
-//! checked alone against the map (the same rules as a load: its fields, a unique id, links to
+//! Changing a loaded model one item at a time, without loading it again: a new last item (or an
+//! item edited under the same id) is checked alone against the map (the same rules as a load: its fields, a unique id, links to
 //! known items and relations, quotes that anchor in the text) and added to the link index, the
 //! quote spans and the search index in place. What this cannot judge alone (a linked-argument
 //! group, which spans items) is left to the caller's full reload: [`can_push_alone`].
@@ -16,6 +16,9 @@ use std::ops::Range;
 pub fn can_push_alone(item: &Item) -> bool {
     item.links.iter().all(|l| l.group.is_none())
 }
+
+/// An item checked alone: its links resolved and its quotes' spans.
+type Checked = (Vec<LinkRef>, Vec<Range<usize>>);
 
 impl Model {
     /// Adds `item` after the last one, checked alone against the map. `Err` holds its errors,
@@ -73,7 +76,7 @@ impl Model {
         item: &Item,
         i: usize,
         duplicate: Option<Problem>,
-    ) -> Result<(Vec<LinkRef>, Vec<Range<usize>>), Vec<Problem>> {
+    ) -> Result<Checked, Vec<Problem>> {
         let at = |field: String| format!("items[{i}]{field}");
         let mut errors: Vec<Problem> = validate::check_item(item, i)
             .into_iter()
