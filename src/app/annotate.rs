@@ -839,4 +839,59 @@ mod tests {
         same(app.edits.bytes().unwrap(), model::BUILTIN.as_bytes());
         assert_eq!(app.model.index.incoming[i].len(), links_in);
     }
+
+    #[test]
+    fn someone_elses_version_clears_the_history_and_says_so_and_a_refused_save_offers_r_and_w() {
+        let mut app = app();
+        let t = thesis(&app);
+        app.change(Change::AddItem(claim("new-claim", "cartels", &t)))
+            .unwrap();
+        assert!(app.edits.can_undo());
+        // A refused save: the reader is told, and offered the two ways out.
+        let path = std::path::PathBuf::from("/tmp/map.json");
+        app.saved(crate::saver::Saved::Conflict { path: path.clone() });
+        let m = app.message.clone().unwrap();
+        assert!(
+            m.contains("changed on disk") && m.contains("R reloads") && m.contains("W saves"),
+            "{m}"
+        );
+        app.update(crate::app::Action::ReloadKeepingCopy);
+        assert_eq!(
+            app.effects.pop(),
+            Some(crate::app::Effect::ReloadKeepingCopy)
+        );
+        // Their version arrives: the history is let go, and the status line says why.
+        app.reloaded_from_disk(model::builtin(), None);
+        assert!(!app.edits.can_undo() && !app.edits.can_redo() && !app.edits.conflict);
+        assert!(
+            app.message
+                .as_deref()
+                .unwrap()
+                .contains("undo and redo start again")
+        );
+        app.update(crate::app::Action::ReloadKeepingCopy);
+        assert!(app.effects.is_empty(), "nothing was refused");
+    }
+
+    #[test]
+    fn the_built_in_map_asks_for_a_file_at_its_first_change_and_render_says_not_saved() {
+        let mut app = app();
+        let t = thesis(&app);
+        app.change(Change::AddItem(claim("new-claim", "cartels", &t)))
+            .unwrap();
+        assert!(
+            matches!(&app.mode, crate::app::Mode::Prompt(p) if p.kind == crate::app::search::PromptKind::SaveAs)
+        );
+        assert!(
+            app.take_save().is_none(),
+            "nothing is written without a file"
+        );
+        // render's App: in memory only.
+        let mut app = App::new(model::builtin(), Options::default());
+        app.change(Change::AddItem(claim("new-claim", "cartels", &t)))
+            .unwrap();
+        assert!(app.message.as_deref().unwrap().ends_with("not saved"));
+        assert!(app.take_save().is_none());
+        assert_eq!(app.mode, crate::app::Mode::Browse);
+    }
 }
