@@ -256,7 +256,13 @@ impl App {
                 continue;
             };
             let (item, row, offset) = (list.selected_item(), list.selected, list.offset);
+            let filter = list.filter.clone();
             *list = fresh;
+            // A filter stays, over the changed items (a new item shows if it matches).
+            if let Some(q) = filter {
+                let matching = self.model.search.items(&self.model.doc, &q);
+                list.set_filter(&q, Some(&matching));
+            }
             list.offset = offset;
             let kept = item
                 .filter(|&i| Some(i) != gone)
@@ -893,5 +899,33 @@ mod tests {
         assert!(app.message.as_deref().unwrap().ends_with("not saved"));
         assert!(app.take_save().is_none());
         assert_eq!(app.mode, crate::app::Mode::Browse);
+    }
+
+    #[test]
+    fn an_added_item_keeps_the_readers_place_and_filter_and_shows_if_it_matches() {
+        let mut app = app();
+        let t = thesis(&app);
+        app.update(crate::app::Action::Focus(crate::app::Pane::Argument));
+        app.update(crate::app::Action::StartFilter);
+        for c in "cartels".chars() {
+            app.update(crate::app::Action::PromptInsert(c));
+        }
+        app.update(crate::app::Action::PromptAccept);
+        let before = app.lists.argument.selected_item();
+        assert!(before.is_some(), "some claims quote \"cartels\"");
+        app.change(Change::AddItem(claim("new-claim", "cartels", &t)))
+            .unwrap();
+        let list = &app.lists.argument;
+        assert!(list.filter.is_some(), "the filter stays");
+        let new = app.model.index.get("new-claim").unwrap();
+        assert!(
+            list.rows.iter().any(|r| r.item() == Some(new)),
+            "its quote matches the filter"
+        );
+        assert_eq!(
+            list.selected_item(),
+            before,
+            "the reader stays on their item"
+        );
     }
 }
