@@ -283,6 +283,19 @@ impl App {
         self.link = 0;
     }
 
+    /// The errors the item of an add or an edit would have, judged alone and changing nothing,
+    /// each with its path (`items[i].id`, `items[i].when.date`…): what a form shows beside its
+    /// fields before it submits. A removal has none. `App::change` remains the judge: it also
+    /// weighs what the item alone cannot show (a linked-argument group) and says every reason
+    /// in full.
+    pub fn problems_of(&self, change: &Change) -> Vec<crate::model::Problem> {
+        match change {
+            Change::AddItem(item) => self.model.problems_alone(item, self.model.doc.items.len()),
+            Change::EditItem { index, item } => self.model.problems_alone(item, *index),
+            Change::RemoveItem(_) => Vec::new(),
+        }
+    }
+
     /// Undoes the last change of the session (`u`).
     pub fn undo(&mut self) {
         let Some(step) = self.edits.undo.pop() else {
@@ -927,5 +940,39 @@ mod tests {
             before,
             "the reader stays on their item"
         );
+    }
+
+    #[test]
+    fn a_form_can_ask_for_the_problems_of_its_item_beside_each_field() {
+        let app = app();
+        let t = thesis(&app);
+        let n = app.model.doc.items.len();
+        let mut item = claim(&t, "no such words anywhere in it", "nobody");
+        item.id = t.as_str().into();
+        let problems = app.problems_of(&Change::AddItem(item.clone()));
+        let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+        assert!(
+            paths.contains(&format!("items[{n}].id").as_str()),
+            "{paths:?}"
+        );
+        assert!(
+            paths.contains(&format!("items[{n}].links[0].to").as_str()),
+            "{paths:?}"
+        );
+        assert!(
+            paths.contains(&format!("items[{n}].quotes[0]").as_str()),
+            "{paths:?}"
+        );
+        // The thesis edited under its own id is no duplicate of itself.
+        let i = app.model.index.get(&t).unwrap();
+        let same = app.model.item(i).clone();
+        assert!(
+            app.problems_of(&Change::EditItem {
+                index: i,
+                item: same
+            })
+            .is_empty()
+        );
+        assert!(app.problems_of(&Change::RemoveItem(i)).is_empty());
     }
 }
