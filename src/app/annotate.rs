@@ -215,8 +215,18 @@ impl App {
         self.edits.redo.clear();
         self.edits.unsaved = true;
         self.say_changed(&what);
-        // The built-in map is read-only: its first change asks where to save.
-        if self.edits.target == Target::AskForFile && !self.edits.asked && self.layers.is_empty() {
+        self.ask_for_file_if_due();
+    }
+
+    /// The built-in map is read-only: after its first change, as soon as nothing is on top of
+    /// the panes (a form that made the change closes first), the save-as prompt asks for a file.
+    pub(super) fn ask_for_file_if_due(&mut self) {
+        if self.edits.target == Target::AskForFile
+            && !self.edits.asked
+            && self.edits.can_undo()
+            && self.layers.is_empty()
+            && !matches!(self.mode, super::Mode::Prompt(_))
+        {
             self.edits.asked = true;
             self.open_prompt(super::search::PromptKind::SaveAs);
         }
