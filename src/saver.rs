@@ -174,6 +174,23 @@ pub fn wait_idle(patience: Duration) -> bool {
     }
 }
 
+/// On the way out (a signal, a vanished terminal): waits for a pending save, then, if the last
+/// save was refused because the file changed on disk, writes the reader's version to a copy
+/// beside the file rather than lose it. Gives the copy's name when it wrote one.
+pub fn settle_on_exit(patience: Duration) -> Option<PathBuf> {
+    wait_idle(patience);
+    let shared = SHARED.lock().unwrap_or_else(|p| p.into_inner()).clone()?;
+    let (path, bytes) = {
+        let slot = lock(&shared);
+        if !slot.conflict {
+            return None;
+        }
+        slot.next.clone()?
+    };
+    let copy = copy_beside(&path);
+    save(&copy, &bytes, None).ok().map(|_| copy)
+}
+
 /// The environment variable of [`churn`], for tests only.
 #[doc(hidden)]
 pub const CHURN_ENV: &str = "ARGSCOPE_TEST_CHURN";
@@ -283,6 +300,11 @@ mod tests {
         assert!(matches!(wait(&saver), Saved::Conflict { .. }));
         assert_eq!(std::fs::read(&path).unwrap(), b"theirs, longer");
         assert!(!saver.pending(), "a refused version waits for the reader");
+        // A hangup now keeps it beside the file rather than lose it.
+        let copy = settle_on_exit(Duration::from_secs(5)).expect("a copy");
+        assert_eq!(copy, dir.path().join("map.argscope-1.json"));
+        assert_eq!(std::fs::read(&copy).unwrap(), b"v2");
+        std::fs::remove_file(&copy).unwrap();
         // The reader reloads theirs: saves go on from there.
         saver.reset(crate::watch::stamp(&path));
         saver.save(path.clone(), Arc::new(b"v3".to_vec()));
