@@ -95,6 +95,11 @@ struct Figures {
     peak_rss_bytes: Option<u64>,
     /// Peak memory of opening and drawing the first frame alone.
     peak_rss_open_bytes: Option<u64>,
+    /// Adding an item with a quote and a link through `App::change` (the median of a few adds,
+    /// each undone after): what a reader waits for. The file is read and scanned by the first
+    /// change of a session, which is timed apart (`edit_first`).
+    edit: Ms,
+    edit_first: Ms,
 }
 
 fn main() {
@@ -230,6 +235,8 @@ fn measure(
         search_p50.push(percentile_ms(&search, 50.0));
         search_p99.push(percentile_ms(&search, 99.0));
     }
+    eprintln!("N = {n}: {RUNS} edits");
+    let (edit_first, edit) = edits(&mut app, path);
     let folded = dir.join(format!("synth-{n}.folded.txt"));
     write_folded(&app, &folded);
     drop(app);
@@ -273,7 +280,62 @@ fn measure(
         grep,
         peak_rss_bytes,
         peak_rss_open_bytes,
+        edit,
+        edit_first,
     }
+}
+
+/// Adds an item quoting the text and linked to the first item through `App::change`, as the
+/// add form does, `RUNS` times, each undone after (untimed). Nothing is saved: the save is the
+/// saver thread's, off the UI thread. Gives the first change (which reads the file) and the
+/// median of the rest.
+fn edits(app: &mut App, path: &Path) -> (Ms, Ms) {
+    use argscope::app::annotate::{Change, Target};
+    use argscope::model::{Link, Quote};
+    app.file = Some(path.to_path_buf());
+    app.edits.target = Target::File(path.to_path_buf());
+    app.edits.read_as = argscope::watch::stamp(path);
+    let text = &app.model.doc.document.text;
+    let quote: String = text
+        .split_whitespace()
+        .skip(3)
+        .take(6)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let first = app.model.item(0).clone();
+    let rel = app.model.doc.relations[0].id.clone();
+    let item = |k: usize| {
+        let mut it = first.clone();
+        it.id = format!("bench-added-{k}").into();
+        it.title = format!("Added by the benchmark {k}");
+        it.quotes = vec![Quote {
+            exact: quote.clone(),
+            prefix: None,
+            suffix: None,
+        }];
+        it.links = vec![Link {
+            rel: rel.as_str().into(),
+            to: first.id.clone(),
+            group: None,
+            note: None,
+        }];
+        it
+    };
+    let mut times = Vec::new();
+    let mut first_change = Ms::default();
+    for k in 0..=RUNS {
+        let (result, took) = timed(|| app.change(Change::AddItem(item(k))));
+        if let Err(e) = result {
+            panic!("the benchmark's add was refused: {e}");
+        }
+        if k == 0 {
+            first_change = took;
+        } else {
+            times.push(took);
+        }
+        app.undo();
+    }
+    (first_change, percentile_ms(&times, 50.0))
 }
 
 /// Reads and loads a document, as `argscope FILE` does.
@@ -743,6 +805,18 @@ fn print_table(all: &[Figures]) {
             ),
             3.0,
         );
+        target(
+            "edit (an add through App::change) / load",
+            ratio(Some(f.edit.cpu), Some(f.load.cpu)),
+            0.05,
+        );
+    }
+    println!("\nedits (an add with a quote and a link through App::change; ms, CPU / wall):");
+    for f in all {
+        println!(
+            "  N={}: {:.2} / {:.2}; the session's first change, which reads the file: {:.1} / {:.1}",
+            f.items, f.edit.cpu, f.edit.wall, f.edit_first.cpu, f.edit_first.wall
+        );
     }
     for f in all.iter().filter(|f| f.items == 10_000) {
         println!(
@@ -776,6 +850,8 @@ fn to_json(all: &[Figures]) -> String {
                 "peak_rss_bytes": f.peak_rss_bytes,
                 "search_first_text_ms": f.search_first_text.cpu,
                 "peak_rss_open_bytes": f.peak_rss_open_bytes,
+                "edit_ms": f.edit.cpu,
+                "edit_first_ms": f.edit_first.cpu,
                 "wall": {
                     "load_ms": f.load.wall,
                     "jq_ms": wall(&f.jq),
@@ -786,6 +862,8 @@ fn to_json(all: &[Figures]) -> String {
                     "search_p99_ms": f.search_p99.wall,
                     "search_first_text_ms": f.search_first_text.wall,
                     "grep_ms": wall(&f.grep),
+                    "edit_ms": f.edit.wall,
+                    "edit_first_ms": f.edit_first.wall,
                 },
             }),
         );

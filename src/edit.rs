@@ -199,9 +199,13 @@ impl DocumentFile {
 
     /// Undoes (or redoes) a splice given back by an edit; returns its own inverse.
     pub fn undo(&mut self, splice: Splice) -> Splice {
-        // Which items moved is not worth tracking here: the next edit scans again.
-        self.layout = None;
+        // The items' spans follow when it is plain which moved (an item's bytes replaced, an
+        // item taken out); otherwise the next edit scans again. The comparisons, rarely edited,
+        // are always scanned again.
         self.comparisons = None;
+        if let Some(layout) = self.layout.take() {
+            self.layout = follow(layout, &splice.range, splice.text.len());
+        }
         splice.apply(Arc::make_mut(&mut self.bytes))
     }
 
@@ -305,6 +309,40 @@ pub fn id_from_title(title: &str, taken: impl Fn(&str) -> bool) -> String {
         .unwrap_or(base)
 }
 
+/// The spans of `layout` once the bytes in `range` are replaced by `len` others, when that is
+/// plain: each item before the range stays, each after it moves, an item whose bytes are
+/// exactly the range takes the new ones, and an item inside a range that is removed goes.
+/// New bytes that are not an item's own may hold items of their own: `None`, scan again.
+fn follow(mut layout: Layout, range: &Range<usize>, len: usize) -> Option<Layout> {
+    let delta = len as isize - range.len() as isize;
+    let moved = |at: usize| (at as isize + delta) as usize;
+    if !(layout.array.start < range.start && range.end < layout.array.end) {
+        return None;
+    }
+    let mut replaced = false;
+    let mut items = Vec::with_capacity(layout.items.len());
+    for s in layout.items {
+        if s.end <= range.start && !(s.end == range.start && range.is_empty() && len > 0) {
+            items.push(s);
+        } else if s.start >= range.end && !range.is_empty() {
+            items.push(moved(s.start)..moved(s.end));
+        } else if s == *range {
+            replaced = true;
+            items.push(s.start..s.start + len);
+        } else if len == 0 && range.start <= s.start && s.end <= range.end {
+            // Taken out with the range.
+        } else {
+            return None;
+        }
+    }
+    if len > 0 && !replaced {
+        return None;
+    }
+    layout.items = items;
+    layout.array.end = moved(layout.array.end);
+    Some(layout)
+}
+
 /// The bytes that go with element `i` of an array when it is removed: its separator included.
 fn removal(layout: &Layout, i: usize) -> Option<Range<usize>> {
     let n = layout.items.len();
@@ -381,9 +419,16 @@ impl Style {
     }
 }
 
-/// The file's indent step: the indentation of its first indented line (two spaces if none).
+/// The file's indent step: the indentation of its first indented line (two spaces if none). The
+/// lines are found with memchr: one of them may be a text of many megabytes.
 fn indent_unit(bytes: &[u8]) -> String {
-    for line in bytes.split(|&b| b == b'\n').skip(1).take(64) {
+    let mut starts = memchr::memchr_iter(b'\n', bytes).map(|n| n + 1);
+    let mut lines = std::iter::from_fn(|| {
+        let start = starts.next()?;
+        let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |n| start + n);
+        Some(&bytes[start..end])
+    });
+    for line in lines.by_ref().take(64) {
         let n = line
             .iter()
             .take_while(|&&b| b == b' ' || b == b'\t')

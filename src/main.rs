@@ -14,6 +14,12 @@ fn main() -> ExitCode {
     if let Some(code) = cli::misread_arguments(&std::env::args_os().collect::<Vec<_>>()) {
         return code;
     }
+    // Test-only (tests/kill.rs): save a change and its undo to the file, over and over, through
+    // the explorer's own saver, until killed. Not a feature: it needs no terminal so that the
+    // test can kill a process in the middle of saves without driving the forms.
+    if let Some(path) = std::env::var_os(argscope::saver::CHURN_ENV) {
+        return ExitCode::from(argscope::saver::churn(std::path::Path::new(&path)));
+    }
     let cli = Cli::parse();
     if cli.print_default_config {
         return cli::print(config::default_file().as_bytes());

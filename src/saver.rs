@@ -174,6 +174,78 @@ pub fn wait_idle(patience: Duration) -> bool {
     }
 }
 
+/// On the way out (a signal, a vanished terminal): waits for a pending save, then, if the last
+/// save was refused because the file changed on disk, writes the reader's version to a copy
+/// beside the file rather than lose it. Gives the copy's name when it wrote one.
+pub fn settle_on_exit(patience: Duration) -> Option<PathBuf> {
+    wait_idle(patience);
+    let shared = SHARED.lock().unwrap_or_else(|p| p.into_inner()).clone()?;
+    let (path, bytes) = {
+        let slot = lock(&shared);
+        if !slot.conflict {
+            return None;
+        }
+        slot.next.clone()?
+    };
+    let copy = copy_beside(&path);
+    save(&copy, &bytes, None).ok().map(|_| copy)
+}
+
+/// The environment variable of [`churn`], for tests only.
+#[doc(hidden)]
+pub const CHURN_ENV: &str = "ARGSCOPE_TEST_CHURN";
+
+/// For tests only (`tests/kill.rs`): opens `path` as the explorer does, then adds an item and
+/// undoes it, over and over, each version saved by the saver thread, and says `saving` on
+/// standard output once the first save is under way. Runs until killed; gives 1 when the file
+/// cannot be opened or changed.
+#[doc(hidden)]
+pub fn churn(path: &std::path::Path) -> u8 {
+    use crate::app::annotate::{Change, Target};
+    let read_as = crate::watch::stamp(path);
+    let Ok(bytes) = std::fs::read(path) else {
+        return 1;
+    };
+    let Ok(model) = crate::model::load_owned(bytes) else {
+        return 1;
+    };
+    let mut app = crate::app::App::new(model, crate::app::Options::default());
+    app.file = Some(path.to_path_buf());
+    app.edits.target = Target::File(path.to_path_buf());
+    app.edits.read_as = read_as;
+    let Ok(saver) = Saver::spawn(read_as, |_| {}, || {}) else {
+        return 1;
+    };
+    let Some(mut item) = app.model.doc.items.first().cloned() else {
+        return 1;
+    };
+    item.id = format!("churned-by-the-test-{}", std::process::id()).into();
+    item.links.clear();
+    let mut said = false;
+    loop {
+        if app.edits.can_undo() {
+            app.undo();
+        } else if let Err(e) = app.change(Change::AddItem(item.clone())) {
+            eprintln!("{e}");
+            return 1;
+        }
+        if let Some(request) = app.take_save() {
+            saver.save(request.path, request.bytes);
+        }
+        if !said {
+            println!("saving");
+            said = true;
+        }
+        wait_idle(Duration::from_secs(30));
+        for outcome in saver.outcomes() {
+            if !matches!(outcome, Saved::Done { .. }) {
+                eprintln!("{outcome:?}");
+                return 1;
+            }
+        }
+    }
+}
+
 /// A name beside `path` that is free: `name.argscope-1.json`, `-2`…, for keeping the reader's
 /// version when they reload someone else's.
 pub fn copy_beside(path: &std::path::Path) -> PathBuf {
@@ -228,6 +300,11 @@ mod tests {
         assert!(matches!(wait(&saver), Saved::Conflict { .. }));
         assert_eq!(std::fs::read(&path).unwrap(), b"theirs, longer");
         assert!(!saver.pending(), "a refused version waits for the reader");
+        // A hangup now keeps it beside the file rather than lose it.
+        let copy = settle_on_exit(Duration::from_secs(5)).expect("a copy");
+        assert_eq!(copy, dir.path().join("map.argscope-1.json"));
+        assert_eq!(std::fs::read(&copy).unwrap(), b"v2");
+        std::fs::remove_file(&copy).unwrap();
         // The reader reloads theirs: saves go on from there.
         saver.reset(crate::watch::stamp(&path));
         saver.save(path.clone(), Arc::new(b"v3".to_vec()));

@@ -166,9 +166,15 @@ pub fn end(status: i32, tty_gone: bool, restore: fn()) -> ! {
     }
     // A change the reader made is on disk before the process goes (a save takes milliseconds;
     // the bound is for a disk that does not answer).
-    crate::saver::wait_idle(SAVE_PATIENCE);
+    let kept = crate::saver::settle_on_exit(SAVE_PATIENCE);
     if !tty_gone && let Some(_lock) = lock_within(RESTORE_PATIENCE) {
         restore();
+        if let Some(copy) = kept {
+            eprintln!(
+                "argscope: the file changed on disk, so your changes were not saved over it; they are in {}",
+                crate::model::sanitize::line(&copy.display().to_string())
+            );
+        }
         std::process::exit(status);
     }
     // SAFETY: _exit ends the process at once, flushing no buffer that could block on the tty.

@@ -81,6 +81,9 @@ pub fn run(mut app: App) -> io::Result<u8> {
     }
     let _writing = crate::shutdown::lock_terminal();
     restore();
+    if let Some(note) = &app.exit_note {
+        eprintln!("{note}");
+    }
     result
 }
 
@@ -188,6 +191,7 @@ fn event_loop(app: &mut App) -> io::Result<u8> {
             if !crate::saver::wait_idle(SAVE_PATIENCE) {
                 eprintln!("argscope: the last change could not be saved in time");
             }
+            keep_refused(app);
             return Ok(0);
         }
     }
@@ -235,6 +239,38 @@ fn save_as(app: &mut App, path: &std::path::Path) -> Option<crate::watch::Stamp>
             None
         }
     }
+}
+
+/// Quitting with a refused save: the reader's version goes to a copy beside the file rather
+/// than nowhere, and standard error (after the screen is restored) names it.
+fn keep_refused(app: &mut App) {
+    let Target::File(path) = app.edits.target.clone() else {
+        if app.edits.can_undo() {
+            app.exit_note = Some(
+                "argscope: your changes were not saved: the map had no file (W saves it to one)"
+                    .into(),
+            );
+        }
+        return;
+    };
+    if !app.edits.conflict {
+        return;
+    }
+    let copy = crate::saver::copy_beside(&path);
+    let kept = app
+        .current_bytes()
+        .and_then(|bytes| crate::save::save(&copy, &bytes, None).map_err(|e| e.to_string()));
+    let name = crate::model::sanitize::line(&copy.display().to_string()).into_owned();
+    let note = match kept {
+        Ok(_) => format!(
+            "argscope: the file changed on disk, so your changes were not saved over it; they are in {name}"
+        ),
+        Err(why) => format!(
+            "argscope: the file changed on disk and your changes could not be kept in {name}: {}",
+            crate::model::sanitize::line(&why)
+        ),
+    };
+    app.exit_note = Some(note);
 }
 
 /// `R` after a refused save: the reader's version goes to a copy beside the file, and the file

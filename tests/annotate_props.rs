@@ -31,10 +31,11 @@ enum Step {
         title: String,
         rename: bool,
     },
-    /// A link from one item to another.
+    /// A link from one item to another, by any of the document's relations.
     Link {
         from: usize,
         to: usize,
+        rel: usize,
     },
     Delete(usize),
     Undo,
@@ -48,7 +49,8 @@ fn step() -> impl Strategy<Value = Step> {
         1 => any::<usize>().prop_map(Step::AddMissing),
         2 => (any::<usize>(), "[a-zA-Z é’\"\\\\]{1,12}", any::<bool>())
             .prop_map(|(item, title, rename)| Step::Edit { item, title, rename }),
-        2 => (any::<usize>(), any::<usize>()).prop_map(|(from, to)| Step::Link { from, to }),
+        2 => (any::<usize>(), any::<usize>(), any::<usize>())
+            .prop_map(|(from, to, rel)| Step::Link { from, to, rel }),
         1 => any::<usize>().prop_map(Step::Delete),
         2 => Just(Step::Undo),
         2 => Just(Step::Redo),
@@ -155,6 +157,22 @@ fn agrees(app: &App, path: &Path) -> Result<(), TestCaseError> {
     for (i, item) in app.model.doc.items.iter().enumerate() {
         prop_assert_eq!(app.model.index.get(&item.id), Some(i));
     }
+    // The screen follows: each list as it would be built afresh, the Text pane's passages too.
+    use argscope::panes::lists;
+    let fresh = [
+        lists::timeline(&app.model, app.chronological),
+        lists::actors(&app.model),
+        lists::in_order(&app.model, Kind::Provision),
+        lists::in_order(&app.model, Kind::Recommendation),
+        lists::argument(&app.model, &app.collapsed),
+    ];
+    for (list, fresh) in app.lists.iter().zip(&fresh) {
+        prop_assert_eq!(&list.rows, &fresh.rows);
+    }
+    prop_assert_eq!(
+        &app.text.passages,
+        &argscope::panes::text::TextPane::new(&app.model).passages
+    );
     // Search finds each item by its title, in memory as on disk.
     if let Some(item) = app.model.doc.items.last() {
         let q = item.title.to_lowercase();
@@ -215,16 +233,24 @@ proptest! {
                     }
                     app.change(Change::EditItem { index, item: it }).map_err(TestCaseError::fail)?;
                 }
-                Step::Link { from, to } if items > 0 => {
+                Step::Link { from, to, rel } if items > 0 => {
                     let index = from % items;
                     let mut it = app.model.item(index).clone();
+                    let rels = &app.model.doc.relations;
                     it.links.push(Link {
-                        rel: "mentions".into(),
+                        rel: rels[rel % rels.len()].id.as_str().into(),
                         to: app.model.item(to % items).id.clone(),
                         group: None,
                         note: None,
                     });
-                    app.change(Change::EditItem { index, item: it }).map_err(TestCaseError::fail)?;
+                    // An argument resting on itself is refused, whole.
+                    let before = app.edits.bytes().unwrap_or(&original).to_vec();
+                    let undo = app.edits.can_undo();
+                    if let Err(e) = app.change(Change::EditItem { index, item: it }) {
+                        prop_assert!(e.contains("itself"), "{}", e);
+                        prop_assert!(app.edits.bytes().unwrap_or(&original) == before);
+                        prop_assert_eq!(app.edits.can_undo(), undo);
+                    }
                 }
                 Step::Delete(i) if items > 0 => {
                     app.change(Change::RemoveItem(i % items)).map_err(TestCaseError::fail)?;

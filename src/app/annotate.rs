@@ -3,6 +3,9 @@
 //! `crate::edit`), recorded for undo and redo, and queued for saving. Nothing here does I/O but
 //! the first read of the file's bytes; the save itself is the event loop's (`crate::saver`).
 
+mod refresh;
+mod saving;
+
 use super::App;
 use crate::edit::{DocumentFile, EditError, Splice};
 use crate::model::{self, Comparison, Item, Model};
@@ -75,6 +78,8 @@ enum Replay {
     Pop,
     /// The step took this last item off: replaying it adds it again, in place.
     Push(Box<Item>),
+    /// The step made item `0` what it is from this one: replaying it puts this one back.
+    Replace(usize, Box<Item>),
 }
 
 /// What a change does to the document, item by item: what `Change` expands to.
@@ -142,6 +147,17 @@ impl App {
                 Err(_) => {}
             }
         }
+        if let Change::EditItem { index, item } = &change
+            && crate::model::incremental::can_push_alone(item)
+            && crate::model::incremental::can_push_alone(self.model.item(*index))
+            && self.model.item(*index).id == item.id
+        {
+            match self.model.replace_item(*index, item.clone()) {
+                Ok(old) => return self.replaced(&ops, what, *index, old),
+                Err(problems) if !problems.is_empty() => return Err(describe(&problems)),
+                Err(_) => {}
+            }
+        }
         let splices = self.splice_all(&ops)?;
         let model = match self.reloaded() {
             Ok(model) => model,
@@ -165,8 +181,35 @@ impl App {
             }
         };
         let last = self.model.doc.items.len() - 1;
-        self.refresh_in_place(self.model.item(last).kind, None);
+        let item = self.model.item(last);
+        let (kind, quoted, argued) = (item.kind, !item.quotes.is_empty(), self.argued(item));
+        self.refresh_in_place(&[kind], None, quoted, argued);
         self.recorded(splices, what, Replay::Pop);
+        Ok(())
+    }
+
+    /// The model has item `index` replaced already (checked alone; `old` is what it was): the
+    /// file follows, then the screen.
+    fn replaced(
+        &mut self,
+        ops: &[Op],
+        what: String,
+        index: usize,
+        old: Item,
+    ) -> Result<(), String> {
+        let splices = match self.splice_all(ops) {
+            Ok(s) => s,
+            Err(why) => {
+                let _ = self.model.replace_item(index, old);
+                return Err(why);
+            }
+        };
+        let now = self.model.item(index);
+        let kinds = [old.kind, now.kind];
+        let quotes = old.quotes != now.quotes;
+        let argued = self.argued(&old) || self.argued(now);
+        self.refresh_in_place(&kinds, None, quotes, argued);
+        self.recorded(splices, what, Replay::Replace(index, Box::new(old)));
         Ok(())
     }
 
@@ -180,66 +223,34 @@ impl App {
         self.edits.redo.clear();
         self.edits.unsaved = true;
         self.say_changed(&what);
-        // The built-in map is read-only: its first change asks where to save.
-        if self.edits.target == Target::AskForFile && !self.edits.asked && self.layers.is_empty() {
+        self.ask_for_file_if_due();
+    }
+
+    /// The built-in map is read-only: after its first change, as soon as nothing is on top of
+    /// the panes (a form that made the change closes first), the save-as prompt asks for a file.
+    pub(super) fn ask_for_file_if_due(&mut self) {
+        if self.edits.target == Target::AskForFile
+            && !self.edits.asked
+            && self.edits.can_undo()
+            && self.layers.is_empty()
+            && !matches!(self.mode, super::Mode::Prompt(_))
+        {
             self.edits.asked = true;
             self.open_prompt(super::search::PromptKind::SaveAs);
         }
     }
 
-    /// After an item was added or taken off in place: the lists that show its kind and the Text
-    /// pane's passages are built again, the reader kept on the same items; nothing else moved.
-    /// `gone` is the position of an item taken off, which nothing may point at any more.
-    fn refresh_in_place(&mut self, kind: crate::model::Kind, gone: Option<usize>) {
-        use super::Pane;
-        let mut panes = vec![Pane::of_kind(kind)];
-        if kind == crate::model::Kind::Claim && !panes.contains(&Pane::Argument) {
-            panes.push(Pane::Argument);
+    /// The errors the item of an add or an edit would have, judged alone and changing nothing,
+    /// each with its path (`items[i].id`, `items[i].when.date`…): what a form shows beside its
+    /// fields before it submits. A removal has none. `App::change` remains the judge: it also
+    /// weighs what the item alone cannot show (a linked-argument group) and says every reason
+    /// in full.
+    pub fn problems_of(&self, change: &Change) -> Vec<crate::model::Problem> {
+        match change {
+            Change::AddItem(item) => self.model.problems_alone(item, self.model.doc.items.len()),
+            Change::EditItem { index, item } => self.model.problems_alone(item, *index),
+            Change::RemoveItem(_) => Vec::new(),
         }
-        if let Some(g) = gone {
-            self.collapsed.remove(&g);
-            if self.memory.mark == Some(g) {
-                self.memory.mark = None;
-            }
-            if self.text.item == Some(g) {
-                self.text.item = None;
-            }
-            // Views may hold the item: they close, as on a reload.
-            self.layers.clear();
-            self.history
-                .remap(|p| (p.item != Some(g) && p.text_item != Some(g)).then_some(p));
-        }
-        for pane in panes {
-            let fresh = match pane {
-                Pane::Timeline => super::lists::timeline(&self.model, self.chronological),
-                Pane::Actors => super::lists::actors(&self.model),
-                Pane::Argument => super::lists::argument(&self.model, &self.collapsed),
-                Pane::Text => continue,
-                other => super::lists::in_order(&self.model, kind_of(other)),
-            };
-            let Some(list) = self.lists.get_mut(pane) else {
-                continue;
-            };
-            let (item, row, offset) = (list.selected_item(), list.selected, list.offset);
-            *list = fresh;
-            list.offset = offset;
-            let kept = item
-                .filter(|&i| Some(i) != gone)
-                .is_some_and(|i| list.select_item(i));
-            if !kept {
-                list.selected = row.min(list.rows.len().saturating_sub(1));
-                list.move_by(0);
-            }
-        }
-        let old = std::mem::take(&mut self.text);
-        self.text = super::TextPane::new(&self.model);
-        self.text.lines = old.lines;
-        self.text.width = old.width;
-        self.text.top = old.top;
-        self.text.item = old.item;
-        self.text.current = old.current.filter(|&p| p < self.text.passages.len());
-        self.search = None;
-        self.link = 0;
     }
 
     /// Undoes the last change of the session (`u`).
@@ -266,112 +277,6 @@ impl App {
         self.say_changed(&what);
     }
 
-    /// The save a change asked for, if any, taken: the event loop hands it to the saver.
-    pub fn take_save(&mut self) -> Option<SaveRequest> {
-        if !std::mem::take(&mut self.edits.unsaved) {
-            return None;
-        }
-        let Target::File(path) = &self.edits.target else {
-            return None;
-        };
-        let bytes = self.edits.file.as_ref()?.shared();
-        Some(SaveRequest {
-            path: path.clone(),
-            bytes,
-        })
-    }
-
-    /// The map's bytes as the session has them (the file's, made from the map when no change was
-    /// made yet): what `W` writes.
-    pub fn current_bytes(&mut self) -> Result<Arc<Vec<u8>>, String> {
-        Ok(self.file_bytes()?.shared())
-    }
-
-    /// `Enter` in the save-as prompt: asks the event loop to write the map to `name`.
-    pub(super) fn save_as(&mut self, name: &str) {
-        let name = name.trim();
-        if name.is_empty() {
-            self.message = Some("not saved: no file name given (W asks again)".into());
-            return;
-        }
-        self.effects
-            .push(super::Effect::SaveAs(PathBuf::from(name)));
-    }
-
-    /// `R`: after a refused save, read the file again (the reader's version kept beside it).
-    pub(super) fn reload_keeping_copy(&mut self) {
-        if self.edits.conflict {
-            self.effects.push(super::Effect::ReloadKeepingCopy);
-        } else {
-            self.message = Some("nothing to reload: no save was refused".into());
-        }
-    }
-
-    /// What became of a save the saver made.
-    pub fn saved(&mut self, outcome: crate::saver::Saved) {
-        use crate::saver::Saved;
-        match outcome {
-            Saved::Done { stamp, .. } => {
-                self.edits.read_as = Some(stamp);
-                self.message = Some(match self.message.take() {
-                    Some(m) if m.ends_with(" — saving…") => {
-                        format!("{} — saved", m.trim_end_matches(" — saving…"))
-                    }
-                    _ => "saved".into(),
-                });
-            }
-            Saved::Conflict { path } => self.conflict(&path),
-            Saved::Failed(why) => {
-                self.message = Some(format!("not saved: {}", model::sanitize::line(&why)));
-            }
-        }
-    }
-
-    /// Someone else changed the file while the session's changes were unsaved: nothing is
-    /// written over theirs, and the reader chooses.
-    pub fn conflict(&mut self, path: &std::path::Path) {
-        let name = |path: &std::path::Path| {
-            model::sanitize::line(&path.display().to_string()).into_owned()
-        };
-        self.edits.conflict = true;
-        let copy = crate::saver::copy_beside(path);
-        self.message = Some(format!(
-            "{} changed on disk since it was read: not overwriting it. R reloads it (yours is kept as {}), W saves yours under another name",
-            name(path),
-            name(&copy)
-        ));
-    }
-
-    /// The file was read again after someone else changed it (live reload, the external editor,
-    /// `R`): the session's history no longer applies to it, and the status says so.
-    pub fn reloaded_from_disk(&mut self, model: Model, stamp: Option<crate::watch::Stamp>) {
-        self.reload(model);
-        // The version argscope wrote itself (an editor that saved nothing): the history holds.
-        if stamp.is_some() && stamp == self.edits.read_as {
-            return;
-        }
-        self.edits.read_as = stamp;
-        if self.edits.forget() {
-            let m = self.message.take().unwrap_or_default();
-            self.message = Some(format!(
-                "{m}; it changed on disk, so undo and redo start again from here"
-            ));
-        }
-    }
-
-    /// The map was written to `path`, a new file: changes are saved there from now on.
-    pub fn saved_as(&mut self, path: PathBuf, stamp: crate::watch::Stamp) {
-        self.message = Some(format!(
-            "saved to {}: changes are saved there from now on",
-            model::sanitize::line(&path.display().to_string())
-        ));
-        self.file = Some(path.clone());
-        self.edits.target = Target::File(path);
-        self.edits.read_as = Some(stamp);
-        self.edits.conflict = false;
-        self.edits.unsaved = false;
-    }
-
     /// Applies a step's splices (last first) and gives back the step that reverses it.
     fn replay(&mut self, step: Step) -> Step {
         let Some(file) = self.edits.file.as_mut() else {
@@ -387,17 +292,36 @@ impl App {
             Replay::Pop => match self.model.pop_item() {
                 Some(item) => {
                     let last = self.model.doc.items.len();
-                    self.refresh_in_place(item.kind, Some(last));
+                    let argued = self.argued(&item);
+                    self.refresh_in_place(
+                        &[item.kind],
+                        Some(last),
+                        !item.quotes.is_empty(),
+                        argued,
+                    );
                     Replay::Push(Box::new(item))
                 }
                 None => self.replay_by_reload(),
             },
             Replay::Push(item) => {
-                let kind = item.kind;
+                let (kind, quoted, argued) =
+                    (item.kind, !item.quotes.is_empty(), self.argued(&item));
                 match self.model.push_item(*item) {
                     Ok(()) => {
-                        self.refresh_in_place(kind, None);
+                        self.refresh_in_place(&[kind], None, quoted, argued);
                         Replay::Pop
+                    }
+                    Err(_) => self.replay_by_reload(),
+                }
+            }
+            Replay::Replace(index, item) => {
+                let kind = item.kind;
+                match self.model.replace_item(index, *item) {
+                    Ok(now) => {
+                        let quotes = now.quotes != self.model.item(index).quotes;
+                        let argued = self.argued(&now) || self.argued(self.model.item(index));
+                        self.refresh_in_place(&[kind, now.kind], None, quotes, argued);
+                        Replay::Replace(index, Box::new(now))
                     }
                     Err(_) => self.replay_by_reload(),
                 }
@@ -602,18 +526,6 @@ fn describe(problems: &[crate::model::Problem]) -> String {
     errors.join("; ")
 }
 
-/// The kind a list pane of one kind shows.
-fn kind_of(pane: super::Pane) -> crate::model::Kind {
-    use crate::model::Kind;
-    match pane {
-        super::Pane::Timeline => Kind::Event,
-        super::Pane::Actors => Kind::Actor,
-        super::Pane::Provisions => Kind::Provision,
-        super::Pane::Recommendations => Kind::Recommendation,
-        super::Pane::Argument | super::Pane::Text => Kind::Claim,
-    }
-}
-
 /// `c` with the id `from` renamed `to` (or removed, for `None`: from the sides, and the pairs that
 /// hold it); `None` when `c` does not name `from`.
 fn renamed(c: &Comparison, from: &str, to: Option<&str>) -> Option<Comparison> {
@@ -646,152 +558,4 @@ fn renamed(c: &Comparison, from: &str, to: Option<&str>) -> Option<Comparison> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::app::Options;
-    use crate::model::{Kind, KindFields, Link, Quote};
-
-    fn app() -> App {
-        let mut app = App::new(model::builtin(), Options::default());
-        app.update(crate::app::Action::Resize(120, 40));
-        app.edits.target = Target::AskForFile;
-        app
-    }
-
-    fn claim(id: &str, quote: &str, to: &str) -> Item {
-        Item {
-            id: id.into(),
-            kind: Kind::Claim,
-            title: format!("Claim {id}"),
-            summary: None,
-            quotes: vec![Quote {
-                exact: quote.into(),
-                prefix: None,
-                suffix: None,
-            }],
-            links: vec![Link {
-                rel: "supports".into(),
-                to: to.into(),
-                group: None,
-                note: None,
-            }],
-            tags: Vec::new(),
-            fields: KindFields::Claim {
-                role: crate::model::ClaimRole::Premise,
-                unstated: false,
-            },
-        }
-    }
-
-    /// The bytes are the same; else where they first differ.
-    fn same(a: &[u8], b: &[u8]) {
-        if a != b {
-            let at = a
-                .iter()
-                .zip(b)
-                .position(|(x, y)| x != y)
-                .unwrap_or(a.len().min(b.len()));
-            let show = |s: &[u8]| {
-                String::from_utf8_lossy(&s[at.saturating_sub(80)..(at + 80).min(s.len())])
-                    .into_owned()
-            };
-            panic!(
-                "differ at {at} (lengths {} {}):\n{}\n---\n{}",
-                a.len(),
-                b.len(),
-                show(a),
-                show(b)
-            );
-        }
-    }
-
-    fn thesis(app: &App) -> String {
-        let t = (0..app.model.doc.items.len())
-            .find(|&i| app.model.is_thesis(i))
-            .expect("the built-in map has a thesis");
-        app.model.item(t).id.to_string()
-    }
-
-    #[test]
-    fn an_added_item_is_in_the_map_and_undo_gives_the_bytes_back() {
-        let mut app = app();
-        let t = thesis(&app);
-        let n = app.model.doc.items.len();
-        app.change(Change::AddItem(claim("new-claim", "cartels", &t)))
-            .unwrap();
-        let original = app.edits.undo[0].splices.clone();
-        assert!(!original.is_empty());
-        assert_eq!(app.model.doc.items.len(), n + 1);
-        let new = app.model.index.get("new-claim").unwrap();
-        let thesis = app.model.index.get(&t).unwrap();
-        assert!(
-            app.model.index.incoming[thesis]
-                .iter()
-                .any(|l| l.other == new)
-        );
-        assert!(app.message.as_deref().unwrap().contains("added claim"));
-        app.undo();
-        assert_eq!(app.model.doc.items.len(), n);
-        same(app.edits.bytes().unwrap(), model::BUILTIN.as_bytes());
-        app.redo();
-        assert!(app.model.index.get("new-claim").is_some());
-    }
-
-    #[test]
-    fn a_change_that_breaks_a_rule_is_refused_whole() {
-        let mut app = app();
-        let t = thesis(&app);
-        let err = app
-            .change(Change::AddItem(claim(
-                "x",
-                "no such words in the text at all",
-                &t,
-            )))
-            .unwrap_err();
-        assert!(err.contains("quote"), "{err}");
-        let err = app
-            .change(Change::AddItem(claim(&t, "cartels", &t)))
-            .unwrap_err();
-        assert!(err.contains("duplicate") || err.contains("twice"), "{err}");
-        let err = app
-            .change(Change::AddItem(claim("y", "cartels", "nobody")))
-            .unwrap_err();
-        assert!(err.contains("nobody"), "{err}");
-        assert!(!app.edits.can_undo());
-        same(app.edits.bytes().unwrap(), model::BUILTIN.as_bytes());
-    }
-
-    #[test]
-    fn renaming_rewrites_every_link_and_comparison_and_deleting_removes_them() {
-        let mut app = app();
-        // The item named by the most links and a comparison.
-        let named: Vec<&str> = app
-            .model
-            .doc
-            .comparisons
-            .iter()
-            .flat_map(|c| c.left.items.iter().map(String::as_str))
-            .collect();
-        let i = (0..app.model.doc.items.len())
-            .filter(|&i| named.contains(&app.model.item(i).id.as_str()))
-            .max_by_key(|&i| app.model.index.incoming[i].len())
-            .unwrap();
-        let old = app.model.item(i).id.to_string();
-        let links_in = app.model.index.incoming[i].len();
-        assert!(links_in > 0);
-        let mut item = app.model.item(i).clone();
-        item.id = "renamed-item".into();
-        app.change(Change::EditItem { index: i, item }).unwrap();
-        let bytes = String::from_utf8(app.edits.bytes().unwrap().to_vec()).unwrap();
-        assert!(!bytes.contains(&format!("\"{old}\"")), "{old} still named");
-        let j = app.model.index.get("renamed-item").unwrap();
-        assert_eq!(app.model.index.incoming[j].len(), links_in);
-        app.change(Change::RemoveItem(j)).unwrap();
-        let bytes = String::from_utf8(app.edits.bytes().unwrap().to_vec()).unwrap();
-        assert!(!bytes.contains("\"renamed-item\""));
-        app.undo();
-        app.undo();
-        same(app.edits.bytes().unwrap(), model::BUILTIN.as_bytes());
-        assert_eq!(app.model.index.incoming[i].len(), links_in);
-    }
-}
+mod tests;

@@ -237,6 +237,8 @@ pub struct App {
     pub problems: Option<Vec<crate::model::Problem>>,
     /// Changes made in the explorer: their undo and redo, and where they are saved.
     pub edits: annotate::Editing,
+    /// Printed on standard error once the screen is restored (where a refused save was kept).
+    pub exit_note: Option<String>,
 }
 
 impl App {
@@ -278,6 +280,7 @@ impl App {
             file: None,
             problems: None,
             edits: annotate::Editing::default(),
+            exit_note: None,
         }
     }
 

@@ -220,6 +220,10 @@ impl App {
         let Mode::Prompt(p) = &mut self.mode else {
             return;
         };
+        // Earlier queries are no file names.
+        if p.kind == PromptKind::SaveAs {
+            return;
+        }
         let next = match (p.recall, older) {
             (None, true) => Some(0),
             (None, false) => None,

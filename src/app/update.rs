@@ -13,6 +13,8 @@ impl App {
     pub fn update(&mut self, action: Action) {
         let before = self.message.clone();
         self.act(action);
+        // The built-in map's first change asks for a file once the form that made it is gone.
+        self.ask_for_file_if_due();
         // A new message goes to the log too, where it can be read whole.
         if self.message != before
             && let Some(m) = &self.message

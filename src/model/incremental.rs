@@ -1,10 +1,10 @@
-//! Changing a loaded model one item at a time, without loading it again: a new last item is
-//! checked alone against the map (the same rules as a load: its fields, a unique id, links to
+//! Changing a loaded model one item at a time, without loading it again: a new last item (or an
+//! item edited under the same id) is checked alone against the map (the same rules as a load: its fields, a unique id, links to
 //! known items and relations, quotes that anchor in the text) and added to the link index, the
 //! quote spans and the search index in place. What this cannot judge alone (a linked-argument
 //! group, which spans items) is left to the caller's full reload: [`can_push_alone`].
 
-use super::anchor::{Anchored, FoldedText, QuoteRef, anchor_all};
+use super::anchor::{Anchored, FoldedText, QuoteRef, anchor_one};
 use super::index::LinkRef;
 use super::problem::Problem;
 use super::types::Item;
@@ -17,6 +17,9 @@ pub fn can_push_alone(item: &Item) -> bool {
     item.links.iter().all(|l| l.group.is_none())
 }
 
+/// An item checked alone: its links resolved and its quotes' spans.
+type Checked = (Vec<LinkRef>, Vec<Range<usize>>);
+
 impl Model {
     /// Adds `item` after the last one, checked alone against the map. `Err` holds its errors,
     /// and the model is unchanged; an empty `Err` means the item alone could not be judged (a
@@ -24,24 +27,123 @@ impl Model {
     /// only in Unicode normalization). The warnings of the map are not looked at again.
     pub fn push_item(&mut self, item: Item) -> Result<(), Vec<Problem>> {
         let i = self.doc.items.len();
-        let at = |field: String| format!("items[{i}]{field}");
-        let mut errors: Vec<Problem> = validate::check_item(&item, i)
-            .into_iter()
-            .filter(Problem::is_error)
-            .collect();
-        let id = Some(item.id.as_str());
-        if let Some(first) = self.index.get(&item.id) {
-            errors.push(
+        let duplicate = self.index.get(&item.id).map(|first| {
+            Problem::error(
+                format!("items[{i}].id"),
+                format!(
+                    "duplicate id \"{}\" (first at items[{first}])",
+                    super::problem::short(&item.id)
+                ),
+            )
+            .in_item(Some(&item.id))
+        });
+        let (links, spans) = self.check_alone(&item, i, duplicate)?;
+        self.index.push_item(item.id.clone(), &links);
+        self.spans.push(spans);
+        self.search.push_item(&item);
+        self.doc.items.push(item);
+        Ok(())
+    }
+
+    /// Item `i` becomes `item`, which keeps its id, checked alone as [`Model::push_item`]
+    /// checks; gives back the item it replaced. A new id goes through the full check (every
+    /// link and comparison naming the old one is rewritten).
+    pub fn replace_item(&mut self, i: usize, item: Item) -> Result<Item, Vec<Problem>> {
+        if self.doc.items.get(i).is_none_or(|old| old.id != item.id) {
+            return Err(Vec::new());
+        }
+        let (links, spans) = self.check_alone(&item, i, None)?;
+        self.index.replace_links(i, &links);
+        self.spans.replace(i, spans);
+        self.search.replace_item(i, &item);
+        Ok(std::mem::replace(&mut self.doc.items[i], item))
+    }
+
+    /// The errors `item` would have as item `i` (`i` = the number of items for a new one),
+    /// judged alone and changing nothing: for a form to show beside its fields before it
+    /// submits (`items[i].id`, `items[i].when.date`, `items[i].quotes[0]`…). A quote not found
+    /// is reported without its closest passage, and a linked-argument group is not judged: the
+    /// change itself (`App::change`) says those in full.
+    pub fn problems_alone(&self, item: &Item, i: usize) -> Vec<Problem> {
+        let duplicate = self
+            .index
+            .get(&item.id)
+            .filter(|&first| first != i)
+            .map(|first| {
                 Problem::error(
-                    at(".id".into()),
+                    format!("items[{i}].id"),
                     format!(
                         "duplicate id \"{}\" (first at items[{first}])",
                         super::problem::short(&item.id)
                     ),
                 )
-                .in_item(id),
-            );
+                .in_item(Some(&item.id))
+            });
+        let Err(mut problems) = self.check_alone(item, i, duplicate) else {
+            return Vec::new();
+        };
+        if problems.iter().all(|p| !p.path.contains(".quotes[")) {
+            problems.extend(self.missing_quotes(item, i));
         }
+        problems
+    }
+
+    /// A problem for each of the item's quotes that is not in the text.
+    fn missing_quotes(&self, item: &Item, i: usize) -> Vec<Problem> {
+        let original = self.doc.document.text.as_str();
+        let text = match self.search.loose_text() {
+            Some((folded, map)) => FoldedText::folded_already(original, folded, map),
+            None => FoldedText::new(original),
+        };
+        item.quotes
+            .iter()
+            .enumerate()
+            .filter(|(_, q)| {
+                let quote = QuoteRef {
+                    exact: &q.exact,
+                    prefix: q.prefix.as_deref(),
+                    suffix: q.suffix.as_deref(),
+                };
+                matches!(anchor_one(&text, &quote), Anchored::Missing { .. })
+            })
+            .map(|(j, q)| {
+                Problem::error(
+                    format!("items[{i}].quotes[{j}]"),
+                    format!(
+                        "quote not found in the text: \"{}\"",
+                        super::problem::short(&q.exact)
+                    ),
+                )
+                .in_item(Some(&item.id))
+            })
+            .collect()
+    }
+
+    /// Removes the last item (the inverse of [`Model::push_item`]).
+    pub fn pop_item(&mut self) -> Option<Item> {
+        let item = self.doc.items.pop()?;
+        self.index.pop_item(&item.id);
+        self.spans.pop();
+        self.search.pop_item();
+        Some(item)
+    }
+
+    /// Checks `item`, to be item `i`, alone against the map: its fields, its links (known
+    /// relations and targets, no argument resting on itself) and its quotes. Gives its links
+    /// resolved and its quotes' spans; `Err` as [`Model::push_item`] says.
+    fn check_alone(
+        &self,
+        item: &Item,
+        i: usize,
+        duplicate: Option<Problem>,
+    ) -> Result<Checked, Vec<Problem>> {
+        let at = |field: String| format!("items[{i}]{field}");
+        let mut errors: Vec<Problem> = validate::check_item(item, i)
+            .into_iter()
+            .filter(Problem::is_error)
+            .collect();
+        errors.extend(duplicate);
+        let id = Some(item.id.as_str());
         let argument = self.doc.argument_relations();
         let mut links = Vec::with_capacity(item.links.len());
         for (k, link) in item.links.iter().enumerate() {
@@ -90,7 +192,7 @@ impl Model {
             }
         }
         let mut undecided = false;
-        let spans = match self.anchor(&item) {
+        let spans = match self.anchor(item) {
             Ok(spans) => spans,
             Err(problems) if problems.is_empty() => {
                 undecided = true;
@@ -107,20 +209,7 @@ impl Model {
         if !errors.is_empty() || undecided {
             return Err(errors);
         }
-        self.index.push_item(item.id.clone(), &links);
-        self.spans.push(spans);
-        self.search.push_item(&item);
-        self.doc.items.push(item);
-        Ok(())
-    }
-
-    /// Removes the last item (the inverse of [`Model::push_item`]).
-    pub fn pop_item(&mut self) -> Option<Item> {
-        let item = self.doc.items.pop()?;
-        self.index.pop_item(&item.id);
-        self.spans.pop();
-        self.search.pop_item();
-        Some(item)
+        Ok((links, spans))
     }
 
     /// The item's quotes anchored in the text, read from the fold search keeps; `Err` says which
@@ -134,18 +223,15 @@ impl Model {
             Some((folded, map)) => FoldedText::folded_already(original, folded, map),
             None => FoldedText::new(original),
         };
-        let refs: Vec<QuoteRef<'_>> = item
-            .quotes
-            .iter()
-            .map(|q| QuoteRef {
+        let mut spans = Vec::new();
+        let mut problems = Vec::new();
+        for (j, q) in item.quotes.iter().enumerate() {
+            let quote = QuoteRef {
                 exact: &q.exact,
                 prefix: q.prefix.as_deref(),
                 suffix: q.suffix.as_deref(),
-            })
-            .collect();
-        let mut spans = Vec::new();
-        let mut problems = Vec::new();
-        for (j, result) in anchor_all(&text, &refs).into_iter().enumerate() {
+            };
+            let result = anchor_one(&text, &quote);
             let path = format!(".quotes[{j}]");
             match result {
                 Anchored::Found { span, .. } => spans.push(span),

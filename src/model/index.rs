@@ -164,6 +164,30 @@ impl LinkIndex {
         }
     }
 
+    /// Item `i`'s links become `links` (resolved as for [`LinkIndex::push_item`]); its id is
+    /// the same. The targets' incoming lists stay in document order.
+    pub fn replace_links(&mut self, i: usize, links: &[LinkRef]) {
+        let mut targets: Vec<usize> = self.outgoing[i].iter().map(|l| l.other).collect();
+        targets.sort_unstable();
+        targets.dedup();
+        for t in targets {
+            self.incoming.remove_from(t, |l| l.other == i);
+        }
+        self.outgoing.replace(i, links.iter().copied());
+        for l in links {
+            let at = self.incoming[l.other].partition_point(|r| (r.other, r.link) < (i, l.link));
+            self.incoming.insert_into(
+                l.other,
+                at,
+                LinkRef {
+                    rel: l.rel,
+                    other: i,
+                    link: l.link,
+                },
+            );
+        }
+    }
+
     /// Removes the last item, `id`, and its links.
     pub fn pop_item(&mut self, id: &str) {
         let Some(last) = self.outgoing.len().checked_sub(1) else {

@@ -57,6 +57,28 @@ impl<T> Packed<T> {
         }
     }
 
+    /// Puts `value` at position `at` of list `i` (the values after it move up one).
+    pub fn insert_into(&mut self, i: usize, at: usize, value: T) {
+        let at = (self.starts[i] + at).min(self.starts[i + 1]);
+        self.values.insert(at, value);
+        for s in &mut self.starts[i + 1..] {
+            *s += 1;
+        }
+    }
+
+    /// List `i` becomes `list`.
+    pub fn replace(&mut self, i: usize, list: impl IntoIterator<Item = T>) {
+        let (start, end) = (self.starts[i], self.starts[i + 1]);
+        let before = self.values.len();
+        self.values.splice(start..end, list);
+        let grown = self.values.len() as isize - before as isize;
+        if grown != 0 {
+            for s in &mut self.starts[i + 1..] {
+                *s = (*s as isize + grown) as usize;
+            }
+        }
+    }
+
     /// Removes the values of list `i` that `gone` says go.
     pub fn remove_from(&mut self, i: usize, gone: impl Fn(&T) -> bool) {
         let (start, end) = (self.starts[i], self.starts[i + 1]);

@@ -41,6 +41,20 @@ impl Folded {
         self.starts.push(self.buf.len());
     }
 
+    fn replace(&mut self, i: usize, item: &Item, mode: Fold) {
+        let mut text = String::new();
+        for_each_field(item, |field| {
+            fold_into(field, mode, &mut text, None);
+            text.push('\n');
+        });
+        let (start, end) = (self.starts[i], self.starts[i + 1]);
+        let grown = text.len() as isize - (end - start) as isize;
+        self.buf.replace_range(start..end, &text);
+        for s in &mut self.starts[i + 1..] {
+            *s = (*s as isize + grown) as usize;
+        }
+    }
+
     fn pop(&mut self) {
         if self.starts.len() > 1 {
             self.starts.pop();
@@ -237,6 +251,12 @@ impl SearchIndex {
     /// next query that needs them.
     pub fn push_item(&mut self, item: &Item) {
         self.loose.push(item, Fold::Loose);
+        self.strict = Default::default();
+    }
+
+    /// Item `i`'s fields become `item`'s.
+    pub fn replace_item(&mut self, i: usize, item: &Item) {
+        self.loose.replace(i, item, Fold::Loose);
         self.strict = Default::default();
     }
 
