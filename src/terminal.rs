@@ -124,7 +124,8 @@ fn event_loop(app: &mut App) -> io::Result<u8> {
             }
             let outcomes = saver.as_ref().map(Saver::outcomes).unwrap_or_default();
             if !outcomes.is_empty() {
-                outcomes.into_iter().for_each(|o| app.saved(o));
+                let more = saver.as_ref().is_some_and(Saver::pending);
+                outcomes.into_iter().for_each(|o| app.saved(o, more));
                 break None;
             }
             if event::poll(crate::watch::POLL)? {

@@ -49,18 +49,25 @@ impl App {
         }
     }
 
-    /// What became of a save the saver made.
-    pub fn saved(&mut self, outcome: crate::saver::Saved) {
+    /// What became of a save the saver made; `more` when a later version is still waiting or
+    /// being written (then "saved" would speak of a version the screen no longer shows).
+    pub fn saved(&mut self, outcome: crate::saver::Saved, more: bool) {
         use crate::saver::Saved;
         match outcome {
             Saved::Done { stamp, .. } => {
                 self.edits.read_as = Some(stamp);
-                self.message = Some(match self.message.take() {
+                if more {
+                    return;
+                }
+                // The change's own message says it is saved now; another message the reader
+                // has since been given stays.
+                self.message = match self.message.take() {
                     Some(m) if m.ends_with(" — saving…") => {
-                        format!("{} — saved", m.trim_end_matches(" — saving…"))
+                        Some(format!("{} — saved", m.trim_end_matches(" — saving…")))
                     }
-                    _ => "saved".into(),
-                });
+                    None => Some("saved".into()),
+                    other => other,
+                };
             }
             Saved::Conflict { path } => self.conflict(&path),
             Saved::Failed(why) => {

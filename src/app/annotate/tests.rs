@@ -156,7 +156,7 @@ fn someone_elses_version_clears_the_history_and_says_so_and_a_refused_save_offer
     assert!(app.edits.can_undo());
     // A refused save: the reader is told, and offered the two ways out.
     let path = std::path::PathBuf::from("/tmp/map.json");
-    app.saved(crate::saver::Saved::Conflict { path: path.clone() });
+    app.saved(crate::saver::Saved::Conflict { path: path.clone() }, false);
     let m = app.message.clone().unwrap();
     assert!(
         m.contains("changed on disk") && m.contains("R reloads") && m.contains("W saves"),
@@ -262,4 +262,37 @@ fn a_form_can_ask_for_the_problems_of_its_item_beside_each_field() {
         .is_empty()
     );
     assert!(app.problems_of(&Change::RemoveItem(i)).is_empty());
+}
+
+#[test]
+fn saved_speaks_of_the_version_on_screen_only_once_nothing_more_waits() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("map.json");
+    std::fs::write(&path, b"{}").unwrap();
+    let stamp = crate::watch::stamp(&path).unwrap();
+    let done = || crate::saver::Saved::Done {
+        path: path.clone(),
+        stamp,
+    };
+    let mut app = app();
+    app.message = Some("undid: edited claim “X” — saving…".into());
+    // The save of the change before the undo lands while the undo's waits: not "saved" yet.
+    app.saved(done(), true);
+    assert_eq!(
+        app.message.as_deref(),
+        Some("undid: edited claim “X” — saving…")
+    );
+    assert_eq!(app.edits.read_as, Some(stamp));
+    app.saved(done(), false);
+    assert_eq!(
+        app.message.as_deref(),
+        Some("undid: edited claim “X” — saved")
+    );
+    // A message given since stays; with none, the status line says "saved".
+    app.message = Some("copied the passage".into());
+    app.saved(done(), false);
+    assert_eq!(app.message.as_deref(), Some("copied the passage"));
+    app.message = None;
+    app.saved(done(), false);
+    assert_eq!(app.message.as_deref(), Some("saved"));
 }
