@@ -3,27 +3,15 @@
 //! a link), `D` (delete, after a confirmation; a link or a quote at once), and a paste. Pure:
 //! keys through `handle_key`, then the state and the drawn screen.
 
-use argscope::app::{Action, App, Options, keys};
+use argscope::app::App;
 use argscope::model;
 use argscope::panes::text::Selection;
 use argscope::views::Layer;
 use argscope::views::form::{Field, FormView, Purpose};
 
-fn app(w: u16, h: u16) -> App {
-    let mut app = App::new(model::builtin(), Options::default());
-    app.update(Action::Resize(w, h));
-    app
-}
-
-fn press(app: &mut App, notation: &str) {
-    for key in keys::parse(notation).expect("valid notation") {
-        app.handle_key(key);
-    }
-}
-
-fn screen(app: &App) -> String {
-    argscope::render::screen_text(app).join("\n")
-}
+#[path = "common/drive.rs"]
+mod drive;
+use drive::{app_at as app, press, screen};
 
 fn form(app: &App) -> &FormView {
     match app.top() {

@@ -2,22 +2,14 @@
 //! and `update`: each move, the whole-word rule, `v` on a search match, `y`, a drag, and back
 //! after a jump; then the screen with a selection, and the cost of a move.
 
-use argscope::app::{Action, App, Effect, Options, Pane, keys};
+use argscope::app::{Action, App, Effect, Options, Pane};
 use argscope::model;
 use argscope::work::{self, Work};
 use ratatui::layout::Rect;
 
-fn app_at(w: u16, h: u16) -> App {
-    let mut app = App::new(model::builtin(), Options::default());
-    app.update(Action::Resize(w, h));
-    app
-}
-
-fn press(app: &mut App, notation: &str) {
-    for key in keys::parse(notation).expect("valid notation") {
-        app.handle_key(key);
-    }
-}
+#[path = "common/drive.rs"]
+mod drive;
+use drive::{app_at, press};
 
 fn run(notation: &str) -> App {
     let mut a = app_at(80, 24);

@@ -795,3 +795,41 @@ fn annotating_a_copy_of_the_built_in_map_saves_the_claim_its_exact_quote_and_not
         "nothing links to it"
     );
 }
+
+/// Saving: the built-in map is read-only and `W` writes it to a new file (never over an existing
+/// one), from which changes are then saved and watched; `u` with nothing to undo says so.
+#[test]
+fn w_saves_the_built_in_map_to_a_new_file_and_never_over_an_existing_one() {
+    let Some(t) = Tmux::start("save", 120, 30) else {
+        return;
+    };
+    let saved = t.dir.path().join("saved.json");
+    t.launch("");
+    t.wait_text("1 Timeline");
+    t.send(&["u"]);
+    t.wait_text("nothing to undo");
+    t.send(&["W"]);
+    t.wait_text("save the map to (a new file):");
+    t.send(&["-l", &saved.display().to_string()]);
+    t.send(&["Enter"]);
+    t.wait_text("changes are saved there from now on");
+    let bytes = std::fs::read(&saved).unwrap();
+    assert!(
+        bytes == argscope::model::BUILTIN.as_bytes(),
+        "the built-in map, byte for byte"
+    );
+    // Again to the same name: refused, the file untouched.
+    t.send(&["W"]);
+    t.wait_text("save the map to (a new file):");
+    t.send(&["-l", &saved.display().to_string()]);
+    t.send(&["Enter"]);
+    t.wait_text("not overwriting it");
+    // The new file is watched: someone else's version is reloaded.
+    let mut theirs: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+    theirs["items"][0]["title"] = "Retitled by someone else".into();
+    std::fs::write(&saved, serde_json::to_vec_pretty(&theirs).unwrap()).unwrap();
+    t.wait_text("Retitled by someone else");
+    t.send(&["q"]);
+    t.wait_exit(0);
+    assert!(t.alternate_is(false), "the terminal is restored");
+}

@@ -27,16 +27,10 @@ impl Model {
     /// only in Unicode normalization). The warnings of the map are not looked at again.
     pub fn push_item(&mut self, item: Item) -> Result<(), Vec<Problem>> {
         let i = self.doc.items.len();
-        let duplicate = self.index.get(&item.id).map(|first| {
-            Problem::error(
-                format!("items[{i}].id"),
-                format!(
-                    "duplicate id \"{}\" (first at items[{first}])",
-                    super::problem::short(&item.id)
-                ),
-            )
-            .in_item(Some(&item.id))
-        });
+        let duplicate = self
+            .index
+            .get(&item.id)
+            .map(|first| duplicate_id(&item, i, first));
         let (links, spans) = self.check_alone(&item, i, duplicate)?;
         self.index.push_item(item.id.clone(), &links);
         self.spans.push(spans);
@@ -69,16 +63,7 @@ impl Model {
             .index
             .get(&item.id)
             .filter(|&first| first != i)
-            .map(|first| {
-                Problem::error(
-                    format!("items[{i}].id"),
-                    format!(
-                        "duplicate id \"{}\" (first at items[{first}])",
-                        super::problem::short(&item.id)
-                    ),
-                )
-                .in_item(Some(&item.id))
-            });
+            .map(|first| duplicate_id(item, i, first));
         let Err(mut problems) = self.check_alone(item, i, duplicate) else {
             return Vec::new();
         };
@@ -246,4 +231,13 @@ impl Model {
             Err(problems)
         }
     }
+}
+
+/// The error of `item`, as item `i`, taking the id of item `first`.
+fn duplicate_id(item: &Item, i: usize, first: usize) -> Problem {
+    Problem::error(
+        format!("items[{i}].id"),
+        super::problem::duplicate_id(&item.id, first),
+    )
+    .in_item(Some(&item.id))
 }

@@ -85,6 +85,12 @@ impl fmt::Display for Problem {
 /// The longest string a message quotes whole, in bytes.
 const SHORT_BYTES: usize = 80;
 
+/// The message of an id that item `first` already has: one wording for the loader's check and
+/// for a change checked alone.
+pub fn duplicate_id(id: &str, first: usize) -> String {
+    format!("duplicate id \"{}\" (first at items[{first}])", short(id))
+}
+
 /// `s`, or its start and `…` when it is longer than a message should quote: every problem of an
 /// item names its id, and a document can repeat an enormous one in thousands of problems.
 pub fn short(s: &str) -> std::borrow::Cow<'_, str> {

@@ -668,10 +668,7 @@ impl Validator {
             self.at_item(&item.id);
             self.error(
                 &format!("items[{i}].id"),
-                format!(
-                    "duplicate id \"{}\" (first at items[{first}])",
-                    short(&item.id)
-                ),
+                super::problem::duplicate_id(&item.id, first),
             );
         }
         let ids = &resolution.ids;
