@@ -56,6 +56,8 @@ pub struct Editing {
     pub conflict: bool,
     /// The built-in map asked once for a file to save to.
     asked: bool,
+    /// `q` was pressed with changes that have no file to go to: the next `q` quits.
+    pub(crate) quit_asked: bool,
 }
 
 /// One change as it was made, for undo: the splices that undo it in the file (applied last
@@ -223,7 +225,9 @@ impl App {
         self.edits.redo.clear();
         self.edits.unsaved = true;
         self.say_changed(&what);
-        self.ask_for_file_if_due();
+        // The save-as prompt of the built-in map opens after the action that made the change
+        // is done (`App::update`): a form that saves also closes and selects the new item,
+        // which would close a prompt opened now.
     }
 
     /// The built-in map is read-only: after its first change, as soon as nothing is on top of

@@ -12,6 +12,9 @@ impl App {
     /// Applies one action.
     pub fn update(&mut self, action: Action) {
         let before = self.message.clone();
+        if action != Action::Quit {
+            self.edits.quit_asked = false;
+        }
         self.act(action);
         // The built-in map's first change asks for a file once the form that made it is gone.
         self.ask_for_file_if_due();
@@ -100,7 +103,7 @@ impl App {
     /// The actions of the panes.
     fn update_panes(&mut self, action: Action) {
         match action {
-            Action::Quit => self.quit = true,
+            Action::Quit => self.quit_or_ask(),
             Action::Escape => self.escape(),
             Action::StartSearch => self.open_prompt(PromptKind::Search),
             Action::StartFilter => self.open_prompt(PromptKind::Filter),

@@ -49,6 +49,20 @@ impl App {
         }
     }
 
+    /// `q` (and `Ctrl-c`): quits, unless changes made to the built-in map, which has no file,
+    /// would be lost with it; then it says so, and pressed again at once, quits.
+    pub(crate) fn quit_or_ask(&mut self) {
+        if self.edits.target == Target::AskForFile
+            && self.edits.can_undo()
+            && !self.edits.quit_asked
+        {
+            self.edits.quit_asked = true;
+            self.message = Some("changes not saved (no file): W saves them, q again quits".into());
+        } else {
+            self.quit = true;
+        }
+    }
+
     /// What became of a save the saver made; `more` when a later version is still waiting or
     /// being written (then "saved" would speak of a version the screen no longer shows).
     pub fn saved(&mut self, outcome: crate::saver::Saved, more: bool) {

@@ -612,12 +612,15 @@ impl View for FormView {
             return match action {
                 Action::PromptInsert('y' | 'Y') | Action::NextField => {
                     app.message = Some("discarded".into());
-                    app.quit = self.quitting;
+                    if self.quitting {
+                        app.quit_or_ask();
+                    }
                     Outcome::Close
                 }
-                // A second Ctrl-c while asking whether to quit: quit.
+                // A second Ctrl-c while asking whether to quit: quit (unless changes to the
+                // built-in map would go with it: that is asked once more).
                 Action::Quit => {
-                    app.quit = true;
+                    app.quit_or_ask();
                     Outcome::Close
                 }
                 Action::PromptInsert('n' | 'N') | Action::Escape => {
