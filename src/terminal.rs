@@ -99,6 +99,8 @@ fn event_loop(app: &mut App) -> io::Result<u8> {
     // Saving: a thread writes each change, so no frame waits on the disk.
     let mut saver = spawn_saver(app, reloader.as_ref());
     loop {
+        // What the event loop itself said (a save, a conflict, a reload) is in the log too.
+        app.log_message();
         {
             let _writing = crate::shutdown::lock_terminal();
             terminal.draw(|f| crate::ui::draw(app, f))?;

@@ -20,12 +20,27 @@ impl App {
         self.ask_for_file_if_due();
         // A new message goes to the log too, where it can be read whole.
         if self.message != before
-            && let Some(m) = &self.message
+            && let Some(m) = self.message.clone()
         {
-            self.log.push_back(m.clone());
-            if self.log.len() > Self::LOG_LIMIT {
-                self.log.pop_front();
-            }
+            self.push_log(m);
+        }
+    }
+
+    /// Puts the status line's message in the log unless the log ends with it already: for the
+    /// messages set outside `update`, by the event loop (a save's outcome, a conflict, a reload,
+    /// the editor), which calls this before each frame.
+    pub fn log_message(&mut self) {
+        if let Some(m) = &self.message
+            && self.log.back() != Some(m)
+        {
+            self.push_log(m.clone());
+        }
+    }
+
+    fn push_log(&mut self, message: String) {
+        self.log.push_back(message);
+        if self.log.len() > Self::LOG_LIMIT {
+            self.log.pop_front();
         }
     }
 

@@ -315,3 +315,16 @@ fn saved_speaks_of_the_version_on_screen_only_once_nothing_more_waits() {
     app.saved(done(), false);
     assert_eq!(app.message.as_deref(), Some("saved"));
 }
+
+#[test]
+fn what_the_event_loop_says_reaches_the_message_log_once() {
+    let mut app = app();
+    let path = std::path::PathBuf::from("/tmp/map.json");
+    app.saved(crate::saver::Saved::Conflict { path }, false);
+    app.log_message();
+    app.log_message();
+    let said = app.message.clone().unwrap();
+    assert!(said.contains("changed on disk"), "{said}");
+    assert_eq!(app.log.back(), Some(&said), "whole, in the log");
+    assert_eq!(app.log.iter().filter(|m| **m == said).count(), 1, "once");
+}
