@@ -444,3 +444,37 @@ fn the_cursor_on_a_blank_line_is_drawn_as_a_cell() {
     let buf = argscope::render::draw_buffer(&a);
     assert_eq!(buf[cell(&a, 0, 0)].bg, a.theme.cursor.bg.unwrap());
 }
+
+#[test]
+fn next_and_previous_passage_go_from_the_cursor_whatever_the_size() {
+    for (w, h) in [(80, 24), (160, 45), (40, 12)] {
+        let mut a = app_at(w, h);
+        press(&mut a, "6/murder rate<Enter>");
+        let at = a.text.cursor;
+        press(&mut a, "}");
+        let p = a.text.current.expect("a passage");
+        assert!(
+            a.text.passages[p].span.start >= at,
+            "{w}x{h}: after the match"
+        );
+        assert!(
+            p == 0 || a.text.passages[p - 1].span.start < at,
+            "{w}x{h}: the first one after it"
+        );
+        // From the top again: the first passage.
+        press(&mut a, "g}");
+        assert_eq!(a.text.current, Some(0), "{w}x{h}");
+        // Backwards from the end of the text: the last passage that starts before the cursor.
+        press(&mut a, "G");
+        let end = a.text.cursor;
+        press(&mut a, "{");
+        let last = a.text.current.expect("a passage");
+        assert!(a.text.passages[last].span.start < end, "{w}x{h}");
+        assert!(
+            a.text.passages[last + 1..]
+                .iter()
+                .all(|p| p.span.start >= end),
+            "{w}x{h}: the last one before the cursor"
+        );
+    }
+}

@@ -171,18 +171,26 @@ impl TextPane {
         self.passages.iter().position(|p| p.span == *span)
     }
 
-    /// The next (`dir` = 1) or previous (-1) passage from the current one, or from the top of the
-    /// screen when none is selected.
+    /// The next (`dir` = 1) or previous (-1) passage from the cursor: from the current passage
+    /// when the cursor is at its start (passages that start together are stepped through in
+    /// order), else the first passage starting at or after the cursor, or the last one starting
+    /// before it.
     pub fn step_passage(&self, dir: isize) -> Option<usize> {
         if self.passages.is_empty() {
             return None;
         }
         match self.current {
-            Some(c) if dir > 0 => (c + 1 < self.passages.len()).then_some(c + 1),
-            Some(c) => c.checked_sub(1),
-            None => {
-                let top = self.lines.get(self.top).map_or(0, |l| l.start);
-                let at = self.passages.partition_point(|p| p.span.start < top);
+            Some(c) if self.passages.get(c).map(|p| p.span.start) == Some(self.cursor) => {
+                if dir > 0 {
+                    (c + 1 < self.passages.len()).then_some(c + 1)
+                } else {
+                    c.checked_sub(1)
+                }
+            }
+            _ => {
+                let at = self
+                    .passages
+                    .partition_point(|p| p.span.start < self.cursor);
                 if dir > 0 {
                     (at < self.passages.len()).then_some(at)
                 } else {
