@@ -740,3 +740,31 @@ fn a_reload_keeps_the_form_and_what_was_typed_its_item_found_by_id() {
             .contains("the form's item is gone")
     );
 }
+
+#[test]
+fn back_after_saving_a_new_item_returns_to_the_text_as_it_was_left() {
+    let mut a = app(80, 24);
+    // A passage current further on: the new quote adds a passage before it, which renumbers it.
+    press(&mut a, "6}}}}}}}}/repair<Enter>vwww");
+    let cursor = a.text.cursor;
+    let top = a.text.top;
+    let span = |a: &argscope::app::App| a.text.current.map(|p| a.text.passages[p].span.clone());
+    let passage = span(&a);
+    let number = a.text.current;
+    assert!(passage.is_some());
+    press(&mut a, "aRepair first<C-s>");
+    assert_ne!(
+        a.focus,
+        argscope::app::Pane::Text,
+        "the new claim is selected in its pane"
+    );
+    press(&mut a, "<BS>");
+    assert_eq!(a.focus, argscope::app::Pane::Text);
+    assert_eq!(a.text.cursor, cursor, "the cursor where it was");
+    assert_eq!(a.text.top, top);
+    assert_eq!(span(&a), passage, "the same passage, renumbered");
+    assert_ne!(
+        a.text.current, number,
+        "renumbered: the new quote is before it"
+    );
+}

@@ -75,7 +75,24 @@ impl App {
             self.text.width = old.width;
             self.text.top = old.top;
             self.text.item = old.item;
-            self.text.current = old.current.filter(|&p| p < self.text.passages.len());
+            // The text is the same: the cursor and a selection stand where they were.
+            self.text.cursor = old.cursor;
+            self.text.selection = old.selection;
+            // Passages are numbered by place in the text, so a passage added or gone before
+            // one renumbers it: the current passage, and those history holds, are found again
+            // by their span.
+            let text = &self.text;
+            let renumber = |p: usize| {
+                old.passages
+                    .get(p)
+                    .and_then(|o| text.passage_at(o.span.clone()))
+            };
+            let current = old.current.and_then(renumber);
+            self.history.remap(|mut place| {
+                place.passage = place.passage.and_then(renumber);
+                Some(place)
+            });
+            self.text.current = current;
         }
         self.search = None;
         self.link = 0;

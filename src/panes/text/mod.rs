@@ -165,6 +165,14 @@ impl TextPane {
         self.clamp(height);
     }
 
+    /// The passage with exactly this span, if there is one.
+    pub fn passage_at(&self, span: Range<usize>) -> Option<usize> {
+        let at = self
+            .passages
+            .partition_point(|p| (p.span.start, p.span.end) < (span.start, span.end));
+        (self.passages.get(at)?.span == span).then_some(at)
+    }
+
     /// The first passage quoted by `item`.
     pub fn passage_of(&self, model: &Model, item: usize) -> Option<usize> {
         let span = model.spans.get(item)?.first()?;
