@@ -271,6 +271,40 @@ fn back_restores_the_link_cursor_and_links_mode() {
 }
 
 #[test]
+fn back_after_history_was_walked_shows_the_screen_left_status_line_and_all() {
+    // History already holds a place (a jump from the Text pane and back), then the reader moves
+    // to another pane without a jump: the screen's trail names the way back before the jump
+    // as after it.
+    for size in [(80, 24), (160, 45)] {
+        assert_round_trip(
+            size.0,
+            size.1,
+            "6}}}}<Enter><Enter><BS>4jj<Enter>j",
+            "<Enter>",
+        );
+    }
+    let s = render(160, 45, "6}}}}<Enter><Enter><BS>4jj<Enter>j");
+    let status = s.lines().rev().nth(1).unwrap();
+    assert!(status.contains("Text: "), "the way back is named: {status}");
+}
+
+#[test]
+fn the_screen_is_always_on_its_own_page() {
+    for keys in [
+        "",
+        "4jj<Enter>j",
+        "6}}}}<Enter>",
+        "5<Enter><Enter>",
+        "x",
+        "2:cien<Enter>",
+        "6}}",
+    ] {
+        let a = run(80, 24, keys);
+        assert!(a.on_page(&a.place()), "{keys}");
+    }
+}
+
+#[test]
 fn back_restores_a_scrolled_detail() {
     assert_round_trip(80, 14, "4<C-f><Enter>j", "<Enter>");
     assert_round_trip(80, 24, "3jj<C-e><C-e>", ":cienfuegos<Enter>");

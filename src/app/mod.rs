@@ -370,6 +370,21 @@ impl App {
         }
     }
 
+    /// Whether the screen is on `place`'s page (`Place::same_page`), judged from the live state
+    /// without making a place of it.
+    pub fn on_page(&self, place: &Place) -> bool {
+        let top = self
+            .layers
+            .iter()
+            .rfind(|l| !l.is_overlay())
+            .map(Layer::kind);
+        let item = self.selected_item();
+        place.pane == self.focus
+            && place.item == item
+            && place.layers.last().map(Layer::kind) == top
+            && (self.focus != Pane::Text || item.is_some() || place.passage == self.text.current)
+    }
+
     /// Where the reader is, for history: everything needed to put the screen back as it is.
     pub fn place(&self) -> Place {
         let list = self.list(self.focus);

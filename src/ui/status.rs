@@ -132,26 +132,39 @@ pub fn status(ctx: &Ctx, frame: &mut Frame, area: Rect) {
 /// The way back as `Title › Title › [Current]`, cut from the left to fit `width`: only the
 /// places that fit are read, from the newest back. Only the places behind the current one are
 /// named, as a trail of where Backspace goes; none are ahead of it, so that coming back to a
-/// place shows the very screen it had (`]` still goes forward; the help says so).
+/// place shows the very screen it had (`]` still goes forward; the help says so). A screen
+/// reached without a jump (a pane chosen, a list moved in) ends the trail as the current place
+/// when it is not the place history holds: Backspace goes from it to that one.
 fn breadcrumb(ctx: &Ctx, width: usize) -> String {
-    let (places, cursor) = ctx.app.history.trail();
-    if cursor == 0 || cursor >= places.len() || width < 8 {
+    let app = ctx.app;
+    let (places, cursor) = app.history.trail();
+    if places.is_empty() || cursor >= places.len() || width < 8 {
         return String::new();
     }
-    let places = &places[..=cursor];
+    // The way back: the places up to the current one, and the screen itself when it has moved
+    // on from that place without a jump (Backspace records it, then goes to the current one).
+    let mut trail: Vec<(Pane, Option<usize>)> =
+        places[..=cursor].iter().map(|p| (p.pane, p.item)).collect();
+    if !app.on_page(&places[cursor]) {
+        trail.push((app.focus, app.selected_item()));
+    }
+    if trail.len() < 2 {
+        return String::new();
+    }
+    let newest = trail.len() - 1;
     let g = ctx.sym;
     let name = |i: usize| {
-        let p = &places[i];
-        let title = match p.item {
-            Some(item) => fit(&ctx.app.model.item(item).title, 24, g.ellipsis),
+        let (pane, item) = trail[i];
+        let title = match item {
+            Some(item) => fit(&app.model.item(item).title, 24, g.ellipsis),
             None => "passage".to_owned(),
         };
-        let title = if p.pane == Pane::Text {
+        let title = if pane == Pane::Text {
             format!("Text: {title}")
         } else {
             title
         };
-        if i == cursor {
+        if i == newest {
             format!("[{title}]")
         } else {
             title
@@ -162,7 +175,7 @@ fn breadcrumb(ctx: &Ctx, width: usize) -> String {
     let mut kept: Vec<String> = Vec::new();
     let mut used = 0;
     let mut cut = false;
-    for i in (0..places.len()).rev() {
+    for i in (0..trail.len()).rev() {
         let n = name(i);
         let w = str_width(&n) + if kept.is_empty() { 0 } else { crumb_w };
         if used + w > width {
