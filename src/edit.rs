@@ -102,7 +102,7 @@ impl DocumentFile {
             .cloned()
             .ok_or(EditError::NoSuchItem(i))?;
         let style = Style::at(&self.bytes, span.start);
-        let text = style.write(item);
+        let text = style.write(&AsWritten::after(&self.bytes[span.clone()], item));
         let undo = self.splice(Splice { range: span, text });
         // The comparisons may come after the items: scanned again when next edited.
         self.comparisons = None;
@@ -270,6 +270,82 @@ impl DocumentFile {
         self.layout = None;
         self.comparisons = None;
         Ok(undo)
+    }
+}
+
+/// An item written in place of one the file had: a list the old item left out (`quotes`,
+/// `links`, `tags`) stays out while it is empty, so that a diff shows the change and nothing
+/// else. Every other key is written as `Item`'s own `Serialize` writes it, in its order.
+struct AsWritten<'a> {
+    item: &'a Item,
+    /// The old item's keys; `None` when it could not be read (then every key is written).
+    had: Option<HashSet<String>>,
+}
+
+impl<'a> AsWritten<'a> {
+    fn after(old: &[u8], item: &'a Item) -> AsWritten<'a> {
+        let had =
+            serde_json::from_slice::<std::collections::HashMap<String, serde::de::IgnoredAny>>(old)
+                .ok()
+                .map(|keys| keys.into_keys().collect());
+        AsWritten { item, had }
+    }
+
+    fn keeps(&self, key: &str, empty: bool) -> bool {
+        !empty || self.had.as_ref().is_none_or(|had| had.contains(key))
+    }
+}
+
+impl Serialize for AsWritten<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use crate::model::KindFields;
+        use serde::ser::SerializeMap;
+        let item = self.item;
+        let mut map = s.serialize_map(None)?;
+        map.serialize_entry("id", &item.id)?;
+        map.serialize_entry("kind", &item.kind)?;
+        map.serialize_entry("title", &item.title)?;
+        if let Some(summary) = &item.summary {
+            map.serialize_entry("summary", summary)?;
+        }
+        if self.keeps("quotes", item.quotes.is_empty()) {
+            map.serialize_entry("quotes", &item.quotes)?;
+        }
+        if self.keeps("links", item.links.is_empty()) {
+            map.serialize_entry("links", &item.links)?;
+        }
+        if self.keeps("tags", item.tags.is_empty()) {
+            map.serialize_entry("tags", &item.tags)?;
+        }
+        // As `#[serde(flatten)]` writes them, each `None` (and a claim's `unstated: false`) left out.
+        match &item.fields {
+            KindFields::Event { when } => {
+                if let Some(when) = when {
+                    map.serialize_entry("when", when)?;
+                }
+            }
+            KindFields::Actor { role, group } => {
+                if let Some(role) = role {
+                    map.serialize_entry("role", role)?;
+                }
+                if let Some(group) = group {
+                    map.serialize_entry("group", group)?;
+                }
+            }
+            KindFields::Provision { instrument } => {
+                if let Some(instrument) = instrument {
+                    map.serialize_entry("instrument", instrument)?;
+                }
+            }
+            KindFields::Recommendation {} => {}
+            KindFields::Claim { role, unstated } => {
+                map.serialize_entry("role", role)?;
+                if *unstated {
+                    map.serialize_entry("unstated", unstated)?;
+                }
+            }
+        }
+        map.end()
     }
 }
 
@@ -482,6 +558,38 @@ mod tests {
         assert!(
             after.contains("\n        {\n            \"id\": \"b\","),
             "{after}"
+        );
+    }
+
+    #[test]
+    fn a_rewritten_item_writes_what_serde_writes_but_the_empty_lists_it_left_out() {
+        let model = crate::model::builtin();
+        // With nothing left out, the same bytes as the derived `Serialize` (the export's).
+        for item in &model.doc.items {
+            let written = AsWritten { item, had: None };
+            assert_eq!(
+                serde_json::to_string(&written).unwrap(),
+                serde_json::to_string(item).unwrap()
+            );
+        }
+        let old = br#"{"id": "b", "kind": "recommendation", "title": "B", "quotes": []}"#;
+        let new = item("b", "Bee");
+        assert_eq!(
+            serde_json::to_string(&AsWritten::after(old, &new)).unwrap(),
+            r#"{"id":"b","kind":"recommendation","title":"Bee","quotes":[]}"#
+        );
+        let old =
+            br#"{"id": "b", "kind": "recommendation", "title": "B", "quotes": [], "tags": []}"#;
+        let mut tagged = new.clone();
+        tagged.links = vec![crate::model::Link {
+            rel: "supports".into(),
+            to: "a".into(),
+            group: None,
+            note: None,
+        }];
+        assert_eq!(
+            serde_json::to_string(&AsWritten::after(old, &tagged)).unwrap(),
+            r#"{"id":"b","kind":"recommendation","title":"Bee","quotes":[],"links":[{"rel":"supports","to":"a"}],"tags":[]}"#
         );
     }
 
