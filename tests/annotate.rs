@@ -740,3 +740,33 @@ fn a_reload_keeps_the_form_and_what_was_typed_its_item_found_by_id() {
             .contains("the form's item is gone")
     );
 }
+
+#[test]
+fn e_to_another_kind_says_before_saving_which_fields_go_and_u_brings_them_back() {
+    let mut a = app(100, 30);
+    press(&mut a, "1E<S-Tab>");
+    let event = a.selected_item().unwrap();
+    assert!(!screen(&a).contains("has no"), "{}", screen(&a));
+    press(&mut a, "<Right>");
+    assert!(
+        screen(&a).contains(r#"! an actor has no "when": since 2008 (2008/2021-01~) goes"#),
+        "{}",
+        screen(&a)
+    );
+    // Back to an event: nothing goes.
+    press(&mut a, "<Left>");
+    assert!(!screen(&a).contains("has no"), "{}", screen(&a));
+    press(&mut a, "<Right><C-s>");
+    assert!(
+        a.top().is_none(),
+        "a warning does not stop the save: {:?}",
+        a.message
+    );
+    assert_eq!(a.model.item(event).kind, model::Kind::Actor);
+    press(&mut a, "u");
+    assert_eq!(a.model.item(event).kind, model::Kind::Event);
+    assert!(matches!(
+        &a.model.item(event).fields,
+        model::KindFields::Event { when: Some(w) } if w.label == "since 2008"
+    ));
+}

@@ -68,6 +68,7 @@ pub fn lines(form: &FormView, ctx: &Ctx, width: usize) -> Vec<Line<'static>> {
     }
     out.push(Line::raw(""));
     let problems = form.problems(app);
+    let warnings = form.warnings(app);
     for field in form.fields(app) {
         let focused = field == form.focus && !form.asking;
         let mark = if focused { g.selected } else { "  " };
@@ -85,7 +86,8 @@ pub fn lines(form: &FormView, ctx: &Ctx, width: usize) -> Vec<Line<'static>> {
         if field == Field::Relation && focused {
             out.extend(relations(form, ctx, room));
         }
-        for (_, why) in problems.iter().filter(|(f, _)| *f == field) {
+        let marked = problems.iter().chain(&warnings);
+        for (_, why) in marked.filter(|(f, _)| *f == field) {
             out.push(Line::from(vec![
                 Span::raw(" ".repeat(LABEL)),
                 Span::styled(

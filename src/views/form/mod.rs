@@ -339,6 +339,66 @@ impl FormView {
         out
     }
 
+    /// What a save would lose without being wrong, shown beside the field like a problem but
+    /// no bar to saving (the change can be undone): the fields of another kind, typed or held
+    /// by the item edited, which the chosen kind has not.
+    pub fn warnings(&self, app: &App) -> Vec<(Field, String)> {
+        if self.is_link() {
+            return Vec::new();
+        }
+        let shown = self.fields(app);
+        let mut lost: Vec<(&str, String)> = Vec::new();
+        let mut typed = |label: &'static str, fields: &[Field]| {
+            if fields.iter().any(|f| shown.contains(f)) {
+                return;
+            }
+            let values: Vec<&str> = fields
+                .iter()
+                .map(|&f| self.text(f).trim())
+                .filter(|s| !s.is_empty())
+                .collect();
+            // The when's phrase, and its date in brackets.
+            match values[..] {
+                [] => {}
+                [one] => lost.push((label, one.to_owned())),
+                [first, ref rest @ ..] => {
+                    lost.push((label, format!("{first} ({})", rest.join(" "))))
+                }
+            }
+        };
+        typed("when", &[Field::WhenLabel, Field::WhenDate]);
+        typed("role", &[Field::ActorRole]);
+        typed("group", &[Field::ActorGroup]);
+        typed("instrument", &[Field::Instrument]);
+        if let Some(item) = self.editing().and_then(|i| app.model.doc.items.get(i))
+            && let KindFields::Claim { role, unstated } = item.fields
+            && self.kind != Kind::Claim
+        {
+            let unstated = if unstated { ", unstated" } else { "" };
+            lost.push(("role", format!("{}{unstated}", role.name())));
+        }
+        if lost.is_empty() {
+            return Vec::new();
+        }
+        let kind = self.kind.name();
+        let a = if kind.starts_with(['a', 'e', 'i', 'o', 'u']) {
+            "an"
+        } else {
+            "a"
+        };
+        let names: Vec<String> = lost.iter().map(|(l, _)| format!("\"{l}\"")).collect();
+        let values: Vec<&str> = lost.iter().map(|(_, v)| v.as_str()).collect();
+        let goes = if lost.len() == 1 { "goes" } else { "go" };
+        vec![(
+            Field::Kind,
+            format!(
+                "{a} {kind} has no {}: {} {goes}",
+                names.join(" or "),
+                values.join("; ")
+            ),
+        )]
+    }
+
     /// The item the form makes, from the item it edits (its quotes and links kept) or from
     /// the selection's quote.
     pub fn item(&self, app: &App) -> Option<Item> {
