@@ -770,3 +770,50 @@ fn e_to_another_kind_says_before_saving_which_fields_go_and_u_brings_them_back()
         model::KindFields::Event { when: Some(w) } if w.label == "since 2008"
     ));
 }
+
+#[test]
+fn every_overlay_leaves_the_status_line_and_the_footer_whole() {
+    // The form, the delete confirmation, the help, the message log, the palette.
+    for keys in ["E", "D", "?", "M", ":", "Ez<Esc>", "2L"] {
+        for (w, h) in [(40, 12), (80, 24), (160, 45)] {
+            let mut a = app(w, h);
+            press(&mut a, keys);
+            assert!(a.top().is_some(), "{keys} at {w}x{h}: {:?}", a.message);
+            let screen = screen(&a);
+            let rows: Vec<&str> = screen.lines().collect();
+            for row in &rows[rows.len() - 2..] {
+                assert!(
+                    !row.contains(['┏', '┗', '┃', '━', '┓', '┛']),
+                    "{keys} at {w}x{h}: a box on the status line or the footer\n{screen}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_form_refused_at_40x12_shows_the_wrapped_date_error_and_why_it_was_not_saved() {
+    let mut a = app(40, 12);
+    press(
+        &mut a,
+        "6/actions taken<Enter>v)a<S-Tab><Left><Left><Left><Left><Tab>Title<Tab><Tab>when<Tab>2020-13<Tab><Tab><C-s>",
+    );
+    assert_eq!(form(&a).focus, Field::WhenDate);
+    let s = screen(&a);
+    let rows: Vec<&str> = s.lines().collect();
+    assert!(
+        rows.iter().any(|r| r.contains("▶ date       2020-13")),
+        "{s}"
+    );
+    // The error whole, wrapped: its end is on screen too.
+    assert!(s.contains("! not a date the format accepts:"), "{s}");
+    assert!(s.contains("~ ? %"), "{s}");
+    assert!(s.contains("Not saved: fix the marked fields"), "{s}");
+    assert!(rows[rows.len() - 2].starts_with(" ADD"), "{s}");
+    // Back up to the title: the fields scroll, the last lines stay.
+    press(&mut a, "<S-Tab><S-Tab><S-Tab>");
+    let s = screen(&a);
+    assert!(s.contains("▶ title"), "{s}");
+    assert!(s.contains("Not saved: fix the marked fields"), "{s}");
+    assert!(s.contains("▼ more"), "{s}");
+}
