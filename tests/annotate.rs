@@ -817,3 +817,58 @@ fn a_form_refused_at_40x12_shows_the_wrapped_date_error_and_why_it_was_not_saved
     assert!(s.contains("Not saved: fix the marked fields"), "{s}");
     assert!(s.contains("▼ more"), "{s}");
 }
+
+#[test]
+fn a_group_of_one_is_said_in_the_link_form_and_its_row_reads_1_premise() {
+    let mut a = selecting("cartels");
+    press(&mut a, "aCartels adapt<C-s>");
+    let thesis = (0..a.model.doc.items.len())
+        .find(|&i| a.model.is_thesis(i))
+        .unwrap();
+    let thesis_id = a.model.item(thesis).id.clone();
+    press(&mut a, &format!("L{thesis_id}<Enter><Tab><Tab>"));
+    assert!(
+        screen(&a).contains("two premises or more"),
+        "the group's hint says it: {}",
+        screen(&a)
+    );
+    press(&mut a, "alone");
+    assert!(
+        screen(&a).contains("! a group is two premises or more"),
+        "{}",
+        screen(&a)
+    );
+    // Said, not refused: check warns about it, the map may be half-made.
+    press(&mut a, "<C-s>");
+    assert!(a.top().is_none(), "{:?}", a.message);
+    press(&mut a, "5");
+    let s = screen(&a);
+    assert!(s.contains("together, 1 premise: "), "{s}");
+    assert!(!s.contains("1 premises"), "{s}");
+}
+
+#[test]
+fn the_link_picker_names_its_source() {
+    let mut a = app(80, 24);
+    press(&mut a, "2L");
+    assert!(
+        screen(&a).contains("Link “Andrés Manuel López Obrador” to: pick the item"),
+        "{}",
+        screen(&a)
+    );
+}
+
+#[test]
+fn the_footer_says_what_the_keys_do_in_save_as_and_while_the_form_asks() {
+    let footer = |a: &App| screen(a).lines().last().unwrap_or_default().to_owned();
+    let mut a = app(80, 24);
+    press(&mut a, "W");
+    assert_eq!(footer(&a), " <Enter> save there  <Esc> cancel");
+    let mut a = app(80, 24);
+    press(&mut a, "1Ex<Esc>");
+    assert!(form(&a).asking);
+    assert_eq!(footer(&a), " y discard  n back to the form");
+    press(&mut a, "n");
+    assert!(!form(&a).asking);
+    assert!(footer(&a).contains("<C-s> save"), "{}", footer(&a));
+}

@@ -64,6 +64,12 @@ pub trait View {
     /// Draws it in `area`.
     fn draw(&self, ctx: &Ctx, frame: &mut Frame, area: Rect);
 
+    /// The footer's hints when the view's keys mean something else for a moment (a form
+    /// asking whether to discard what was typed); `None`: the keymap's hints of its mode.
+    fn footer(&self) -> Option<Vec<(String, &'static str)>> {
+        None
+    }
+
     /// An overlay is a box centred over the body, like every view above the status line and
     /// the footer (which stay readable under it); other views fill the body.
     fn is_overlay(&self) -> bool {
@@ -159,6 +165,11 @@ impl Layer {
 
     pub fn draw(&self, ctx: &Ctx, frame: &mut Frame, area: Rect) {
         self.view().draw(ctx, frame, area);
+    }
+
+    /// The footer's hints of the moment, when not the keymap's (see [`View::footer`]).
+    pub fn footer(&self) -> Option<Vec<(String, &'static str)>> {
+        self.view().footer()
     }
 
     /// Whether it is a box centred over the body rather than filling it.

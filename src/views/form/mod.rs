@@ -83,7 +83,7 @@ impl Field {
             Field::WhenDate => "YYYY, YYYY-MM or YYYY-MM-DD; ~ about, ? uncertain; START/END",
             Field::Tags => "separated by commas or spaces",
             Field::Note => "optional",
-            Field::Group => "optional: the same name on premises that hold only together",
+            Field::Group => "optional: one name on two premises or more that hold only together",
             Field::Summary => "optional, in your words",
             _ => "",
         }
@@ -344,7 +344,7 @@ impl FormView {
     /// by the item edited, which the chosen kind has not.
     pub fn warnings(&self, app: &App) -> Vec<(Field, String)> {
         if self.is_link() {
-            return Vec::new();
+            return self.lone_group(app).into_iter().collect();
         }
         let shown = self.fields(app);
         let mut lost: Vec<(&str, String)> = Vec::new();
@@ -397,6 +397,37 @@ impl FormView {
                 values.join("; ")
             ),
         )]
+    }
+
+    /// A group named on a link when no other link to the same item has it: a group is two
+    /// premises or more (`check` warns about one alone), so the next link is yet to come.
+    fn lone_group(&self, app: &App) -> Option<(Field, String)> {
+        let group = self.text(Field::Group).trim();
+        if group.is_empty() || !app.model.is_argument_relation(self.relation) {
+            return None;
+        }
+        let (source, to, own) = match self.purpose {
+            Purpose::NewLink { source, target } => {
+                (source, app.model.item(target).id.clone(), None)
+            }
+            Purpose::EditLink { source, link } => {
+                let l = app.model.doc.items.get(source)?.links.get(link)?;
+                (source, l.to.clone(), Some(link))
+            }
+            _ => return None,
+        };
+        let others = app.model.doc.items.iter().enumerate().any(|(i, item)| {
+            item.links.iter().enumerate().any(|(n, l)| {
+                !(i == source && Some(n) == own) && l.to == to && l.group.as_deref() == Some(group)
+            })
+        });
+        (!others).then(|| {
+            (
+                Field::Group,
+                "a group is two premises or more: give another premise's link this name too"
+                    .to_owned(),
+            )
+        })
     }
 
     /// The item the form makes, from the item it edits (its quotes and links kept) or from
@@ -665,6 +696,24 @@ impl View for FormView {
 
     fn is_overlay(&self) -> bool {
         true
+    }
+
+    /// While it asks whether to discard what was typed, `y` and `n` answer (`update` reads them
+    /// as typed letters, whatever the keymap).
+    fn footer(&self) -> Option<Vec<(String, &'static str)>> {
+        self.asking.then(|| {
+            vec![
+                (
+                    "y".to_owned(),
+                    if self.quitting {
+                        "discard and quit"
+                    } else {
+                        "discard"
+                    },
+                ),
+                ("n".to_owned(), "back to the form"),
+            ]
+        })
     }
 
     fn update(&mut self, app: &mut App, action: Action) -> Outcome {
