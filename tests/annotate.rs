@@ -872,3 +872,21 @@ fn the_footer_says_what_the_keys_do_in_save_as_and_while_the_form_asks() {
     assert!(!form(&a).asking);
     assert!(footer(&a).contains("<C-s> save"), "{}", footer(&a));
 }
+
+#[test]
+fn a_narrow_form_shows_the_chosen_kind_and_its_arrows_not_a_cut_list() {
+    let mut a = app(40, 12);
+    press(&mut a, "2E<S-Tab>");
+    assert!(
+        screen(&a).contains("▶ kind       [actor]  ←/→"),
+        "{}",
+        screen(&a)
+    );
+    let mut a = app(80, 24);
+    press(&mut a, "2E<S-Tab>");
+    assert!(
+        screen(&a).contains("event  [actor]  provision   recommendation   claim   ←/→"),
+        "{}",
+        screen(&a)
+    );
+}

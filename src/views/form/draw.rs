@@ -175,6 +175,16 @@ fn value(
         if !focused {
             return vec![Span::raw(names.get(chosen).copied().unwrap_or_default())];
         }
+        // Each option takes its width and three columns, then the arrows: on a narrow box,
+        // only the chosen one, with the arrows that change it.
+        let all: usize = names.iter().map(|n| str_width(n) + 3).sum::<usize>() + 1 + 3;
+        if all > room {
+            let name = names.get(chosen).copied().unwrap_or_default();
+            return vec![
+                Span::styled(format!("[{name}]"), ctx.theme.selected),
+                Span::styled(format!("  {}", g.left_right), ctx.theme.key),
+            ];
+        }
         let mut spans = Vec::new();
         for (n, name) in names.into_iter().enumerate() {
             if n == chosen {
