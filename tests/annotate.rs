@@ -890,3 +890,23 @@ fn a_narrow_form_shows_the_chosen_kind_and_its_arrows_not_a_cut_list() {
         screen(&a)
     );
 }
+
+#[test]
+fn the_help_and_the_message_log_say_more_where_there_is_more() {
+    let mut a = app(80, 24);
+    press(&mut a, "?");
+    let s = screen(&a);
+    assert!(s.contains("▼ more ┛") && !s.contains("▲ more ┓"), "{s}");
+    press(&mut a, "G");
+    let s = screen(&a);
+    assert!(s.contains("▲ more ┓") && !s.contains("▼ more ┛"), "{s}");
+    let mut a = app(40, 12);
+    // More messages than the log's box holds: it opens on the newest, the older above.
+    press(&mut a, &"un".repeat(6));
+    press(&mut a, "M");
+    let s = screen(&a);
+    assert!(s.contains("▲ more ┓") && !s.contains("▼ more ┛"), "{s}");
+    press(&mut a, "g");
+    let s = screen(&a);
+    assert!(s.contains("▼ more ┛") && !s.contains("▲ more ┓"), "{s}");
+}

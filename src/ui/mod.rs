@@ -106,6 +106,20 @@ impl Ctx<'_> {
         inner(rect)
     }
 
+    /// [`Ctx::overlay`] with `▲ more` / `▼ more` on its border where there is more to read.
+    pub fn overlay_more(
+        &self,
+        frame: &mut Frame,
+        rect: Rect,
+        title: Line<'static>,
+        above: bool,
+        below: bool,
+    ) -> Rect {
+        clear(frame, rect);
+        frame.render_widget(self.more(self.block(title, true), above, below), rect);
+        inner(rect)
+    }
+
     /// A bordered block with a title, highlighted when focused.
     pub fn block<'t>(&self, title: impl Into<Line<'t>>, focused: bool) -> Block<'t> {
         Block::new()

@@ -353,7 +353,14 @@ impl View for HelpView {
                 hits.len()
             );
         }
-        let inside = ctx.overlay(frame, rect, Line::styled(title, ctx.theme.title));
+        let below = self.scroll + (inner.height as usize) < all.len();
+        let inside = ctx.overlay_more(
+            frame,
+            rect,
+            Line::styled(title, ctx.theme.title),
+            self.scroll > 0,
+            below,
+        );
         let two_columns = inside.width as usize >= KEYS_COLUMN + 16;
         let mark = |text: &str, style: ratatui::style::Style| -> Vec<Span<'static>> {
             let hits = crate::model::search::find_in(text, query);

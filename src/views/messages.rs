@@ -95,8 +95,16 @@ impl View for MessagesView {
     fn draw(&self, ctx: &Ctx, frame: &mut Frame, area: Rect) {
         let (rect, inner) = boxed(area);
         let title = format!(" Messages {} Esc closes ", ctx.sym.dot);
-        let inside = ctx.overlay(frame, rect, Line::styled(title, ctx.theme.title));
-        let shown: Vec<Line> = lines(ctx.app, inner.width as usize)
+        let all = lines(ctx.app, inner.width as usize);
+        let below = self.scroll + (inner.height as usize) < all.len();
+        let inside = ctx.overlay_more(
+            frame,
+            rect,
+            Line::styled(title, ctx.theme.title),
+            self.scroll > 0,
+            below,
+        );
+        let shown: Vec<Line> = all
             .into_iter()
             .skip(self.scroll)
             .take(inside.height as usize)

@@ -333,13 +333,13 @@ pub fn draw(form: &FormView, ctx: &Ctx, frame: &mut Frame, area: Rect) {
     let skip = scroll(&shown.focus, shown.fields.len(), rows);
     let above = skip > 0;
     let below = skip + rows < shown.fields.len();
-    crate::ui::clear(frame, rect);
-    let block = ctx.more(
-        ctx.block(Line::styled(title, ctx.theme.title), true),
+    ctx.overlay_more(
+        frame,
+        rect,
+        Line::styled(title, ctx.theme.title),
         above,
         below,
     );
-    frame.render_widget(block, rect);
     if inside.area() == 0 {
         return;
     }

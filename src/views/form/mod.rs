@@ -134,8 +134,8 @@ impl FormView {
         }
     }
 
-    /// A form for a new item quoting `quote`, on the title. Its kind is that of the pane the
-    /// reader last used, a claim when none.
+    /// A form for a new item quoting `quote`, on the title, of kind `kind` (the flow gives a
+    /// claim: the same keys always make the same item).
     pub fn new_item(quote: Quote, kind: Kind) -> FormView {
         let mut form = FormView::blank(Purpose::NewItem { quote }, Field::Title);
         form.kind = kind;
