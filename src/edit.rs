@@ -6,7 +6,9 @@
 
 use crate::model::{Comparison, Item, locate};
 use serde::Serialize;
-use std::collections::HashSet;
+use serde::de::IgnoredAny;
+use serde::ser::SerializeMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -102,7 +104,7 @@ impl DocumentFile {
             .cloned()
             .ok_or(EditError::NoSuchItem(i))?;
         let style = Style::at(&self.bytes, span.start);
-        let text = style.write(item);
+        let text = style.write(&AsWritten::after(&self.bytes[span.clone()], item));
         let undo = self.splice(Splice { range: span, text });
         // The comparisons may come after the items: scanned again when next edited.
         self.comparisons = None;
@@ -270,6 +272,111 @@ impl DocumentFile {
         self.layout = None;
         self.comparisons = None;
         Ok(undo)
+    }
+}
+
+/// An item written in place of one the file had: an empty value is written as the old item
+/// wrote it (left out, `null`, or `[]`/`false`), so that a diff shows the change and nothing
+/// else; `"tags": []` stays, and no `"tags": []` comes where there was none. Every other key is
+/// written as `Item`'s own `Serialize` (the export's) writes it, in its order.
+struct AsWritten<'a> {
+    item: &'a Item,
+    /// The old item's keys, each with whether its value was `null`; `None` when it could not
+    /// be read (then each key is written as the export writes it).
+    had: Option<HashMap<String, Option<IgnoredAny>>>,
+}
+
+/// How the old item wrote a key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Had {
+    Absent,
+    Null,
+    Value,
+    /// The old item could not be read.
+    Unknown,
+}
+
+impl<'a> AsWritten<'a> {
+    fn after(old: &[u8], item: &'a Item) -> AsWritten<'a> {
+        AsWritten {
+            item,
+            had: serde_json::from_slice(old).ok(),
+        }
+    }
+
+    fn had(&self, key: &str) -> Had {
+        match &self.had {
+            None => Had::Unknown,
+            Some(keys) => match keys.get(key) {
+                None => Had::Absent,
+                Some(None) => Had::Null,
+                Some(Some(_)) => Had::Value,
+            },
+        }
+    }
+}
+
+/// Writes `key`: its value, or, when it is empty, as the old item wrote an empty one. `export`
+/// is whether the export writes an empty value (a list: `[]`) or leaves it out (an option).
+fn entry<M: SerializeMap, T: Serialize + ?Sized>(
+    map: &mut M,
+    had: Had,
+    key: &str,
+    value: Option<&T>,
+    export: bool,
+) -> Result<(), M::Error> {
+    match (value, had) {
+        (Some(value), _) => map.serialize_entry(key, value),
+        (None, Had::Null) => map.serialize_entry(key, &()),
+        (None, Had::Unknown) if export => map.serialize_entry(key, &[(); 0]),
+        (None, Had::Value) => map.serialize_entry(key, &[(); 0]),
+        (None, _) => Ok(()),
+    }
+}
+
+impl Serialize for AsWritten<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use crate::model::KindFields;
+        let item = self.item;
+        let mut map = s.serialize_map(None)?;
+        map.serialize_entry("id", &item.id)?;
+        map.serialize_entry("kind", &item.kind)?;
+        map.serialize_entry("title", &item.title)?;
+        let option = |key: &str, map: &mut S::SerializeMap, value: Option<&String>| {
+            entry(map, self.had(key), key, value, false)
+        };
+        option("summary", &mut map, item.summary.as_ref())?;
+        let quotes = Some(&item.quotes).filter(|v| !v.is_empty());
+        entry(&mut map, self.had("quotes"), "quotes", quotes, true)?;
+        let links = Some(&item.links).filter(|v| !v.is_empty());
+        entry(&mut map, self.had("links"), "links", links, true)?;
+        let tags = Some(&item.tags).filter(|v| !v.is_empty());
+        entry(&mut map, self.had("tags"), "tags", tags, true)?;
+        // As `#[serde(flatten)]` writes them, each `None` (and a claim's `unstated: false`) left
+        // out unless the old item wrote it.
+        match &item.fields {
+            KindFields::Event { when } => {
+                entry(&mut map, self.had("when"), "when", when.as_ref(), false)?;
+            }
+            KindFields::Actor { role, group } => {
+                option("role", &mut map, role.as_ref())?;
+                option("group", &mut map, group.as_ref())?;
+            }
+            KindFields::Provision { instrument } => {
+                option("instrument", &mut map, instrument.as_ref())?;
+            }
+            KindFields::Recommendation {} => {}
+            KindFields::Claim { role, unstated } => {
+                map.serialize_entry("role", role)?;
+                match self.had("unstated") {
+                    _ if *unstated => map.serialize_entry("unstated", unstated)?,
+                    Had::Value => map.serialize_entry("unstated", &false)?,
+                    Had::Null => map.serialize_entry("unstated", &())?,
+                    Had::Absent | Had::Unknown => {}
+                }
+            }
+        }
+        map.end()
     }
 }
 
@@ -482,6 +589,59 @@ mod tests {
         assert!(
             after.contains("\n        {\n            \"id\": \"b\","),
             "{after}"
+        );
+    }
+
+    #[test]
+    fn a_rewritten_item_writes_what_serde_writes_but_the_empty_lists_it_left_out() {
+        let model = crate::model::builtin();
+        // With nothing left out, the same bytes as the derived `Serialize` (the export's).
+        for item in &model.doc.items {
+            let written = AsWritten { item, had: None };
+            assert_eq!(
+                serde_json::to_string(&written).unwrap(),
+                serde_json::to_string(item).unwrap()
+            );
+        }
+        let old = br#"{"id": "b", "kind": "recommendation", "title": "B", "quotes": []}"#;
+        let new = item("b", "Bee");
+        assert_eq!(
+            serde_json::to_string(&AsWritten::after(old, &new)).unwrap(),
+            r#"{"id":"b","kind":"recommendation","title":"Bee","quotes":[]}"#
+        );
+        let old =
+            br#"{"id": "b", "kind": "recommendation", "title": "B", "quotes": [], "tags": []}"#;
+        let mut tagged = new.clone();
+        tagged.links = vec![crate::model::Link {
+            rel: "supports".into(),
+            to: "a".into(),
+            group: None,
+            note: None,
+        }];
+        assert_eq!(
+            serde_json::to_string(&AsWritten::after(old, &tagged)).unwrap(),
+            r#"{"id":"b","kind":"recommendation","title":"Bee","quotes":[],"links":[{"rel":"supports","to":"a"}],"tags":[]}"#
+        );
+    }
+
+    #[test]
+    fn a_rewritten_item_writes_its_empty_values_as_the_old_one_did_null_or_explicit() {
+        let old = br#"{"id": "b", "kind": "claim", "title": "B", "summary": null, "quotes": [],
+            "links": null, "tags": [], "role": "premise", "unstated": false}"#;
+        let mut claim = item("b", "Bee");
+        claim.kind = Kind::Claim;
+        claim.fields = KindFields::Claim {
+            role: crate::model::ClaimRole::Premise,
+            unstated: false,
+        };
+        assert_eq!(
+            serde_json::to_string(&AsWritten::after(old, &claim)).unwrap(),
+            r#"{"id":"b","kind":"claim","title":"Bee","summary":null,"quotes":[],"links":null,"tags":[],"role":"premise","unstated":false}"#
+        );
+        // Not read (not an object): as the export writes it.
+        assert_eq!(
+            serde_json::to_string(&AsWritten::after(b"[", &claim)).unwrap(),
+            serde_json::to_string(&claim).unwrap()
         );
     }
 

@@ -768,3 +768,172 @@ fn back_after_saving_a_new_item_returns_to_the_text_as_it_was_left() {
         "renumbered: the new quote is before it"
     );
 }
+
+fn e_to_another_kind_says_before_saving_which_fields_go_and_u_brings_them_back() {
+    let mut a = app(100, 30);
+    press(&mut a, "1E<S-Tab>");
+    let event = a.selected_item().unwrap();
+    assert!(!screen(&a).contains("has no"), "{}", screen(&a));
+    press(&mut a, "<Right>");
+    assert!(
+        screen(&a).contains(r#"! an actor has no "when": since 2008 (2008/2021-01~) goes"#),
+        "{}",
+        screen(&a)
+    );
+    // Back to an event: nothing goes.
+    press(&mut a, "<Left>");
+    assert!(!screen(&a).contains("has no"), "{}", screen(&a));
+    press(&mut a, "<Right><C-s>");
+    assert!(
+        a.top().is_none(),
+        "a warning does not stop the save: {:?}",
+        a.message
+    );
+    assert_eq!(a.model.item(event).kind, model::Kind::Actor);
+    press(&mut a, "u");
+    assert_eq!(a.model.item(event).kind, model::Kind::Event);
+    assert!(matches!(
+        &a.model.item(event).fields,
+        model::KindFields::Event { when: Some(w) } if w.label == "since 2008"
+    ));
+}
+
+#[test]
+fn every_overlay_leaves_the_status_line_and_the_footer_whole() {
+    // The form, the delete confirmation, the help, the message log, the palette.
+    for keys in ["E", "D", "?", "M", ":", "Ez<Esc>", "2L"] {
+        for (w, h) in [(40, 12), (80, 24), (160, 45)] {
+            let mut a = app(w, h);
+            press(&mut a, keys);
+            assert!(a.top().is_some(), "{keys} at {w}x{h}: {:?}", a.message);
+            let screen = screen(&a);
+            let rows: Vec<&str> = screen.lines().collect();
+            for row in &rows[rows.len() - 2..] {
+                assert!(
+                    !row.contains(['┏', '┗', '┃', '━', '┓', '┛']),
+                    "{keys} at {w}x{h}: a box on the status line or the footer\n{screen}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_form_refused_at_40x12_shows_the_wrapped_date_error_and_why_it_was_not_saved() {
+    let mut a = app(40, 12);
+    press(
+        &mut a,
+        "6/actions taken<Enter>v)a<S-Tab><Left><Left><Left><Left><Tab>Title<Tab><Tab>when<Tab>2020-13<Tab><Tab><C-s>",
+    );
+    assert_eq!(form(&a).focus, Field::WhenDate);
+    let s = screen(&a);
+    let rows: Vec<&str> = s.lines().collect();
+    assert!(
+        rows.iter().any(|r| r.contains("▶ date       2020-13")),
+        "{s}"
+    );
+    // The error whole, wrapped: its end is on screen too.
+    assert!(s.contains("! not a date the format accepts:"), "{s}");
+    assert!(s.contains("~ ? %"), "{s}");
+    assert!(s.contains("Not saved: fix the marked fields"), "{s}");
+    assert!(rows[rows.len() - 2].starts_with(" ADD"), "{s}");
+    // Back up to the title: the fields scroll, the last lines stay.
+    press(&mut a, "<S-Tab><S-Tab><S-Tab>");
+    let s = screen(&a);
+    assert!(s.contains("▶ title"), "{s}");
+    assert!(s.contains("Not saved: fix the marked fields"), "{s}");
+    assert!(s.contains("▼ more"), "{s}");
+}
+
+#[test]
+fn a_group_of_one_is_said_in_the_link_form_and_its_row_reads_1_premise() {
+    let mut a = selecting("cartels");
+    press(&mut a, "aCartels adapt<C-s>");
+    let thesis = (0..a.model.doc.items.len())
+        .find(|&i| a.model.is_thesis(i))
+        .unwrap();
+    let thesis_id = a.model.item(thesis).id.clone();
+    press(&mut a, &format!("L{thesis_id}<Enter><Tab><Tab>"));
+    assert!(
+        screen(&a).contains("two premises or more"),
+        "the group's hint says it: {}",
+        screen(&a)
+    );
+    press(&mut a, "alone");
+    assert!(
+        screen(&a).contains("! a group is two premises or more"),
+        "{}",
+        screen(&a)
+    );
+    // Said, not refused: check warns about it, the map may be half-made.
+    press(&mut a, "<C-s>");
+    assert!(a.top().is_none(), "{:?}", a.message);
+    press(&mut a, "5");
+    let s = screen(&a);
+    assert!(s.contains("together, 1 premise: "), "{s}");
+    assert!(!s.contains("1 premises"), "{s}");
+}
+
+#[test]
+fn the_link_picker_names_its_source() {
+    let mut a = app(80, 24);
+    press(&mut a, "2L");
+    assert!(
+        screen(&a).contains("Link “Andrés Manuel López Obrador” to: pick the item"),
+        "{}",
+        screen(&a)
+    );
+}
+
+#[test]
+fn the_footer_says_what_the_keys_do_in_save_as_and_while_the_form_asks() {
+    let footer = |a: &App| screen(a).lines().last().unwrap_or_default().to_owned();
+    let mut a = app(80, 24);
+    press(&mut a, "W");
+    assert_eq!(footer(&a), " <Enter> save there  <Esc> cancel");
+    let mut a = app(80, 24);
+    press(&mut a, "1Ex<Esc>");
+    assert!(form(&a).asking);
+    assert_eq!(footer(&a), " y discard  n back to the form");
+    press(&mut a, "n");
+    assert!(!form(&a).asking);
+    assert!(footer(&a).contains("<C-s> save"), "{}", footer(&a));
+}
+
+#[test]
+fn a_narrow_form_shows_the_chosen_kind_and_its_arrows_not_a_cut_list() {
+    let mut a = app(40, 12);
+    press(&mut a, "2E<S-Tab>");
+    assert!(
+        screen(&a).contains("▶ kind       [actor]  ←/→"),
+        "{}",
+        screen(&a)
+    );
+    let mut a = app(80, 24);
+    press(&mut a, "2E<S-Tab>");
+    assert!(
+        screen(&a).contains("event  [actor]  provision   recommendation   claim   ←/→"),
+        "{}",
+        screen(&a)
+    );
+}
+
+#[test]
+fn the_help_and_the_message_log_say_more_where_there_is_more() {
+    let mut a = app(80, 24);
+    press(&mut a, "?");
+    let s = screen(&a);
+    assert!(s.contains("▼ more ┛") && !s.contains("▲ more ┓"), "{s}");
+    press(&mut a, "G");
+    let s = screen(&a);
+    assert!(s.contains("▲ more ┓") && !s.contains("▼ more ┛"), "{s}");
+    let mut a = app(40, 12);
+    // More messages than the log's box holds: it opens on the newest, the older above.
+    press(&mut a, &"un".repeat(6));
+    press(&mut a, "M");
+    let s = screen(&a);
+    assert!(s.contains("▲ more ┓") && !s.contains("▼ more ┛"), "{s}");
+    press(&mut a, "g");
+    let s = screen(&a);
+    assert!(s.contains("▼ more ┛") && !s.contains("▲ more ┓"), "{s}");
+}

@@ -170,3 +170,113 @@ fn an_edit_and_an_add_change_only_their_own_lines_of_a_hand_formatted_file() {
     app.undo();
     assert!(app.edits.bytes().unwrap() == original.as_bytes());
 }
+
+/// Each item's keys, by id (the renamed one under its new name), as sets.
+fn keys_by_id(
+    bytes: &str,
+    renamed: (&str, &str),
+) -> std::collections::BTreeMap<String, Vec<String>> {
+    let v: serde_json::Value = serde_json::from_str(bytes).unwrap();
+    v["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|item| {
+            let id = item["id"].as_str().unwrap();
+            let id = if id == renamed.0 { renamed.1 } else { id };
+            let mut keys: Vec<String> = item.as_object().unwrap().keys().cloned().collect();
+            keys.sort();
+            (id.to_owned(), keys)
+        })
+        .collect()
+}
+
+/// Renames `old` to `new` (which rewrites the links of the items that name it), then takes the
+/// first quote of the first item with two or more: every item keeps the keys it had, and
+/// undoing both gives the bytes back.
+fn rename_and_unquote(original: &str, old: &str, new: &str) -> (String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("map.json");
+    std::fs::write(&path, original).unwrap();
+    let mut app = app_on(&path);
+    let index = app.model.index.get(old).unwrap();
+    let mut item = app.model.item(index).clone();
+    item.id = new.into();
+    app.change(Change::EditItem { index, item }).unwrap();
+    let renamed = String::from_utf8(app.edits.bytes().unwrap().to_vec()).unwrap();
+    assert_eq!(
+        keys_by_id(original, (old, new)),
+        keys_by_id(&renamed, ("", ""))
+    );
+
+    let index = (0..app.model.doc.items.len())
+        .find(|&i| app.model.item(i).quotes.len() >= 2 && app.model.item(i).tags.is_empty())
+        .unwrap();
+    let mut item = app.model.item(index).clone();
+    item.quotes.remove(0);
+    app.change(Change::EditItem { index, item }).unwrap();
+    let unquoted = String::from_utf8(app.edits.bytes().unwrap().to_vec()).unwrap();
+    assert_eq!(
+        keys_by_id(&renamed, ("", "")),
+        keys_by_id(&unquoted, ("", ""))
+    );
+    assert!(model::load(unquoted.as_bytes()).is_ok());
+
+    app.undo();
+    app.undo();
+    assert!(app.edits.bytes().unwrap() == original.as_bytes());
+    (renamed, unquoted)
+}
+
+#[test]
+fn a_rename_and_a_quote_removed_change_only_their_lines_of_the_built_in_map() {
+    let original = model::BUILTIN.to_owned();
+    let (renamed, unquoted) = rename_and_unquote(&original, "biden-priority", "biden-first");
+    // The items whose links were rewritten differ in those lines only: no `"tags": []` added.
+    let diff = line_diff(&original, &renamed);
+    eprintln!("the rename:\n{}", show(&diff));
+    assert!(!diff.is_empty());
+    for (c, _, line) in &diff {
+        let id = if *c == '-' {
+            "biden-priority"
+        } else {
+            "biden-first"
+        };
+        assert!(line.contains(id), "{}", show(&diff));
+    }
+    assert_eq!(
+        diff.iter().filter(|d| d.0 == '-').count(),
+        diff.iter().filter(|d| d.0 == '+').count()
+    );
+    // A quote taken out: its lines go, and nothing is added but the comma it leaves.
+    let diff = line_diff(&renamed, &unquoted);
+    eprintln!("the quote removed:\n{}", show(&diff));
+    assert!(diff.iter().any(|d| d.0 == '-'));
+    assert!(
+        diff.iter().all(|d| d.0 == '-' || !d.2.contains("tags")),
+        "{}",
+        show(&diff)
+    );
+    assert!(
+        diff.iter().filter(|d| d.0 == '+').count() <= 1,
+        "{}",
+        show(&diff)
+    );
+}
+
+#[test]
+fn a_rename_and_a_quote_removed_add_no_keys_to_a_hand_formatted_file() {
+    let original = hand_formatted();
+    let (renamed, unquoted) =
+        rename_and_unquote(&original, "bridge-buses-only", "bridge-for-buses");
+    for (before, after) in [(&original, &renamed), (&renamed, &unquoted)] {
+        let diff = line_diff(before, after);
+        eprintln!("{}", show(&diff));
+        assert!(
+            diff.iter()
+                .all(|d| d.0 == '-' || !d.2.contains("\"tags\": []")),
+            "{}",
+            show(&diff)
+        );
+    }
+}

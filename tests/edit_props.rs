@@ -56,6 +56,17 @@ fn files() -> Vec<Vec<u8>> {
     out
 }
 
+/// What a document says: an item's empty list or `null` says what its absence says (a rewritten
+/// item writes an empty value as the old item did, or not at all: `tests/annotate_format.rs`).
+fn meaning(mut doc: serde_json::Value) -> serde_json::Value {
+    for item in doc["items"].as_array_mut().into_iter().flatten() {
+        if let Some(obj) = item.as_object_mut() {
+            obj.retain(|_, v| !(v.is_null() || v.as_array().is_some_and(|a| a.is_empty())));
+        }
+    }
+    doc
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
 
@@ -91,7 +102,7 @@ proptest! {
             }
             let now: serde_json::Value = serde_json::from_slice(file.bytes())
                 .map_err(|e| TestCaseError::fail(format!("{e}: {}", String::from_utf8_lossy(file.bytes()))))?;
-            prop_assert_eq!(&now, &expected);
+            prop_assert_eq!(meaning(now), meaning(expected.clone()));
         }
         while let Some(u) = undo.pop() {
             file.undo(u);

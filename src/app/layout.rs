@@ -20,10 +20,9 @@ pub struct Screen {
     pub panes: Vec<(Pane, Rect)>,
     /// The detail (or, for the Text pane, the passage) beside the panes.
     pub side: Option<Rect>,
-    /// Everything above the status line: what a full-screen view fills.
+    /// Everything above the status line: what a full-screen view fills and an overlay is
+    /// centred in.
     pub body: Rect,
-    /// The whole screen: what an overlay is centred in.
-    pub full: Rect,
     pub status: Rect,
     pub footer: Rect,
 }
@@ -114,7 +113,6 @@ pub fn screen(area: Rect, focus: Pane, links_focused: bool) -> Screen {
         panes,
         side,
         body: whole_body,
-        full: area,
         status,
         footer,
     }

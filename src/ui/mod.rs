@@ -69,8 +69,8 @@ pub fn draw(app: &App, frame: &mut Frame) {
             panes::detail::draw::detail(&ctx, frame, side);
         }
     }
-    // Views fill the body, under the status line; overlays (always above the views on the
-    // stack) are centred over everything, the status line included.
+    // Views fill the body; overlays (always above the views on the stack) are centred in it,
+    // so the status line and the footer under a form or the help stay whole.
     let (overlays, views): (Vec<_>, Vec<_>) = app.layers.iter().partition(|l| l.is_overlay());
     for layer in views {
         let area = layer.area(&screen);
@@ -103,6 +103,20 @@ impl Ctx<'_> {
     pub fn overlay(&self, frame: &mut Frame, rect: Rect, title: Line<'static>) -> Rect {
         clear(frame, rect);
         frame.render_widget(self.block(title, true), rect);
+        inner(rect)
+    }
+
+    /// [`Ctx::overlay`] with `▲ more` / `▼ more` on its border where there is more to read.
+    pub fn overlay_more(
+        &self,
+        frame: &mut Frame,
+        rect: Rect,
+        title: Line<'static>,
+        above: bool,
+        below: bool,
+    ) -> Rect {
+        clear(frame, rect);
+        frame.render_widget(self.more(self.block(title, true), above, below), rect);
         inner(rect)
     }
 

@@ -231,7 +231,7 @@ pub fn footer(ctx: &Ctx, frame: &mut Frame, area: Rect) {
     }
     let mut spans = Vec::new();
     let mut used = 0;
-    for (key, desc) in ctx.app.keymap.hints(ctx.app.key_mode()) {
+    for (key, desc) in hints(ctx.app) {
         let w = key.chars().count() + desc.chars().count() + 3;
         if used + w > area.width as usize {
             break;
@@ -241,6 +241,29 @@ pub fn footer(ctx: &Ctx, frame: &mut Frame, area: Rect) {
         used += w;
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// The footer's `key desc` pairs: the keymap's for the keys in effect, but where the same keys
+/// mean something else for now (a form's question, the save-as prompt).
+fn hints(app: &crate::app::App) -> Vec<(String, &'static str)> {
+    if let Some(hints) = app.top().and_then(|l| l.footer()) {
+        return hints;
+    }
+    if app.top().is_none()
+        && let Mode::Prompt(p) = &app.mode
+        && p.kind == PromptKind::SaveAs
+    {
+        use crate::app::{Action, KeyMode};
+        let key = |action| app.keymap.key_for(KeyMode::Prompt, action);
+        return [
+            (key(Action::PromptAccept), "save there"),
+            (key(Action::PromptCancel), "cancel"),
+        ]
+        .into_iter()
+        .filter_map(|(k, desc)| Some((k?.to_string(), desc)))
+        .collect();
+    }
+    app.keymap.hints(app.key_mode())
 }
 
 /// What the status line adds after the mode: the marked item, and the chain from a selected

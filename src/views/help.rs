@@ -230,7 +230,7 @@ impl HelpView {
             _ => {
                 if find.edit(action, &mut app.message) {
                     let query = find.as_str().to_owned();
-                    let width = boxed(app.screen().full).1.width as usize;
+                    let width = boxed(app.screen().body).1.width as usize;
                     let hits = matching(&rows(&app.keymap, width, app.glyphs), &query);
                     match hits.iter().find(|&&r| r >= self.origin).or(hits.first()) {
                         Some(&r) => self.scroll = r,
@@ -253,7 +253,7 @@ impl HelpView {
             app.message = Some("no search: / searches the help".into());
             return;
         };
-        let width = boxed(app.screen().full).1.width as usize;
+        let width = boxed(app.screen().body).1.width as usize;
         let hits = matching(&rows(&app.keymap, width, app.glyphs), find.as_str());
         match cursor::step_wrap(&hits, self.scroll, forward) {
             Some(next) => {
@@ -286,7 +286,7 @@ impl View for HelpView {
         if self.typing {
             return self.type_search(app, action);
         }
-        let height = boxed(app.screen().full).1.height as usize;
+        let height = boxed(app.screen().body).1.height as usize;
         let delta = match action {
             Action::Escape if self.find.is_some() => {
                 self.find = None;
@@ -353,7 +353,14 @@ impl View for HelpView {
                 hits.len()
             );
         }
-        let inside = ctx.overlay(frame, rect, Line::styled(title, ctx.theme.title));
+        let below = self.scroll + (inner.height as usize) < all.len();
+        let inside = ctx.overlay_more(
+            frame,
+            rect,
+            Line::styled(title, ctx.theme.title),
+            self.scroll > 0,
+            below,
+        );
         let two_columns = inside.width as usize >= KEYS_COLUMN + 16;
         let mark = |text: &str, style: ratatui::style::Style| -> Vec<Span<'static>> {
             let hits = crate::model::search::find_in(text, query);

@@ -70,7 +70,7 @@ impl View for MessagesView {
     }
 
     fn update(&mut self, app: &mut App, action: Action) -> Outcome {
-        let height = boxed(app.screen().full).1.height as usize;
+        let height = boxed(app.screen().body).1.height as usize;
         let delta = match action {
             Action::Escape | Action::MessageLog => return Outcome::Close,
             Action::WheelDown(..) => 3,
@@ -95,8 +95,16 @@ impl View for MessagesView {
     fn draw(&self, ctx: &Ctx, frame: &mut Frame, area: Rect) {
         let (rect, inner) = boxed(area);
         let title = format!(" Messages {} Esc closes ", ctx.sym.dot);
-        let inside = ctx.overlay(frame, rect, Line::styled(title, ctx.theme.title));
-        let shown: Vec<Line> = lines(ctx.app, inner.width as usize)
+        let all = lines(ctx.app, inner.width as usize);
+        let below = self.scroll + (inner.height as usize) < all.len();
+        let inside = ctx.overlay_more(
+            frame,
+            rect,
+            Line::styled(title, ctx.theme.title),
+            self.scroll > 0,
+            below,
+        );
+        let shown: Vec<Line> = all
             .into_iter()
             .skip(self.scroll)
             .take(inside.height as usize)

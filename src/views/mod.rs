@@ -64,8 +64,14 @@ pub trait View {
     /// Draws it in `area`.
     fn draw(&self, ctx: &Ctx, frame: &mut Frame, area: Rect);
 
-    /// An overlay is centred over the whole screen; other views fill the body above the status
-    /// line.
+    /// The footer's hints when the view's keys mean something else for a moment (a form
+    /// asking whether to discard what was typed); `None`: the keymap's hints of its mode.
+    fn footer(&self) -> Option<Vec<(String, &'static str)>> {
+        None
+    }
+
+    /// An overlay is a box centred over the body, like every view above the status line and
+    /// the footer (which stay readable under it); other views fill the body.
     fn is_overlay(&self) -> bool {
         false
     }
@@ -161,18 +167,20 @@ impl Layer {
         self.view().draw(ctx, frame, area);
     }
 
-    /// Whether it is centred over the whole screen rather than filling the body.
+    /// The footer's hints of the moment, when not the keymap's (see [`View::footer`]).
+    pub fn footer(&self) -> Option<Vec<(String, &'static str)>> {
+        self.view().footer()
+    }
+
+    /// Whether it is a box centred over the body rather than filling it.
     pub fn is_overlay(&self) -> bool {
         self.view().is_overlay()
     }
 
-    /// The area it is drawn in on `screen`.
+    /// The area it is drawn in on `screen`: the body, which a view fills and an overlay's box
+    /// is centred in, above the status line and the footer.
     pub fn area(&self, screen: &Screen) -> Rect {
-        if self.is_overlay() {
-            screen.full
-        } else {
-            screen.body
-        }
+        screen.body
     }
 }
 

@@ -235,9 +235,27 @@ impl View for PaletteView {
     fn draw(&self, ctx: &Ctx, frame: &mut Frame, area: Rect) {
         let (rect, _) = boxed(area);
         let title = match &self.pick {
-            None => " Jump to any item ",
-            Some(Pick::Quote(_)) => " Add the selection as a quote of: pick the item ",
-            Some(Pick::LinkFrom(_)) => " Link to: pick the item ",
+            None => " Jump to any item ".to_owned(),
+            Some(Pick::Quote(_)) => " Add the selection as a quote of: pick the item ".to_owned(),
+            Some(Pick::LinkFrom(source)) => {
+                // The source named, cut to leave the rest of the title room on the border.
+                let g = ctx.sym;
+                let rest = " Link  to: pick the item ".len() + 2;
+                let room = (rect.width as usize).saturating_sub(rest + 4).clamp(8, 40);
+                let title = ctx
+                    .app
+                    .model
+                    .doc
+                    .items
+                    .get(*source)
+                    .map_or("", |it| it.title.as_str());
+                format!(
+                    " Link {}{}{} to: pick the item ",
+                    g.quote_open,
+                    fit(title, room, g.ellipsis),
+                    g.quote_close
+                )
+            }
         };
         let title = Line::styled(title, ctx.theme.title);
         let body = ctx.overlay(frame, rect, title);

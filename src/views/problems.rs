@@ -70,7 +70,7 @@ impl View for ProblemsView {
     }
 
     fn update(&mut self, app: &mut App, action: Action) -> Outcome {
-        let height = boxed(app.screen().full).1.height as usize;
+        let height = boxed(app.screen().body).1.height as usize;
         let delta = match action {
             Action::Escape | Action::ShowProblems => return Outcome::Close,
             Action::WheelDown(..) => 3,

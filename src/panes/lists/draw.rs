@@ -104,7 +104,8 @@ pub fn pane(ctx: &Ctx, frame: &mut Frame, pane: Pane, area: Rect) {
                 } else {
                     ctx.sym.supports
                 });
-                label.push_str(&format!("together, {premises} premises: "));
+                let noun = if premises == 1 { "premise" } else { "premises" };
+                label.push_str(&format!("together, {premises} {noun}: "));
                 out.put(&fit_cow(&label, width, ""), ctx.theme.dim);
                 let room = width.saturating_sub(str_width(&label));
                 out.put(

@@ -134,14 +134,11 @@ impl View for ConfirmView {
             }
         }
         lines.push(Line::raw(""));
-        lines.push(Line::styled(
-            fit(
-                &format!("y or Enter deletes {} n or Esc keeps it (u undoes)", g.dot),
-                width,
-                g.ellipsis,
-            ),
-            ctx.theme.key,
-        ));
+        // Wrapped, not cut: on a narrow screen the keys are what matters most.
+        let keys = format!("y or Enter deletes {} n or Esc keeps it (u undoes)", g.dot);
+        for line in crate::wrap::wrapped(&keys, width.max(1)) {
+            lines.push(Line::styled(line, ctx.theme.key));
+        }
         let h = (lines.len() as u16 + 2).min(area.height);
         let rect = crate::ui::centred(area, w, h);
         let inside = ctx.overlay(

@@ -14,8 +14,34 @@ use ratatui::text::{Line, Span};
 /// Columns before a field's value: the mark and the label.
 const LABEL: usize = 13;
 
-/// The form's lines for a box `width` columns wide inside.
-pub fn lines(form: &FormView, ctx: &Ctx, width: usize) -> Vec<Line<'static>> {
+/// The form's lines for a box `width` columns wide inside: the fields, scrolled so that the
+/// focused one is on screen, and the last lines, always shown under them.
+pub struct Shown {
+    pub fields: Vec<Line<'static>>,
+    /// The focused field's rows in `fields`: its line, then what is wrong with it.
+    pub focus: std::ops::Range<usize>,
+    /// The refusal, the question or the keys' reminder, wrapped.
+    pub last: Vec<Line<'static>>,
+}
+
+/// `why` wrapped to `width` columns, each line after `indent` spaces, `! ` before the first:
+/// cut to a few lines' worth first, and clean of control characters (`fit` sees to both).
+fn wrapped_lines(
+    why: &str,
+    indent: usize,
+    width: usize,
+    ctx: &Ctx,
+    style: Style,
+) -> Vec<Line<'static>> {
+    let width = width.max(1);
+    let text = fit(why, width.saturating_mul(8), ctx.sym.ellipsis);
+    crate::wrap::wrapped(&text, width)
+        .into_iter()
+        .map(|l| Line::from(vec![Span::raw(" ".repeat(indent)), Span::styled(l, style)]))
+        .collect()
+}
+
+pub fn lines(form: &FormView, ctx: &Ctx, width: usize) -> Shown {
     let app = ctx.app;
     let g = ctx.sym;
     let room = width.saturating_sub(LABEL);
@@ -68,8 +94,11 @@ pub fn lines(form: &FormView, ctx: &Ctx, width: usize) -> Vec<Line<'static>> {
     }
     out.push(Line::raw(""));
     let problems = form.problems(app);
+    let warnings = form.warnings(app);
+    let mut focus = 0..0;
     for field in form.fields(app) {
         let focused = field == form.focus && !form.asking;
+        let start = out.len();
         let mark = if focused { g.selected } else { "  " };
         let label_style = if focused {
             ctx.theme.selected
@@ -85,42 +114,53 @@ pub fn lines(form: &FormView, ctx: &Ctx, width: usize) -> Vec<Line<'static>> {
         if field == Field::Relation && focused {
             out.extend(relations(form, ctx, room));
         }
-        for (_, why) in problems.iter().filter(|(f, _)| *f == field) {
-            out.push(Line::from(vec![
-                Span::raw(" ".repeat(LABEL)),
-                Span::styled(
-                    fit(&format!("! {why}"), room, g.ellipsis),
-                    ctx.theme.message,
-                ),
-            ]));
+        // Wrapped under the value; on a narrow box, from the left under the label.
+        let indent = if room >= 24 { LABEL } else { 2 };
+        let marked = problems.iter().chain(&warnings);
+        for (_, why) in marked.filter(|(f, _)| *f == field) {
+            out.extend(wrapped_lines(
+                &format!("! {why}"),
+                indent,
+                width.saturating_sub(indent),
+                ctx,
+                ctx.theme.message,
+            ));
+        }
+        if focused {
+            focus = start..out.len();
         }
     }
     out.push(Line::raw(""));
-    if form.asking {
-        out.push(Line::styled(
-            fit(
-                if form.quitting {
-                    "Discard what was typed and quit? y quits, n goes back to the form"
-                } else {
-                    "Discard what was typed? y discards it, n goes back to the form"
-                },
-                width,
-                g.ellipsis,
-            ),
+    let last = if form.asking {
+        wrapped_lines(
+            if form.quitting {
+                "Discard what was typed and quit? y quits, n goes back to the form"
+            } else {
+                "Discard what was typed? y discards it, n goes back to the form"
+            },
+            0,
+            width,
+            ctx,
             ctx.theme.message,
-        ));
+        )
     } else if let Some(why) = &form.refused {
-        out.push(Line::styled(
-            fit(&g.text(&format!("Not saved: {why}")), width, g.ellipsis),
+        wrapped_lines(
+            &g.text(&format!("Not saved: {why}")),
+            0,
+            width,
+            ctx,
             ctx.theme.message,
-        ));
+        )
     } else {
         let text = format!("Tab next field {d} Ctrl-s saves {d} Esc cancels", d = g.dot);
-        out.push(Line::styled(fit(&text, width, g.ellipsis), ctx.theme.dim));
+        wrapped_lines(&text, 0, width, ctx, ctx.theme.dim)
+    };
+    Shown {
+        fields: out,
+        focus,
+        last,
     }
-    out
 }
-
 /// A field's value: a choice shows its options with the chosen one marked; a typed field its
 /// text (the end of it when long, where typing happens), with a caret when focused.
 fn value(
@@ -134,6 +174,16 @@ fn value(
     let options = |names: Vec<&'static str>, chosen: usize| {
         if !focused {
             return vec![Span::raw(names.get(chosen).copied().unwrap_or_default())];
+        }
+        // Each option takes its width and three columns, then the arrows: on a narrow box,
+        // only the chosen one, with the arrows that change it.
+        let all: usize = names.iter().map(|n| str_width(n) + 3).sum::<usize>() + 1 + 3;
+        if all > room {
+            let name = names.get(chosen).copied().unwrap_or_default();
+            return vec![
+                Span::styled(format!("[{name}]"), ctx.theme.selected),
+                Span::styled(format!("  {}", g.left_right), ctx.theme.key),
+            ];
         }
         let mut spans = Vec::new();
         for (n, name) in names.into_iter().enumerate() {
@@ -262,7 +312,7 @@ fn boxed(area: Rect, height: usize) -> Rect {
 pub fn draw(form: &FormView, ctx: &Ctx, frame: &mut Frame, area: Rect) {
     let width = area.width.saturating_sub(4).min(90).saturating_sub(2) as usize;
     let shown = lines(form, ctx, width);
-    let rect = boxed(area, shown.len());
+    let rect = boxed(area, shown.fields.len() + shown.last.len());
     let title = match form.purpose {
         Purpose::NewItem { .. } => " Add an item ".to_owned(),
         Purpose::EditItem { item } => {
@@ -274,21 +324,35 @@ pub fn draw(form: &FormView, ctx: &Ctx, frame: &mut Frame, area: Rect) {
         Purpose::NewLink { .. } => " Link ".to_owned(),
         Purpose::EditLink { .. } => " Edit the link ".to_owned(),
     };
-    let inside = ctx.overlay(frame, rect, Line::styled(title, ctx.theme.title));
+    let inside = crate::app::layout::inner(rect);
+    let height = inside.height as usize;
+    // The last lines stay under the fields (at most half the box, the first of them when
+    // more); the fields scroll so the focused one and what is wrong with it are on screen.
+    let last_rows = shown.last.len().min(height.div_ceil(2));
+    let rows = height - last_rows;
+    let skip = scroll(&shown.focus, shown.fields.len(), rows);
+    let above = skip > 0;
+    let below = skip + rows < shown.fields.len();
+    ctx.overlay_more(
+        frame,
+        rect,
+        Line::styled(title, ctx.theme.title),
+        above,
+        below,
+    );
     if inside.area() == 0 {
         return;
     }
-    // The focused field stays on screen when the box is shorter than the form.
-    let focus_row = shown
-        .iter()
-        .position(|l| {
-            l.spans
-                .first()
-                .is_some_and(|s| s.content.starts_with(ctx.sym.selected))
-        })
-        .unwrap_or(0);
-    let height = inside.height as usize;
-    let skip = (focus_row + 2).saturating_sub(height);
-    let visible: Vec<Line> = shown.into_iter().skip(skip).collect();
+    let mut visible: Vec<Line> = shown.fields.into_iter().skip(skip).take(rows).collect();
+    visible.resize(rows, Line::raw(""));
+    visible.extend(shown.last.into_iter().take(last_rows));
     render_lines(frame, inside, &visible);
+}
+
+/// The first of `len` rows shown in `rows`, so that `focus` is on screen (its first rows when it
+/// is taller), and no more than needed is scrolled away.
+fn scroll(focus: &std::ops::Range<usize>, len: usize, rows: usize) -> usize {
+    let max = len.saturating_sub(rows);
+    let to_show_end = focus.end.saturating_sub(rows);
+    to_show_end.min(focus.start).min(max)
 }

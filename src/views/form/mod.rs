@@ -83,7 +83,7 @@ impl Field {
             Field::WhenDate => "YYYY, YYYY-MM or YYYY-MM-DD; ~ about, ? uncertain; START/END",
             Field::Tags => "separated by commas or spaces",
             Field::Note => "optional",
-            Field::Group => "optional: the same name on premises that hold only together",
+            Field::Group => "optional: one name on two premises or more that hold only together",
             Field::Summary => "optional, in your words",
             _ => "",
         }
@@ -134,8 +134,8 @@ impl FormView {
         }
     }
 
-    /// A form for a new item quoting `quote`, on the title. Its kind is that of the pane the
-    /// reader last used, a claim when none.
+    /// A form for a new item quoting `quote`, on the title, of kind `kind` (the flow gives a
+    /// claim: the same keys always make the same item).
     pub fn new_item(quote: Quote, kind: Kind) -> FormView {
         let mut form = FormView::blank(Purpose::NewItem { quote }, Field::Title);
         form.kind = kind;
@@ -337,6 +337,97 @@ impl FormView {
             }
         }
         out
+    }
+
+    /// What a save would lose without being wrong, shown beside the field like a problem but
+    /// no bar to saving (the change can be undone): the fields of another kind, typed or held
+    /// by the item edited, which the chosen kind has not.
+    pub fn warnings(&self, app: &App) -> Vec<(Field, String)> {
+        if self.is_link() {
+            return self.lone_group(app).into_iter().collect();
+        }
+        let shown = self.fields(app);
+        let mut lost: Vec<(&str, String)> = Vec::new();
+        let mut typed = |label: &'static str, fields: &[Field]| {
+            if fields.iter().any(|f| shown.contains(f)) {
+                return;
+            }
+            let values: Vec<&str> = fields
+                .iter()
+                .map(|&f| self.text(f).trim())
+                .filter(|s| !s.is_empty())
+                .collect();
+            // The when's phrase, and its date in brackets.
+            match values[..] {
+                [] => {}
+                [one] => lost.push((label, one.to_owned())),
+                [first, ref rest @ ..] => {
+                    lost.push((label, format!("{first} ({})", rest.join(" "))))
+                }
+            }
+        };
+        typed("when", &[Field::WhenLabel, Field::WhenDate]);
+        typed("role", &[Field::ActorRole]);
+        typed("group", &[Field::ActorGroup]);
+        typed("instrument", &[Field::Instrument]);
+        if let Some(item) = self.editing().and_then(|i| app.model.doc.items.get(i))
+            && let KindFields::Claim { role, unstated } = item.fields
+            && self.kind != Kind::Claim
+        {
+            let unstated = if unstated { ", unstated" } else { "" };
+            lost.push(("role", format!("{}{unstated}", role.name())));
+        }
+        if lost.is_empty() {
+            return Vec::new();
+        }
+        let kind = self.kind.name();
+        let a = if kind.starts_with(['a', 'e', 'i', 'o', 'u']) {
+            "an"
+        } else {
+            "a"
+        };
+        let names: Vec<String> = lost.iter().map(|(l, _)| format!("\"{l}\"")).collect();
+        let values: Vec<&str> = lost.iter().map(|(_, v)| v.as_str()).collect();
+        let goes = if lost.len() == 1 { "goes" } else { "go" };
+        vec![(
+            Field::Kind,
+            format!(
+                "{a} {kind} has no {}: {} {goes}",
+                names.join(" or "),
+                values.join("; ")
+            ),
+        )]
+    }
+
+    /// A group named on a link when no other link to the same item has it: a group is two
+    /// premises or more (`check` warns about one alone), so the next link is yet to come.
+    fn lone_group(&self, app: &App) -> Option<(Field, String)> {
+        let group = self.text(Field::Group).trim();
+        if group.is_empty() || !app.model.is_argument_relation(self.relation) {
+            return None;
+        }
+        let (source, to, own) = match self.purpose {
+            Purpose::NewLink { source, target } => {
+                (source, app.model.item(target).id.clone(), None)
+            }
+            Purpose::EditLink { source, link } => {
+                let l = app.model.doc.items.get(source)?.links.get(link)?;
+                (source, l.to.clone(), Some(link))
+            }
+            _ => return None,
+        };
+        let others = app.model.doc.items.iter().enumerate().any(|(i, item)| {
+            item.links.iter().enumerate().any(|(n, l)| {
+                !(i == source && Some(n) == own) && l.to == to && l.group.as_deref() == Some(group)
+            })
+        });
+        (!others).then(|| {
+            (
+                Field::Group,
+                "a group is two premises or more: give another premise's link this name too"
+                    .to_owned(),
+            )
+        })
     }
 
     /// The item the form makes, from the item it edits (its quotes and links kept) or from
@@ -605,6 +696,24 @@ impl View for FormView {
 
     fn is_overlay(&self) -> bool {
         true
+    }
+
+    /// While it asks whether to discard what was typed, `y` and `n` answer (`update` reads them
+    /// as typed letters, whatever the keymap).
+    fn footer(&self) -> Option<Vec<(String, &'static str)>> {
+        self.asking.then(|| {
+            vec![
+                (
+                    "y".to_owned(),
+                    if self.quitting {
+                        "discard and quit"
+                    } else {
+                        "discard"
+                    },
+                ),
+                ("n".to_owned(), "back to the form"),
+            ]
+        })
     }
 
     fn update(&mut self, app: &mut App, action: Action) -> Outcome {
