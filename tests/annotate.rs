@@ -769,6 +769,7 @@ fn back_after_saving_a_new_item_returns_to_the_text_as_it_was_left() {
     );
 }
 
+#[test]
 fn e_to_another_kind_says_before_saving_which_fields_go_and_u_brings_them_back() {
     let mut a = app(100, 30);
     press(&mut a, "1E<S-Tab>");
