@@ -570,3 +570,22 @@ fn markdown_and_dot_show_a_linked_argument_as_one_node() {
         "an unstated claim is dashed:\n{dot}"
     );
 }
+
+#[test]
+fn markdown_says_a_group_of_one_premise_in_the_singular() {
+    let mut doc: serde_json::Value =
+        serde_json::from_slice(include_bytes!("fixtures/linked-argument.json")).unwrap();
+    // One of the two premises leaves the group: a group of one (check warns; it still loads).
+    for item in doc["items"].as_array_mut().unwrap() {
+        if item["id"] == "no-boats" {
+            item["links"][0].as_object_mut().unwrap().remove("group");
+        }
+    }
+    let m = model::load(serde_json::to_string(&doc).unwrap().as_bytes()).expect("loads");
+    let md = export(&m, Format::Markdown);
+    assert!(
+        md.contains("“capacity-rebuttal”: this 1 premise alone"),
+        "{md}"
+    );
+    assert!(!md.contains("1 premises"), "{md}");
+}

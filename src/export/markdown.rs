@@ -149,8 +149,13 @@ impl Brief<'_> {
                     premises,
                 } => write!(
                     outline,
-                    "**Linked argument** “{}”: these {premises} premises together",
-                    inline(order::link_group(self.model, from, link).unwrap_or_default())
+                    "**Linked argument** “{}”: {}",
+                    inline(order::link_group(self.model, from, link).unwrap_or_default()),
+                    if premises == 1 {
+                        "this 1 premise alone".to_owned()
+                    } else {
+                        format!("these {premises} premises together")
+                    }
                 ),
             }
             .unwrap_or(());
