@@ -629,7 +629,10 @@ fn render_keys_drives_annotation_headlessly_and_says_not_saved() {
     assert!(out.status.success());
     let screen = String::from_utf8_lossy(&out.stdout);
     assert!(screen.contains("A new title"), "{screen}");
-    assert!(screen.contains("edited thesis — not saved"), "{screen}");
+    assert!(
+        screen.contains("edited claim “A new title” — not saved"),
+        "{screen}"
+    );
 }
 
 #[test]
@@ -937,4 +940,21 @@ fn the_help_and_the_message_log_say_more_where_there_is_more() {
     press(&mut a, "g");
     let s = screen(&a);
     assert!(s.contains("▼ more ┛") && !s.contains("▲ more ┓"), "{s}");
+}
+
+#[test]
+fn messages_name_items_by_title_and_links_by_their_relation() {
+    let mut a = selecting("cartels");
+    press(&mut a, "aCartels adapt<C-s>");
+    let added = a.message.clone().unwrap();
+    assert!(added.starts_with("added claim “Cartels adapt”"), "{added}");
+    press(&mut a, "Lthesis<Enter><C-s>");
+    let linked = a.message.clone().unwrap();
+    assert!(
+        linked.starts_with("linked “Cartels adapt” supports “Neither country"),
+        "{linked}"
+    );
+    press(&mut a, "u");
+    let undid = a.message.clone().unwrap();
+    assert!(undid.contains("Cartels adapt"), "{undid}");
 }

@@ -752,7 +752,7 @@ fn annotating_a_copy_of_the_built_in_map_saves_the_claim_its_exact_quote_and_not
     t.send(&["Enter"]);
     t.wait_text("relation");
     t.send(&["C-s"]);
-    t.wait_text("supports thesis");
+    t.wait_text("supports “Neither country");
     t.send(&["u"]);
     t.wait_text("undid");
     t.send(&["q"]);

@@ -24,9 +24,29 @@ pub fn say(app: &mut App, done: String) {
     });
 }
 
-/// The item `i`'s id, for messages.
-fn id(app: &App, i: usize) -> String {
-    app.model.item(i).id.to_string()
+/// An item as messages name it: its title, quoted and cut.
+pub fn named(app: &App, i: usize) -> String {
+    format!(
+        "“{}”",
+        crate::ui::fit(&app.model.item(i).title, 40, app.glyphs.ellipsis)
+    )
+}
+
+/// A link as messages say it: `“source” supports “target”`, by the relation's label.
+pub fn link_words(app: &App, source: usize, link: &crate::model::Link) -> String {
+    let rel = app
+        .model
+        .doc
+        .relations
+        .iter()
+        .find(|r| r.id == link.rel)
+        .map_or(link.rel.as_str(), |r| r.label.as_str());
+    let target = app
+        .model
+        .index
+        .get(&link.to)
+        .map_or_else(|| link.to.to_string(), |t| named(app, t));
+    format!("{} {rel} {target}", named(app, source))
 }
 
 impl App {
@@ -123,7 +143,7 @@ impl App {
             return;
         }
         let gone = item.links.remove(link);
-        let what = format!("removed the link {} {} {}", item.id, gone.rel, gone.to);
+        let what = format!("removed the link {}", link_words(self, source, &gone));
         self.message = None;
         match self.change(Change::EditItem {
             index: source,
@@ -174,7 +194,7 @@ impl App {
             return;
         }
         changed.quotes.remove(at);
-        let what = format!("removed a quote of {}", id(self, item));
+        let what = format!("removed a quote of {}", named(self, item));
         self.message = None;
         match self.change(Change::EditItem {
             index: item,
@@ -219,11 +239,11 @@ pub fn picked(app: &mut App, pick: &Pick, item: usize) -> Option<Layer> {
         Pick::Quote(quote) => {
             let mut changed = app.model.item(item).clone();
             if changed.quotes.contains(quote) {
-                app.message = Some(format!("{} quotes this passage already", changed.id));
+                app.message = Some(format!("{} quotes this passage already", named(app, item)));
                 return None;
             }
             changed.quotes.push(quote.clone());
-            let what = format!("added a quote to {}", changed.id);
+            let what = format!("added a quote to {}", named(app, item));
             app.message = None;
             match app.change(Change::EditItem {
                 index: item,

@@ -626,10 +626,14 @@ impl FormView {
                 let Some(item) = self.item(app) else {
                     return Outcome::Close;
                 };
-                let id = item.id.to_string();
+                let what = format!(
+                    "{} “{}”",
+                    item.kind,
+                    crate::ui::fit(&item.title, 40, app.glyphs.ellipsis)
+                );
                 match self.editing() {
-                    Some(index) => (Change::EditItem { index, item }, format!("edited {id}")),
-                    None => (Change::AddItem(item), format!("added {id}")),
+                    Some(index) => (Change::EditItem { index, item }, format!("edited {what}")),
+                    None => (Change::AddItem(item), format!("added {what}")),
                 }
             }
             Purpose::NewLink { .. } | Purpose::EditLink { .. } => {
@@ -638,9 +642,9 @@ impl FormView {
                 };
                 let done = match (&self.purpose, item.links.last()) {
                     (Purpose::NewLink { .. }, Some(l)) => {
-                        format!("linked {} {} {}", item.id, l.rel, l.to)
+                        format!("linked {}", flows::link_words(app, index, l))
                     }
-                    _ => format!("edited a link of {}", item.id),
+                    _ => format!("edited a link of {}", flows::named(app, index)),
                 };
                 (Change::EditItem { index, item }, done)
             }
