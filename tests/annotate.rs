@@ -522,7 +522,10 @@ fn y_deletes_the_item_and_the_links_that_named_it() {
             .all(|i| i.links.iter().all(|l| l.to != "amlo"))
     );
     let msg = a.message.clone().unwrap_or_default();
-    assert!(msg.starts_with("deleted amlo"), "{msg}");
+    assert!(
+        msg.starts_with("deleted “Andrés Manuel López Obrador”"),
+        "{msg}"
+    );
 }
 
 #[test]
@@ -956,5 +959,14 @@ fn messages_name_items_by_title_and_links_by_their_relation() {
     );
     press(&mut a, "u");
     let undid = a.message.clone().unwrap();
-    assert!(undid.contains("Cartels adapt"), "{undid}");
+    assert!(
+        undid.starts_with("undid: linked “Cartels adapt” supports “Neither country"),
+        "{undid}"
+    );
+    press(&mut a, "<C-r>");
+    let redid = a.message.clone().unwrap();
+    assert!(
+        redid.starts_with("redid: linked “Cartels adapt”"),
+        "{redid}"
+    );
 }

@@ -257,6 +257,14 @@ impl App {
         }
     }
 
+    /// Says what the last change did in the words of the form that made it (`linked “A”
+    /// supports “B”` rather than `edited claim “A”`): undo and redo will say it so.
+    pub fn name_last_change(&mut self, what: &str) {
+        if let Some(step) = self.edits.undo.last_mut() {
+            step.what = model::sanitize::line(what).into_owned();
+        }
+    }
+
     /// Undoes the last change of the session (`u`).
     pub fn undo(&mut self) {
         let Some(step) = self.edits.undo.pop() else {

@@ -71,7 +71,7 @@ impl View for ConfirmView {
                 if self.item >= app.model.doc.items.len() {
                     return Outcome::Close;
                 }
-                let id = app.model.item(self.item).id.to_string();
+                let id = super::flows::named(app, self.item);
                 app.message = None;
                 match app.change(Change::RemoveItem(self.item)) {
                     Ok(()) => {

@@ -15,6 +15,7 @@ use crate::views::palette::{PaletteView, Pick};
 /// where it is saved: "— not saved", "— saving…").
 pub fn say(app: &mut App, done: String) {
     let done = crate::model::sanitize::line(&done).into_owned();
+    app.name_last_change(&done);
     app.message = Some(match app.message.take() {
         Some(engine) => match engine.rsplit_once(" — ") {
             Some((_, tail)) => format!("{done} — {tail}"),
