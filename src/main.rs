@@ -16,7 +16,9 @@ fn main() -> ExitCode {
     }
     // Test-only (tests/kill.rs): save a change and its undo to the file, over and over, through
     // the explorer's own saver, until killed. Not a feature: it needs no terminal so that the
-    // test can kill a process in the middle of saves without driving the forms.
+    // test can kill a process in the middle of saves without driving the forms. Debug builds
+    // only: a release build (what `cargo install` ships) has no such path.
+    #[cfg(debug_assertions)]
     if let Some(path) = std::env::var_os(argscope::saver::CHURN_ENV) {
         return ExitCode::from(argscope::saver::churn(std::path::Path::new(&path)));
     }

@@ -191,7 +191,7 @@ pub fn settle_on_exit(patience: Duration) -> Option<PathBuf> {
     save(&copy, &bytes, None).ok().map(|_| copy)
 }
 
-/// The environment variable of [`churn`], for tests only.
+/// The environment variable of [`churn`], for tests only (read by debug builds only).
 #[doc(hidden)]
 pub const CHURN_ENV: &str = "ARGSCOPE_TEST_CHURN";
 

@@ -2,7 +2,8 @@
 //! temporary file beside the map, syncs it and renames it over, so the map on disk is always a
 //! whole version, the old one or the new one.
 
-#![cfg(unix)]
+// The explorer's test-only churn path is in debug builds only (`cargo test`, not `--release`).
+#![cfg(all(unix, debug_assertions))]
 
 #[path = "../examples/synth.rs"]
 #[allow(dead_code)]
