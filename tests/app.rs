@@ -532,3 +532,45 @@ fn a_jump_to_an_item_the_filter_hides_says_the_filter_hides_it() {
     );
     assert!(!message.contains("folded"), "{message}");
 }
+
+#[test]
+fn a_typo_at_the_start_of_a_search_is_fixed_without_retyping_the_rest() {
+    let typo = run("2jjj/xienfuegos");
+    assert_eq!(typo.message.as_deref(), Some("no match for \"xienfuegos\""));
+    let a = run("2jjj/xienfuegos<Home><Del>c");
+    let Mode::Prompt(p) = &a.mode else {
+        panic!("prompt")
+    };
+    assert_eq!(p.input.as_str(), "cienfuegos");
+    assert_eq!(p.input.cursor(), 1);
+    assert_eq!(selected_id(&a), "cienfuegos", "the search follows the fix");
+    let kept = run("2jjj/xienfuegos<Home><Del>c<Enter>");
+    assert_eq!(kept.search.as_ref().unwrap().query, "cienfuegos");
+    assert_eq!(selected_id(&kept), "cienfuegos");
+}
+
+#[test]
+fn the_prompts_keys_move_and_delete_as_readlines_do_and_up_still_recalls() {
+    let input = |notation: &str| {
+        let a = run(notation);
+        let Mode::Prompt(p) = &a.mode else {
+            panic!("prompt after {notation}")
+        };
+        let (before, after) = p.input.split();
+        format!("{before}|{after}")
+    };
+    assert_eq!(input("2/lopez obrador<C-a><A-f><C-k>"), "lopez|");
+    assert_eq!(input("2/lopez obrador<A-b><C-u>"), "|obrador");
+    assert_eq!(input("2/lopez obrador<C-Left><Left><BS>"), "lope| obrador");
+    assert_eq!(input("2/lopez obrador<Home><C-Right><C-w>"), "| obrador");
+    assert_eq!(input("2/abc<Left><Left>x<End>y"), "axbcy|");
+    assert_eq!(input("2/lopez<Enter>/ab<Left><Up>"), "lopez|");
+}
+
+#[test]
+fn the_status_line_draws_the_caret_where_the_cursor_is() {
+    let mut a = app();
+    press(&mut a, "2/lopez<Left><Left>");
+    let screen = argscope::render::screen_text(&a).join("\n");
+    assert!(screen.contains("/lop▏ez"), "{screen}");
+}

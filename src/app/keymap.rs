@@ -467,6 +467,68 @@ mod tests {
     }
 
     #[test]
+    fn the_line_keys_edit_lines_and_leave_the_other_modes_as_they_were() {
+        let km = Keymap::default();
+        let k = |n: &str| keys::parse(n).unwrap()[0];
+        for mode in [
+            KeyMode::Prompt,
+            KeyMode::Palette,
+            KeyMode::Pick,
+            KeyMode::Form,
+        ] {
+            assert_eq!(
+                km.lookup(mode, k("<C-a>")),
+                Some(Action::PromptHome),
+                "{mode:?}"
+            );
+            assert_eq!(
+                km.lookup(mode, k("<End>")),
+                Some(Action::PromptEnd),
+                "{mode:?}"
+            );
+            assert_eq!(km.lookup(mode, k("<A-b>")), Some(Action::PromptWordLeft));
+            assert_eq!(
+                km.lookup(mode, k("<C-Right>")),
+                Some(Action::PromptWordRight)
+            );
+            assert_eq!(km.lookup(mode, k("<Del>")), Some(Action::PromptDelete));
+        }
+        assert_eq!(
+            km.lookup(KeyMode::Prompt, k("<Left>")),
+            Some(Action::PromptLeft)
+        );
+        assert_eq!(
+            km.lookup(KeyMode::Prompt, k("<C-k>")),
+            Some(Action::PromptDeleteToEnd)
+        );
+        // The palette's Ctrl-k is still the result above; Up and Down still recall or select.
+        assert_eq!(
+            km.lookup(KeyMode::Palette, k("<C-k>")),
+            Some(Action::PromptOlder)
+        );
+        assert_eq!(
+            km.lookup(KeyMode::Prompt, k("<Up>")),
+            Some(Action::PromptOlder)
+        );
+        // The form's Left and Right (a text field's cursor, a choice's cycle) and Up, Down.
+        assert_eq!(km.lookup(KeyMode::Form, k("<Left>")), Some(Action::Left));
+        assert_eq!(
+            km.lookup(KeyMode::Form, k("<Down>")),
+            Some(Action::NextField)
+        );
+        // Outside the lines, the keys do what they did.
+        assert_eq!(
+            km.lookup(KeyMode::Normal, k("<C-e>")),
+            Some(Action::DetailLineDown)
+        );
+        assert_eq!(km.lookup(KeyMode::Normal, k("<Home>")), Some(Action::First));
+        assert_eq!(
+            km.lookup(KeyMode::Text, k("<C-u>")),
+            Some(Action::HalfPageUp)
+        );
+    }
+
+    #[test]
     fn rebinding_moves_the_key() {
         let mut km = Keymap::default();
         assert!(km.rebind(KeyMode::Normal, Action::Quit, vec![Key::char('Q')]));
