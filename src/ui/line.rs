@@ -188,4 +188,42 @@ mod tests {
         assert_eq!(draw("abc|def", 1), "|");
         assert_eq!(draw("abc|def", 0), "|");
     }
+
+    proptest::proptest! {
+        /// Any keys on any line: the cursor stays on a character boundary within the line, and
+        /// the line drawn at any width fits it, its caret on screen, with no control character.
+        #[test]
+        fn any_keys_keep_the_cursor_whole_and_the_drawn_line_in_its_width(
+            s in "[a-zé北\u{301}\u{200d}\u{fe0f}👨❤\t\u{1b} .,]{0,40}",
+            keys in proptest::collection::vec(0usize..13, 0..40),
+            width in 0usize..30,
+        ) {
+            let actions = [
+                Action::PromptLeft,
+                Action::PromptRight,
+                Action::PromptHome,
+                Action::PromptEnd,
+                Action::PromptWordLeft,
+                Action::PromptWordRight,
+                Action::PromptBackspace,
+                Action::PromptDelete,
+                Action::PromptDeleteWord,
+                Action::PromptClear,
+                Action::PromptDeleteToEnd,
+                Action::PromptInsert('\u{301}'),
+                Action::PromptInsert('北'),
+            ];
+            let mut input = LineInput::field(s);
+            for k in keys {
+                input.edit(actions[k], &mut None);
+                let cursor = input.cursor();
+                proptest::prop_assert!(cursor <= input.as_str().len());
+                proptest::prop_assert!(input.as_str().is_char_boundary(cursor));
+                let line = shown(&input, width, "|", "…");
+                let drawn = format!("{}|{}", line.before, line.after);
+                proptest::prop_assert!(str_width(&drawn) <= width.max(1), "{:?}", drawn);
+                proptest::prop_assert!(!drawn.chars().any(char::is_control), "{:?}", drawn);
+            }
+        }
+    }
 }
