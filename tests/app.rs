@@ -574,3 +574,14 @@ fn the_status_line_draws_the_caret_where_the_cursor_is() {
     let screen = argscope::render::screen_text(&a).join("\n");
     assert!(screen.contains("/lop▏ez"), "{screen}");
 }
+
+#[test]
+fn a_paste_into_a_prompt_stops_at_a_querys_cap_and_says_so() {
+    let mut a = run("2/");
+    a.handle_paste(&"lopez ".repeat(100_000));
+    let Mode::Prompt(p) = &a.mode else {
+        panic!("prompt")
+    };
+    assert_eq!(p.input.as_str().len(), 1024);
+    assert_eq!(a.message.as_deref(), Some("a query is at most 1024 bytes"));
+}
