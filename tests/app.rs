@@ -585,3 +585,20 @@ fn a_paste_into_a_prompt_stops_at_a_querys_cap_and_says_so() {
     assert_eq!(p.input.as_str().len(), 1024);
     assert_eq!(a.message.as_deref(), Some("a query is at most 1024 bytes"));
 }
+
+#[test]
+fn a_long_query_scrolls_in_the_status_line_to_keep_its_caret_on_screen() {
+    let mut a = App::new(model::builtin(), Options::default());
+    a.update(argscope::app::Action::Resize(80, 24));
+    let long = "the security cooperation between mexico and the united states broke down";
+    press(&mut a, &format!("2/{long}<Home><A-f><A-f>"));
+    let screen = argscope::render::screen_text(&a);
+    let status = &screen[screen.len() - 2];
+    assert!(status.contains("/the security▏ cooperation"), "{status}");
+    assert!(status.contains('…'), "the cut end is marked: {status}");
+    press(&mut a, "<End>");
+    let screen = argscope::render::screen_text(&a);
+    let status = &screen[screen.len() - 2];
+    assert!(status.contains("broke down▏"), "{status}");
+    assert!(status.contains("/…"), "the cut start is marked: {status}");
+}
