@@ -970,3 +970,129 @@ fn messages_name_items_by_title_and_links_by_their_relation() {
         "{redid}"
     );
 }
+
+// ---- editing a field where the cursor is
+
+/// The Argument pane with the thesis selected.
+fn on_the_thesis(w: u16, h: u16) -> (App, usize) {
+    let mut a = app(w, h);
+    press(&mut a, "5");
+    let thesis = (0..a.model.doc.items.len())
+        .find(|&i| a.model.is_thesis(i))
+        .expect("the built-in map has a thesis");
+    for _ in 0..50 {
+        if a.selected_item() == Some(thesis) {
+            break;
+        }
+        press(&mut a, "j");
+    }
+    assert_eq!(a.selected_item(), Some(thesis));
+    (a, thesis)
+}
+
+#[test]
+fn e_on_the_thesis_then_home_types_at_the_start_of_its_title() {
+    let (mut a, thesis) = on_the_thesis(120, 40);
+    let title = a.model.item(thesis).title.clone();
+    let id = a.model.item(thesis).id.clone();
+    press(&mut a, "E");
+    assert_eq!(form(&a).focus, Field::Title);
+    press(&mut a, "<Home>Not: <C-s>");
+    assert!(a.top().is_none(), "{:?}", a.message);
+    assert_eq!(a.model.item(thesis).title, format!("Not: {title}"));
+    assert_eq!(a.model.item(thesis).id, id, "an edit's id does not follow");
+}
+
+#[test]
+fn the_cursor_keys_edit_a_field_anywhere_and_moving_is_no_change() {
+    let (mut a, thesis) = on_the_thesis(120, 40);
+    let title = a.model.item(thesis).title.clone();
+    press(
+        &mut a,
+        "E<Home><Right><Left><End><A-b><C-Left><A-f><C-a><C-e>",
+    );
+    assert_eq!(form(&a).text(Field::Title), title);
+    // Only moves: Esc closes without asking.
+    press(&mut a, "<Esc>");
+    assert!(a.top().is_none(), "moving the cursor changed nothing");
+
+    press(&mut a, "E<C-a><Del><C-e><BS>");
+    let mut chars = title.chars();
+    chars.next();
+    chars.next_back();
+    assert_eq!(form(&a).text(Field::Title), chars.as_str());
+    press(&mut a, "<C-a><A-f><C-k>");
+    let first_word = title
+        .chars()
+        .skip(1)
+        .take_while(|c| c.is_alphanumeric())
+        .collect::<String>();
+    assert_eq!(form(&a).text(Field::Title), first_word);
+}
+
+#[test]
+fn a_long_summary_is_edited_in_its_middle_and_can_grow_past_a_querys_cap() {
+    let (mut a, thesis) = on_the_thesis(120, 40);
+    press(&mut a, "E");
+    tab_to(&mut a, Field::Summary);
+    // A summary of 3,000 bytes, longer than a query may be.
+    let half = "word ".repeat(300);
+    press(&mut a, "<C-u>");
+    a.handle_paste(&format!("{half}{half}"));
+    assert_eq!(form(&a).text(Field::Summary).len(), 3000);
+    // To its middle by words, and a word typed there.
+    press(&mut a, "<Home>");
+    for _ in 0..300 {
+        press(&mut a, "<A-f>");
+    }
+    press(&mut a, " middle<C-s>");
+    assert!(a.top().is_none(), "{:?}", a.message);
+    let summary = a.model.item(thesis).summary.clone().unwrap_or_default();
+    assert_eq!(
+        summary,
+        format!("{} middle {}", half.trim_end(), half.trim_end())
+    );
+}
+
+#[test]
+fn left_and_right_still_cycle_a_choice_field() {
+    let mut a = selecting("cartels");
+    press(&mut a, "a");
+    tab_to(&mut a, Field::Kind);
+    let kind = form(&a).kind;
+    press(&mut a, "<Right>");
+    assert_ne!(form(&a).kind, kind);
+    press(&mut a, "<Left>");
+    assert_eq!(form(&a).kind, kind);
+}
+
+#[test]
+fn a_field_says_its_own_cap() {
+    let (mut a, _) = on_the_thesis(120, 40);
+    press(&mut a, "E");
+    tab_to(&mut a, Field::Summary);
+    a.handle_paste(&"x".repeat(70_000));
+    assert_eq!(
+        form(&a).text(Field::Summary).len(),
+        argscope::app::input::LineInput::FIELD_MAX_BYTES
+    );
+    assert_eq!(a.message.as_deref(), Some("a field is at most 65536 bytes"));
+}
+
+#[test]
+fn a_field_with_the_cursor_in_the_middle_of_a_long_value_at_80x24() {
+    let (mut a, _) = on_the_thesis(80, 24);
+    press(&mut a, "E");
+    tab_to(&mut a, Field::Summary);
+    press(&mut a, "<C-u>");
+    a.handle_paste(
+        "Militarization did not end the violence: homicides rose after the army took to the \
+         streets, and the cartels split into smaller, more violent groups that fought over \
+         the routes the old ones had held.",
+    );
+    press(&mut a, "<Home>");
+    for _ in 0..14 {
+        press(&mut a, "<A-f>");
+    }
+    insta::assert_snapshot!("form_cursor_in_a_long_value_80x24", screen(&a));
+}

@@ -532,3 +532,73 @@ fn a_jump_to_an_item_the_filter_hides_says_the_filter_hides_it() {
     );
     assert!(!message.contains("folded"), "{message}");
 }
+
+#[test]
+fn a_typo_at_the_start_of_a_search_is_fixed_without_retyping_the_rest() {
+    let typo = run("2jjj/xienfuegos");
+    assert_eq!(typo.message.as_deref(), Some("no match for \"xienfuegos\""));
+    let a = run("2jjj/xienfuegos<Home><Del>c");
+    let Mode::Prompt(p) = &a.mode else {
+        panic!("prompt")
+    };
+    assert_eq!(p.input.as_str(), "cienfuegos");
+    assert_eq!(p.input.cursor(), 1);
+    assert_eq!(selected_id(&a), "cienfuegos", "the search follows the fix");
+    let kept = run("2jjj/xienfuegos<Home><Del>c<Enter>");
+    assert_eq!(kept.search.as_ref().unwrap().query, "cienfuegos");
+    assert_eq!(selected_id(&kept), "cienfuegos");
+}
+
+#[test]
+fn the_prompts_keys_move_and_delete_as_readlines_do_and_up_still_recalls() {
+    let input = |notation: &str| {
+        let a = run(notation);
+        let Mode::Prompt(p) = &a.mode else {
+            panic!("prompt after {notation}")
+        };
+        let (before, after) = p.input.split();
+        format!("{before}|{after}")
+    };
+    assert_eq!(input("2/lopez obrador<C-a><A-f><C-k>"), "lopez|");
+    assert_eq!(input("2/lopez obrador<A-b><C-u>"), "|obrador");
+    assert_eq!(input("2/lopez obrador<C-Left><Left><BS>"), "lope| obrador");
+    assert_eq!(input("2/lopez obrador<Home><C-Right><C-w>"), "| obrador");
+    assert_eq!(input("2/abc<Left><Left>x<End>y"), "axbcy|");
+    assert_eq!(input("2/lopez<Enter>/ab<Left><Up>"), "lopez|");
+}
+
+#[test]
+fn the_status_line_draws_the_caret_where_the_cursor_is() {
+    let mut a = app();
+    press(&mut a, "2/lopez<Left><Left>");
+    let screen = argscope::render::screen_text(&a).join("\n");
+    assert!(screen.contains("/lop▏ez"), "{screen}");
+}
+
+#[test]
+fn a_paste_into_a_prompt_stops_at_a_querys_cap_and_says_so() {
+    let mut a = run("2/");
+    a.handle_paste(&"lopez ".repeat(100_000));
+    let Mode::Prompt(p) = &a.mode else {
+        panic!("prompt")
+    };
+    assert_eq!(p.input.as_str().len(), 1024);
+    assert_eq!(a.message.as_deref(), Some("a query is at most 1024 bytes"));
+}
+
+#[test]
+fn a_long_query_scrolls_in_the_status_line_to_keep_its_caret_on_screen() {
+    let mut a = App::new(model::builtin(), Options::default());
+    a.update(argscope::app::Action::Resize(80, 24));
+    let long = "the security cooperation between mexico and the united states broke down";
+    press(&mut a, &format!("2/{long}<Home><A-f><A-f>"));
+    let screen = argscope::render::screen_text(&a);
+    let status = &screen[screen.len() - 2];
+    assert!(status.contains("/the security▏ cooperation"), "{status}");
+    assert!(status.contains('…'), "the cut end is marked: {status}");
+    press(&mut a, "<End>");
+    let screen = argscope::render::screen_text(&a);
+    let status = &screen[screen.len() - 2];
+    assert!(status.contains("broke down▏"), "{status}");
+    assert!(status.contains("/…"), "the cut start is marked: {status}");
+}

@@ -499,3 +499,16 @@ fn on_a_claim_the_status_line_shows_the_chain_up_to_the_thesis() {
     assert!(status.contains("─supports→"), "{status}");
     assert_ne!(selected_id(&a), "thesis");
 }
+
+#[test]
+fn every_typed_line_draws_its_caret_at_the_cursor() {
+    // The palette.
+    let a = run(":lopez<Left><Left>");
+    assert!(screen(&a).contains(": lop▏ez"), "{}", screen(&a));
+    // The help's search.
+    let a = run("?/quit<Home><Right>");
+    assert!(screen(&a).contains("/q▏uit"), "{}", screen(&a));
+    // A prepared comparison's search.
+    let a = run("C<Enter>/border<C-a><A-f><Left>");
+    assert!(screen(&a).contains("/borde▏r"), "{}", screen(&a));
+}

@@ -98,8 +98,24 @@ pub enum Action {
     PromptBackspace,
     /// Delete the word before the cursor.
     PromptDeleteWord,
-    /// Clear the prompt.
+    /// Delete from the start of the line to the cursor (the whole line, the cursor at its end).
     PromptClear,
+    /// Delete the character at the cursor.
+    PromptDelete,
+    /// Delete from the cursor to the end of the line.
+    PromptDeleteToEnd,
+    /// Move the cursor left a character.
+    PromptLeft,
+    /// Move the cursor right a character.
+    PromptRight,
+    /// Move the cursor to the start of the line.
+    PromptHome,
+    /// Move the cursor to the end of the line.
+    PromptEnd,
+    /// Move the cursor to the start of the word before it.
+    PromptWordLeft,
+    /// Move the cursor to the end of the word after it.
+    PromptWordRight,
     /// Recall an older query (or, in the palette, select the result above).
     PromptOlder,
     /// Recall a newer query (or, in the palette, select the result below).
@@ -241,6 +257,14 @@ impl Action {
             Action::PromptBackspace => "prompt-backspace",
             Action::PromptDeleteWord => "prompt-delete-word",
             Action::PromptClear => "prompt-clear",
+            Action::PromptDelete => "prompt-delete",
+            Action::PromptDeleteToEnd => "prompt-delete-to-end",
+            Action::PromptLeft => "prompt-left",
+            Action::PromptRight => "prompt-right",
+            Action::PromptHome => "prompt-home",
+            Action::PromptEnd => "prompt-end",
+            Action::PromptWordLeft => "prompt-word-left",
+            Action::PromptWordRight => "prompt-word-right",
             Action::PromptOlder => "prompt-older",
             Action::PromptNewer => "prompt-newer",
             Action::PromptAccept => "prompt-accept",

@@ -158,9 +158,17 @@ const DEFAULTS: &[Row] = &[
     (KeyMode::Text, &["<Esc>"], Action::Escape, "end the selection; clear the search", false),
     (KeyMode::Prompt, &["<Enter>"], Action::PromptAccept, "keep the result", true),
     (KeyMode::Prompt, &["<Esc>"], Action::PromptCancel, "cancel: back to where you were", true),
-    (KeyMode::Prompt, &["<BS>"], Action::PromptBackspace, "delete a character", false),
-    (KeyMode::Prompt, &["<C-w>"], Action::PromptDeleteWord, "delete a word", false),
-    (KeyMode::Prompt, &["<C-u>"], Action::PromptClear, "clear", false),
+    (KeyMode::Prompt, &["<BS>"], Action::PromptBackspace, "delete the character before the cursor", false),
+    (KeyMode::Prompt, &["<Del>"], Action::PromptDelete, "delete the character at the cursor", false),
+    (KeyMode::Prompt, &["<C-w>"], Action::PromptDeleteWord, "delete the word before the cursor", false),
+    (KeyMode::Prompt, &["<C-u>"], Action::PromptClear, "delete to the start (all of it, from the end)", false),
+    (KeyMode::Prompt, &["<C-k>"], Action::PromptDeleteToEnd, "delete to the end", false),
+    (KeyMode::Prompt, &["<Left>"], Action::PromptLeft, "cursor left a character", false),
+    (KeyMode::Prompt, &["<Right>"], Action::PromptRight, "cursor right a character", false),
+    (KeyMode::Prompt, &["<Home>", "<C-a>"], Action::PromptHome, "cursor to the start", false),
+    (KeyMode::Prompt, &["<End>", "<C-e>"], Action::PromptEnd, "cursor to the end", false),
+    (KeyMode::Prompt, &["<A-b>", "<C-Left>"], Action::PromptWordLeft, "cursor back a word", false),
+    (KeyMode::Prompt, &["<A-f>", "<C-Right>"], Action::PromptWordRight, "cursor forward a word", false),
     (KeyMode::Prompt, &["<Up>"], Action::PromptOlder, "older query", true),
     (KeyMode::Prompt, &["<Down>"], Action::PromptNewer, "newer query", false),
     (KeyMode::Prompt, &["<C-c>"], Action::Quit, "quit", false),
@@ -261,13 +269,19 @@ const DEFAULTS: &[Row] = &[
     (KeyMode::Links, &["D"], Action::RemoveLink, "remove the link; in Quoted by, the item's quote of the passage", false),
     (KeyMode::Form, &["<Tab>", "<Down>", "<Enter>"], Action::NextField, "next field", true),
     (KeyMode::Form, &["<S-Tab>", "<Up>"], Action::PrevField, "previous field", false),
-    (KeyMode::Form, &["<Left>"], Action::Left, "choice: previous", false),
-    (KeyMode::Form, &["<Right>"], Action::Right, "choice: next (Space too)", false),
+    (KeyMode::Form, &["<Left>"], Action::Left, "cursor left a character; a choice: previous", false),
+    (KeyMode::Form, &["<Right>"], Action::Right, "cursor right a character; a choice: next (Space too)", false),
     (KeyMode::Form, &["<C-s>"], Action::Save, "save", true),
     (KeyMode::Form, &["<Esc>"], Action::Escape, "cancel (asks when something was typed)", true),
-    (KeyMode::Form, &["<BS>"], Action::PromptBackspace, "delete a character", false),
-    (KeyMode::Form, &["<C-w>"], Action::PromptDeleteWord, "delete a word", false),
-    (KeyMode::Form, &["<C-u>"], Action::PromptClear, "clear the field", false),
+    (KeyMode::Form, &["<BS>"], Action::PromptBackspace, "delete the character before the cursor", false),
+    (KeyMode::Form, &["<Del>"], Action::PromptDelete, "delete the character at the cursor", false),
+    (KeyMode::Form, &["<C-w>"], Action::PromptDeleteWord, "delete the word before the cursor", false),
+    (KeyMode::Form, &["<C-u>"], Action::PromptClear, "delete to the start (all of it, from the end)", false),
+    (KeyMode::Form, &["<C-k>"], Action::PromptDeleteToEnd, "delete to the end", false),
+    (KeyMode::Form, &["<Home>", "<C-a>"], Action::PromptHome, "cursor to the start", false),
+    (KeyMode::Form, &["<End>", "<C-e>"], Action::PromptEnd, "cursor to the end", false),
+    (KeyMode::Form, &["<A-b>", "<C-Left>"], Action::PromptWordLeft, "cursor back a word", false),
+    (KeyMode::Form, &["<A-f>", "<C-Right>"], Action::PromptWordRight, "cursor forward a word", false),
     (KeyMode::Form, &["<C-c>"], Action::Quit, "quit", false),
     (KeyMode::Confirm, &["y", "<Enter>"], Action::Confirm, "yes", true),
     (KeyMode::Confirm, &["n", "<Esc>"], Action::Escape, "no", true),
@@ -450,6 +464,68 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn the_line_keys_edit_lines_and_leave_the_other_modes_as_they_were() {
+        let km = Keymap::default();
+        let k = |n: &str| keys::parse(n).unwrap()[0];
+        for mode in [
+            KeyMode::Prompt,
+            KeyMode::Palette,
+            KeyMode::Pick,
+            KeyMode::Form,
+        ] {
+            assert_eq!(
+                km.lookup(mode, k("<C-a>")),
+                Some(Action::PromptHome),
+                "{mode:?}"
+            );
+            assert_eq!(
+                km.lookup(mode, k("<End>")),
+                Some(Action::PromptEnd),
+                "{mode:?}"
+            );
+            assert_eq!(km.lookup(mode, k("<A-b>")), Some(Action::PromptWordLeft));
+            assert_eq!(
+                km.lookup(mode, k("<C-Right>")),
+                Some(Action::PromptWordRight)
+            );
+            assert_eq!(km.lookup(mode, k("<Del>")), Some(Action::PromptDelete));
+        }
+        assert_eq!(
+            km.lookup(KeyMode::Prompt, k("<Left>")),
+            Some(Action::PromptLeft)
+        );
+        assert_eq!(
+            km.lookup(KeyMode::Prompt, k("<C-k>")),
+            Some(Action::PromptDeleteToEnd)
+        );
+        // The palette's Ctrl-k is still the result above; Up and Down still recall or select.
+        assert_eq!(
+            km.lookup(KeyMode::Palette, k("<C-k>")),
+            Some(Action::PromptOlder)
+        );
+        assert_eq!(
+            km.lookup(KeyMode::Prompt, k("<Up>")),
+            Some(Action::PromptOlder)
+        );
+        // The form's Left and Right (a text field's cursor, a choice's cycle) and Up, Down.
+        assert_eq!(km.lookup(KeyMode::Form, k("<Left>")), Some(Action::Left));
+        assert_eq!(
+            km.lookup(KeyMode::Form, k("<Down>")),
+            Some(Action::NextField)
+        );
+        // Outside the lines, the keys do what they did.
+        assert_eq!(
+            km.lookup(KeyMode::Normal, k("<C-e>")),
+            Some(Action::DetailLineDown)
+        );
+        assert_eq!(km.lookup(KeyMode::Normal, k("<Home>")), Some(Action::First));
+        assert_eq!(
+            km.lookup(KeyMode::Text, k("<C-u>")),
+            Some(Action::HalfPageUp)
+        );
     }
 
     #[test]

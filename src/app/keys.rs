@@ -95,10 +95,17 @@ const NAMES: &[(&str, KeyCode)] = &[
     ("lt", KeyCode::Char('<')),
 ];
 
-/// Every name the notation knows, for a message: `<Enter>, <Esc>, …, <C-x>, <A-x>, <F1>…<F12>`.
+/// Every name the notation knows, for a message: `<Enter>, <Esc>, …, <C-x>, <A-x>, <C-Left>,
+/// <A-Left>, <F1>…<F12>`.
 pub fn known_names() -> String {
     let mut names: Vec<String> = NAMES.iter().map(|(n, _)| format!("<{n}>")).collect();
-    names.extend(["<C-x>".into(), "<A-x>".into(), "<F1>…<F12>".into()]);
+    names.extend([
+        "<C-x>".into(),
+        "<A-x>".into(),
+        "<C-Left>".into(),
+        "<A-Left>".into(),
+        "<F1>…<F12>".into(),
+    ]);
     names.join(", ")
 }
 
@@ -139,20 +146,22 @@ pub fn parse_name(name: &str) -> Result<Key, NotationError> {
     if let Some((_, code)) = NAMES.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)) {
         return Ok(Key::plain(*code));
     }
-    // Alt with a named key: `<A-Down>` (`<M-Down>`).
-    if let Some(rest) = name
-        .get(..2)
-        .filter(|m| m.eq_ignore_ascii_case("A-") || m.eq_ignore_ascii_case("M-"))
-        .and_then(|_| name.get(2..))
+    // Alt or Ctrl with a named key: `<A-Down>` (`<M-Down>`), `<C-Left>`.
+    if let Some(m) = name.get(..2)
+        && let Some(rest) = name.get(2..)
         && let Some((_, code)) = NAMES
             .iter()
             .find(|(n, _)| n.len() > 1 && n.eq_ignore_ascii_case(rest))
     {
-        return Ok(Key {
-            code: *code,
-            ctrl: false,
-            alt: true,
-        });
+        let alt = m.eq_ignore_ascii_case("A-") || m.eq_ignore_ascii_case("M-");
+        let ctrl = m.eq_ignore_ascii_case("C-");
+        if alt || ctrl {
+            return Ok(Key {
+                code: *code,
+                ctrl,
+                alt,
+            });
+        }
     }
     let mut chars = name.chars();
     if let (Some(m), Some('-'), Some(c), None) =
@@ -182,7 +191,7 @@ pub fn parse_name(name: &str) -> Result<Key, NotationError> {
     let known = NAMES
         .iter()
         .map(|(n, _)| *n)
-        .chain(["C-x", "A-x", "A-Down", "A-Up", "F1"]);
+        .chain(["C-x", "A-x", "A-Down", "A-Up", "C-Left", "C-Right", "F1"]);
     let suggestion = crate::model::problem::suggest(name, known).map(str::to_owned);
     Err(NotationError::UnknownName {
         name: crate::model::sanitize::line(name).into_owned(),
@@ -215,6 +224,7 @@ impl fmt::Display for Key {
             .find(|(n, code)| *code == self.code && *n != "CR")
         {
             Some((name, _)) if self.alt => write!(f, "<A-{name}>"),
+            Some((name, _)) if self.ctrl => write!(f, "<C-{name}>"),
             Some((name, _)) => write!(f, "<{name}>"),
             None => write!(f, "{:?}", self.code),
         }
@@ -260,7 +270,8 @@ mod tests {
     #[test]
     fn display_round_trips() {
         for n in [
-            "<Enter>", "<C-d>", "<lt>", "<S-Tab>", "x", "<PgDn>", "<Space>", "<F5>",
+            "<Enter>", "<C-d>", "<lt>", "<S-Tab>", "x", "<PgDn>", "<Space>", "<F5>", "<C-Left>",
+            "<A-Down>", "<Del>",
         ] {
             let k = parse(n).unwrap();
             assert_eq!(k.len(), 1);

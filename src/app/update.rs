@@ -126,8 +126,16 @@ impl App {
             Action::PrevMatch => self.next_match(false),
             Action::PromptInsert(_)
             | Action::PromptBackspace
+            | Action::PromptDelete
             | Action::PromptDeleteWord
-            | Action::PromptClear => self.prompt_edit(action),
+            | Action::PromptClear
+            | Action::PromptDeleteToEnd
+            | Action::PromptLeft
+            | Action::PromptRight
+            | Action::PromptHome
+            | Action::PromptEnd
+            | Action::PromptWordLeft
+            | Action::PromptWordRight => self.prompt_edit(action),
             Action::PromptOlder => self.prompt_recall(true),
             Action::PromptNewer => self.prompt_recall(false),
             Action::PromptAccept => self.prompt_accept(),

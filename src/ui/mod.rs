@@ -4,6 +4,7 @@
 //! `crate::views`); what they share is here: the glyph table, the styles, blocks and text fitting.
 
 pub mod glyphs;
+pub mod line;
 mod status;
 /// The styles, from `crate::theme` (kept here for the views' imports).
 pub mod theme {

@@ -67,13 +67,22 @@ pub fn status(ctx: &Ctx, frame: &mut Frame, area: Rect) {
                 PromptKind::Filter => "filter: ",
                 PromptKind::SaveAs => "save the map to (a new file): ",
             };
-            state = format!("{lead}{}{}", p.input.as_str(), ctx.sym.caret);
+            let mut position = String::new();
             if p.kind == PromptKind::Search
                 && let Some(s) = &app.search
                 && !s.query.is_empty()
             {
-                state.push_str(&format!("  {}", s.position()));
+                position = format!("  {}", s.position());
             }
+            // The line gets what the lead and the position leave, so its caret is on screen.
+            let room = width
+                .saturating_sub(used + 3)
+                .saturating_sub(str_width(lead) + str_width(&position));
+            let shown = super::line::shown(&p.input, room, ctx.sym.caret, ctx.sym.ellipsis);
+            state = format!(
+                "{lead}{}{}{}{position}",
+                shown.before, ctx.sym.caret, shown.after
+            );
         }
         _ => {
             if let Some(s) = app

@@ -338,7 +338,6 @@ impl View for HelpView {
         let query = self.find.as_ref().map(|f| f.as_str()).unwrap_or("");
         let mut title = format!(" Help {} / searches {} Esc closes ", g.dot, g.dot);
         if let Some(find) = &self.find {
-            let caret = if self.typing { g.caret } else { "" };
             let hits = matching(&all, query);
             // The first match on screen (the last page cannot scroll a match to the top).
             let shown = self.scroll..self.scroll + inner.height as usize;
@@ -346,12 +345,18 @@ impl View for HelpView {
                 .iter()
                 .position(|r| shown.contains(r))
                 .map_or(0, |i| i + 1);
-            title = format!(
-                " Help {} /{}{caret} {at}/{} ",
-                g.dot,
-                crate::model::sanitize::line(find.as_str()),
-                hits.len()
-            );
+            let count = format!(" {at}/{} ", hits.len());
+            let query = if self.typing {
+                // What the border leaves the query, so that its caret is on screen.
+                let room = (inner.width as usize).saturating_sub(
+                    crate::wrap::str_width(&count) + crate::wrap::str_width(g.dot) + 8,
+                );
+                let line = crate::ui::line::shown(find, room, g.caret, g.ellipsis);
+                format!("{}{}{}", line.before, g.caret, line.after)
+            } else {
+                crate::model::sanitize::line(find.as_str()).into_owned()
+            };
+            title = format!(" Help {} /{query}{count}", g.dot);
         }
         let below = self.scroll + (inner.height as usize) < all.len();
         let inside = ctx.overlay_more(

@@ -264,14 +264,13 @@ impl View for PaletteView {
         }
         let g = ctx.sym;
         let width = body.width as usize;
+        let shown =
+            crate::ui::line::shown(&self.input, width.saturating_sub(2), g.caret, g.ellipsis);
         let mut lines = vec![Line::from(vec![
             Span::styled(": ", ctx.theme.key),
-            Span::raw(fit(
-                self.input.as_str(),
-                width.saturating_sub(3),
-                g.ellipsis,
-            )),
+            Span::raw(shown.before),
             Span::styled(g.caret, ctx.theme.key),
+            Span::raw(shown.after),
         ])];
         let mut counts: Vec<String> = self
             .counts

@@ -2,6 +2,7 @@
 //! the selection symbol), what is wrong with a field on the line under it, the quote read-only.
 
 use super::{Field, FormView, Purpose};
+use crate::app::input::LineInput;
 use crate::model::Kind;
 use crate::model::types::ClaimRole;
 use crate::ui::{Ctx, fit, render_lines};
@@ -162,7 +163,8 @@ pub fn lines(form: &FormView, ctx: &Ctx, width: usize) -> Shown {
     }
 }
 /// A field's value: a choice shows its options with the chosen one marked; a typed field its
-/// text (the end of it when long, where typing happens), with a caret when focused.
+/// text, with a caret at its cursor when focused (scrolled to keep the caret on screen; the
+/// start of a long value when not focused).
 fn value(
     form: &FormView,
     ctx: &Ctx,
@@ -229,8 +231,8 @@ fn value(
             )]
         }
         _ => {
-            let text = crate::model::sanitize::line(form.text(field)).into_owned();
-            if text.is_empty() && focused {
+            let input = form.inputs.get(&field);
+            if input.is_none_or(LineInput::is_empty) && focused {
                 return vec![
                     Span::styled(g.caret, ctx.theme.key),
                     Span::styled(
@@ -239,35 +241,21 @@ fn value(
                     ),
                 ];
             }
-            let room = room.saturating_sub(usize::from(focused));
-            let shown = if str_width(&text) > room {
-                tail(&text, room, g.ellipsis)
-            } else {
-                text
+            let Some(input) = input else {
+                return Vec::new();
             };
-            let mut spans = vec![Span::raw(shown)];
-            if focused {
-                spans.push(Span::styled(g.caret, ctx.theme.key));
+            if !focused {
+                // Not being edited: its start, the part that says what it is.
+                return vec![Span::raw(fit(input.as_str(), room, g.ellipsis))];
             }
-            spans
+            let shown = crate::ui::line::shown(input, room, g.caret, g.ellipsis);
+            vec![
+                Span::raw(shown.before),
+                Span::styled(g.caret, ctx.theme.key),
+                Span::raw(shown.after),
+            ]
         }
     }
-}
-
-/// The end of `s` that fits `width` columns, after an ellipsis.
-fn tail(s: &str, width: usize, ellipsis: &str) -> String {
-    let room = width.saturating_sub(str_width(ellipsis));
-    let mut used = 0;
-    let mut start = s.len();
-    for (at, c) in s.char_indices().rev() {
-        let w = crate::model::sanitize::char_width(c);
-        if used + w > room {
-            break;
-        }
-        used += w;
-        start = at;
-    }
-    format!("{ellipsis}{}", &s[start..])
 }
 
 /// The document's relations under the focused relation field, each with its inverse, the chosen

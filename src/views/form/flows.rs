@@ -223,6 +223,9 @@ impl App {
             return;
         }
         let mut last_space = false;
+        // A query is short: past its cap every character would be refused, so a book pasted
+        // stops there rather than being offered a character at a time.
+        let mut offered = 0;
         for c in text.chars() {
             let c = if c.is_whitespace() { ' ' } else { c };
             if (c == ' ' && last_space) || c.is_control() {
@@ -230,6 +233,10 @@ impl App {
             }
             last_space = c == ' ';
             self.update(Action::PromptInsert(c));
+            offered += c.len_utf8();
+            if offered > crate::app::input::LineInput::MAX_BYTES {
+                break;
+            }
         }
     }
 }

@@ -223,7 +223,7 @@ impl FormView {
     }
 
     fn set(&mut self, field: Field, text: &str) {
-        self.inputs.insert(field, LineInput::new(text));
+        self.inputs.insert(field, LineInput::field(text));
     }
 
     /// The text of a typed field (empty when never typed).
@@ -550,24 +550,40 @@ impl FormView {
         }];
     }
 
-    /// Applies an edit of the focused text field; the id follows the title until it is edited.
+    /// Applies an edit of the focused text field (or a move of its cursor); the id follows the
+    /// title until it is edited. On a choice, Space and the cursor's left and right cycle it.
     fn edit(&mut self, app: &mut App, action: Action) {
         if self.focus.is_choice() {
-            if action == Action::PromptInsert(' ') {
-                self.cycle(app, 1);
+            match action {
+                Action::PromptInsert(' ') | Action::PromptRight => self.cycle(app, 1),
+                Action::PromptLeft => self.cycle(app, -1),
+                _ => {}
             }
             return;
         }
         let field = self.focus;
-        let input = self.inputs.entry(field).or_default();
+        let input = self.field_input(field);
         if input.edit(action, &mut app.message) {
-            self.dirty = true;
-            self.refused = None;
-            match field {
-                Field::Id => self.id_edited = true,
-                Field::Title if !self.id_edited => self.follow_title(app),
-                _ => {}
-            }
+            self.changed(app, field);
+        }
+    }
+
+    /// The focused field's line, made when first typed in.
+    fn field_input(&mut self, field: Field) -> &mut LineInput {
+        self.inputs
+            .entry(field)
+            .or_insert_with(|| LineInput::field(""))
+    }
+
+    /// After an edit of `field`'s text: the form has something to lose, an earlier refusal no
+    /// longer applies, and the id follows the title.
+    fn changed(&mut self, app: &App, field: Field) {
+        self.dirty = true;
+        self.refused = None;
+        match field {
+            Field::Id => self.id_edited = true,
+            Field::Title if !self.id_edited => self.follow_title(app),
+            _ => {}
         }
     }
 
@@ -592,6 +608,7 @@ impl FormView {
             app.message = Some("a paste goes in a text field: Tab to one".into());
             return;
         }
+        let mut line = String::with_capacity(text.len().min(LineInput::FIELD_MAX_BYTES));
         let mut last_space = false;
         for c in text.chars() {
             let c = if c.is_whitespace() { ' ' } else { c };
@@ -603,11 +620,16 @@ impl FormView {
             if c.is_control() {
                 continue;
             }
-            let before = self.text(self.focus).len();
-            self.edit(app, Action::PromptInsert(c));
-            if self.text(self.focus).len() == before {
+            line.push(c);
+            // More than fits is cut anyway: no need to copy a book.
+            if line.len() > LineInput::FIELD_MAX_BYTES {
                 break;
             }
+        }
+        // Inserted at once, so that a long paste costs one copy of the line, not one a character.
+        let field = self.focus;
+        if self.field_input(field).insert_str(&line, &mut app.message) {
+            self.changed(app, field);
         }
     }
 
@@ -755,12 +777,21 @@ impl View for FormView {
             Action::Save => return self.save(app),
             Action::NextField => self.step_field(app, true),
             Action::PrevField => self.step_field(app, false),
-            Action::Left => self.cycle(app, -1),
-            Action::Right => self.cycle(app, 1),
+            // Left and right move a text field's cursor, and cycle a choice.
+            Action::Left => self.edit(app, Action::PromptLeft),
+            Action::Right => self.edit(app, Action::PromptRight),
             Action::PromptInsert(_)
             | Action::PromptBackspace
+            | Action::PromptDelete
             | Action::PromptDeleteWord
-            | Action::PromptClear => self.edit(app, action),
+            | Action::PromptClear
+            | Action::PromptDeleteToEnd
+            | Action::PromptLeft
+            | Action::PromptRight
+            | Action::PromptHome
+            | Action::PromptEnd
+            | Action::PromptWordLeft
+            | Action::PromptWordRight => self.edit(app, action),
             _ => {}
         }
         Outcome::Keep

@@ -25,13 +25,21 @@ pub fn draw(view: &PreparedView, ctx: &Ctx, frame: &mut Frame, body: Rect) {
         view.rows.len()
     );
     if let Some(find) = &view.find {
-        let caret = if view.typing { g.caret } else { "" };
-        bottom.push_str(&format!(
-            "{} /{}{caret} {} ",
-            g.dot,
-            sanitize::line(find.query.as_str()),
-            find.position(view.row)
-        ));
+        let position = format!(" {} ", find.position(view.row));
+        let query = if view.typing {
+            // What the border leaves the query, so that its caret is on screen.
+            let room = (body.width as usize).saturating_sub(
+                crate::wrap::str_width(&bottom)
+                    + crate::wrap::str_width(g.dot)
+                    + crate::wrap::str_width(&position)
+                    + 4,
+            );
+            let line = crate::ui::line::shown(&find.query, room, g.caret, g.ellipsis);
+            format!("{}{}{}", line.before, g.caret, line.after)
+        } else {
+            sanitize::line(find.query.as_str()).into_owned()
+        };
+        bottom.push_str(&format!("{} /{query}{position}", g.dot));
     }
     let (head_area, rows_area, column) = super::geometry(body);
     let (above, below) = view
