@@ -131,7 +131,7 @@ impl Ctx<'_> {
             } else {
                 self.theme.border
             })
-            .title(title)
+            .title(border_text(title))
     }
 
     /// `block` with `▲ more` on its top border and `▼ more` on its bottom one, where there is
@@ -147,6 +147,26 @@ impl Ctx<'_> {
         }
         block
     }
+}
+
+/// A line for a border (a block's title or its bottom), without the zero-width characters that
+/// stand alone (a byte-order mark, a zero-width space, a word joiner): invisible anyway, and
+/// ratatui cuts a border's text at its end by graphemes, where one of them after a wide
+/// character took the cell the wide character covers.
+pub fn border_text<'t>(line: impl Into<Line<'t>>) -> Line<'t> {
+    let lone = |c: char| matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}');
+    let mut line = line.into();
+    for span in &mut line.spans {
+        if span.content.contains(lone) {
+            span.content = span
+                .content
+                .chars()
+                .filter(|&c| !lone(c))
+                .collect::<String>()
+                .into();
+        }
+    }
+    line
 }
 
 /// `s` (already sanitized and at most `width` wide) padded with spaces to `width` columns.

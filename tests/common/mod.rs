@@ -73,6 +73,12 @@ pub fn key_string(max: usize) -> impl Strategy<Value = String> {
         Just("<Left>"),
         Just("<Right>"),
         Just("<C-r>"),
+        // Editing a typed line anywhere.
+        Just("<Home>"),
+        Just("<End>"),
+        Just("<Del>"),
+        Just("<C-k>"),
+        Just("<C-Left>"),
         Just("北"),
         Just("\u{1b}"),
         Just("\u{9b}"),

@@ -24,10 +24,10 @@ pub fn pane(ctx: &Ctx, frame: &mut Frame, area: Rect) {
     }
     let mut block = ctx.block(Line::from(title), focused);
     if let Some(url) = &app.model.doc.document.url {
-        block = block.title_bottom(Line::styled(
+        block = block.title_bottom(crate::ui::border_text(Line::styled(
             format!(" O {} ", crate::model::sanitize::line(url)),
             ctx.theme.dim,
-        ));
+        )));
     }
     frame.render_widget(block, area);
     let body = inner(area);

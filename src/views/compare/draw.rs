@@ -29,7 +29,7 @@ pub fn draw(view: &CompareView, ctx: &Ctx, frame: &mut Frame, body: Rect) {
     });
     let block = ctx.more(
         ctx.block(title, true)
-            .title_bottom(Line::styled(bottom, ctx.theme.dim)),
+            .title_bottom(crate::ui::border_text(Line::styled(bottom, ctx.theme.dim))),
         above,
         below,
     );

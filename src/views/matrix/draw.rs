@@ -63,7 +63,7 @@ fn grid(ctx: &Ctx, frame: &mut Frame, view: &MatrixView, g: &matrix::Geometry) {
     }
     frame.render_widget(
         ctx.block(title, true)
-            .title_bottom(Line::styled(bottom, ctx.theme.dim)),
+            .title_bottom(crate::ui::border_text(Line::styled(bottom, ctx.theme.dim))),
         g.grid,
     );
     let area = inner(g.grid);
