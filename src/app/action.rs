@@ -200,6 +200,26 @@ pub enum Action {
 }
 
 impl Action {
+    /// Whether the action edits a typed line (`LineInput::edit` applies it): the prompts and the
+    /// form's text fields pass these on.
+    pub fn is_line_edit(self) -> bool {
+        matches!(
+            self,
+            Action::PromptInsert(_)
+                | Action::PromptBackspace
+                | Action::PromptDelete
+                | Action::PromptDeleteWord
+                | Action::PromptClear
+                | Action::PromptDeleteToEnd
+                | Action::PromptLeft
+                | Action::PromptRight
+                | Action::PromptHome
+                | Action::PromptEnd
+                | Action::PromptWordLeft
+                | Action::PromptWordRight
+        )
+    }
+
     /// The action's name in the configuration file (`[keys.normal] quit = "Q"`). Written out,
     /// not derived from the variant's name, so that renaming a variant cannot break a reader's
     /// file; `config::tests::configuration_names_are_pinned` holds them.

@@ -124,18 +124,7 @@ impl App {
             Action::StartFilter => self.open_prompt(PromptKind::Filter),
             Action::NextMatch => self.next_match(true),
             Action::PrevMatch => self.next_match(false),
-            Action::PromptInsert(_)
-            | Action::PromptBackspace
-            | Action::PromptDelete
-            | Action::PromptDeleteWord
-            | Action::PromptClear
-            | Action::PromptDeleteToEnd
-            | Action::PromptLeft
-            | Action::PromptRight
-            | Action::PromptHome
-            | Action::PromptEnd
-            | Action::PromptWordLeft
-            | Action::PromptWordRight => self.prompt_edit(action),
+            a if a.is_line_edit() => self.prompt_edit(action),
             Action::PromptOlder => self.prompt_recall(true),
             Action::PromptNewer => self.prompt_recall(false),
             Action::PromptAccept => self.prompt_accept(),

@@ -780,18 +780,7 @@ impl View for FormView {
             // Left and right move a text field's cursor, and cycle a choice.
             Action::Left => self.edit(app, Action::PromptLeft),
             Action::Right => self.edit(app, Action::PromptRight),
-            Action::PromptInsert(_)
-            | Action::PromptBackspace
-            | Action::PromptDelete
-            | Action::PromptDeleteWord
-            | Action::PromptClear
-            | Action::PromptDeleteToEnd
-            | Action::PromptLeft
-            | Action::PromptRight
-            | Action::PromptHome
-            | Action::PromptEnd
-            | Action::PromptWordLeft
-            | Action::PromptWordRight => self.edit(app, action),
+            a if a.is_line_edit() => self.edit(app, action),
             _ => {}
         }
         Outcome::Keep
