@@ -1096,3 +1096,33 @@ fn a_field_with_the_cursor_in_the_middle_of_a_long_value_at_80x24() {
     }
     insta::assert_snapshot!("form_cursor_in_a_long_value_80x24", screen(&a));
 }
+
+#[test]
+fn undoing_the_delete_of_a_panes_last_item_selects_it_not_its_group_heading() {
+    // One actor, in a group: its pane shows a heading row and the actor's row.
+    let mut doc: serde_json::Value =
+        serde_json::from_slice(include_bytes!("fixtures/valid-small.json")).unwrap();
+    let items = doc["items"].as_array_mut().unwrap();
+    items.retain(|i| i["id"] != "mayor-ruiz");
+    for item in items.iter_mut() {
+        if let Some(links) = item["links"].as_array_mut() {
+            links.retain(|l| l["to"] != "mayor-ruiz");
+        }
+    }
+    let m = model::load(serde_json::to_string(&doc).unwrap().as_bytes()).expect("loads");
+    let mut a = App::new(m, argscope::app::Options::default());
+    a.update(argscope::app::Action::Resize(120, 40));
+    press(&mut a, "2Dy");
+    assert!(
+        a.lists.actors.rows.is_empty(),
+        "the pane's last actor is gone"
+    );
+    press(&mut a, "u");
+    let list = &a.lists.actors;
+    assert!(list.rows.len() >= 2, "a heading and the actor");
+    assert!(
+        list.selected_item().is_some(),
+        "the selection is on the actor, not the heading (row {})",
+        list.selected
+    );
+}

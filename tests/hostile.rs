@@ -664,18 +664,23 @@ fn an_emoji_with_its_variation_selector_then_an_invisible_mark_hides_no_cell() {
     // A prepared comparison's title that starts with ☺ + VS16 (two columns) and a BOM.
     let mut doc: serde_json::Value =
         serde_json::from_slice(include_bytes!("fixtures/valid-small.json")).unwrap();
-    doc["comparisons"][0]["title"] = "\u{263a}\u{fe0f}\u{feff}abc title".into();
-    let json = serde_json::to_string(&doc).unwrap();
-    for keys in ["C", "C<Down><Enter>", "C<Enter>"] {
-        for w in 1..=90u16 {
-            for h in [3u16, 8, 24] {
-                let mut app = App::new(load(&json), Options::default());
-                app.update(Action::Resize(w, h));
-                for key in keys::parse(keys).unwrap() {
-                    app.handle_key(key);
+    for title in [
+        "\u{263a}\u{fe0f}\u{feff}abc title",
+        "\u{263a}\u{fe0f}\u{ad}x",
+    ] {
+        doc["comparisons"][0]["title"] = title.into();
+        let json = serde_json::to_string(&doc).unwrap();
+        for keys in ["C", "C<Down><Enter>", "C<Enter>"] {
+            for w in 1..=90u16 {
+                for h in [3u16, 8, 24] {
+                    let mut app = App::new(load(&json), Options::default());
+                    app.update(Action::Resize(w, h));
+                    for key in keys::parse(keys).unwrap() {
+                        app.handle_key(key);
+                    }
+                    let buf = argscope::render::draw_buffer(&app);
+                    assert_eq!(assert_screen(&buf), Ok(()), "{keys} at {w}x{h}");
                 }
-                let buf = argscope::render::draw_buffer(&app);
-                assert_eq!(assert_screen(&buf), Ok(()), "{keys} at {w}x{h}");
             }
         }
     }

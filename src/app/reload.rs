@@ -62,7 +62,7 @@ impl App {
             if !kept {
                 // The nearest neighbour: the row it was on, or the last one.
                 list.selected = row.min(list.rows.len().saturating_sub(1));
-                list.move_by(0);
+                list.move_rows(0);
                 if let Some(i) = item {
                     gone.push((pane, i));
                 }

@@ -149,12 +149,19 @@ impl Ctx<'_> {
     }
 }
 
-/// A line for a border (a block's title or its bottom), without the zero-width characters that
-/// stand alone (a byte-order mark, a zero-width space, a word joiner): invisible anyway, and
-/// ratatui cuts a border's text at its end by graphemes, where one of them after a wide
-/// character took the cell the wide character covers.
+/// A line for a border (a block's title or its bottom), without the invisible format characters
+/// that stand alone as graphemes (a soft hyphen, a byte-order mark, a zero-width space, a word
+/// joiner, the direction marks): ratatui lays a border's text out by graphemes, and one of them
+/// right after a wide character took the cell the wide character covers. The joiner and the
+/// variation selectors that make an emoji stay.
 pub fn border_text<'t>(line: impl Into<Line<'t>>) -> Line<'t> {
-    let lone = |c: char| matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}');
+    let lone = |c: char| {
+        matches!(
+            c,
+            '\u{AD}' | '\u{61C}' | '\u{180E}' | '\u{200B}' | '\u{200E}' | '\u{200F}' | '\u{2060}'
+                ..='\u{2064}' | '\u{FEFF}'
+        )
+    };
     let mut line = line.into();
     for span in &mut line.spans {
         if span.content.contains(lone) {

@@ -65,7 +65,7 @@ impl App {
                 .is_some_and(|i| list.select_item(i));
             if !kept {
                 list.selected = row.min(list.rows.len().saturating_sub(1));
-                list.move_by(0);
+                list.move_rows(0);
             }
         }
         if quotes {
