@@ -1028,3 +1028,19 @@ fn summaries_keep_their_paragraphs_in_the_comparisons_too() {
         );
     }
 }
+
+#[test]
+fn the_message_log_shows_a_message_made_while_it_is_open() {
+    let mut a = run(80, 24, "M");
+    assert!(screen(&a).contains("No messages yet."));
+    press(&mut a, "Q");
+    let s = screen(&a);
+    assert!(s.contains("Q does nothing here"), "{s}");
+    // A log longer than its box opens at the newest, with ▲ more on its border.
+    let mut a = run(80, 24, "");
+    for _ in 0..20 {
+        press(&mut a, "Q%");
+    }
+    press(&mut a, "M");
+    assert!(screen(&a).contains("▲ more"), "opens at the newest");
+}

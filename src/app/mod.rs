@@ -225,6 +225,9 @@ pub struct App {
     /// Every message of the session, oldest first (the message log, `M`), at most
     /// [`App::LOG_LIMIT`].
     pub log: std::collections::VecDeque<String>,
+    /// How many messages the session has logged (the log keeps the last ones): what tells the
+    /// message log's view that it has new ones.
+    pub logged: usize,
     pub effects: Vec<Effect>,
     pub quit: bool,
     /// Styles: the theme, with the configuration's colours.
@@ -274,6 +277,7 @@ impl App {
             query_history: search::QueryHistory::default(),
             message: None,
             log: Default::default(),
+            logged: 0,
             effects: Vec::new(),
             quit: false,
             theme: crate::theme::Theme::new(options.color),
@@ -366,7 +370,10 @@ impl App {
                     self.update(Action::PromptInsert(c));
                 }
             }
-            None => self.message = Some(format!("{key} does nothing here — ? lists the keys")),
+            None => {
+                self.message = Some(format!("{key} does nothing here — ? lists the keys"));
+                self.log_message();
+            }
         }
     }
 

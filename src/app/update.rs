@@ -39,6 +39,7 @@ impl App {
 
     fn push_log(&mut self, message: String) {
         self.log.push_back(message);
+        self.logged += 1;
         if self.log.len() > Self::LOG_LIMIT {
             self.log.pop_front();
         }

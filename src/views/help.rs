@@ -3,7 +3,7 @@
 
 use super::{Open, Outcome, View};
 use crate::app::input::LineInput;
-use crate::app::{Action, App, KeyMode, Keymap, cursor, layout};
+use crate::app::{Action, App, KeyMode, Keymap, cursor};
 use crate::ui::Ctx;
 use crate::ui::glyphs::Glyphs;
 use ratatui::Frame;
@@ -191,10 +191,7 @@ pub const NOTES: &[&str] = &[
 
 /// The help's box on a screen `area`, and its inside.
 fn boxed(area: Rect) -> (Rect, Rect) {
-    let w = area.width.saturating_sub(4).min(76);
-    let h = area.height.saturating_sub(2);
-    let rect = crate::ui::centred(area, w, h);
-    (rect, layout::inner(rect))
+    super::scrolled::boxed(area, 76)
 }
 
 impl Open for HelpView {
@@ -304,9 +301,7 @@ impl View for HelpView {
                 self.next_match(app, action == Action::NextMatch);
                 return Outcome::Keep;
             }
-            Action::WheelDown(..) => 3,
-            Action::WheelUp(..) => -3,
-            _ => match cursor::delta(action, height) {
+            _ => match super::scrolled::page_delta(action, height) {
                 Some(d) => d,
                 // A click closes the help and acts on the panes.
                 None => return Outcome::Unhandled,

@@ -1,27 +1,20 @@
 //! The message log (`M`): every status-line message of the session, oldest first, wrapped, so
 //! that one cut short in the status line can be read whole. It opens at the newest.
 
+use super::scrolled::{ScrolledText, boxed};
 use super::{Open, Outcome, View};
-use crate::app::{Action, App, KeyMode, layout};
+use crate::app::{Action, App, KeyMode};
 use crate::ui::Ctx;
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
-use ratatui::widgets::Paragraph;
 
 #[derive(Debug, Clone, Default)]
 pub struct MessagesView {
-    /// The first line on screen (`usize::MAX`: the end, until the first settle).
-    pub scroll: usize,
+    pub text: ScrolledText,
 }
 
-/// The log's box on a screen `area`, and its inside.
-fn boxed(area: Rect) -> (Rect, Rect) {
-    let w = area.width.saturating_sub(4).min(100);
-    let h = area.height.saturating_sub(2);
-    let rect = crate::ui::centred(area, w, h);
-    (rect, layout::inner(rect))
-}
+/// The box's widest.
+const WIDTH: u16 = 100;
 
 /// The log wrapped to `width`, a message after another, each numbered.
 pub fn lines(app: &App, width: usize) -> Vec<String> {
@@ -52,7 +45,9 @@ pub fn lines(app: &App, width: usize) -> Vec<String> {
 
 impl Open for MessagesView {
     fn open(_app: &mut App) -> Option<MessagesView> {
-        Some(MessagesView { scroll: usize::MAX })
+        Some(MessagesView {
+            text: ScrolledText::at_end(),
+        })
     }
 }
 
@@ -70,46 +65,25 @@ impl View for MessagesView {
     }
 
     fn update(&mut self, app: &mut App, action: Action) -> Outcome {
-        let height = boxed(app.screen().body).1.height as usize;
-        let delta = match action {
-            Action::Escape | Action::MessageLog => return Outcome::Close,
-            Action::WheelDown(..) => 3,
-            Action::WheelUp(..) => -3,
-            _ => match crate::app::cursor::delta(action, height) {
-                Some(d) => d,
-                None => return Outcome::Unhandled,
-            },
-        };
-        self.scroll = (self.scroll as isize).saturating_add(delta).max(0) as usize;
-        Outcome::Keep
+        if matches!(action, Action::Escape | Action::MessageLog) {
+            return Outcome::Close;
+        }
+        let inside = boxed(app.screen().body, WIDTH).1;
+        if self.text.scroll_by(action, inside) {
+            Outcome::Keep
+        } else {
+            Outcome::Unhandled
+        }
     }
 
     fn settle(&mut self, app: &App, area: Rect) {
-        let inside = boxed(area).1;
-        let total = lines(app, inside.width as usize).len();
-        self.scroll = self
-            .scroll
-            .min(total.saturating_sub(inside.height as usize));
+        let inside = boxed(area, WIDTH).1;
+        self.text
+            .settle(inside, app.logged, |width| lines(app, width));
     }
 
     fn draw(&self, ctx: &Ctx, frame: &mut Frame, area: Rect) {
-        let (rect, inner) = boxed(area);
         let title = format!(" Messages {} Esc closes ", ctx.sym.dot);
-        let all = lines(ctx.app, inner.width as usize);
-        let below = self.scroll + (inner.height as usize) < all.len();
-        let inside = ctx.overlay_more(
-            frame,
-            rect,
-            Line::styled(title, ctx.theme.title),
-            self.scroll > 0,
-            below,
-        );
-        let shown: Vec<Line> = all
-            .into_iter()
-            .skip(self.scroll)
-            .take(inside.height as usize)
-            .map(Line::raw)
-            .collect();
-        frame.render_widget(Paragraph::new(shown), inside);
+        self.text.draw(ctx, frame, boxed(area, WIDTH).0, title);
     }
 }

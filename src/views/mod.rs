@@ -14,6 +14,7 @@ pub mod messages;
 pub mod palette;
 pub mod prepared;
 pub mod problems;
+pub mod scrolled;
 
 use crate::app::layout::{self, Screen};
 use crate::app::{Action, App, KeyMode};
