@@ -570,7 +570,18 @@ mod tests {
                     "quit",
                 ],
             ),
-            ("confirm", &["confirm", "escape", "quit"]),
+            (
+                "confirm",
+                &[
+                    "confirm",
+                    "escape",
+                    "down",
+                    "up",
+                    "page-down",
+                    "page-up",
+                    "quit",
+                ],
+            ),
             ("pick", &["prompt-accept"]),
         ];
         let km = Keymap::default();

@@ -1126,3 +1126,29 @@ fn undoing_the_delete_of_a_panes_last_item_selects_it_not_its_group_heading() {
         list.selected
     );
 }
+
+#[test]
+fn the_delete_confirmation_scrolls_to_every_word_of_what_names_the_item() {
+    let mut a = app(60, 16);
+    press(&mut a, "2D");
+    let Some(Layer::Confirm(c)) = a.top() else {
+        panic!("the confirmation");
+    };
+    let last = c.dependants.last().cloned().unwrap();
+    let first = screen(&a);
+    assert!(first.contains("▼ more"), "{first}");
+    let mut read = first;
+    for _ in 0..40 {
+        press(&mut a, "j");
+        read.push_str(&screen(&a));
+    }
+    let flat: String = read.split_whitespace().collect::<Vec<_>>().join(" ");
+    for word in last.split_whitespace() {
+        assert!(flat.contains(word), "\"{word}\" of \"{last}\" never shown");
+    }
+    assert!(
+        matches!(a.top(), Some(Layer::Confirm(_))),
+        "j scrolls, it does not answer"
+    );
+    assert_eq!(a.model.doc.items.len(), app(60, 16).model.doc.items.len());
+}

@@ -285,6 +285,10 @@ const DEFAULTS: &[Row] = &[
     (KeyMode::Form, &["<C-c>"], Action::Quit, "quit", false),
     (KeyMode::Confirm, &["y", "<Enter>"], Action::Confirm, "yes", true),
     (KeyMode::Confirm, &["n", "<Esc>"], Action::Escape, "no", true),
+    (KeyMode::Confirm, &["j", "<Down>"], Action::Down, "scroll down", false),
+    (KeyMode::Confirm, &["k", "<Up>"], Action::Up, "scroll up", false),
+    (KeyMode::Confirm, &["<PgDn>"], Action::PageDown, "scroll down a page", false),
+    (KeyMode::Confirm, &["<PgUp>"], Action::PageUp, "scroll up a page", false),
     (KeyMode::Confirm, &["<C-c>"], Action::Quit, "quit", false),
     (KeyMode::Pick, &["<Enter>"], Action::PromptAccept, "pick the item", true),
 ];

@@ -67,36 +67,68 @@ impl ScrolledText {
         version: usize,
         rows: impl FnOnce(usize) -> Vec<String>,
     ) {
-        let key = (inside.width.max(1) as usize, version);
+        self.ensure(inside.width as usize, version, rows);
+        self.clamp(inside.height as usize);
+    }
+
+    /// The rows for `width` and `version`, made again only when either changed.
+    pub fn ensure(
+        &mut self,
+        width: usize,
+        version: usize,
+        rows: impl FnOnce(usize) -> Vec<String>,
+    ) {
+        let key = (width.max(1), version);
         if self.made_for != Some(key) {
             self.rows = rows(key.0);
             self.made_for = Some(key);
         }
-        self.scroll = self.scroll.min(
-            self.rows
-                .len()
-                .saturating_sub((inside.height as usize).max(1)),
-        );
+    }
+
+    /// Keeps the scroll in the rows, for a box `height` rows tall.
+    pub fn clamp(&mut self, height: usize) {
+        self.scroll = self
+            .scroll
+            .min(self.rows.len().saturating_sub(height.max(1)));
+    }
+
+    /// How many rows there are.
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// Whether rows are hidden above and below a box `height` rows tall.
+    pub fn more(&self, height: usize) -> (bool, bool) {
+        (
+            self.scroll > 0,
+            self.scroll.saturating_add(height) < self.rows.len(),
+        )
+    }
+
+    /// The rows on screen in a box `height` rows tall.
+    pub fn shown(&self, height: usize) -> impl Iterator<Item = &str> {
+        self.rows
+            .iter()
+            .skip(self.scroll)
+            .take(height)
+            .map(String::as_str)
     }
 
     /// The box at `rect` with `title`, `▲ more` / `▼ more` on its border, and the rows on screen.
     pub fn draw(&self, ctx: &Ctx, frame: &mut Frame, rect: Rect, title: String) {
-        let height = layout::inner(rect).height as usize;
-        let below = self.scroll.saturating_add(height) < self.rows.len();
+        let (above, below) = self.more(layout::inner(rect).height as usize);
         let inside = ctx.overlay_more(
             frame,
             rect,
             Line::styled(title, ctx.theme.title),
-            self.scroll > 0,
+            above,
             below,
         );
-        let shown: Vec<Line> = self
-            .rows
-            .iter()
-            .skip(self.scroll)
-            .take(inside.height as usize)
-            .map(|r| Line::raw(r.as_str()))
-            .collect();
+        let shown: Vec<Line> = self.shown(inside.height as usize).map(Line::raw).collect();
         frame.render_widget(Paragraph::new(shown), inside);
     }
 }

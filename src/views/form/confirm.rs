@@ -3,7 +3,9 @@
 
 use super::Change;
 use crate::app::{Action, App, KeyMode};
-use crate::ui::{Ctx, fit, render_lines};
+use crate::model::sanitize;
+use crate::ui::{Ctx, render_lines};
+use crate::views::scrolled::ScrolledText;
 use crate::views::{Outcome, View};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -15,6 +17,9 @@ pub struct ConfirmView {
     pub item: usize,
     /// What loses it too, a line each: links from other items, comparisons.
     pub dependants: Vec<String>,
+    /// The question and the list, wrapped to the box: scrolled when taller than the screen, so
+    /// every dependant can be read whole before answering.
+    text: ScrolledText,
 }
 
 impl ConfirmView {
@@ -23,7 +28,75 @@ impl ConfirmView {
         ConfirmView {
             item,
             dependants: dependants(app, item),
+            text: ScrolledText::default(),
         }
+    }
+
+    /// The question and what goes with the item, wrapped to `width`.
+    fn rows(&self, app: &App, width: usize) -> Vec<String> {
+        let g = app.glyphs;
+        let Some(item) = app.model.doc.items.get(self.item) else {
+            return Vec::new();
+        };
+        let wrap = |s: &str, width: usize| crate::wrap::wrapped(&sanitize::line(s), width.max(1));
+        let mut rows = wrap(&format!("Delete {} ({})?", item.title, item.id), width);
+        rows.push(String::new());
+        if self.dependants.is_empty() {
+            rows.push("No link or comparison names it.".into());
+            return rows;
+        }
+        let n = self.dependants.len();
+        rows.extend(wrap(
+            &format!("These name it and lose it too ({n}):"),
+            width,
+        ));
+        for d in &self.dependants {
+            let bullet = format!("  {} ", g.dot);
+            let indent = " ".repeat(crate::wrap::str_width(&bullet));
+            let room = width.saturating_sub(indent.len());
+            for (k, line) in wrap(d, room).into_iter().enumerate() {
+                let lead = if k == 0 { &bullet } else { &indent };
+                rows.push(format!("{lead}{line}"));
+            }
+        }
+        rows
+    }
+
+    /// The key line, wrapped to `width` (on a narrow screen the keys are what matters most).
+    fn keys(app: &App, width: usize) -> Vec<String> {
+        let keys = format!(
+            "y or Enter deletes {} n or Esc keeps it (u undoes) {} j/k scroll",
+            app.glyphs.dot, app.glyphs.dot
+        );
+        crate::wrap::wrapped(&keys, width.max(1))
+    }
+
+    /// The box in the screen's body `area` for `rows` rows of question and list: its rect, the
+    /// list's area and the keys' area.
+    fn geometry(area: Rect, rows: usize, keys: usize) -> (Rect, Rect, Rect) {
+        let w = area.width.saturating_sub(4).min(80);
+        // The list, a blank row and the keys inside the border, at most the body's height.
+        let room = area.height.saturating_sub(2);
+        let list = (rows as u16)
+            .min(room.saturating_sub(keys as u16 + 1))
+            .max(1);
+        let h = (list + 1 + keys as u16 + 2).min(area.height);
+        let rect = crate::ui::centred(area, w, h);
+        let inside = crate::ui::inner(rect);
+        let list_area = Rect {
+            height: list.min(inside.height),
+            ..inside
+        };
+        let keys_area = Rect {
+            y: inside.bottom().saturating_sub(keys as u16),
+            height: (keys as u16).min(inside.height),
+            ..inside
+        };
+        (rect, list_area, keys_area)
+    }
+
+    fn width(area: Rect) -> usize {
+        area.width.saturating_sub(4).min(80).saturating_sub(2) as usize
     }
 }
 
@@ -87,65 +160,48 @@ impl View for ConfirmView {
                 app.message = Some("nothing deleted".into());
                 Outcome::Close
             }
-            _ => Outcome::Keep,
+            _ => {
+                let area = app.screen().body;
+                let width = Self::width(area);
+                let keys = Self::keys(app, width).len();
+                let list = Self::geometry(area, self.text.len(), keys).1;
+                self.text.scroll_by(action, list);
+                Outcome::Keep
+            }
         }
     }
 
+    fn settle(&mut self, app: &App, area: Rect) {
+        let width = Self::width(area);
+        let rows = self.rows(app, width);
+        self.text.ensure(width, 0, |_| rows);
+        let keys = Self::keys(app, width).len();
+        let list = Self::geometry(area, self.text.len(), keys).1;
+        self.text.clamp(list.height as usize);
+    }
+
     fn draw(&self, ctx: &Ctx, frame: &mut Frame, area: Rect) {
-        let g = ctx.sym;
-        let Some(item) = ctx.app.model.doc.items.get(self.item) else {
-            return;
-        };
-        let w = area.width.saturating_sub(4).min(80);
-        let width = w.saturating_sub(2) as usize;
-        let mut lines = vec![Line::raw(fit(
-            &format!("Delete {} ({})?", item.title, item.id),
-            width,
-            g.ellipsis,
-        ))];
-        lines.push(Line::raw(""));
-        if self.dependants.is_empty() {
-            lines.push(Line::styled(
-                "No link or comparison names it.",
-                ctx.theme.dim,
-            ));
-        } else {
-            let n = self.dependants.len();
-            lines.push(Line::raw(fit(
-                &format!("These name it and lose it too ({n}):"),
-                width,
-                g.ellipsis,
-            )));
-            // The box's height leaves room for the question's lines around the list.
-            let room = (area.height as usize).saturating_sub(9).max(1);
-            let shown = if n > room { room - 1 } else { n };
-            for d in &self.dependants[..shown] {
-                lines.push(Line::raw(format!(
-                    "  {} {}",
-                    g.dot,
-                    fit(d, width.saturating_sub(4), g.ellipsis)
-                )));
-            }
-            if shown < n {
-                lines.push(Line::styled(
-                    format!("  {} and {} more", g.dot, n - shown),
-                    ctx.theme.dim,
-                ));
-            }
-        }
-        lines.push(Line::raw(""));
-        // Wrapped, not cut: on a narrow screen the keys are what matters most.
-        let keys = format!("y or Enter deletes {} n or Esc keeps it (u undoes)", g.dot);
-        for line in crate::wrap::wrapped(&keys, width.max(1)) {
-            lines.push(Line::styled(line, ctx.theme.key));
-        }
-        let h = (lines.len() as u16 + 2).min(area.height);
-        let rect = crate::ui::centred(area, w, h);
-        let inside = ctx.overlay(
+        let width = Self::width(area);
+        let keys = Self::keys(ctx.app, width);
+        let (rect, list, keys_area) = Self::geometry(area, self.text.len(), keys.len());
+        let (above, below) = self.text.more(list.height as usize);
+        ctx.overlay_more(
             frame,
             rect,
             Line::styled(" Delete the item? ", ctx.theme.title),
+            above,
+            below,
         );
-        render_lines(frame, inside, &lines);
+        let lines: Vec<Line> = self
+            .text
+            .shown(list.height as usize)
+            .map(Line::raw)
+            .collect();
+        render_lines(frame, list, &lines);
+        let keys: Vec<Line> = keys
+            .into_iter()
+            .map(|k| Line::styled(k, ctx.theme.key))
+            .collect();
+        render_lines(frame, keys_area, &keys);
     }
 }
