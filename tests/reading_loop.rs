@@ -668,9 +668,11 @@ fn help_pages(w: u16, h: u16) -> Vec<String> {
 fn the_help_wraps_and_cuts_nothing_at_any_size() {
     for (w, h) in [(40, 12), (80, 24), (160, 45)] {
         // The inside of the help's box, page after page: the rows below its top border, between
-        // its left border and its right one.
+        // its left border and its right one; the rows a page shares with the one before (a page
+        // down keeps a row of context, the last page more) are taken once.
         let mut inside: Vec<String> = Vec::new();
         for page in help_pages(w, h) {
+            let mut this: Vec<String> = Vec::new();
             let rows: Vec<Vec<char>> = page.lines().map(|l| l.chars().collect()).collect();
             let (top, left) = rows
                 .iter()
@@ -689,8 +691,13 @@ fn the_help_wraps_and_cuts_nothing_at_any_size() {
                     .iter()
                     .position(|&c| c == '┃')
                     .map_or(r.len(), |p| left + 1 + p);
-                inside.push(r[left + 1..to].iter().collect());
+                this.push(r[left + 1..to].iter().collect());
             }
+            let shared = (0..=this.len().min(inside.len()))
+                .rev()
+                .find(|&k| inside[inside.len() - k..] == this[..k])
+                .unwrap_or(0);
+            inside.extend(this.into_iter().skip(shared));
         }
         let flat = inside
             .join(" ")
