@@ -347,6 +347,17 @@ impl Keymap {
         None
     }
 
+    /// Where else `key` does something, for the message of a key pressed where it does nothing:
+    /// the first mode (in the help's order) that binds it, and what it does there.
+    pub fn elsewhere(&self, key: Key) -> Option<(KeyMode, &'static str)> {
+        KeyMode::ALL.iter().find_map(|&mode| {
+            self.bindings(mode)
+                .iter()
+                .find(|b| b.keys.contains(&key))
+                .map(|b| (mode, b.desc))
+        })
+    }
+
     /// The first key bound to `action` in `mode` (or its fallback), for hints and messages.
     pub fn key_for(&self, mode: KeyMode, action: Action) -> Option<Key> {
         let mut m = Some(mode);

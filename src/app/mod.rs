@@ -371,7 +371,14 @@ impl App {
                 }
             }
             None => {
-                self.message = Some(format!("{key} does nothing here — ? lists the keys"));
+                // Said with where it does something, when it does: `a` in a list pane points
+                // to the Text pane.
+                self.message = Some(match self.keymap.elsewhere(key) {
+                    Some((mode, what)) => {
+                        format!("{key} does nothing here — in {}: {what}", mode.title())
+                    }
+                    None => format!("{key} does nothing here — ? lists the keys"),
+                });
                 self.log_message();
             }
         }
