@@ -244,19 +244,6 @@ impl App {
         }
     }
 
-    /// The errors the item of an add or an edit would have, judged alone and changing nothing,
-    /// each with its path (`items[i].id`, `items[i].when.date`…): what a form shows beside its
-    /// fields before it submits. A removal has none. `App::change` remains the judge: it also
-    /// weighs what the item alone cannot show (a linked-argument group) and says every reason
-    /// in full.
-    pub fn problems_of(&self, change: &Change) -> Vec<crate::model::Problem> {
-        match change {
-            Change::AddItem(item) => self.model.problems_alone(item, self.model.doc.items.len()),
-            Change::EditItem { index, item } => self.model.problems_alone(item, *index),
-            Change::RemoveItem(_) => Vec::new(),
-        }
-    }
-
     /// Says what the last change did in the words of the form that made it (`linked “A”
     /// supports “B”` rather than `edited claim “A”`): undo and redo will say it so.
     pub fn name_last_change(&mut self, what: &str) {

@@ -53,57 +53,6 @@ impl Model {
         Ok(std::mem::replace(&mut self.doc.items[i], item))
     }
 
-    /// The errors `item` would have as item `i` (`i` = the number of items for a new one),
-    /// judged alone and changing nothing: for a form to show beside its fields before it
-    /// submits (`items[i].id`, `items[i].when.date`, `items[i].quotes[0]`…). A quote not found
-    /// is reported without its closest passage, and a linked-argument group is not judged: the
-    /// change itself (`App::change`) says those in full.
-    pub fn problems_alone(&self, item: &Item, i: usize) -> Vec<Problem> {
-        let duplicate = self
-            .index
-            .get(&item.id)
-            .filter(|&first| first != i)
-            .map(|first| duplicate_id(item, i, first));
-        let Err(mut problems) = self.check_alone(item, i, duplicate) else {
-            return Vec::new();
-        };
-        if problems.iter().all(|p| !p.path.contains(".quotes[")) {
-            problems.extend(self.missing_quotes(item, i));
-        }
-        problems
-    }
-
-    /// A problem for each of the item's quotes that is not in the text.
-    fn missing_quotes(&self, item: &Item, i: usize) -> Vec<Problem> {
-        let original = self.doc.document.text.as_str();
-        let text = match self.search.loose_text() {
-            Some((folded, map)) => FoldedText::folded_already(original, folded, map),
-            None => FoldedText::new(original),
-        };
-        item.quotes
-            .iter()
-            .enumerate()
-            .filter(|(_, q)| {
-                let quote = QuoteRef {
-                    exact: &q.exact,
-                    prefix: q.prefix.as_deref(),
-                    suffix: q.suffix.as_deref(),
-                };
-                matches!(anchor_one(&text, &quote), Anchored::Missing { .. })
-            })
-            .map(|(j, q)| {
-                Problem::error(
-                    format!("items[{i}].quotes[{j}]"),
-                    format!(
-                        "quote not found in the text: \"{}\"",
-                        super::problem::short(&q.exact)
-                    ),
-                )
-                .in_item(Some(&item.id))
-            })
-            .collect()
-    }
-
     /// Removes the last item (the inverse of [`Model::push_item`]).
     pub fn pop_item(&mut self) -> Option<Item> {
         let item = self.doc.items.pop()?;

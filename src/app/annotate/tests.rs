@@ -250,40 +250,6 @@ fn an_added_item_keeps_the_readers_place_and_filter_and_shows_if_it_matches() {
 }
 
 #[test]
-fn a_form_can_ask_for_the_problems_of_its_item_beside_each_field() {
-    let app = app();
-    let t = thesis(&app);
-    let n = app.model.doc.items.len();
-    let mut item = claim(&t, "no such words anywhere in it", "nobody");
-    item.id = t.as_str().into();
-    let problems = app.problems_of(&Change::AddItem(item.clone()));
-    let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
-    assert!(
-        paths.contains(&format!("items[{n}].id").as_str()),
-        "{paths:?}"
-    );
-    assert!(
-        paths.contains(&format!("items[{n}].links[0].to").as_str()),
-        "{paths:?}"
-    );
-    assert!(
-        paths.contains(&format!("items[{n}].quotes[0]").as_str()),
-        "{paths:?}"
-    );
-    // The thesis edited under its own id is no duplicate of itself.
-    let i = app.model.index.get(&t).unwrap();
-    let same = app.model.item(i).clone();
-    assert!(
-        app.problems_of(&Change::EditItem {
-            index: i,
-            item: same
-        })
-        .is_empty()
-    );
-    assert!(app.problems_of(&Change::RemoveItem(i)).is_empty());
-}
-
-#[test]
 fn saved_speaks_of_the_version_on_screen_only_once_nothing_more_waits() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("map.json");
