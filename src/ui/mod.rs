@@ -22,7 +22,7 @@ use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Clear};
 use std::borrow::Cow;
 use theme::Theme;
@@ -241,11 +241,6 @@ fn fit_by_char<'a>(
         used += w;
     }
     sanitize::line(s)
-}
-
-/// A span of document text, sanitized.
-pub fn span<'a>(s: &str, style: Style) -> Span<'a> {
-    Span::styled(sanitize::line(s).into_owned(), style)
 }
 
 /// Draws `lines` into `area`, a line a row, each cut at the area's right edge and those past its
