@@ -146,6 +146,13 @@ pub fn capped(s: &str) -> std::borrow::Cow<'_, str> {
     sanitize::line_capped(s, MAX_BLOCK_CHARS)
 }
 
+/// The detail of `item` as blocks, with these of its links.
+pub fn blocks(model: &Model, item: usize, links: &[DetailLink]) -> Vec<Block> {
+    let mut out = head(model, item);
+    push_links(&mut out, model, item, links);
+    out
+}
+
 /// The blocks before the links: title, fields, summary and quotes.
 pub fn head(model: &Model, item: usize) -> Vec<Block> {
     let it = model.item(item);
