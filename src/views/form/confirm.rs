@@ -32,25 +32,25 @@ impl ConfirmView {
         }
     }
 
-    /// The question and what goes with the item, wrapped to `width`.
-    fn rows(&self, app: &App, width: usize) -> Vec<String> {
+    /// The question for `item` and what goes with it, wrapped to `width`.
+    fn rows(app: &App, item: usize, dependants: &[String], width: usize) -> Vec<String> {
         let g = app.glyphs;
-        let Some(item) = app.model.doc.items.get(self.item) else {
+        let Some(item) = app.model.doc.items.get(item) else {
             return Vec::new();
         };
         let wrap = |s: &str, width: usize| crate::wrap::wrapped(&sanitize::line(s), width.max(1));
         let mut rows = wrap(&format!("Delete {} ({})?", item.title, item.id), width);
         rows.push(String::new());
-        if self.dependants.is_empty() {
+        if dependants.is_empty() {
             rows.push("No link or comparison names it.".into());
             return rows;
         }
-        let n = self.dependants.len();
+        let n = dependants.len();
         rows.extend(wrap(
             &format!("These name it and lose it too ({n}):"),
             width,
         ));
-        for d in &self.dependants {
+        for d in dependants {
             let bullet = format!("  {} ", g.dot);
             let indent = " ".repeat(crate::wrap::str_width(&bullet));
             let room = width.saturating_sub(indent.len());
@@ -62,13 +62,28 @@ impl ConfirmView {
         rows
     }
 
-    /// The key line, wrapped to `width` (on a narrow screen the keys are what matters most).
-    fn keys(app: &App, width: usize) -> Vec<String> {
-        let keys = format!(
-            "y or Enter deletes {} n or Esc keeps it (u undoes) {} j/k scroll",
-            app.glyphs.dot, app.glyphs.dot
-        );
+    /// The key line, wrapped to `width` (on a narrow screen the keys are what matters most),
+    /// naming the scroll keys when the list does not fit.
+    fn keys(app: &App, width: usize, scrolls: bool) -> Vec<String> {
+        let g = app.glyphs;
+        let mut keys = format!("y or Enter deletes {} n or Esc keeps it (u undoes)", g.dot);
+        if scrolls {
+            keys.push_str(&format!(" {} j/k scroll", g.dot));
+        }
         crate::wrap::wrapped(&keys, width.max(1))
+    }
+
+    /// The box in the body `area`: its rect, the list's area, the keys' area and the key lines.
+    fn layout(&self, app: &App, area: Rect) -> (Rect, Rect, Rect, Vec<String>) {
+        let width = Self::width(area);
+        let keys = Self::keys(app, width, false);
+        let (rect, list, keys_area) = Self::geometry(area, self.text.len(), keys.len());
+        if self.text.len() <= list.height as usize {
+            return (rect, list, keys_area, keys);
+        }
+        let keys = Self::keys(app, width, true);
+        let (rect, list, keys_area) = Self::geometry(area, self.text.len(), keys.len());
+        (rect, list, keys_area, keys)
     }
 
     /// The box in the screen's body `area` for `rows` rows of question and list: its rect, the
@@ -161,10 +176,7 @@ impl View for ConfirmView {
                 Outcome::Close
             }
             _ => {
-                let area = app.screen().body;
-                let width = Self::width(area);
-                let keys = Self::keys(app, width).len();
-                let list = Self::geometry(area, self.text.len(), keys).1;
+                let list = self.layout(app, app.screen().body).1;
                 self.text.scroll_by(action, list);
                 Outcome::Keep
             }
@@ -173,17 +185,16 @@ impl View for ConfirmView {
 
     fn settle(&mut self, app: &App, area: Rect) {
         let width = Self::width(area);
-        let rows = self.rows(app, width);
-        self.text.ensure(width, 0, |_| rows);
-        let keys = Self::keys(app, width).len();
-        let list = Self::geometry(area, self.text.len(), keys).1;
+        let (item, dependants) = (self.item, &self.dependants);
+        // Made once: the question and the list change only with the width.
+        self.text
+            .ensure(width, 0, |w| Self::rows(app, item, dependants, w));
+        let list = self.layout(app, area).1;
         self.text.clamp(list.height as usize);
     }
 
     fn draw(&self, ctx: &Ctx, frame: &mut Frame, area: Rect) {
-        let width = Self::width(area);
-        let keys = Self::keys(ctx.app, width);
-        let (rect, list, keys_area) = Self::geometry(area, self.text.len(), keys.len());
+        let (rect, list, keys_area, keys) = self.layout(ctx.app, area);
         let (above, below) = self.text.more(list.height as usize);
         ctx.overlay_more(
             frame,
