@@ -65,15 +65,7 @@ impl View for MessagesView {
     }
 
     fn update(&mut self, app: &mut App, action: Action) -> Outcome {
-        if matches!(action, Action::Escape | Action::MessageLog) {
-            return Outcome::Close;
-        }
-        let inside = boxed(app.screen().body, WIDTH).1;
-        if self.text.scroll_by(action, inside) {
-            Outcome::Keep
-        } else {
-            Outcome::Unhandled
-        }
+        self.text.update(app, action, Action::MessageLog, WIDTH)
     }
 
     fn settle(&mut self, app: &App, area: Rect) {

@@ -59,15 +59,7 @@ impl View for ProblemsView {
     }
 
     fn update(&mut self, app: &mut App, action: Action) -> Outcome {
-        if matches!(action, Action::Escape | Action::ShowProblems) {
-            return Outcome::Close;
-        }
-        let inside = boxed(app.screen().body, WIDTH).1;
-        if self.text.scroll_by(action, inside) {
-            Outcome::Keep
-        } else {
-            Outcome::Unhandled
-        }
+        self.text.update(app, action, Action::ShowProblems, WIDTH)
     }
 
     fn settle(&mut self, app: &App, area: Rect) {

@@ -2,7 +2,8 @@
 //! file's problems. The lines are wrapped once, when the box's width or what they show changes
 //! (in `settle`), so drawing only reads them, and scrolling reaches every word.
 
-use crate::app::{Action, layout};
+use super::Outcome;
+use crate::app::{Action, App, layout};
 use crate::ui::Ctx;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -44,6 +45,20 @@ impl ScrolledText {
         ScrolledText {
             scroll: usize::MAX,
             ..ScrolledText::default()
+        }
+    }
+
+    /// The keys of a box that only shows text, at most `max_width` wide over the screen: `Esc`
+    /// or its own key (`toggle`) closes it, the moving keys and the wheel scroll it, and the
+    /// rest is the panes'.
+    pub fn update(&mut self, app: &App, action: Action, toggle: Action, max_width: u16) -> Outcome {
+        if action == Action::Escape || action == toggle {
+            return Outcome::Close;
+        }
+        if self.scroll_by(action, boxed(app.screen().body, max_width).1) {
+            Outcome::Keep
+        } else {
+            Outcome::Unhandled
         }
     }
 
